@@ -1,0 +1,101 @@
+# minyi - satisfaction-survey scoring for cadre evaluation.
+#
+#   make            build the programs into build/
+#   make demo       install dependencies, build, score the sample data
+#   make check      build and run every test (SAN=1: under ASan+UBSan)
+#   make bench      time minyi-score against peer tools
+#   make install    install programs and man pages (PREFIX, DESTDIR)
+#   make deps       install the Debian packages the build and tests need
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+ifeq ($(SAN),1)
+B = build-san
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+           -fno-sanitize-recover=undefined
+else
+B = build
+SANFLAGS =
+endif
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(SANFLAGS) $(CFLAGS) -Ilib
+LIBS = -lcsv -lgsl -lgslcblas -lm
+
+PROGRAMS = minyi-score
+LIB_SRC = $(sort $(wildcard lib/*.c))
+LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
+UNIT_SRC = $(sort $(wildcard tests/unit/test-*.c))
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+MAN1 = $(PROGRAMS:%=man/%.1)
+MAN = $(MAN1) man/minyi-formats.5 man/minyi.7
+
+all: $(PROGRAMS:%=$(B)/%) $(B)/gen-sample
+
+$(B)/lib/%.o: lib/%.c $(wildcard lib/*.h) | $(B)/lib
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B)/libminyi.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/minyi-%: cmd/minyi-%.c $(B)/libminyi.a
+	$(CC) $(ALL_CFLAGS) $< -o $@ $(B)/libminyi.a $(LIBS)
+
+$(B)/gen-sample: tools/gen-sample.c | $(B)/lib
+	$(CC) $(ALL_CFLAGS) $< -o $@ $(LIBS)
+
+$(B)/tests/%: tests/unit/%.c tests/unit/tap.h $(B)/libminyi.a | $(B)/tests
+	$(CC) $(ALL_CFLAGS) -Itests/unit $< -o $@ $(B)/libminyi.a $(LIBS)
+
+$(B)/lib $(B)/tests:
+	mkdir -p $@
+
+deps:
+	@sh tools/install-deps
+
+demo: deps
+	$(MAKE) all
+	$(B)/minyi-score -c data/codebook.csv data/survey.csv -o $(B)/scores.csv
+	@echo
+	@echo "Score table: $(B)/scores.csv ($$(tail -n +2 $(B)/scores.csv | wc -l) cadres). The ten lowest rates:"
+	@(head -n 1 $(B)/scores.csv; tail -n +2 $(B)/scores.csv | sort -t, -k5,5g | head -n 10) | cut -d, -f1-9 | column -t -s,
+
+check: deps
+	$(MAKE) all units
+	B=$(B) sh tests/run
+
+units: $(UNIT_BIN)
+
+sample: $(B)/gen-sample
+	$(B)/gen-sample --outdir data
+
+bench: all
+	sh tests/bench.sh $(B)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	install -m 755 $(PROGRAMS:%=$(B)/%) $(DESTDIR)$(BINDIR)
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 man/minyi-formats.5 $(DESTDIR)$(MANDIR)/man5
+	install -m 644 man/minyi.7 $(DESTDIR)$(MANDIR)/man7
+
+uninstall:
+	rm -f $(PROGRAMS:%=$(DESTDIR)$(BINDIR)/%) \
+	  $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) \
+	  $(DESTDIR)$(MANDIR)/man5/minyi-formats.5 \
+	  $(DESTDIR)$(MANDIR)/man7/minyi.7
+
+clean:
+	rm -rf build build-san
+
+.PHONY: all deps demo check units sample bench install uninstall clean
+.DELETE_ON_ERROR:

@@ -1,0 +1,346 @@
+/* minyi-score - per-cadre satisfaction rates with confidence intervals.  */
+#include <argp.h>
+#include <error.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codebook.h"
+#include "common.h"
+#include "diag.h"
+#include "input.h"
+#include "numparse.h"
+#include "output.h"
+#include "rejects.h"
+#include "score.h"
+#include "xalloc.h"
+
+MN_PROGRAM_IDENTITY ("minyi-score");
+
+enum
+{
+  OPT_DONT_KNOW = 0x200,
+  OPT_DK_ANSWERS
+};
+
+struct args
+{
+  struct mn_common_opts common;
+  const char *codebook;
+  const char *item, *satisfied, *dk_answers;
+  const char *rate_item;
+  char **group;
+  size_t ngroup;
+  bool dk_unsatisfied;
+  enum mn_ci_method method;
+  double level;
+  char **files;
+  size_t nfiles;
+};
+
+static const struct argp_option options[] = {
+  { NULL, 0, NULL, 0, "What to score:", 1 },
+  { "codebook", 'c', "FILE", 0,
+    "the items, their scales and satisfied answers (minyi-formats(5))", 0 },
+  { "item", 'i', "COLUMN", 0,
+    "without a codebook: score the single item in COLUMN", 0 },
+  { "satisfied", 's', "ANSWERS", 0,
+    "with --item: the answers that count as satisfied, separated by '|' "
+    "(whole-number ranges such as 4..5 allowed)", 0 },
+  { "dont-know-answers", OPT_DK_ANSWERS, "ANSWERS", 0,
+    "with --item: the answers that mean \"don't know\"", 0 },
+  { "rate-item", 'r', "ITEM", 0,
+    "the codebook item whose satisfied share is the rate (default: the "
+    "first item)", 0 },
+  { "dont-know", OPT_DONT_KNOW, "POLICY", 0,
+    "'exclude' (default) leaves \"don't know\" answers out of the rate's "
+    "denominator; 'unsatisfied' counts them as not satisfied", 0 },
+  { NULL, 0, NULL, 0, "Grouping and intervals:", 2 },
+  { "group", 'g', "COLUMNS", 0,
+    "group by these comma-separated columns, names or 1-based numbers "
+    "(default 'cadre'); may be repeated", 0 },
+  { "method", 'm', "NAME", 0,
+    "interval method: wilson (default), exact, jeffreys, agresti-coull, "
+    "wald", 0 },
+  { "level", 'l', "P", 0, "confidence level, 0 < P < 1 (default 0.95)", 0 },
+  { 0 }
+};
+
+static void
+add_groups (struct args *a, const char *arg, struct argp_state *state)
+{
+  const char *p = arg;
+  for (;;)
+    {
+      size_t n = strcspn (p, ",");
+      if (n == 0)
+        argp_error (state, "empty column name in --group '%s'", arg);
+      a->group = xrealloc (a->group, (a->ngroup + 1) * sizeof *a->group);
+      a->group[a->ngroup++] = xmemdup0 (p, n);
+      if (!p[n])
+        break;
+      p += n + 1;
+    }
+}
+
+static error_t
+parse_opt (int key, char *arg, struct argp_state *state)
+{
+  struct args *a = state->input;
+  switch (key)
+    {
+    case ARGP_KEY_INIT:
+      state->child_inputs[0] = &a->common;
+      break;
+    case 'c':
+      a->codebook = arg;
+      break;
+    case 'i':
+      a->item = arg;
+      break;
+    case 's':
+      a->satisfied = arg;
+      break;
+    case OPT_DK_ANSWERS:
+      a->dk_answers = arg;
+      break;
+    case 'r':
+      a->rate_item = arg;
+      break;
+    case OPT_DONT_KNOW:
+      if (strcmp (arg, "exclude") == 0)
+        a->dk_unsatisfied = false;
+      else if (strcmp (arg, "unsatisfied") == 0)
+        a->dk_unsatisfied = true;
+      else
+        argp_error (state, "--dont-know must be 'exclude' or "
+                           "'unsatisfied', not '%s'", arg);
+      break;
+    case 'g':
+      add_groups (a, arg, state);
+      break;
+    case 'm':
+      if (mn_ci_method_parse (arg, &a->method) < 0)
+        argp_error (state, "unknown interval method '%s'", arg);
+      break;
+    case 'l':
+      if (mn_parse_double (arg, &a->level) != 0 || !(a->level > 0)
+          || !(a->level < 1))
+        argp_error (state, "level must be a number between 0 and 1, not "
+                           "'%s'", arg);
+      break;
+    case ARGP_KEY_ARG:
+      a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
+      a->files[a->nfiles++] = arg;
+      break;
+    case ARGP_KEY_END:
+      if (!a->codebook && !a->item)
+        argp_error (state, "give a --codebook, or an --item with its "
+                           "--satisfied answers");
+      if (a->codebook && (a->item || a->satisfied || a->dk_answers))
+        argp_error (state, "--item, --satisfied and --dont-know-answers "
+                           "go without --codebook");
+      if (a->item && !a->satisfied)
+        argp_error (state, "--item needs --satisfied");
+      if (a->rate_item && !a->codebook)
+        argp_error (state, "--rate-item needs --codebook");
+      break;
+    default:
+      return ARGP_ERR_UNKNOWN;
+    }
+  return 0;
+}
+
+static const struct argp_child children[] = {
+  { &mn_common_argp, 0, NULL, 0 },
+  { 0 }
+};
+
+static const struct argp argp = {
+  options, parse_opt, "[FILE...]",
+  "Score survey responses per cadre: the share of satisfied answers with "
+  "its confidence interval, item means and a composite index.\v"
+  "With no FILE, or when FILE is -, read standard input.  The score "
+  "table, one row per group in byte order of the keys, goes to standard "
+  "output; see minyi-formats(5).\n\n"
+  "Exit status: 0 if every record was used, 1 if records were rejected "
+  "or the input is invalid, 2 on a usage or system error.\n\n"
+  "Example:\n"
+  "  minyi-score -c data/codebook.csv data/survey.csv",
+  children, NULL, NULL
+};
+
+/* The state of one run, shared by the steps below.  */
+struct run
+{
+  struct args *a;
+  struct mn_scorer *scorer;
+  struct mn_rejects rejects;
+  struct mn_tally total;
+  int status;
+};
+
+/* Score the records of one input.  Returns 0, or -1 when the run must
+   stop (E says why, STATUS is set).  */
+static int
+score_file (struct run *run, const char *path, struct mn_error *e)
+{
+  struct mn_input in;
+  struct mn_tally t = { 0 };
+  bool quiet = run->a->common.quiet;
+  if (mn_input_open (&in, path, &run->a->common.reader, e) < 0)
+    {
+      run->status = e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
+      return -1;
+    }
+  mn_rejects_header (&run->rejects, &in.h);
+  if (mn_scorer_bind (run->scorer, &in, e) < 0)
+    {
+      run->status = MN_EXIT_DATA;
+      mn_input_close (&in);
+      return -1;
+    }
+  struct mn_record rec;
+  int rc;
+  while ((rc = mn_input_next (&in, &rec, e)) > 0)
+    {
+      t.read++;
+      if (rc == 1 && mn_scorer_add (run->scorer, &rec, in.name, e) == 0)
+        {
+          t.used++;
+          continue;
+        }
+      t.rejected++;
+      t.reason[e->reason]++;
+      run->status = MN_EXIT_DATA;
+      mn_rejects_write (&run->rejects, &rec, e);
+      if (run->a->common.strict)
+        {
+          rc = -1;
+          break;
+        }
+      if (!quiet)
+        mn_diag (e);
+    }
+  if (rc < 0)
+    run->status = e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
+  else if (t.read == 0 && !quiet)
+    error (0, 0, "%s: no records after the header", in.name);
+  mn_input_close (&in);
+  if (rc == 0 && !quiet)
+    mn_tally_print (&t, in.name);
+  mn_tally_add (&run->total, &t);
+  return rc < 0 ? -1 : 0;
+}
+
+/* Load the codebook, or make the one-item codebook of --item.  */
+static int
+load_codebook (const struct args *a, struct mn_codebook *cb,
+               size_t *rate_item, struct mn_error *e)
+{
+  if (!a->codebook)
+    {
+      *rate_item = 0;
+      return mn_codebook_single (cb, a->item, a->satisfied, a->dk_answers,
+                                 e);
+    }
+  FILE *fp = fopen (a->codebook, "rb");
+  if (!fp)
+    return mn_error_set (e, a->codebook, 0, MN_R_SYSTEM, "cannot open: %m");
+  int rc = mn_codebook_load (cb, fp, a->codebook, &a->common.reader, e);
+  fclose (fp);
+  if (rc < 0)
+    return -1;
+  *rate_item = 0;
+  if (a->rate_item)
+    {
+      long k = mn_codebook_find (cb, a->rate_item);
+      if (k < 0)
+        {
+          mn_codebook_release (cb);
+          return mn_error_set (e, a->codebook, 0, MN_R_USAGE,
+                               "no item '%s' in the codebook",
+                               a->rate_item);
+        }
+      *rate_item = (size_t) k;
+    }
+  return 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  mn_program_init ("minyi-score");
+  struct args a = { .method = MN_CI_WILSON, .level = 0.95 };
+  mn_common_init (&a.common);
+  argp_parse (&argp, argc, argv, 0, NULL, &a);
+  static char *default_group[] = { "cadre" };
+  static char *stdin_only[] = { "-" };
+  if (!a.ngroup)
+    a.group = NULL;
+  if (!a.nfiles)
+    a.files = stdin_only, a.nfiles = 1;
+
+  struct mn_error e = { 0 };
+  struct mn_codebook cb;
+  struct mn_score_spec spec = {
+    .cb = &cb, .dk_unsatisfied = a.dk_unsatisfied, .method = a.method,
+    .level = a.level, .group = a.ngroup ? a.group : default_group,
+    .ngroup = a.ngroup ? a.ngroup : 1, .na = &a.common.na
+  };
+  if (load_codebook (&a, &cb, &spec.rate_item, &e) < 0)
+    {
+      mn_diag (&e);
+      return e.reason == MN_R_SYSTEM || e.reason == MN_R_USAGE
+               ? MN_EXIT_USAGE : MN_EXIT_DATA;
+    }
+
+  struct run run = { .a = &a, .status = MN_EXIT_OK };
+  struct mn_output out;
+  run.scorer = mn_scorer_new (&spec, &e);
+  if (!run.scorer || mn_rejects_open (&run.rejects, a.common.rejects, &e) < 0)
+    {
+      mn_diag (&e);
+      return MN_EXIT_USAGE;
+    }
+  if (mn_output_open (&out, a.common.output, &e) < 0)
+    {
+      mn_diag (&e);
+      mn_rejects_abort (&run.rejects);
+      return MN_EXIT_USAGE;
+    }
+
+  bool failed = false;
+  for (size_t i = 0; i < a.nfiles && !failed; i++)
+    failed = score_file (&run, a.files[i], &e) < 0;
+  if (failed)
+    {
+      mn_diag (&e);
+      if (a.common.strict && e.reason != MN_R_SYSTEM)
+        error (0, 0, "stopped at the first rejected record (--strict); "
+                     "nothing written");
+      mn_output_abort (&out);
+      mn_rejects_abort (&run.rejects);
+    }
+  else
+    {
+      mn_scorer_write (run.scorer, out.fp);
+      if (mn_rejects_commit (&run.rejects, &e) < 0
+          || mn_output_commit (&out, &e) < 0)
+        {
+          mn_diag (&e);
+          run.status = MN_EXIT_USAGE;
+        }
+      else if (a.nfiles > 1 && !a.common.quiet)
+        mn_tally_print (&run.total, "all inputs");
+    }
+
+  mn_scorer_free (run.scorer);
+  mn_codebook_release (&cb);
+  for (size_t i = 0; i < a.ngroup; i++)
+    free (a.group[i]);
+  free (a.group);
+  if (a.files != stdin_only)
+    free (a.files);
+  mn_common_release (&a.common);
+  return run.status;
+}

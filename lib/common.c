@@ -1,0 +1,121 @@
+/* common.c - options and start-up shared by the suite.  */
+#include "common.h"
+
+#include <errno.h>
+#include <error.h>
+#include <locale.h>
+#include <string.h>
+
+#include "numparse.h"
+
+enum
+{
+  OPT_NA = 0x100,
+  OPT_REJECTS,
+  OPT_STRICT
+};
+
+static const struct argp_option common_options[] = {
+  { NULL, 0, NULL, 0, "Input and output:", 50 },
+  { "delimiter", 'd', "CHAR", 0,
+    "fields are separated by CHAR (default ','; 'tab' or '\\t' for a tab)",
+    0 },
+  { "encoding", 'E', "NAME", 0,
+    "input is in encoding NAME (e.g. GB18030), converted to UTF-8 "
+    "(default: UTF-8, which is checked)", 0 },
+  { "na", OPT_NA, "LIST", 0,
+    "comma-separated cell values meaning no answer, besides an empty "
+    "cell (default '" MN_NA_DEFAULT "')", 0 },
+  { "output", 'o', "FILE", 0,
+    "write to FILE, replaced only when the run succeeds (default "
+    "standard output)", 0 },
+  { "rejects", OPT_REJECTS, "FILE", 0,
+    "write each rejected record, with its file, line and reason, to "
+    "FILE", 0 },
+  { "strict", OPT_STRICT, NULL, 0,
+    "stop at the first rejected record, writing no output", 0 },
+  { "quiet", 'q', NULL, 0,
+    "print no per-record messages and no summary", 0 },
+  { 0 }
+};
+
+static int
+parse_delimiter (const char *arg, unsigned char *out)
+{
+  if (strcmp (arg, "tab") == 0 || strcmp (arg, "\\t") == 0
+      || strcmp (arg, "\t") == 0)
+    *out = '\t';
+  else if (strlen (arg) == 1 && arg[0] != '"' && arg[0] != '\n'
+           && arg[0] != '\r')
+    *out = (unsigned char) arg[0];
+  else
+    return -1;
+  return 0;
+}
+
+static error_t
+common_parse (int key, char *arg, struct argp_state *state)
+{
+  struct mn_common_opts *c = state->input;
+  switch (key)
+    {
+    case 'd':
+      if (parse_delimiter (arg, &c->reader.delim) < 0)
+        argp_error (state, "delimiter must be one character, not '%s'",
+                    arg);
+      break;
+    case 'E':
+      c->reader.encoding = arg;
+      break;
+    case OPT_NA:
+      mn_na_set (&c->na, arg);
+      break;
+    case 'o':
+      c->output = arg;
+      break;
+    case OPT_REJECTS:
+      c->rejects = arg;
+      break;
+    case OPT_STRICT:
+      c->strict = true;
+      break;
+    case 'q':
+      c->quiet = true;
+      break;
+    default:
+      return ARGP_ERR_UNKNOWN;
+    }
+  return 0;
+}
+
+const struct argp mn_common_argp = { common_options, common_parse, NULL,
+                                     NULL, NULL, NULL, NULL };
+
+void
+mn_common_init (struct mn_common_opts *c)
+{
+  memset (c, 0, sizeof *c);
+  c->reader.delim = ',';
+  mn_na_set (&c->na, MN_NA_DEFAULT);
+}
+
+void
+mn_common_release (struct mn_common_opts *c)
+{
+  mn_na_release (&c->na);
+}
+
+void
+mn_program_init (const char *prog)
+{
+  program_invocation_name = (char *) prog;
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
+  argp_err_exit_status = MN_EXIT_USAGE;
+}
+
+const char *
+mn_display_name (const char *path)
+{
+  return strcmp (path, "-") == 0 ? "(standard input)" : path;
+}

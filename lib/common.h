@@ -1,0 +1,53 @@
+/* common.h - what every minyi program shares: its identity for argp,
+   start-up, and the options common to the suite (an argp child).  */
+#ifndef MINYI_COMMON_H
+#define MINYI_COMMON_H
+
+#include <argp.h>
+#include <stdbool.h>
+
+#include "na.h"
+#include "reader.h"
+
+#define MN_VERSION "0.1.0"
+
+/* Define argp's version and bug-address variables in the program itself
+   (defined only inside a static library, the linker could drop them).  */
+#define MN_PROGRAM_IDENTITY(prog)                                         \
+  const char *argp_program_version = prog " (minyi) " MN_VERSION;         \
+  const char *argp_program_bug_address = "the minyi issue tracker"
+
+/* Exit statuses, documented in every page under EXIT STATUS.  */
+enum
+{
+  MN_EXIT_OK = 0,
+  MN_EXIT_DATA = 1,     /* input data invalid, rows rejected */
+  MN_EXIT_USAGE = 2     /* usage or system error */
+};
+
+/* Options shared by the suite.  A program embeds one, and hands it to
+   mn_common_argp in ARGP_KEY_INIT through state->child_inputs[0].  */
+struct mn_common_opts
+{
+  struct mn_reader_options reader;  /* --delimiter, --encoding */
+  struct mn_na na;                  /* --na */
+  const char *output;               /* -o, --output; NULL: stdout */
+  const char *rejects;              /* --rejects */
+  bool strict;                      /* --strict */
+  bool quiet;                       /* -q, --quiet */
+};
+
+extern const struct argp mn_common_argp;
+
+void mn_common_init (struct mn_common_opts *c);
+void mn_common_release (struct mn_common_opts *c);
+
+/* Program start-up: the short program name for messages, the user's
+   locale for messages and character handling, and the C locale for
+   numbers, whatever LC_NUMERIC says, so CSV numbers always use '.'.  */
+void mn_program_init (const char *prog);
+
+/* The name to show for input PATH: "(standard input)" for "-".  */
+const char *mn_display_name (const char *path);
+
+#endif

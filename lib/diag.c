@@ -1,0 +1,43 @@
+/* diag.c - printing messages for the programs.  */
+#include "diag.h"
+
+#include <errno.h>
+#include <error.h>
+#include <stdio.h>
+
+void
+mn_diag (const struct mn_error *e)
+{
+  if (e->file && e->line)
+    error_at_line (0, 0, e->file, e->line, "%s", e->msg);
+  else if (e->file)
+    error (0, 0, "%s: %s", e->file, e->msg);
+  else
+    error (0, 0, "%s", e->msg);
+}
+
+void
+mn_tally_add (struct mn_tally *to, const struct mn_tally *from)
+{
+  to->read += from->read;
+  to->used += from->used;
+  to->rejected += from->rejected;
+  for (int i = 0; i < MN_R_COUNT; i++)
+    to->reason[i] += from->reason[i];
+}
+
+void
+mn_tally_print (const struct mn_tally *t, const char *what)
+{
+  fflush (stdout);
+  fprintf (stderr, "%s: %s: %lu records, %lu used, %lu rejected",
+           program_invocation_name, what, t->read, t->used, t->rejected);
+  const char *sep = " (";
+  for (int i = 0; i < MN_R_COUNT; i++)
+    if (t->reason[i])
+      {
+        fprintf (stderr, "%s%s %lu", sep, mn_reason_name (i), t->reason[i]);
+        sep = ", ";
+      }
+  fputs (*sep == ',' ? ")\n" : "\n", stderr);
+}

@@ -1,0 +1,45 @@
+/* errinfo.h - the error record lib/ fills instead of printing.
+
+   Library functions never print and never exit: they return a status and
+   describe the problem in a struct mn_error supplied by the caller, which
+   chooses the wording around it and the exit status.  */
+#ifndef MINYI_ERRINFO_H
+#define MINYI_ERRINFO_H
+
+/* Why a row was rejected, or what made input unreadable.  The names
+   (mn_reason_name) are the machine-readable codes written to rejects
+   files and documented in minyi-formats(5).  */
+enum mn_reason
+{
+  MN_R_NONE = 0,
+  MN_R_RAGGED,          /* wrong number of fields */
+  MN_R_QUOTE,           /* unterminated quoted field */
+  MN_R_ENCODING,        /* not valid UTF-8 / not convertible */
+  MN_R_EMPTY_KEY,       /* a grouping or required key is empty */
+  MN_R_BAD_VALUE,       /* answer not on the item's scale */
+  MN_R_BAD_NUMBER,      /* a number that does not parse */
+  MN_R_BAD_WEIGHT,      /* weight negative, zero, NaN or infinite */
+  MN_R_TOO_BIG,         /* record larger than the reader's limit */
+  MN_R_USAGE,           /* the request cannot be met (column missing...) */
+  MN_R_SYSTEM,          /* I/O or other system error */
+  MN_R_COUNT
+};
+
+struct mn_error
+{
+  const char *file;       /* borrowed; NULL when no file is concerned */
+  unsigned long line;     /* 1-based physical line, 0 when none */
+  enum mn_reason reason;
+  char msg[1024];         /* lower case, no final full stop */
+};
+
+/* Fill E (when not NULL).  Returns -1 so callers can write
+   "return mn_error_set (...)".  */
+int mn_error_set (struct mn_error *e, const char *file, unsigned long line,
+                  enum mn_reason reason, const char *fmt, ...)
+  __attribute__ ((format (printf, 5, 6)));
+
+/* The code of R, e.g. "bad-value" (static storage).  */
+const char *mn_reason_name (enum mn_reason r);
+
+#endif

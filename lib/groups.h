@@ -1,0 +1,39 @@
+/* groups.h - a hash table from group keys to per-group accumulators.
+
+   Memory grows with the number of distinct keys, never with the number
+   of rows added.  A key is any byte string; a composite key is its parts
+   joined by NUL bytes (mn_key_*), so that sorting keys bytewise sorts
+   by the first part, then the next.  */
+#ifndef MINYI_GROUPS_H
+#define MINYI_GROUPS_H
+
+#include <stddef.h>
+
+struct mn_groups;
+
+struct mn_group_entry
+{
+  const char *key;      /* owned by the table */
+  size_t keylen;
+  void *value;          /* VALUE_SIZE bytes owned by the table */
+};
+
+/* A table whose values are VALUE_SIZE bytes, zeroed on creation.  */
+struct mn_groups *mn_groups_new (size_t value_size);
+void mn_groups_free (struct mn_groups *g);
+
+/* The value for KEY, created (zeroed) when new.  Valid until the table
+   is freed.  */
+void *mn_groups_get (struct mn_groups *g, const char *key, size_t keylen);
+
+/* The value for KEY, or NULL.  */
+void *mn_groups_find (const struct mn_groups *g, const char *key,
+                      size_t keylen);
+
+size_t mn_groups_count (const struct mn_groups *g);
+
+/* All entries, sorted by key bytes (a key sorts before its longer
+   extensions).  The caller frees the array, not its contents.  */
+struct mn_group_entry *mn_groups_sorted (const struct mn_groups *g);
+
+#endif

@@ -1,0 +1,40 @@
+/* input.h - one survey input: a file or standard input, its header, and
+   its records checked for structure (field count, quoting, encoding).
+
+   Every program of the suite reads its survey files through this, so
+   that what counts as a sound record, and every message about an
+   unsound one, is the same everywhere.  */
+#ifndef MINYI_INPUT_H
+#define MINYI_INPUT_H
+
+#include <stdio.h>
+
+#include "errinfo.h"
+#include "reader.h"
+
+struct mn_input
+{
+  const char *path;         /* borrowed; "-" is standard input */
+  const char *name;         /* for messages */
+  FILE *fp;
+  struct mn_reader *r;
+  struct mn_header h;
+  unsigned long records;    /* data records read (header excluded) */
+};
+
+/* Open PATH and read its header.  An empty input, a header that is not
+   valid UTF-8 and duplicated column names are errors.  Returns 0, or -1
+   with E (reason MN_R_SYSTEM when the file cannot be opened).  */
+int mn_input_open (struct mn_input *in, const char *path,
+                   const struct mn_reader_options *ro, struct mn_error *e);
+
+/* The next data record.  Returns 1 for a sound record; 2 for a record
+   that is not (wrong field count, unterminated quote, invalid UTF-8),
+   with E saying why and the record still in *REC for a rejects file;
+   0 at end of input; -1 when reading cannot go on, with E.  */
+int mn_input_next (struct mn_input *in, struct mn_record *rec,
+                   struct mn_error *e);
+
+void mn_input_close (struct mn_input *in);
+
+#endif

@@ -1,0 +1,28 @@
+/* na.h - what counts as "no answer".  */
+#ifndef MINYI_NA_H
+#define MINYI_NA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Cells that mean "no answer": an empty or all-blank cell always; and
+   any of the listed tokens, compared exactly after trimming blanks.  */
+struct mn_na
+{
+  char **tok;
+  size_t n;
+};
+
+#define MN_NA_DEFAULT "NA,N/A,#N/A"
+
+/* Set NA from a comma-separated LIST ("" for none).  Replaces what NA
+   held.  */
+void mn_na_set (struct mn_na *na, const char *list);
+void mn_na_release (struct mn_na *na);
+bool mn_na_match (const struct mn_na *na, const char *s, size_t len);
+
+/* S without leading and trailing ASCII blanks: sets *LEN, returns the
+   first byte kept.  */
+const char *mn_trim (const char *s, size_t *len);
+
+#endif

@@ -1,0 +1,16 @@
+/* numparse.h - whole-string number parsing in the C locale.  */
+#ifndef MINYI_NUMPARSE_H
+#define MINYI_NUMPARSE_H
+
+/* Parse S as a decimal number ("12", "-0.5", "3e2"), ignoring leading
+   and trailing ASCII blanks, in the C locale whatever LC_NUMERIC says.
+   Returns 0 and sets *X for a finite number; 1 and sets *X to NaN or
+   +-Inf for "nan", "inf" or "infinity" (any case, optional sign), so a
+   caller can say that a weight is not finite; -1 for anything else
+   (empty, trailing junk, hexadecimal, overflow).  */
+int mn_parse_double (const char *s, double *x);
+
+/* Parse S as a whole decimal number in [MIN, MAX].  Returns 0, or -1.  */
+int mn_parse_long (const char *s, long min, long max, long *x);
+
+#endif

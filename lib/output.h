@@ -1,0 +1,32 @@
+/* output.h - output files written atomically.
+
+   A named output is written to a temporary file beside it and renamed
+   over it only on success, so a failed run never leaves a partial file
+   behind and a reader never sees one half-written.  Standard output is
+   used as it is, and a failed write or flush to it is an error.  */
+#ifndef MINYI_OUTPUT_H
+#define MINYI_OUTPUT_H
+
+#include <stdio.h>
+
+#include "errinfo.h"
+
+struct mn_output
+{
+  FILE *fp;         /* write here */
+  char *path;       /* final name, NULL for standard output */
+  char *tmp;        /* temporary name */
+};
+
+/* Open PATH (NULL or "-": standard output).  Returns 0, or -1 with E.  */
+int mn_output_open (struct mn_output *o, const char *path,
+                    struct mn_error *e);
+
+/* Flush, check for write errors, close and rename into place.
+   Returns 0, or -1 with E (the temporary file is then removed).  */
+int mn_output_commit (struct mn_output *o, struct mn_error *e);
+
+/* Discard: remove the temporary file.  Safe after commit.  */
+void mn_output_abort (struct mn_output *o);
+
+#endif

@@ -1,0 +1,29 @@
+/* prop.h - confidence intervals for a binomial proportion.  */
+#ifndef MINYI_PROP_H
+#define MINYI_PROP_H
+
+enum mn_ci_method
+{
+  MN_CI_WILSON,         /* Wilson (1927) score interval; the default.  */
+  MN_CI_EXACT,          /* Clopper & Pearson (1934), beta quantiles.  */
+  MN_CI_JEFFREYS,       /* Equal-tailed Beta(x+1/2, n-x+1/2) interval.  */
+  MN_CI_AGRESTI_COULL,  /* Agresti & Coull (1998) adjusted Wald.  */
+  MN_CI_WALD            /* Normal approximation; for comparison only.  */
+};
+
+/* Parse a method name ("wilson", "exact", "jeffreys", "agresti-coull",
+   "wald"; "clopper-pearson" is an alias of "exact").  Returns 0 and sets
+   *M, or -1 when NAME is unknown.  */
+int mn_ci_method_parse (const char *name, enum mn_ci_method *m);
+
+/* The canonical name of M (static storage).  */
+const char *mn_ci_method_name (enum mn_ci_method m);
+
+/* Two-sided interval at confidence LEVEL (0 < LEVEL < 1) for X successes
+   in N trials.  X and N may be non-integral (an effective sample size),
+   0 <= X <= N, N > 0.  Bounds are clamped to [0, 1].  Returns 0, or -1
+   with *LO and *HI set to NaN when the arguments are out of range.  */
+int mn_prop_ci (enum mn_ci_method m, double x, double n, double level,
+                double *lo, double *hi);
+
+#endif

@@ -1,0 +1,451 @@
+/* reader.c - a streaming CSV record reader on libcsv.
+
+   Bytes are read in blocks, converted to UTF-8 when an input encoding is
+   given, and handed to libcsv one physical line at a time.  Feeding line
+   by line is what lets every record carry the line it starts on: libcsv
+   itself keeps no line count.  Completed records are queued (a line can
+   complete more than one when a bare CR ends records), and handed out
+   one by one; the queue's storage is reused once it has been drained.  */
+#include "reader.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "utf8.h"
+#include "xalloc.h"
+
+#define RAW_SIZE ((size_t) 64 * 1024)
+#define CONV_SIZE ((size_t) 4 * RAW_SIZE)
+
+struct rec_info
+{
+  size_t first, n;
+  unsigned long line, last_line;
+  enum mn_flaw flaw;
+  size_t flaw_field;
+};
+
+struct mn_reader
+{
+  FILE *fp;
+  const char *name;
+  struct csv_parser parser;
+  size_t max_record;
+
+  iconv_t cd;                   /* (iconv_t) -1 when not converting */
+  const char *encoding;
+  char *raw;                    /* bytes read, not yet converted */
+  size_t rawlen;
+  char *conv;                   /* converted bytes */
+
+  bool bom_checked, at_eof, finished;
+  unsigned long line;           /* physical line being fed, 1-based */
+  bool partial_line;            /* bytes of line LINE have been fed */
+  bool rec_open;                /* a record has begun and not ended */
+  unsigned long rec_start;
+
+  /* Fields of queued records and of the record being parsed.  */
+  char *data;
+  size_t datalen, datacap;
+  size_t *off, *flen;
+  size_t nf, fcap;
+  size_t cur_first;             /* first field of the record being parsed */
+
+  struct rec_info *q;
+  size_t nq, qcap, qhead;
+
+  /* Views handed out for the current record.  */
+  char **fv;
+  size_t *lv;
+  size_t vcap;
+
+  int status;                   /* -1 after a fatal error */
+  struct mn_error *err;
+};
+
+/* libcsv field callback: append the field and a NUL.  */
+static void
+on_field (void *s, size_t len, void *data)
+{
+  struct mn_reader *r = data;
+  if (!r->rec_open)
+    {
+      /* A second record on one physical line (a bare CR ended the
+         first): it starts on this line.  */
+      r->rec_open = true;
+      r->rec_start = r->line;
+    }
+  r->data = xgrow (r->data, &r->datacap, r->datalen + len + 1, 1);
+  memcpy (r->data + r->datalen, s, len);
+  r->data[r->datalen + len] = '\0';
+  r->off = xgrow (r->off, &r->fcap, r->nf + 1, sizeof *r->off);
+  r->flen = xrealloc (r->flen, r->fcap * sizeof *r->flen);
+  r->off[r->nf] = r->datalen;
+  r->flen[r->nf] = len;
+  r->nf++;
+  r->datalen += len + 1;
+}
+
+/* libcsv record callback: queue the record, noting a flaw.  */
+static void
+on_record (int c, void *data)
+{
+  (void) c;
+  struct mn_reader *r = data;
+  r->q = xgrow (r->q, &r->qcap, r->nq + 1, sizeof *r->q);
+  struct rec_info *ri = &r->q[r->nq++];
+  ri->first = r->cur_first;
+  ri->n = r->nf - r->cur_first;
+  ri->line = r->rec_open ? r->rec_start : r->line;
+  ri->last_line = r->line;
+  ri->flaw = MN_FLAW_NONE;
+  ri->flaw_field = 0;
+  if (r->cd == (iconv_t) -1)
+    for (size_t i = 0; i < ri->n; i++)
+      {
+        const char *s = r->data + r->off[ri->first + i];
+        size_t len = r->flen[ri->first + i];
+        if (!mn_utf8_valid (s, len) || memchr (s, '\0', len))
+          {
+            ri->flaw = MN_FLAW_UTF8;
+            ri->flaw_field = i;
+            break;
+          }
+      }
+  r->cur_first = r->nf;
+  r->rec_open = false;
+}
+
+struct mn_reader *
+mn_reader_new (FILE *fp, const char *name, const struct mn_reader_options *o,
+               struct mn_error *e)
+{
+  iconv_t cd = (iconv_t) -1;
+  const char *enc = o ? o->encoding : NULL;
+  if (enc && *enc && strcasecmp (enc, "UTF-8") != 0
+      && strcasecmp (enc, "UTF8") != 0)
+    {
+      cd = iconv_open ("UTF-8", enc);
+      if (cd == (iconv_t) -1)
+        {
+          mn_error_set (e, NULL, 0, MN_R_USAGE,
+                        "unknown encoding '%s' (see 'iconv --list')", enc);
+          return NULL;
+        }
+    }
+  struct mn_reader *r = xcalloc (1, sizeof *r);
+  r->fp = fp;
+  r->name = name;
+  r->cd = cd;
+  r->encoding = enc;
+  r->max_record = o && o->max_record ? o->max_record : MN_READER_MAX_RECORD;
+  r->raw = xmalloc (RAW_SIZE);
+  if (cd != (iconv_t) -1)
+    r->conv = xmalloc (CONV_SIZE);
+  r->line = 1;
+  if (csv_init (&r->parser, 0) != 0)
+    abort ();
+  /* RFC 4180: spaces are part of a field.  */
+  csv_set_space_func (&r->parser, NULL);
+  csv_set_delim (&r->parser, o && o->delim ? o->delim : ',');
+  return r;
+}
+
+void
+mn_reader_free (struct mn_reader *r)
+{
+  if (!r)
+    return;
+  csv_free (&r->parser);
+  if (r->cd != (iconv_t) -1)
+    iconv_close (r->cd);
+  free (r->raw);
+  free (r->conv);
+  free (r->data);
+  free (r->off);
+  free (r->flen);
+  free (r->q);
+  free (r->fv);
+  free (r->lv);
+  free (r);
+}
+
+unsigned long
+mn_reader_lines (const struct mn_reader *r)
+{
+  return r->line - 1;
+}
+
+/* Stop reading for good with message MSG.  */
+static int
+fail (struct mn_reader *r, struct mn_error *e, unsigned long line,
+      enum mn_reason why, const char *msg)
+{
+  r->status = -1;
+  return mn_error_set (e, r->name, line, why, "%s", msg);
+}
+
+/* Feed LEN bytes of UTF-8 text to libcsv, one physical line at a
+   time.  */
+static int
+feed (struct mn_reader *r, const char *buf, size_t len, struct mn_error *e)
+{
+  if (!r->bom_checked)
+    {
+      r->bom_checked = true;
+      if (len >= 3 && memcmp (buf, "\xEF\xBB\xBF", 3) == 0)
+        buf += 3, len -= 3;
+    }
+  while (len > 0)
+    {
+      const char *nl = memchr (buf, '\n', len);
+      size_t seg = nl ? (size_t) (nl - buf) + 1 : len;
+      if (!r->rec_open)
+        for (size_t i = 0; i < seg; i++)
+          if (buf[i] != '\r' && buf[i] != '\n')
+            {
+              r->rec_open = true;
+              r->rec_start = r->line;
+              break;
+            }
+      if (csv_parse (&r->parser, buf, seg, on_field, on_record, r) != seg)
+        return fail (r, e, r->rec_start, MN_R_SYSTEM,
+                     csv_strerror (csv_error (&r->parser)));
+      if (csv_get_buffer_size (&r->parser) > r->max_record
+          || r->datalen - (r->nf > r->cur_first ? r->off[r->cur_first]
+                                                 : r->datalen)
+               > r->max_record)
+        {
+          r->status = -1;
+          return mn_error_set (e, r->name, r->rec_start, MN_R_TOO_BIG,
+                               "record longer than %zu bytes "
+                               "(an unterminated quote?)", r->max_record);
+        }
+      if (nl)
+        r->line++;
+      r->partial_line = !nl;
+      buf += seg;
+      len -= seg;
+    }
+  return 0;
+}
+
+/* Convert what is in RAW and feed it.  At end of input (FINAL), bytes
+   left over are an incomplete character.  */
+static int
+convert_and_feed (struct mn_reader *r, bool final, struct mn_error *e)
+{
+  char *in = r->raw;
+  size_t inleft = r->rawlen;
+  while (inleft > 0)
+    {
+      char *out = r->conv;
+      size_t outleft = CONV_SIZE;
+      size_t rc = iconv (r->cd, &in, &inleft, &out, &outleft);
+      int err = rc == (size_t) -1 ? errno : 0;
+      if (out > r->conv && feed (r, r->conv, out - r->conv, e) < 0)
+        return -1;
+      if (err == EILSEQ)
+        {
+          r->status = -1;
+          mn_error_set (e, r->name, r->line, MN_R_ENCODING,
+                        "byte sequence not valid in %s (byte 0x%02X)",
+                        r->encoding, (unsigned char) *in);
+          return -1;
+        }
+      if (err == EINVAL)
+        {
+          if (final)
+            {
+              r->status = -1;
+              return mn_error_set (e, r->name, r->line, MN_R_ENCODING,
+                                   "incomplete %s character at end of "
+                                   "input", r->encoding);
+            }
+          break;
+        }
+      if (err && err != E2BIG)
+        return fail (r, e, r->line, MN_R_SYSTEM, strerror (err));
+    }
+  memmove (r->raw, in, inleft);
+  r->rawlen = inleft;
+  return 0;
+}
+
+/* End of input: flush libcsv, noting a quoted field still open.  */
+static void
+finish (struct mn_reader *r)
+{
+  size_t before = r->nq;
+  csv_set_opts (&r->parser, CSV_STRICT | CSV_STRICT_FINI);
+  bool open_quote = csv_fini (&r->parser, on_field, on_record, r) != 0;
+  if (open_quote)
+    {
+      csv_set_opts (&r->parser, 0);
+      csv_fini (&r->parser, on_field, on_record, r);
+      if (r->nq > before)
+        {
+          r->q[r->nq - 1].flaw = MN_FLAW_QUOTE;
+          r->q[r->nq - 1].flaw_field = r->q[r->nq - 1].n - 1;
+        }
+    }
+  /* A last line without a newline still counts.  */
+  if (r->partial_line)
+    r->line++;
+  r->rec_open = false;
+  r->finished = true;
+}
+
+/* Read and feed one block; at end of input, finish.  */
+static int
+fill (struct mn_reader *r, struct mn_error *e)
+{
+  size_t want = RAW_SIZE - r->rawlen;
+  size_t got = fread (r->raw + r->rawlen, 1, want, r->fp);
+  if (got == 0)
+    {
+      if (ferror (r->fp))
+        {
+          r->status = -1;
+          return mn_error_set (e, r->name, r->line, MN_R_SYSTEM,
+                               "read error: %s", strerror (errno));
+        }
+      if (r->cd != (iconv_t) -1 && convert_and_feed (r, true, e) < 0)
+        return -1;
+      finish (r);
+      return 0;
+    }
+  r->rawlen += got;
+  if (r->cd != (iconv_t) -1)
+    return convert_and_feed (r, false, e);
+  int rc = feed (r, r->raw, r->rawlen, e);
+  r->rawlen = 0;
+  return rc;
+}
+
+/* Drop drained records, keeping the fields of the record in progress at
+   the front of the buffers.  */
+static void
+compact (struct mn_reader *r)
+{
+  size_t keep = r->nf - r->cur_first;
+  size_t base = keep ? r->off[r->cur_first] : r->datalen;
+  memmove (r->data, r->data + base, r->datalen - base);
+  for (size_t i = 0; i < keep; i++)
+    {
+      r->off[i] = r->off[r->cur_first + i] - base;
+      r->flen[i] = r->flen[r->cur_first + i];
+    }
+  r->datalen -= base;
+  r->nf = keep;
+  r->cur_first = 0;
+  r->nq = r->qhead = 0;
+}
+
+int
+mn_reader_next (struct mn_reader *r, struct mn_record *rec,
+                struct mn_error *e)
+{
+  if (r->status < 0)
+    return -1;
+  if (r->qhead == r->nq)
+    {
+      compact (r);
+      while (r->nq == 0)
+        {
+          if (r->finished)
+            return 0;
+          if (fill (r, e) < 0)
+            return -1;
+        }
+    }
+  struct rec_info *ri = &r->q[r->qhead++];
+  r->fv = xgrow (r->fv, &r->vcap, ri->n, sizeof *r->fv);
+  r->lv = xrealloc (r->lv, r->vcap * sizeof *r->lv);
+  for (size_t i = 0; i < ri->n; i++)
+    {
+      r->fv[i] = r->data + r->off[ri->first + i];
+      r->lv[i] = r->flen[ri->first + i];
+    }
+  rec->n = ri->n;
+  rec->f = r->fv;
+  rec->len = r->lv;
+  rec->line = ri->line;
+  rec->last_line = ri->last_line;
+  rec->flaw = ri->flaw;
+  rec->flaw_field = ri->flaw_field;
+  return 1;
+}
+
+void
+mn_header_init (struct mn_header *h, const struct mn_record *rec)
+{
+  h->n = rec->n;
+  h->name = xmalloc (rec->n * sizeof *h->name);
+  for (size_t i = 0; i < rec->n; i++)
+    h->name[i] = xmemdup0 (rec->f[i], rec->len[i]);
+}
+
+void
+mn_header_release (struct mn_header *h)
+{
+  for (size_t i = 0; i < h->n; i++)
+    free (h->name[i]);
+  free (h->name);
+  h->name = NULL;
+  h->n = 0;
+}
+
+long
+mn_header_find (const struct mn_header *h, const char *spec, const char *file,
+                struct mn_error *e)
+{
+  for (size_t i = 0; i < h->n; i++)
+    if (strcmp (h->name[i], spec) == 0)
+      return (long) i;
+  for (size_t i = 0; i < h->n; i++)
+    if (strcasecmp (h->name[i], spec) == 0)
+      return (long) i;
+  if (*spec >= '0' && *spec <= '9')
+    {
+      char *end;
+      errno = 0;
+      unsigned long k = strtoul (spec, &end, 10);
+      if (!*end && !errno && k >= 1 && k <= h->n)
+        return (long) k - 1;
+      if (!*end)
+        {
+          mn_error_set (e, file, 1, MN_R_USAGE,
+                        "no column %s: the header has %zu columns", spec,
+                        h->n);
+          return -1;
+        }
+    }
+  /* List what there is, as much as fits.  */
+  char list[768];
+  size_t used = 0;
+  list[0] = '\0';
+  for (size_t i = 0; i < h->n && used < sizeof list; i++)
+    used += snprintf (list + used, sizeof list - used, "%s%s",
+                      i ? ", " : "", h->name[i]);
+  if (used >= sizeof list)
+    strcpy (list + sizeof list - 5, "...");
+  mn_error_set (e, file, 1, MN_R_USAGE, "no column '%s' (columns: %s)", spec,
+                list);
+  return -1;
+}
+
+long
+mn_header_duplicate (const struct mn_header *h)
+{
+  for (size_t i = 1; i < h->n; i++)
+    for (size_t j = 0; j < i; j++)
+      if (strcmp (h->name[i], h->name[j]) == 0)
+        return (long) i;
+  return -1;
+}

@@ -1,0 +1,254 @@
+/* score.c - per-group satisfaction rates, item means and the composite
+   index.  */
+#include "score.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvout.h"
+#include "groups.h"
+#include "xalloc.h"
+
+struct mn_scorer
+{
+  const struct mn_score_spec *spec;
+  struct mn_groups *groups;
+  size_t stats_size;
+  long *key_col;          /* per group key: column in the bound input */
+  long *item_col;         /* per item: column in the bound input */
+  char **key_name;        /* output names of the keys (first input) */
+  char *key;              /* reused key buffer */
+  size_t keycap;
+  struct mn_answer *ans;  /* reused per-row answers */
+  bool *has;              /* per item: answered (not missing) */
+};
+
+struct mn_scorer *
+mn_scorer_new (const struct mn_score_spec *spec, struct mn_error *e)
+{
+  const struct mn_item *rated = &spec->cb->item[spec->rate_item];
+  bool any_sat = rated->nsat > 0;
+  for (size_t i = 0; i < rated->nchoice; i++)
+    any_sat |= rated->choice[i].satisfied;
+  if (!any_sat)
+    {
+      mn_error_set (e, NULL, 0, MN_R_USAGE,
+                    "item '%s' lists no satisfied answers, so it cannot "
+                    "give a satisfaction rate", rated->id);
+      return NULL;
+    }
+  struct mn_scorer *s = xcalloc (1, sizeof *s);
+  s->spec = spec;
+  size_t ni = spec->cb->n;
+  s->stats_size = sizeof (struct mn_group_stats)
+                  + ni * sizeof (struct mn_moments);
+  s->groups = mn_groups_new (s->stats_size);
+  s->key_col = xcalloc (spec->ngroup, sizeof *s->key_col);
+  s->item_col = xcalloc (ni, sizeof *s->item_col);
+  s->ans = xcalloc (ni, sizeof *s->ans);
+  s->has = xcalloc (ni, sizeof *s->has);
+  return s;
+}
+
+void
+mn_scorer_free (struct mn_scorer *s)
+{
+  if (!s)
+    return;
+  mn_groups_free (s->groups);
+  if (s->key_name)
+    for (size_t i = 0; i < s->spec->ngroup; i++)
+      free (s->key_name[i]);
+  free (s->key_name);
+  free (s->key_col);
+  free (s->item_col);
+  free (s->key);
+  free (s->ans);
+  free (s->has);
+  free (s);
+}
+
+int
+mn_scorer_bind (struct mn_scorer *s, const struct mn_input *in,
+                struct mn_error *e)
+{
+  const struct mn_score_spec *sp = s->spec;
+  for (size_t i = 0; i < sp->ngroup; i++)
+    if ((s->key_col[i] = mn_header_find (&in->h, sp->group[i], in->name, e))
+        < 0)
+      return -1;
+  for (size_t i = 0; i < sp->cb->n; i++)
+    if ((s->item_col[i] = mn_header_find (&in->h, sp->cb->item[i].column,
+                                          in->name, e)) < 0)
+      return -1;
+  if (!s->key_name)
+    {
+      s->key_name = xcalloc (sp->ngroup, sizeof *s->key_name);
+      for (size_t i = 0; i < sp->ngroup; i++)
+        s->key_name[i] = xstrdup (in->h.name[s->key_col[i]]);
+    }
+  return 0;
+}
+
+int
+mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
+               const char *file, struct mn_error *e)
+{
+  const struct mn_score_spec *sp = s->spec;
+  const struct mn_codebook *cb = sp->cb;
+
+  /* The key: the group columns joined by NUL bytes.  */
+  size_t klen = 0;
+  for (size_t i = 0; i < sp->ngroup; i++)
+    {
+      long c = s->key_col[i];
+      size_t len;
+      const char *v = mn_trim (rec->f[c], &len);
+      if (len == 0)
+        return mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
+                             "empty group key '%s'", s->key_name[i]);
+      s->key = xgrow (s->key, &s->keycap, klen + len + 1, 1);
+      if (i)
+        s->key[klen++] = '\0';
+      memcpy (s->key + klen, v, len);
+      klen += len;
+    }
+
+  /* Check every answer before counting any.  */
+  for (size_t i = 0; i < cb->n; i++)
+    {
+      long c = s->item_col[i];
+      s->has[i] = !mn_na_match (sp->na, rec->f[c], rec->len[c]);
+      if (s->has[i]
+          && mn_item_classify (&cb->item[i], rec->f[c], &s->ans[i], e)
+               == MN_ANS_INVALID)
+        {
+          e->file = file;
+          e->line = rec->line;
+          return -1;
+        }
+    }
+
+  struct mn_group_stats *g = mn_groups_get (s->groups, s->key, klen);
+  g->rows++;
+  const struct mn_answer *ra = &s->ans[sp->rate_item];
+  if (!s->has[sp->rate_item])
+    g->miss++;
+  else if (ra->kind == MN_ANS_DONTKNOW)
+    {
+      g->dk++;
+      if (sp->dk_unsatisfied)
+        g->n++;
+    }
+  else
+    {
+      g->n++;
+      g->sat += ra->satisfied;
+    }
+
+  /* Item scores, and the composite: the weighted mean of the scores of
+     the items this respondent answered.  */
+  double wsum = 0, wscore = 0;
+  for (size_t i = 0; i < cb->n; i++)
+    if (s->has[i] && s->ans[i].kind == MN_ANS_VALID
+        && !isnan (s->ans[i].score))
+      {
+        mn_moments_add (&g->item[i], s->ans[i].score);
+        wsum += cb->item[i].weight;
+        wscore += cb->item[i].weight * s->ans[i].score;
+      }
+  if (wsum > 0)
+    mn_moments_add (&g->index, wscore / wsum);
+  return 0;
+}
+
+size_t
+mn_scorer_groups (const struct mn_scorer *s)
+{
+  return mn_groups_count (s->groups);
+}
+
+/* A comma and X with DIGITS decimals; only the comma for NaN (empty
+   cell: no value).  */
+static void
+put_num (FILE *out, int digits, double x)
+{
+  putc (',', out);
+  if (isfinite (x))
+    fprintf (out, "%.*f", digits, x);
+}
+
+void
+mn_scorer_write (const struct mn_scorer *s, FILE *out)
+{
+  const struct mn_score_spec *sp = s->spec;
+  const struct mn_codebook *cb = sp->cb;
+  for (size_t i = 0; i < sp->ngroup; i++)
+    {
+      if (i)
+        putc (',', out);
+      mn_csv_str (out, s->key_name ? s->key_name[i] : sp->group[i], ',');
+    }
+  fputs (",rows,n,sat,rate,lo,hi,dk,miss", out);
+  if (cb->scored)
+    {
+      fputs (",index_n,index,index_lo,index_hi", out);
+      for (size_t i = 0; i < cb->n; i++)
+        {
+          fputc (',', out);
+          char name[512];
+          snprintf (name, sizeof name, "%s_n", cb->item[i].id);
+          mn_csv_str (out, name, ',');
+          fputc (',', out);
+          snprintf (name, sizeof name, "%s_mean", cb->item[i].id);
+          mn_csv_str (out, name, ',');
+        }
+    }
+  putc ('\n', out);
+
+  struct mn_group_entry *v = mn_groups_sorted (s->groups);
+  size_t ng = mn_groups_count (s->groups);
+  for (size_t k = 0; k < ng; k++)
+    {
+      const struct mn_group_stats *g = v[k].value;
+      /* The key parts, split at the NUL bytes.  */
+      const char *p = v[k].key, *end = p + v[k].keylen;
+      for (size_t i = 0; i < sp->ngroup; i++)
+        {
+          size_t len = strnlen (p, end - p);
+          if (i)
+            putc (',', out);
+          mn_csv_field (out, p, len, ',');
+          p += len + 1;
+        }
+      double rate = NAN, lo = NAN, hi = NAN;
+      if (g->n > 0)
+        {
+          rate = (double) g->sat / g->n;
+          mn_prop_ci (sp->method, g->sat, g->n, sp->level, &lo, &hi);
+        }
+      fprintf (out, ",%lu,%lu,%lu", g->rows, g->n, g->sat);
+      put_num (out, 6, rate);
+      put_num (out, 6, lo);
+      put_num (out, 6, hi);
+      fprintf (out, ",%lu,%lu", g->dk, g->miss);
+      if (cb->scored)
+        {
+          double ilo, ihi;
+          mn_mean_ci (&g->index, sp->level, &ilo, &ihi);
+          fprintf (out, ",%.0f", g->index.n);
+          put_num (out, 4, g->index.n > 0 ? g->index.mean : NAN);
+          put_num (out, 4, ilo);
+          put_num (out, 4, ihi);
+          for (size_t i = 0; i < cb->n; i++)
+            {
+              fprintf (out, ",%.0f", g->item[i].n);
+              put_num (out, 4,
+                       g->item[i].n > 0 ? g->item[i].mean : NAN);
+            }
+        }
+      putc ('\n', out);
+    }
+  free (v);
+}

@@ -1,0 +1,69 @@
+/* score.h - per-group satisfaction rates, item means and the composite
+   index: what minyi-score computes.
+
+   Rows are added one at a time and folded into per-group accumulators,
+   so memory grows with the number of groups, not of rows.  A row is
+   first checked whole (keys present, every answer on its item's scale)
+   and only then counted, so a rejected row contributes nothing.  */
+#ifndef MINYI_SCORE_H
+#define MINYI_SCORE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "codebook.h"
+#include "errinfo.h"
+#include "input.h"
+#include "moments.h"
+#include "na.h"
+#include "prop.h"
+
+struct mn_score_spec
+{
+  const struct mn_codebook *cb;  /* borrowed */
+  size_t rate_item;              /* index in CB of the rated item */
+  bool dk_unsatisfied;           /* count "don't know" as not satisfied */
+  enum mn_ci_method method;
+  double level;
+  char **group;                  /* column specs of the group keys */
+  size_t ngroup;
+  const struct mn_na *na;        /* borrowed */
+};
+
+/* What is accumulated for one group.  */
+struct mn_group_stats
+{
+  unsigned long rows;    /* rows used */
+  unsigned long n;       /* answers to the rated item in the denominator */
+  unsigned long sat;     /* of which satisfied */
+  unsigned long dk;      /* "don't know" answers to the rated item */
+  unsigned long miss;    /* rows with no answer to the rated item */
+  struct mn_moments index;      /* composite index, 0-100 */
+  struct mn_moments item[];     /* per item score, 0-100 */
+};
+
+struct mn_scorer;
+
+/* A scorer for SPEC (borrowed; must outlive the scorer).  Returns NULL
+   with E when the rated item has no satisfied answers.  */
+struct mn_scorer *mn_scorer_new (const struct mn_score_spec *spec,
+                                 struct mn_error *e);
+void mn_scorer_free (struct mn_scorer *s);
+
+/* Find the group and item columns in IN's header.  Call once per input
+   before adding its rows.  Returns 0, or -1 with E.  */
+int mn_scorer_bind (struct mn_scorer *s, const struct mn_input *in,
+                    struct mn_error *e);
+
+/* Add a sound record of the bound input (named FILE).  Returns 0 when
+   used; -1 when rejected, with E saying why.  */
+int mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
+                   const char *file, struct mn_error *e);
+
+size_t mn_scorer_groups (const struct mn_scorer *s);
+
+/* Write the score table (minyi-formats(5)), one row per group in byte
+   order of the keys.  */
+void mn_scorer_write (const struct mn_scorer *s, FILE *out);
+
+#endif
