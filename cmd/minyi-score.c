@@ -223,8 +223,6 @@ score_file (struct run *run, const char *path, struct mn_error *e)
     }
   if (rc < 0)
     run->status = e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
-  else if (t.read == 0 && !quiet)
-    error (0, 0, "%s: no records after the header", in.name);
   mn_input_close (&in);
   if (rc == 0 && !quiet)
     mn_tally_print (&t, in.name);
@@ -246,7 +244,8 @@ load_codebook (const struct args *a, struct mn_codebook *cb,
   FILE *fp = fopen (a->codebook, "rb");
   if (!fp)
     return mn_error_set (e, a->codebook, 0, MN_R_SYSTEM, "cannot open: %m");
-  int rc = mn_codebook_load (cb, fp, a->codebook, &a->common.reader, e);
+  /* The codebook is ours, not the export: always UTF-8 and commas.  */
+  int rc = mn_codebook_load (cb, fp, a->codebook, NULL, e);
   fclose (fp);
   if (rc < 0)
     return -1;

@@ -2,6 +2,7 @@
 #include "common.h"
 
 #include <errno.h>
+#include <iconv.h>
 #include <error.h>
 #include <locale.h>
 #include <string.h>
@@ -81,6 +82,16 @@ common_parse (int key, char *arg, struct argp_state *state)
       break;
     case 'q':
       c->quiet = true;
+      break;
+    case ARGP_KEY_END:
+      if (c->reader.encoding)
+        {
+          iconv_t cd = iconv_open ("UTF-8", c->reader.encoding);
+          if (cd == (iconv_t) -1)
+            argp_error (state, "unknown encoding '%s' (see 'iconv "
+                               "--list')", c->reader.encoding);
+          iconv_close (cd);
+        }
       break;
     default:
       return ARGP_ERR_UNKNOWN;

@@ -282,6 +282,10 @@ static void
 finish (struct mn_reader *r)
 {
   size_t before = r->nq;
+  /* A record flushed here ends on the last line that had bytes.  */
+  unsigned long next_line = r->line + r->partial_line;
+  if (!r->partial_line && r->line > 1)
+    r->line--;
   csv_set_opts (&r->parser, CSV_STRICT | CSV_STRICT_FINI);
   bool open_quote = csv_fini (&r->parser, on_field, on_record, r) != 0;
   if (open_quote)
@@ -294,9 +298,7 @@ finish (struct mn_reader *r)
           r->q[r->nq - 1].flaw_field = r->q[r->nq - 1].n - 1;
         }
     }
-  /* A last line without a newline still counts.  */
-  if (r->partial_line)
-    r->line++;
+  r->line = next_line;
   r->rec_open = false;
   r->finished = true;
 }

@@ -236,7 +236,12 @@ mn_scorer_write (const struct mn_scorer *s, FILE *out)
       if (cb->scored)
         {
           double ilo, ihi;
-          mn_mean_ci (&g->index, sp->level, &ilo, &ihi);
+          /* The index lives on 0..100: so does its interval.  */
+          if (mn_mean_ci (&g->index, sp->level, &ilo, &ihi) == 0)
+            {
+              ilo = fmax (ilo, 0);
+              ihi = fmin (ihi, 100);
+            }
           fprintf (out, ",%.0f", g->index.n);
           put_num (out, 4, g->index.n > 0 ? g->index.mean : NAN);
           put_num (out, 4, ilo);

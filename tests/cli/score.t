@@ -1,0 +1,335 @@
+# minyi-score: command-line cases (see tests/cli.sh for the format).
+
+=== good survey: one row per cadre, in byte order
+cmd: minyi-score -c codebook.csv good.csv
+exit: 0
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+C1,3,1,1,1.000000,0.206549,1.000000,1,1,2,75.0000,0.0000,100.0000,1,100.0000,1,50.0000
+C2,3,3,2,0.666667,0.207660,0.938508,0,0,3,57.7778,0.0000,100.0000,3,53.3333,3,66.6667
+C3,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+stderr:
+minyi-score: good.csv: 7 records, 7 used, 0 rejected
+
+=== standard input gives the same table as the named file
+cmd: minyi-score -c codebook.csv < good.csv
+exit: 0
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+C1,3,1,1,1.000000,0.206549,1.000000,1,1,2,75.0000,0.0000,100.0000,1,100.0000,1,50.0000
+C2,3,3,2,0.666667,0.207660,0.938508,0,0,3,57.7778,0.0000,100.0000,3,53.3333,3,66.6667
+C3,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+stderr:
+minyi-score: (standard input): 7 records, 7 used, 0 rejected
+
+=== UTF-8 BOM and CRLF line ends read like plain LF
+cmd: minyi-score -c codebook.csv bom-crlf.csv
+exit: 0
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+C1,3,1,1,1.000000,0.206549,1.000000,1,1,2,75.0000,0.0000,100.0000,1,100.0000,1,50.0000
+C2,3,3,2,0.666667,0.207660,0.938508,0,0,3,57.7778,0.0000,100.0000,3,53.3333,3,66.6667
+C3,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+stderr:
+minyi-score: bom-crlf.csv: 7 records, 7 used, 0 rejected
+
+=== ragged rows are rejected with line and field counts
+cmd: minyi-score -c codebook.csv ragged.csv
+exit: 1
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+C1,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+C2,1,1,0,0.000000,0.000000,0.793451,0,0,1,0.0000,,,1,0.0000,1,0.0000
+stderr:
+minyi-score:ragged.csv:3: 5 fields where the header has 6
+minyi-score:ragged.csv:4: 7 fields where the header has 6
+minyi-score: ragged.csv: 4 records, 2 used, 2 rejected (ragged 2)
+
+=== answers off the scale and empty keys are rejected
+cmd: minyi-score -c codebook.csv badvalue.csv
+exit: 1
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+C2,1,1,1,1.000000,0.206549,1.000000,0,0,1,91.6667,,,1,100.0000,1,75.0000
+stderr:
+minyi-score:badvalue.csv:2: answer '7' to item 'attitude' outside scale 1..5
+minyi-score:badvalue.csv:3: answer '很满意' to item 'overall' is not on its scale (满意|基本满意|不满意)
+minyi-score:badvalue.csv:4: answer 'abc' to item 'attitude' is not a number on scale 1..5
+minyi-score:badvalue.csv:5: answer '3.5' to item 'attitude' is not a whole number on scale 1..5
+minyi-score:badvalue.csv:6: empty group key 'cadre'
+minyi-score: badvalue.csv: 6 records, 1 used, 5 rejected (empty-key 1, bad-value 4)
+
+=== rejects file holds each rejected record with its line and reason
+cmd: minyi-score -q -c codebook.csv --rejects $T/rej.csv badvalue.csv >/dev/null
+exit: 1
+stdout:
+stderr:
+file rej.csv:
+source,line,reason,message,wave,township,cadre,household,q1,q2
+badvalue.csv,2,bad-value,answer '7' to item 'attitude' outside scale 1..5,2026Q1,城关镇,C1,H1,满意,7
+badvalue.csv,3,bad-value,answer '很满意' to item 'overall' is not on its scale (满意|基本满意|不满意),2026Q1,城关镇,C1,H2,很满意,4
+badvalue.csv,4,bad-value,answer 'abc' to item 'attitude' is not a number on scale 1..5,2026Q1,城关镇,C1,H3,满意,abc
+badvalue.csv,5,bad-value,answer '3.5' to item 'attitude' is not a whole number on scale 1..5,2026Q1,城关镇,C1,H4,基本满意,3.5
+badvalue.csv,6,empty-key,empty group key 'cadre',2026Q1,城关镇,,H5,满意,4
+
+=== unterminated quote: the record runs to end of input and is rejected
+cmd: minyi-score -c codebook.csv unterminated.csv
+exit: 1
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+C1,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+stderr:
+minyi-score:unterminated.csv:3: unterminated quoted field runs to end of input (line 4)
+minyi-score: unterminated.csv: 2 records, 1 used, 1 rejected (unterminated-quote 1)
+
+=== invalid UTF-8 names the line and suggests --encoding
+cmd: minyi-score -c codebook.csv badutf8.csv
+exit: 1
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+C1,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+C2,1,1,0,0.000000,0.000000,0.793451,0,0,1,8.3333,,,1,0.0000,1,25.0000
+stderr:
+minyi-score:badutf8.csv:3: field 2 (township) is not valid UTF-8; try --encoding=GB18030 or the file's encoding
+minyi-score: badutf8.csv: 3 records, 2 used, 1 rejected (encoding 1)
+
+=== GB18030 export read with --encoding
+cmd: minyi-score -c codebook.csv --encoding=GB18030 gb18030.csv
+exit: 0
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+C1,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+stderr:
+minyi-score: gb18030.csv: 1 records, 1 used, 0 rejected
+
+=== invalid byte sequence in the declared encoding stops the run
+cmd: minyi-score -c codebook.csv -E GB18030 badutf8.csv
+exit: 1
+stdout:
+stderr:
+minyi-score:badutf8.csv:2: byte sequence not valid in GB18030 (byte 0x87)
+
+=== unknown encoding is a usage error
+cmd: minyi-score -c codebook.csv -E NO-SUCH-CODESET good.csv
+exit: 2
+stdout:
+stderr:
+minyi-score: unknown encoding 'NO-SUCH-CODESET' (see 'iconv --list')
+Try `minyi-score --help' or `minyi-score --usage' for more information.
+
+=== missing column lists the columns there are
+cmd: minyi-score -c codebook.csv nocadre.csv
+exit: 1
+stdout:
+stderr:
+minyi-score:nocadre.csv:1: no column 'cadre' (columns: wave, township, officer, household, q1, q2)
+
+=== empty file
+cmd: minyi-score -c codebook.csv empty.csv
+exit: 1
+stdout:
+stderr:
+minyi-score:empty.csv:1: empty input: no header line
+
+=== header only: an empty table, status 0
+cmd: minyi-score -c codebook.csv headeronly.csv
+exit: 0
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+stderr:
+minyi-score: headeronly.csv: 0 records, 0 used, 0 rejected
+
+=== strict: the first rejected record stops the run, nothing written
+cmd: minyi-score -c codebook.csv --strict -o $T/out.csv ragged.csv
+exit: 1
+stdout:
+stderr:
+minyi-score:ragged.csv:3: 5 fields where the header has 6
+minyi-score: stopped at the first rejected record (--strict); nothing written
+nofile out.csv
+
+=== output file is not created when the run fails
+cmd: minyi-score -c codebook.csv -o $T/out.csv good.csv empty.csv
+exit: 1
+stdout:
+stderr:
+minyi-score: good.csv: 7 records, 7 used, 0 rejected
+minyi-score:empty.csv:1: empty input: no header line
+nofile out.csv
+
+=== output file written whole with -o
+cmd: minyi-score -q -c codebook.csv -o $T/out.csv good.csv
+exit: 0
+stdout:
+stderr:
+file out.csv:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+C1,3,1,1,1.000000,0.206549,1.000000,1,1,2,75.0000,0.0000,100.0000,1,100.0000,1,50.0000
+C2,3,3,2,0.666667,0.207660,0.938508,0,0,3,57.7778,0.0000,100.0000,3,53.3333,3,66.6667
+C3,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+
+=== tab-separated input
+cmd: minyi-score -c codebook.csv -d tab tab.tsv
+exit: 0
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+C2,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+stderr:
+minyi-score: tab.tsv: 1 records, 1 used, 0 rejected
+
+=== UTF-8 column names, a quoted field across lines, column numbers
+cmd: minyi-score --item q1 --satisfied '满意|基本满意' -g 村民组,2 chinese-header.csv
+exit: 0
+stdout:
+村民组,干部,rows,n,sat,rate,lo,hi,dk,miss
+1组,C1,2,2,1,0.500000,0.094531,0.905469,0,0
+2组,C2,1,1,0,0.000000,0.000000,0.793451,0,0
+stderr:
+minyi-score: chinese-header.csv: 3 records, 3 used, 0 rejected
+
+=== single item without a codebook
+cmd: minyi-score --item q1 --satisfied '满意|基本满意' --dont-know-answers '不了解|说不清' good.csv
+exit: 0
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss
+C1,3,1,1,1.000000,0.206549,1.000000,1,1
+C2,3,3,2,0.666667,0.207660,0.938508,0,0
+C3,1,1,1,1.000000,0.206549,1.000000,0,0
+stderr:
+minyi-score: good.csv: 7 records, 7 used, 0 rejected
+
+=== don't know counted as not satisfied
+cmd: minyi-score -q -c codebook.csv --dont-know=unsatisfied good.csv
+exit: 0
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+C1,3,2,1,0.500000,0.094531,0.905469,1,1,2,75.0000,0.0000,100.0000,1,100.0000,1,50.0000
+C2,3,3,2,0.666667,0.207660,0.938508,0,0,3,57.7778,0.0000,100.0000,3,53.3333,3,66.6667
+C3,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+stderr:
+
+=== grouping by two columns
+cmd: minyi-score -q -c codebook.csv -g township,cadre good.csv
+exit: 0
+stdout:
+township,cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+城关镇,C1,3,1,1,1.000000,0.206549,1.000000,1,1,2,75.0000,0.0000,100.0000,1,100.0000,1,50.0000
+城关镇,C2,3,3,2,0.666667,0.207660,0.938508,0,0,3,57.7778,0.0000,100.0000,3,53.3333,3,66.6667
+蒿坪镇,C3,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+stderr:
+
+=== rate on another item, exact intervals at 90%
+cmd: minyi-score -q -c codebook.csv -r attitude -m exact -l 0.9 good.csv
+exit: 0
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+C1,3,1,0,0.000000,0.000000,0.950000,0,2,2,75.0000,0.0000,100.0000,1,100.0000,1,50.0000
+C2,3,3,2,0.666667,0.135350,0.983048,0,0,3,57.7778,0.0000,100.0000,3,53.3333,3,66.6667
+C3,1,1,1,1.000000,0.050000,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+stderr:
+
+=== several files: per-file and total summaries
+cmd: minyi-score -c codebook.csv good.csv ragged.csv
+exit: 1
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+C1,4,2,2,1.000000,0.342380,1.000000,1,1,3,83.3333,11.6225,100.0000,2,100.0000,2,75.0000
+C2,4,4,2,0.500000,0.150039,0.849961,0,0,4,43.3333,0.0000,100.0000,4,40.0000,4,50.0000
+C3,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+stderr:
+minyi-score: good.csv: 7 records, 7 used, 0 rejected
+minyi-score:ragged.csv:3: 5 fields where the header has 6
+minyi-score:ragged.csv:4: 7 fields where the header has 6
+minyi-score: ragged.csv: 4 records, 2 used, 2 rejected (ragged 2)
+minyi-score: all inputs: 11 records, 9 used, 2 rejected (ragged 2)
+
+=== no codebook and no item is a usage error
+cmd: minyi-score good.csv
+exit: 2
+stdout:
+stderr:
+minyi-score: give a --codebook, or an --item with its --satisfied answers
+Try `minyi-score --help' or `minyi-score --usage' for more information.
+
+=== unknown method
+cmd: minyi-score -c codebook.csv -m bayes good.csv
+exit: 2
+stdout:
+stderr:
+minyi-score: unknown interval method 'bayes'
+Try `minyi-score --help' or `minyi-score --usage' for more information.
+
+=== level out of range
+cmd: minyi-score -c codebook.csv -l 95 good.csv
+exit: 2
+stdout:
+stderr:
+minyi-score: level must be a number between 0 and 1, not '95'
+Try `minyi-score --help' or `minyi-score --usage' for more information.
+
+=== unknown rate item
+cmd: minyi-score -c codebook.csv -r nosuch good.csv
+exit: 2
+stdout:
+stderr:
+minyi-score: codebook.csv: no item 'nosuch' in the codebook
+
+=== missing input file is a system error
+cmd: minyi-score -c codebook.csv nosuch.csv
+exit: 2
+stdout:
+stderr:
+minyi-score: nosuch.csv: cannot open: No such file or directory
+
+=== missing codebook file
+cmd: minyi-score -c nosuch.csv good.csv
+exit: 2
+stdout:
+stderr:
+minyi-score: nosuch.csv: cannot open: No such file or directory
+
+=== write error on standard output is reported
+cmd: minyi-score -q -c codebook.csv good.csv > /dev/full
+exit: 2
+stdout:
+stderr:
+minyi-score: write error on standard output: No space left on device
+
+=== extra NA tokens
+cmd: minyi-score -q -c codebook.csv --na 'NA,不了解' good.csv
+exit: 0
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+C1,3,1,1,1.000000,0.206549,1.000000,0,2,2,75.0000,0.0000,100.0000,1,100.0000,1,50.0000
+C2,3,3,2,0.666667,0.207660,0.938508,0,0,3,57.7778,0.0000,100.0000,3,53.3333,3,66.6667
+C3,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+stderr:
+
+=== sample survey: one row per cadre of the roster
+cmd: minyi-score -q -c ../../data/codebook.csv ../../data/survey.csv | tail -n +2 | cut -d, -f1 > $T/scored; tail -n +2 ../../data/roster.csv | cut -d, -f1 | sort > $T/roster; cmp $T/scored $T/roster && wc -l < $T/scored
+exit: 0
+stdout:
+300
+stderr:
+
+=== sample survey: the same run twice gives the same bytes, stdin as named
+cmd: for i in 1 2; do minyi-score -q -c ../../data/codebook.csv -g wave,cadre ../../data/survey.csv > $T/run$i; done; minyi-score -q -c ../../data/codebook.csv -g wave,cadre < ../../data/survey.csv > $T/stdin; cmp $T/run1 $T/run2 && cmp $T/run1 $T/stdin && echo identical
+exit: 0
+stdout:
+identical
+stderr:
+
+=== a huge unterminated field stops the run instead of eating memory
+cmd: { cat headeronly.csv; printf '2026Q1,城关镇,C1,H1,"'; head -c 70000000 /dev/zero | tr '\0' x; } | minyi-score -c codebook.csv
+exit: 1
+stdout:
+stderr:
+minyi-score:(standard input):2: record longer than 67108864 bytes (an unterminated quote?)
+
+=== a 1 MB field is read
+cmd: { cat headeronly.csv; printf '2026Q1,城关镇,C1,H1,满意,"'; head -c 1000000 /dev/zero | tr '\0' 5; printf '"\n'; } | minyi-score -c codebook.csv 2>&1 >/dev/null | cut -c1-100
+exit: 0
+stdout:
+minyi-score:(standard input):2: answer '555555555555555555555555555555555555555555555555555555555555
+minyi-score: (standard input): 1 records, 0 used, 1 rejected (bad-value 1)
+stderr:
