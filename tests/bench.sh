@@ -1,0 +1,50 @@
+#!/bin/sh
+# tests/bench.sh BUILD - speed and memory of minyi-score beside peer tools.
+#
+# Generates synthetic surveys with build/gen-sample (deterministic), then
+# times, on each, in the same run:
+#   minyi-score   rates, intervals, item means and the composite index
+#   awk           satisfied share per cadre only (one hash, one pass)
+#   datamash      count per cadre only (-s: sorts its input first)
+# Each command runs RUNS times; the table gives the median wall time and
+# the largest resident set size (GNU time's %M).  Memory must follow the
+# number of cadres, not of rows: compare rows x4 with cadres x3.
+set -eu
+B=${1:-build}
+RUNS=${RUNS:-5}
+sh tools/install-deps bench
+work=$(mktemp -d "${TMPDIR:-/tmp}/minyi-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# name cadres waves
+sets="small 3000 4
+rows-x4 3000 16
+cadres-x3 9000 4"
+
+median () { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+measure () { # measure LABEL CMD: print "LABEL median_s max_rss_kib"
+  label=$1; shift
+  : > "$work/times"; : > "$work/rss"
+  i=0
+  while [ $i -lt "$RUNS" ]; do
+    /usr/bin/time -f "%e %M" -o "$work/t" sh -c "$*" > /dev/null
+    cut -d' ' -f1 "$work/t" >> "$work/times"
+    cut -d' ' -f2 "$work/t" >> "$work/rss"
+    i=$((i + 1))
+  done
+  printf '%-12s %8s s %9s KiB\n' "$label" "$(median < "$work/times")" \
+    "$(sort -n "$work/rss" | tail -n 1)"
+}
+
+echo "$sets" | while read -r name cadres waves; do
+  d="$work/$name"
+  "$B/gen-sample" --cadres "$cadres" --waves "$waves" --outdir "$d"
+  rows=$(($(wc -l < "$d/survey.csv") - 1))
+  size=$(du -k "$d/survey.csv" | cut -f1)
+  echo "== $name: $cadres cadres, $rows rows, $size KiB (median of $RUNS runs)"
+  measure minyi-score "$B/minyi-score -q -c $d/codebook.csv $d/survey.csv"
+  measure awk "awk -F, 'NR > 1 { n[\$7]++; if (\$10 == \"满意\" || \$10 == \"基本满意\") s[\$7]++ }
+    END { for (k in n) print k, s[k] / n[k] }' $d/survey.csv"
+  measure datamash "datamash -t, -H -s -g 7 count 10 < $d/survey.csv"
+done

@@ -1,0 +1,16 @@
+# make install: programs and man pages the GNU way (PREFIX, DESTDIR).
+
+=== make install honours PREFIX and DESTDIR
+cmd: make -s -C ../.. install B=$B DESTDIR=$T PREFIX=/opt/minyi >/dev/null && cd $T && find . -type f | sort
+exit: 0
+stdout:
+./opt/minyi/bin/minyi-score
+./opt/minyi/share/man/man1/minyi-score.1
+./opt/minyi/share/man/man5/minyi-formats.5
+./opt/minyi/share/man/man7/minyi.7
+
+=== the installed program runs and knows its version
+cmd: make -s -C ../.. install B=$B DESTDIR=$T PREFIX=/opt/minyi >/dev/null && $T/opt/minyi/bin/minyi-score --version
+exit: 0
+stdout:
+minyi-score (minyi) 0.1.0
