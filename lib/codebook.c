@@ -470,7 +470,7 @@ mn_item_classify (const struct mn_item *it, const char *s,
       break;
     case MN_SCALE_RANGE:
       if (!isnum)
-        mn_error_set (e, NULL, 0, MN_R_BAD_VALUE,
+        mn_error_set (e, NULL, 0, MN_R_BAD_NUMBER,
                       "answer '%s' to item '%s' is not a number on scale "
                       "%ld..%ld", v, it->id, it->lo, it->hi);
       else if (x < it->lo || x > it->hi)
@@ -499,4 +499,18 @@ done:
   if (v != small)
     free (v);
   return a->kind;
+}
+
+double
+mn_codebook_composite (const struct mn_codebook *cb,
+                       const struct mn_answer *a, const bool *has)
+{
+  double wsum = 0, wscore = 0;
+  for (size_t i = 0; i < cb->n; i++)
+    if (has[i] && a[i].kind == MN_ANS_VALID && !isnan (a[i].score))
+      {
+        wsum += cb->item[i].weight;
+        wscore += cb->item[i].weight * a[i].score;
+      }
+  return wsum > 0 ? wscore / wsum : NAN;
 }

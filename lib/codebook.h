@@ -95,9 +95,16 @@ struct mn_answer
 };
 
 /* Classify answer S (a non-missing cell) to IT.  With MN_ANS_INVALID,
-   E says why (reason MN_R_BAD_VALUE, no file or line).  */
+   E says why (reason MN_R_BAD_NUMBER for a non-number on a numeric
+   range, MN_R_BAD_VALUE otherwise; no file or line).  */
 enum mn_answer_kind mn_item_classify (const struct mn_item *it,
                                       const char *s, struct mn_answer *a,
                                       struct mn_error *e);
+
+/* The composite index of one respondent: the weighted mean (item
+   weights) of the 0-100 scores of the items answered (HAS[i] true and
+   A[i] valid); NaN when none was.  A and HAS have CB->n entries.  */
+double mn_codebook_composite (const struct mn_codebook *cb,
+                              const struct mn_answer *a, const bool *has);
 
 #endif

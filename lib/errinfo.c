@@ -33,6 +33,12 @@ mn_reason_name (enum mn_reason r)
     [MN_R_BAD_NUMBER] = "bad-number",
     [MN_R_BAD_WEIGHT] = "bad-weight",
     [MN_R_TOO_BIG] = "too-big",
+    [MN_R_MISSING_COLUMN] = "missing-column",
+    [MN_R_DUP_COLUMN] = "duplicate-column",
+    [MN_R_HEADER_MISMATCH] = "header-mismatch",
+    [MN_R_UNKNOWN_CADRE] = "unknown-cadre",
+    [MN_R_OUTSIDE_AREA] = "outside-area",
+    [MN_R_DUPLICATE] = "duplicate",
     [MN_R_USAGE] = "usage",
     [MN_R_SYSTEM] = "system",
   };

@@ -20,6 +20,12 @@ enum mn_reason
   MN_R_BAD_NUMBER,      /* a number that does not parse */
   MN_R_BAD_WEIGHT,      /* weight negative, zero, NaN or infinite */
   MN_R_TOO_BIG,         /* record larger than the reader's limit */
+  MN_R_MISSING_COLUMN,  /* a column the run needs is not in the header */
+  MN_R_DUP_COLUMN,      /* a column name appears twice in the header */
+  MN_R_HEADER_MISMATCH, /* a later file's columns differ from the first's */
+  MN_R_UNKNOWN_CADRE,   /* cadre id not in the roster */
+  MN_R_OUTSIDE_AREA,    /* household outside the cadre's township/village */
+  MN_R_DUPLICATE,       /* household rated the cadre twice in one wave */
   MN_R_USAGE,           /* the request cannot be met (column missing...) */
   MN_R_SYSTEM,          /* I/O or other system error */
   MN_R_COUNT

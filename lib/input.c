@@ -5,6 +5,49 @@
 #include <string.h>
 
 #include "common.h"
+#include "utf8.h"
+
+/* Read IN's input through once, to see whether it is UTF-8, and go
+   back to its start; a pipe is first copied to a temporary file.
+   Returns 1 for UTF-8, 0 for not, -1 on error.  */
+static int
+guess_encoding (struct mn_input *in, struct mn_error *e)
+{
+  if (fseeko (in->fp, 0, SEEK_CUR) != 0)
+    {
+      FILE *tmp = tmpfile ();
+      if (!tmp)
+        return mn_error_set (e, in->name, 0, MN_R_SYSTEM,
+                             "cannot make a temporary file: %s",
+                             strerror (errno));
+      char buf[65536];
+      size_t n;
+      while ((n = fread (buf, 1, sizeof buf, in->fp)) > 0)
+        if (fwrite (buf, 1, n, tmp) != n)
+          {
+            fclose (tmp);
+            return mn_error_set (e, in->name, 0, MN_R_SYSTEM,
+                                 "cannot spool input: %s",
+                                 strerror (errno));
+          }
+      if (ferror (in->fp))
+        {
+          fclose (tmp);
+          return mn_error_set (e, in->name, 0, MN_R_SYSTEM,
+                               "read error: %s", strerror (errno));
+        }
+      if (in->fp != stdin)
+        fclose (in->fp);
+      in->fp = tmp;
+      rewind (tmp);
+    }
+  off_t start = ftello (in->fp);
+  int valid = mn_utf8_stream_valid (in->fp);
+  if (valid < 0 || fseeko (in->fp, start, SEEK_SET) != 0)
+    return mn_error_set (e, in->name, 0, MN_R_SYSTEM, "read error: %s",
+                         strerror (errno));
+  return valid;
+}
 
 int
 mn_input_open (struct mn_input *in, const char *path,
@@ -18,7 +61,22 @@ mn_input_open (struct mn_input *in, const char *path,
   else if (!(in->fp = fopen (path, "rb")))
     return mn_error_set (e, in->name, 0, MN_R_SYSTEM, "cannot open: %s",
                          strerror (errno));
-  in->r = mn_reader_new (in->fp, in->name, ro, e);
+  struct mn_reader_options o = { 0 };
+  if (ro)
+    o = *ro;
+  in->encoding = o.encoding ? o.encoding : "UTF-8";
+  if (o.guess && !o.encoding)
+    {
+      int valid = guess_encoding (in, e);
+      if (valid < 0)
+        goto fail;
+      if (!valid)
+        {
+          o.encoding = in->encoding = "GB18030";
+          in->guessed = true;
+        }
+    }
+  in->r = mn_reader_new (in->fp, in->name, &o, e);
   if (!in->r)
     goto fail;
   struct mn_record rec;
@@ -42,14 +100,7 @@ mn_input_open (struct mn_input *in, const char *path,
       goto fail;
     }
   mn_header_init (&in->h, &rec);
-  long dup = mn_header_duplicate (&in->h);
-  if (dup >= 0)
-    {
-      mn_error_set (e, in->name, rec.line, MN_R_USAGE,
-                    "column '%s' appears twice in the header",
-                    in->h.name[dup]);
-      goto fail;
-    }
+  in->dup_column = mn_header_duplicate (&in->h);
   return 0;
 fail:
   mn_input_close (in);

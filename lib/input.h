@@ -20,10 +20,18 @@ struct mn_input
   struct mn_reader *r;
   struct mn_header h;
   unsigned long records;    /* data records read (header excluded) */
+  const char *encoding;     /* what the input was read as */
+  bool guessed;             /* ENCODING was chosen by looking */
+  long dup_column;          /* a column whose name is taken, or -1 */
 };
 
-/* Open PATH and read its header.  An empty input, a header that is not
-   valid UTF-8 and duplicated column names are errors.  Returns 0, or -1
+/* Open PATH and read its header.  An empty input and a header that is
+   not valid UTF-8 are errors; a duplicated column name is noted in
+   DUP_COLUMN for the caller to judge.  With RO->guess
+   and no RO->encoding, the input is first read through once (standard
+   input is spooled to a temporary file for this): valid UTF-8 is read as
+   it is, anything else as GB18030, which is what a Chinese Excel writes
+   when it saves CSV.  Returns 0, or -1
    with E (reason MN_R_SYSTEM when the file cannot be opened).  */
 int mn_input_open (struct mn_input *in, const char *path,
                    const struct mn_reader_options *ro, struct mn_error *e);

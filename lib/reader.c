@@ -3,9 +3,9 @@
    Bytes are read in blocks, converted to UTF-8 when an input encoding is
    given, and handed to libcsv one physical line at a time.  Feeding line
    by line is what lets every record carry the line it starts on: libcsv
-   itself keeps no line count.  Completed records are queued (a line can
-   complete more than one when a bare CR ends records), and handed out
-   one by one; the queue's storage is reused once it has been drained.  */
+   itself keeps no line count.  Completed records are queued and handed
+   out one by one; the queue's storage is reused once it has been
+   drained.  */
 #include "reader.h"
 
 #include <csv.h>
@@ -46,6 +46,7 @@ struct mn_reader
   bool bom_checked, at_eof, finished;
   unsigned long line;           /* physical line being fed, 1-based */
   bool partial_line;            /* bytes of line LINE have been fed */
+  bool after_cr;                /* the last byte fed was a CR */
   bool rec_open;                /* a record has begun and not ended */
   unsigned long rec_start;
 
@@ -65,7 +66,10 @@ struct mn_reader
   size_t vcap;
 
   int status;                   /* -1 after a fatal error */
-  struct mn_error *err;
+  struct mn_error failure;      /* what it was, handed out once the
+                                   records read before it have been */
+  bool too_big;                 /* a completed record was over the limit */
+  unsigned long too_big_line;
 };
 
 /* libcsv field callback: append the field and a NUL.  */
@@ -75,8 +79,7 @@ on_field (void *s, size_t len, void *data)
   struct mn_reader *r = data;
   if (!r->rec_open)
     {
-      /* A second record on one physical line (a bare CR ended the
-         first): it starts on this line.  */
+      /* Defensive: feed marks each record's start before parsing.  */
       r->rec_open = true;
       r->rec_start = r->line;
     }
@@ -97,6 +100,18 @@ on_record (int c, void *data)
 {
   (void) c;
   struct mn_reader *r = data;
+  if (r->nf > r->cur_first
+      && r->datalen - r->off[r->cur_first] > r->max_record)
+    {
+      /* Too big to hand out: drop it, and let feed fail.  */
+      if (!r->too_big)
+        r->too_big_line = r->rec_open ? r->rec_start : r->line;
+      r->too_big = true;
+      r->datalen = r->off[r->cur_first];
+      r->nf = r->cur_first;
+      r->rec_open = false;
+      return;
+    }
   r->q = xgrow (r->q, &r->qcap, r->nq + 1, sizeof *r->q);
   struct rec_info *ri = &r->q[r->nq++];
   ri->first = r->cur_first;
@@ -105,12 +120,14 @@ on_record (int c, void *data)
   ri->last_line = r->line;
   ri->flaw = MN_FLAW_NONE;
   ri->flaw_field = 0;
-  if (r->cd == (iconv_t) -1)
-    for (size_t i = 0; i < ri->n; i++)
+  /* Converted text is UTF-8 by construction, but may hold a NUL.  */
+  bool converted = r->cd != (iconv_t) -1;
+  for (size_t i = 0; i < ri->n; i++)
       {
         const char *s = r->data + r->off[ri->first + i];
         size_t len = r->flen[ri->first + i];
-        if (!mn_utf8_valid (s, len) || memchr (s, '\0', len))
+        if ((!converted && !mn_utf8_valid (s, len))
+            || memchr (s, '\0', len))
           {
             ri->flaw = MN_FLAW_UTF8;
             ri->flaw_field = i;
@@ -119,6 +136,16 @@ on_record (int c, void *data)
       }
   r->cur_first = r->nf;
   r->rec_open = false;
+}
+
+/* No byte is a "space" to libcsv: RFC 4180 keeps spaces in a field.
+   (A NULL space function would bring back libcsv's default, which
+   strips spaces and tabs around unquoted fields.)  */
+static int
+no_space (unsigned char c)
+{
+  (void) c;
+  return 0;
 }
 
 struct mn_reader *
@@ -150,8 +177,7 @@ mn_reader_new (FILE *fp, const char *name, const struct mn_reader_options *o,
   r->line = 1;
   if (csv_init (&r->parser, 0) != 0)
     abort ();
-  /* RFC 4180: spaces are part of a field.  */
-  csv_set_space_func (&r->parser, NULL);
+  csv_set_space_func (&r->parser, no_space);
   csv_set_delim (&r->parser, o && o->delim ? o->delim : ',');
   return r;
 }
@@ -191,7 +217,9 @@ fail (struct mn_reader *r, struct mn_error *e, unsigned long line,
 }
 
 /* Feed LEN bytes of UTF-8 text to libcsv, one physical line at a
-   time.  */
+   time.  A line ends with LF, CRLF or a bare CR, as libcsv's records do;
+   the LF of a CRLF split between two buffers is fed on its own and ends
+   no further line.  */
 static int
 feed (struct mn_reader *r, const char *buf, size_t len, struct mn_error *e)
 {
@@ -203,8 +231,22 @@ feed (struct mn_reader *r, const char *buf, size_t len, struct mn_error *e)
     }
   while (len > 0)
     {
-      const char *nl = memchr (buf, '\n', len);
-      size_t seg = nl ? (size_t) (nl - buf) + 1 : len;
+      size_t seg;
+      bool eol, lf_of_crlf = r->after_cr && *buf == '\n';
+      if (lf_of_crlf)
+        seg = 1, eol = false;
+      else
+        {
+          const char *nl = memchr (buf, '\n', len);
+          size_t upto = nl ? (size_t) (nl - buf) : len;
+          const char *cr = memchr (buf, '\r', upto);
+          const char *end = cr ? cr : nl;
+          eol = end != NULL;
+          seg = eol ? (size_t) (end - buf) + 1 : len;
+          if (cr && seg < len && buf[seg] == '\n')
+            seg++;
+        }
+      r->after_cr = buf[seg - 1] == '\r';
       if (!r->rec_open)
         for (size_t i = 0; i < seg; i++)
           if (buf[i] != '\r' && buf[i] != '\n')
@@ -216,19 +258,23 @@ feed (struct mn_reader *r, const char *buf, size_t len, struct mn_error *e)
       if (csv_parse (&r->parser, buf, seg, on_field, on_record, r) != seg)
         return fail (r, e, r->rec_start, MN_R_SYSTEM,
                      csv_strerror (csv_error (&r->parser)));
-      if (csv_get_buffer_size (&r->parser) > r->max_record
-          || r->datalen - (r->nf > r->cur_first ? r->off[r->cur_first]
-                                                 : r->datalen)
-               > r->max_record)
+      /* The record in progress: its completed fields, and the field
+         libcsv is still gathering (entry_pos, its length so far).  */
+      size_t inprog = r->parser.entry_pos
+                    + (r->nf > r->cur_first
+                         ? r->datalen - r->off[r->cur_first] : 0);
+      if (r->too_big || inprog > r->max_record)
         {
           r->status = -1;
-          return mn_error_set (e, r->name, r->rec_start, MN_R_TOO_BIG,
-                               "record longer than %zu bytes "
+          return mn_error_set (e, r->name,
+                               r->too_big ? r->too_big_line : r->rec_start,
+                               MN_R_TOO_BIG, "record longer than %zu bytes "
                                "(an unterminated quote?)", r->max_record);
         }
-      if (nl)
+      if (eol)
         r->line++;
-      r->partial_line = !nl;
+      if (!lf_of_crlf)
+        r->partial_line = !eol;
       buf += seg;
       len -= seg;
     }
@@ -353,17 +399,20 @@ int
 mn_reader_next (struct mn_reader *r, struct mn_record *rec,
                 struct mn_error *e)
 {
-  if (r->status < 0)
-    return -1;
   if (r->qhead == r->nq)
     {
+      /* Records read before an error are handed out first.  */
+      if (r->status < 0)
+        goto failed;
       compact (r);
-      while (r->nq == 0)
+      while (r->nq == 0 && !r->finished)
+        if (fill (r, &r->failure) < 0)
+          break;
+      if (r->nq == 0)
         {
-          if (r->finished)
-            return 0;
-          if (fill (r, e) < 0)
-            return -1;
+          if (r->status < 0)
+            goto failed;
+          return 0;
         }
     }
   struct rec_info *ri = &r->q[r->qhead++];
@@ -382,6 +431,11 @@ mn_reader_next (struct mn_reader *r, struct mn_record *rec,
   rec->flaw = ri->flaw;
   rec->flaw_field = ri->flaw_field;
   return 1;
+
+failed:
+  if (e)
+    *e = r->failure;
+  return -1;
 }
 
 void
@@ -422,7 +476,7 @@ mn_header_find (const struct mn_header *h, const char *spec, const char *file,
         return (long) k - 1;
       if (!*end)
         {
-          mn_error_set (e, file, 1, MN_R_USAGE,
+          mn_error_set (e, file, 1, MN_R_MISSING_COLUMN,
                         "no column %s: the header has %zu columns", spec,
                         h->n);
           return -1;
@@ -436,8 +490,14 @@ mn_header_find (const struct mn_header *h, const char *spec, const char *file,
     used += snprintf (list + used, sizeof list - used, "%s%s",
                       i ? ", " : "", h->name[i]);
   if (used >= sizeof list)
-    strcpy (list + sizeof list - 5, "...");
-  mn_error_set (e, file, 1, MN_R_USAGE, "no column '%s' (columns: %s)", spec,
+    {
+      /* Cut before a whole character, not inside one.  */
+      size_t cut = sizeof list - 5;
+      while (cut > 0 && ((unsigned char) list[cut] & 0xC0) == 0x80)
+        cut--;
+      strcpy (list + cut, "...");
+    }
+  mn_error_set (e, file, 1, MN_R_MISSING_COLUMN, "no column '%s' (columns: %s)", spec,
                 list);
   return -1;
 }

@@ -40,6 +40,8 @@ struct mn_reader_options
   unsigned char delim;      /* 0 means ',' */
   const char *encoding;     /* NULL or "UTF-8": no conversion */
   size_t max_record;        /* 0 means MN_READER_MAX_RECORD */
+  bool guess;               /* for mn_input_open: with no ENCODING, read
+                               input that is not UTF-8 as GB18030 */
 };
 
 #define MN_READER_MAX_RECORD ((size_t) 64 << 20)
@@ -79,7 +81,7 @@ void mn_header_release (struct mn_header *h);
 
 /* Resolve SPEC, a column name or a 1-based column number, to a 0-based
    index.  A name is matched exactly first, then ignoring ASCII case.
-   Returns the index, or -1 with E (reason MN_R_USAGE) saying which
+   Returns the index, or -1 with E (reason MN_R_MISSING_COLUMN) saying which
    columns there are.  FILE names the input in E.  */
 long mn_header_find (const struct mn_header *h, const char *spec,
                      const char *file, struct mn_error *e);

@@ -74,6 +74,10 @@ mn_scorer_bind (struct mn_scorer *s, const struct mn_input *in,
                 struct mn_error *e)
 {
   const struct mn_score_spec *sp = s->spec;
+  if (in->dup_column >= 0)
+    return mn_error_set (e, in->name, 1, MN_R_DUP_COLUMN,
+                         "column '%s' appears twice in the header",
+                         in->h.name[in->dup_column]);
   for (size_t i = 0; i < sp->ngroup; i++)
     if ((s->key_col[i] = mn_header_find (&in->h, sp->group[i], in->name, e))
         < 0)
@@ -147,19 +151,14 @@ mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
       g->sat += ra->satisfied;
     }
 
-  /* Item scores, and the composite: the weighted mean of the scores of
-     the items this respondent answered.  */
-  double wsum = 0, wscore = 0;
+  /* Item scores, and the composite index.  */
   for (size_t i = 0; i < cb->n; i++)
     if (s->has[i] && s->ans[i].kind == MN_ANS_VALID
         && !isnan (s->ans[i].score))
-      {
-        mn_moments_add (&g->item[i], s->ans[i].score);
-        wsum += cb->item[i].weight;
-        wscore += cb->item[i].weight * s->ans[i].score;
-      }
-  if (wsum > 0)
-    mn_moments_add (&g->index, wscore / wsum);
+      mn_moments_add (&g->item[i], s->ans[i].score);
+  double index = mn_codebook_composite (cb, s->ans, s->has);
+  if (!isnan (index))
+    mn_moments_add (&g->index, index);
   return 0;
 }
 

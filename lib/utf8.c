@@ -3,6 +3,8 @@
    accept.  */
 #include "utf8.h"
 
+#include <string.h>
+
 bool
 mn_utf8_valid (const char *str, size_t n)
 {
@@ -45,4 +47,41 @@ mn_utf8_valid (const char *str, size_t n)
       s += len;
     }
   return true;
+}
+
+size_t
+mn_utf8_cut_tail (const char *str, size_t n)
+{
+  const unsigned char *s = (const unsigned char *) str;
+  for (size_t back = 1; back <= 3 && back <= n; back++)
+    {
+      unsigned c = s[n - back];
+      if (c < 0x80)
+        return 0;
+      if (c >= 0xC0)
+        {
+          size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+          return len > back ? back : 0;
+        }
+    }
+  return 0;
+}
+
+int
+mn_utf8_stream_valid (FILE *fp)
+{
+  char buf[65536 + 4];
+  size_t carry = 0, got;
+  while ((got = fread (buf + carry, 1, sizeof buf - 4 - carry + 0, fp)) > 0)
+    {
+      size_t n = carry + got;
+      size_t tail = mn_utf8_cut_tail (buf, n);
+      if (!mn_utf8_valid (buf, n - tail) || memchr (buf, '\0', n - tail))
+        return 0;
+      memmove (buf, buf + n - tail, tail);
+      carry = tail;
+    }
+  if (ferror (fp))
+    return -1;
+  return carry == 0;
 }

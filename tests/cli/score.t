@@ -57,7 +57,7 @@ minyi-score:badvalue.csv:3: answer '很满意' to item 'overall' is not on its s
 minyi-score:badvalue.csv:4: answer 'abc' to item 'attitude' is not a number on scale 1..5
 minyi-score:badvalue.csv:5: answer '3.5' to item 'attitude' is not a whole number on scale 1..5
 minyi-score:badvalue.csv:6: empty group key 'cadre'
-minyi-score: badvalue.csv: 6 records, 1 used, 5 rejected (empty-key 1, bad-value 4)
+minyi-score: badvalue.csv: 6 records, 1 used, 5 rejected (empty-key 1, bad-value 3, bad-number 1)
 
 === rejects file holds each rejected record with its line and reason
 cmd: minyi-score -q -c codebook.csv --rejects $T/rej.csv badvalue.csv >/dev/null
@@ -68,7 +68,7 @@ file rej.csv:
 source,line,reason,message,wave,township,cadre,household,q1,q2
 badvalue.csv,2,bad-value,answer '7' to item 'attitude' outside scale 1..5,2026Q1,城关镇,C1,H1,满意,7
 badvalue.csv,3,bad-value,answer '很满意' to item 'overall' is not on its scale (满意|基本满意|不满意),2026Q1,城关镇,C1,H2,很满意,4
-badvalue.csv,4,bad-value,answer 'abc' to item 'attitude' is not a number on scale 1..5,2026Q1,城关镇,C1,H3,满意,abc
+badvalue.csv,4,bad-number,answer 'abc' to item 'attitude' is not a number on scale 1..5,2026Q1,城关镇,C1,H3,满意,abc
 badvalue.csv,5,bad-value,answer '3.5' to item 'attitude' is not a whole number on scale 1..5,2026Q1,城关镇,C1,H4,基本满意,3.5
 badvalue.csv,6,empty-key,empty group key 'cadre',2026Q1,城关镇,,H5,满意,4
 
@@ -331,5 +331,5 @@ cmd: { cat headeronly.csv; printf '2026Q1,城关镇,C1,H1,满意,"'; head -c 100
 exit: 0
 stdout:
 minyi-score:(standard input):2: answer '555555555555555555555555555555555555555555555555555555555555
-minyi-score: (standard input): 1 records, 0 used, 1 rejected (bad-value 1)
+minyi-score: (standard input): 1 records, 0 used, 1 rejected (bad-number 1)
 stderr:

@@ -1,0 +1,29 @@
+/* u64map.h - a compact hash map from 64-bit keys to 64-bit values.
+
+   Sixteen bytes a slot, no allocation per entry: what duplicate
+   detection uses to remember every (wave, household, cadre) triple seen
+   once the three are interned as small integers.  */
+#ifndef MINYI_U64MAP_H
+#define MINYI_U64MAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct mn_u64map
+{
+  uint64_t *key, *val;
+  size_t cap, count;
+};
+
+void mn_u64map_init (struct mn_u64map *m);
+void mn_u64map_release (struct mn_u64map *m);
+
+/* Insert KEY with VAL if KEY is new and return NULL; otherwise leave the
+   map as it is and return a pointer to KEY's value.  KEY must not be
+   UINT64_MAX.  */
+uint64_t *mn_u64map_put (struct mn_u64map *m, uint64_t key, uint64_t val);
+
+/* Bytes held: for reports of memory use.  */
+size_t mn_u64map_bytes (const struct mn_u64map *m);
+
+#endif
