@@ -48,7 +48,9 @@ struct mn_rake_options
                            default 1e-10 */
   unsigned maxit;       /* raking sweeps per (re-)raking; default 100 */
   double total_tol;     /* largest relative disagreement allowed between
-                           the grand totals of the margins; default 1e-6 */
+                           the grand totals of the margins, default 1e-6;
+                           margins within it are scaled to the first
+                           margin's total */
   double lo_ratio;      /* trimming: lower bound on w / mean weight, in
                            [0, 1]; 0 = no lower bound (the default) */
   double hi_ratio;      /* trimming: upper bound on w / mean weight, 0 or
@@ -85,7 +87,10 @@ struct mn_rake_result
   enum mn_rake_status status;
   unsigned sweeps;        /* raking sweeps, over all trimming rounds */
   unsigned trim_rounds;   /* times the weights were clamped and re-raked */
-  double max_rel_err;     /* largest relative margin error at the end */
+  double total;           /* grand total of the first margin, to which the
+                             others are scaled */
+  double max_rel_err;     /* largest relative margin error at the end
+                             (against the scaled targets) */
   size_t worst_var;       /* where MAX_REL_ERR is */
   size_t worst_cat;
   int converged;          /* MAX_REL_ERR <= TOL */

@@ -383,7 +383,8 @@ compact (struct mn_reader *r)
 {
   size_t keep = r->nf - r->cur_first;
   size_t base = keep ? r->off[r->cur_first] : r->datalen;
-  memmove (r->data, r->data + base, r->datalen - base);
+  if (base > 0)                 /* (DATA is still NULL at first) */
+    memmove (r->data, r->data + base, r->datalen - base);
   for (size_t i = 0; i < keep; i++)
     {
       r->off[i] = r->off[r->cur_first + i] - base;

@@ -62,10 +62,10 @@ mn_wsum_mean (const struct mn_wsum *s)
 
    where the second term is a non-negative product without cancellation
    and only the first (the w^2-weighted sum of squares about a) cancels;
-   that one is clamped at 0.  Its relative accuracy is about the machine
-   epsilon times (mean / spread)^2 of y: a 0-100 score with any real
-   spread keeps at least nine significant digits.  For 0/1 data with all
-   y equal it is exactly 0.  */
+   that one is clamped at 0.  Its relative error is about the machine
+   epsilon times (a / sd)^2, sd the w^2-weighted standard deviation of y:
+   on a 0-100 scale an sd of 0.05 still leaves about nine significant
+   digits.  For 0/1 data with all y equal Q is exactly 0.  */
 double
 mn_wsum_se (const struct mn_wsum *s)
 {

@@ -575,16 +575,17 @@ test_header (void)
   memset (&e, 0, sizeof e);
   ok (mn_header_find (&h, "6", "s.csv", &e) == -1,
       "column number out of range");
-  ok (e.reason == MN_R_USAGE && e.line == 1 && e.file
+  ok (e.reason == MN_R_MISSING_COLUMN && e.line == 1 && e.file
         && strcmp (e.file, "s.csv") == 0,
-      "out of range: usage error at s.csv line 1");
+      "out of range: missing-column error at s.csv line 1");
   streq (e.msg, "no column 6: the header has 5 columns",
          "out of range: message");
   ok (mn_header_find (&h, "0", "s.csv", &e) == -1, "column number 0");
 
   memset (&e, 0, sizeof e);
   ok (mn_header_find (&h, "村委会", "s.csv", &e) == -1, "missing name");
-  ok (e.reason == MN_R_USAGE, "missing name: reason MN_R_USAGE");
+  ok (e.reason == MN_R_MISSING_COLUMN,
+      "missing name: reason MN_R_MISSING_COLUMN");
   streq (e.msg, "no column '村委会' (columns: 村民组, Cadre, q1, q2, Q2)",
          "missing name: message lists the columns");
   ok (mn_header_duplicate (&h) == -1, "no duplicate (case matters)");

@@ -1,0 +1,467 @@
+/* minyi-check - validate and clean survey exports, with nothing lost.  */
+#include <argp.h>
+#include <error.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "codebook.h"
+#include "common.h"
+#include "csvout.h"
+#include "diag.h"
+#include "input.h"
+#include "numparse.h"
+#include "output.h"
+#include "rejects.h"
+#include "roster.h"
+#include "xalloc.h"
+
+MN_PROGRAM_IDENTITY ("minyi-check");
+
+enum
+{
+  OPT_WAVE = 0x200,
+  OPT_CADRE,
+  OPT_HOUSEHOLD,
+  OPT_TOWNSHIP,
+  OPT_VILLAGE,
+  OPT_COLLECTOR,
+  OPT_MIN_COVERAGE,
+  OPT_ALPHA_ITEMS,
+  OPT_COLLECTOR_P,
+  OPT_REPORT
+};
+
+struct args
+{
+  struct mn_common_opts common;
+  struct mn_check_spec spec;
+  const char *codebook, *roster, *report;
+  char **alpha;
+  char **files;
+  size_t nfiles;
+};
+
+static const struct argp_option options[] = {
+  { NULL, 0, NULL, 0, "What to check against:", 1 },
+  { "codebook", 'c', "FILE", 0,
+    "the items and their scales (minyi-formats(5)); required", 0 },
+  { "roster", 'R', "FILE", 0,
+    "the cadre roster: reject unknown cadres and households outside a "
+    "cadre's township or villages; report coverage", 0 },
+  { NULL, 0, NULL, 0, "Columns (a name or a 1-based number):", 2 },
+  { "wave", OPT_WAVE, "COLUMN", 0, "survey wave (default 'wave')", 0 },
+  { "cadre", OPT_CADRE, "COLUMN", 0, "cadre id (default 'cadre')", 0 },
+  { "household", OPT_HOUSEHOLD, "COLUMN", 0,
+    "household id (default 'household')", 0 },
+  { "township", OPT_TOWNSHIP, "COLUMN", 0,
+    "township, when present (default 'township')", 0 },
+  { "village", OPT_VILLAGE, "COLUMN", 0,
+    "village, when present (default 'village')", 0 },
+  { "collector", OPT_COLLECTOR, "COLUMN", 0,
+    "data collector, when present (default 'collector'); naming it "
+    "makes it required", 0 },
+  { "weight", 'w', "COLUMN", 0,
+    "survey weight, when present (default 'weight'); naming it makes it "
+    "required", 0 },
+  { NULL, 0, NULL, 0, "Report:", 3 },
+  { "report", OPT_REPORT, "FILE", 0,
+    "write the report (counts, coverage, reliability, collectors, "
+    "flags) to FILE as CSV", 0 },
+  { "min-coverage", OPT_MIN_COVERAGE, "RATE", 0,
+    "flag cadres whose responding households are fewer than RATE of "
+    "those assigned, per wave (default 0.1)", 0 },
+  { "alpha-items", OPT_ALPHA_ITEMS, "ITEMS", 0,
+    "comma-separated codebook items for Cronbach's alpha (default: the "
+    "items with numeric scales)", 0 },
+  { "level", 'l', "P", 0,
+    "confidence level of the alpha interval (default 0.95)", 0 },
+  { "collector-p", OPT_COLLECTOR_P, "P", 0,
+    "flag a collector as implausibly uniform below this p-value "
+    "(default 0.001)", 0 },
+  { 0 }
+};
+
+static double
+parse_unit (const char *arg, bool open_top, struct argp_state *state,
+            const char *what)
+{
+  double x;
+  if (mn_parse_double (arg, &x) != 0 || x < 0 || x > 1
+      || (open_top && (x <= 0 || x >= 1)))
+    argp_error (state, "%s must be a number %s, not '%s'", what,
+                open_top ? "between 0 and 1" : "from 0 to 1", arg);
+  return x;
+}
+
+static error_t
+parse_opt (int key, char *arg, struct argp_state *state)
+{
+  struct args *a = state->input;
+  struct mn_check_spec *s = &a->spec;
+  switch (key)
+    {
+    case ARGP_KEY_INIT:
+      state->child_inputs[0] = &a->common;
+      break;
+    case 'c':
+      a->codebook = arg;
+      break;
+    case 'R':
+      a->roster = arg;
+      break;
+    case OPT_WAVE:
+      s->wave = arg;
+      break;
+    case OPT_CADRE:
+      s->cadre = arg;
+      break;
+    case OPT_HOUSEHOLD:
+      s->household = arg;
+      break;
+    case OPT_TOWNSHIP:
+      s->township = arg;
+      break;
+    case OPT_VILLAGE:
+      s->village = arg;
+      break;
+    case OPT_COLLECTOR:
+      s->collector = arg;
+      s->require_collector = true;
+      break;
+    case 'w':
+      s->weight = arg;
+      s->require_weight = true;
+      break;
+    case OPT_REPORT:
+      a->report = arg;
+      break;
+    case OPT_MIN_COVERAGE:
+      s->min_coverage = parse_unit (arg, false, state, "--min-coverage");
+      break;
+    case OPT_ALPHA_ITEMS:
+      for (char *p = strtok (arg, ","); p; p = strtok (NULL, ","))
+        {
+          a->alpha = xrealloc (a->alpha, (s->nalpha + 1) * sizeof *a->alpha);
+          a->alpha[s->nalpha++] = p;
+        }
+      if (!s->nalpha)
+        argp_error (state, "--alpha-items lists no items");
+      s->alpha_items = (const char *const *) a->alpha;
+      break;
+    case 'l':
+      s->level = parse_unit (arg, true, state, "--level");
+      break;
+    case OPT_COLLECTOR_P:
+      s->collector_p = parse_unit (arg, true, state, "--collector-p");
+      break;
+    case ARGP_KEY_ARG:
+      a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
+      a->files[a->nfiles++] = arg;
+      break;
+    case ARGP_KEY_END:
+      if (!a->codebook)
+        argp_error (state, "a --codebook is required");
+      break;
+    default:
+      return ARGP_ERR_UNKNOWN;
+    }
+  return 0;
+}
+
+static const struct argp_child children[] = {
+  { &mn_common_argp, 0, NULL, 0 },
+  { 0 }
+};
+
+static const struct argp argp = {
+  options, parse_opt, "[FILE...]",
+  "Validate survey exports row by row: write the clean rows to standard "
+  "output and every other row, with its line and reason, to the rejects "
+  "file; rows read = rows written + rows rejected, per file.\v"
+  "With no FILE, or when FILE is -, read standard input.  Input that is "
+  "not valid UTF-8 is read as GB18030 unless --encoding says otherwise; "
+  "output is UTF-8, with the first file's header once.  The reason codes "
+  "and the report are described in minyi-check(1) and minyi-formats(5).\n\n"
+  "Exit status: 0 if no row was rejected, 1 if rows were rejected or an "
+  "input is unreadable, 2 on a usage or system error.\n\n"
+  "Example:\n"
+  "  minyi-check -c data/codebook.csv -R data/roster.csv --rejects "
+  "rejects.csv data/survey.csv > clean.csv",
+  children, NULL, NULL
+};
+
+struct run
+{
+  struct args *a;
+  struct mn_checker *checker;
+  struct mn_output out;
+  struct mn_rejects rejects;
+  struct mn_header first;        /* the first input's header */
+  size_t *perm;                  /* this input's column for each of FIRST */
+  char **row;                    /* reused output row */
+  size_t *rowlen;
+  struct mn_tally total;
+  int status;
+};
+
+/* Map IN's columns onto the first input's.  Returns 0, or -1 with E when
+   the two do not have the same columns.  */
+static int
+match_header (struct run *run, const struct mn_input *in, struct mn_error *e)
+{
+  if (!run->first.name)
+    {
+      struct mn_record hdr = { .n = in->h.n, .f = in->h.name };
+      size_t *len = xmalloc (in->h.n * sizeof *len);
+      for (size_t i = 0; i < in->h.n; i++)
+        len[i] = strlen (in->h.name[i]);
+      hdr.len = len;
+      mn_header_init (&run->first, &hdr);
+      mn_csv_row (run->out.fp, hdr.f, len, hdr.n, ',');
+      free (len);
+      run->perm = xmalloc (in->h.n * sizeof *run->perm);
+      run->row = xmalloc (in->h.n * sizeof *run->row);
+      run->rowlen = xmalloc (in->h.n * sizeof *run->rowlen);
+    }
+  if (in->h.n != run->first.n)
+    return mn_error_set (e, in->name, 1, MN_R_HEADER_MISMATCH,
+                         "%zu columns where the first input has %zu",
+                         in->h.n, run->first.n);
+  for (size_t j = 0; j < run->first.n; j++)
+    {
+      size_t i = 0;
+      while (i < in->h.n && strcmp (in->h.name[i], run->first.name[j]) != 0)
+        i++;
+      if (i == in->h.n)
+        return mn_error_set (e, in->name, 1, MN_R_HEADER_MISMATCH,
+                             "no column '%s', which the first input has",
+                             run->first.name[j]);
+      run->perm[j] = i;
+    }
+  return 0;
+}
+
+static void
+write_row (struct run *run, const struct mn_record *rec)
+{
+  for (size_t j = 0; j < run->first.n; j++)
+    {
+      run->row[j] = rec->f[run->perm[j]];
+      run->rowlen[j] = rec->len[run->perm[j]];
+    }
+  mn_csv_row (run->out.fp, run->row, run->rowlen, run->first.n, ',');
+}
+
+/* Check one input.  Returns 0, or -1 when the run must stop (E says why,
+   STATUS is set).  */
+static int
+check_file (struct run *run, const char *path, struct mn_error *e)
+{
+  struct args *a = run->a;
+  bool quiet = a->common.quiet;
+  struct mn_input in;
+  struct mn_reader_options ro = a->common.reader;
+  ro.guess = true;
+  if (mn_input_open (&in, path, &ro, e) < 0)
+    {
+      run->status = e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
+      return -1;
+    }
+  if (in.guessed && !quiet)
+    error (0, 0, "%s: not valid UTF-8; read as GB18030", in.name);
+  mn_rejects_header (&run->rejects, &in.h);
+
+  /* A problem with the whole input rejects each of its rows.  */
+  struct mn_error whole = { 0 };
+  bool bad_input = match_header (run, &in, &whole) < 0
+                   || mn_checker_begin (run->checker, &in, &whole) < 0;
+  if (bad_input)
+    {
+      mn_diag (&whole);
+      run->status = MN_EXIT_DATA;
+    }
+
+  struct mn_tally t = { 0 };
+  struct mn_record rec;
+  int rc;
+  while ((rc = mn_input_next (&in, &rec, e)) > 0)
+    {
+      unsigned flags = 0;
+      t.read++;
+      if (rc == 1 && !bad_input)
+        rc = mn_checker_row (run->checker, &rec, &flags, e) == 0 ? 1 : 3;
+      else
+        {
+          if (bad_input)
+            {
+              *e = whole;
+              e->line = rec.line;
+            }
+          mn_checker_rejected (run->checker, &rec, e);
+          rc = 3;
+        }
+      if (rc == 1)
+        {
+          t.used++;
+          write_row (run, &rec);
+          if (flags)
+            mn_checker_flagged (run->checker, rec.line, flags);
+          continue;
+        }
+      t.rejected++;
+      t.reason[e->reason]++;
+      run->status = MN_EXIT_DATA;
+      mn_rejects_write (&run->rejects, &rec, e);
+      if (a->common.strict)
+        {
+          rc = -1;
+          break;
+        }
+      if (!quiet && !bad_input)
+        mn_diag (e);
+    }
+  if (rc < 0)
+    run->status = e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
+  mn_checker_end (run->checker);
+  mn_input_close (&in);
+  if (rc == 0 && !quiet)
+    mn_tally_print (&t, in.name);
+  mn_tally_add (&run->total, &t);
+  return rc < 0 ? -1 : 0;
+}
+
+static void
+print_summary (struct run *run)
+{
+  struct mn_check_summary s;
+  const struct mn_check_spec *sp = &run->a->spec;
+  mn_checker_summary (run->checker, &s);
+  if (run->a->nfiles > 1)
+    mn_tally_print (&run->total, "all inputs");
+  if (s.alpha_k >= 2)
+    {
+      if (isnan (s.alpha))
+        error (0, 0, "Cronbach's alpha: not defined (%lu complete cases "
+                     "of %zu items)", s.alpha_n, s.alpha_k);
+      else
+        error (0, 0, "Cronbach's alpha %.4f (%g%% Feldt interval %.4f to "
+                     "%.4f) on %zu items, %lu complete cases, %lu "
+                     "incomplete left out", s.alpha, 100 * sp->level,
+               s.alpha_lo, s.alpha_hi, s.alpha_k, s.alpha_n,
+               s.alpha_incomplete);
+    }
+  if (run->a->roster)
+    error (0, 0, "coverage: %lu cadre-waves below %g of households "
+                 "assigned, %lu with no responses", s.low_coverage,
+           sp->min_coverage, s.no_response);
+  if (s.straight_lined || s.uniform_collectors)
+    error (0, 0, "flagged: %lu straight-lined rows, %zu implausibly "
+                 "uniform collectors (p < %g)", s.straight_lined,
+           s.uniform_collectors, sp->collector_p);
+}
+
+static int
+load (const char *path, const char *what, struct mn_codebook *cb,
+      struct mn_roster *roster, struct mn_error *e)
+{
+  FILE *fp = fopen (path, "rb");
+  if (!fp)
+    return mn_error_set (e, path, 0, MN_R_SYSTEM, "cannot open %s: %m",
+                         what);
+  int rc = cb ? mn_codebook_load (cb, fp, path, NULL, e)
+              : mn_roster_load (roster, fp, path, e);
+  fclose (fp);
+  return rc;
+}
+
+int
+main (int argc, char **argv)
+{
+  mn_program_init ("minyi-check");
+  struct args a = { .spec = {
+    .wave = "wave", .cadre = "cadre", .household = "household",
+    .township = "township", .village = "village", .collector = "collector",
+    .weight = "weight", .min_coverage = 0.1, .level = 0.95,
+    .collector_p = 0.001 } };
+  mn_common_init (&a.common);
+  argp_parse (&argp, argc, argv, 0, NULL, &a);
+  static char *stdin_only[] = { "-" };
+  if (!a.nfiles)
+    a.files = stdin_only, a.nfiles = 1;
+
+  struct mn_error e = { 0 };
+  struct mn_codebook cb = { 0 };
+  struct mn_roster roster = { 0 };
+  a.spec.cb = &cb;
+  a.spec.na = &a.common.na;
+  if (load (a.codebook, "codebook", &cb, NULL, &e) < 0
+      || (a.roster && load (a.roster, "roster", NULL, &roster, &e) < 0))
+    {
+      mn_diag (&e);
+      return e.reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
+    }
+  if (a.roster)
+    a.spec.roster = &roster;
+
+  struct run run = { .a = &a, .status = MN_EXIT_OK };
+  struct mn_output report = { 0 };
+  run.checker = mn_checker_new (&a.spec, &e);
+  if (!run.checker
+      || mn_rejects_open (&run.rejects, a.common.rejects, &e) < 0)
+    {
+      mn_diag (&e);
+      return MN_EXIT_USAGE;
+    }
+  if (mn_output_open (&run.out, a.common.output, &e) < 0
+      || (a.report && mn_output_open (&report, a.report, &e) < 0))
+    {
+      mn_diag (&e);
+      mn_output_abort (&run.out);
+      mn_rejects_abort (&run.rejects);
+      return MN_EXIT_USAGE;
+    }
+
+  bool failed = false;
+  for (size_t i = 0; i < a.nfiles && !failed; i++)
+    failed = check_file (&run, a.files[i], &e) < 0;
+  if (failed)
+    {
+      mn_diag (&e);
+      if (a.common.strict)
+        error (0, 0, "stopped at the first rejected record (--strict); "
+                     "nothing written");
+      mn_output_abort (&run.out);
+      mn_output_abort (&report);
+      mn_rejects_abort (&run.rejects);
+    }
+  else
+    {
+      if (a.report)
+        mn_checker_report (run.checker, report.fp);
+      if (mn_rejects_commit (&run.rejects, &e) < 0
+          || (a.report && mn_output_commit (&report, &e) < 0)
+          || mn_output_commit (&run.out, &e) < 0)
+        {
+          mn_diag (&e);
+          run.status = MN_EXIT_USAGE;
+        }
+      else if (!a.common.quiet)
+        print_summary (&run);
+    }
+
+  mn_checker_free (run.checker);
+  mn_header_release (&run.first);
+  free (run.perm);
+  free (run.row);
+  free (run.rowlen);
+  mn_codebook_release (&cb);
+  if (a.roster)
+    mn_roster_release (&roster);
+  free (a.alpha);
+  if (a.files != stdin_only)
+    free (a.files);
+  mn_common_release (&a.common);
+  return run.status;
+}

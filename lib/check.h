@@ -1,0 +1,93 @@
+/* check.h - row-by-row validation of survey exports: what minyi-check
+   decides for each record, and what it learns on the way (counts per
+   reason, file and township, coverage of each cadre's households,
+   reliability of the item set, data collectors' uniformity).
+
+   Memory grows with the cadres, households, waves, townships and
+   collectors seen, never with the rows: duplicate detection interns
+   wave, household and cadre ids as small integers and remembers each
+   (wave, household, cadre) triple in sixteen bytes.  */
+#ifndef MINYI_CHECK_H
+#define MINYI_CHECK_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "codebook.h"
+#include "errinfo.h"
+#include "input.h"
+#include "na.h"
+#include "roster.h"
+
+struct mn_check_spec
+{
+  const struct mn_codebook *cb;     /* borrowed */
+  const struct mn_roster *roster;   /* borrowed; NULL: no roster */
+  const struct mn_na *na;           /* borrowed */
+  /* Columns (names or 1-based numbers).  WAVE, CADRE and HOUSEHOLD are
+     required; TOWNSHIP, VILLAGE, COLLECTOR and WEIGHT are used when the
+     input has them, and must be there when their REQUIRE flag is set.  */
+  const char *wave, *cadre, *household;
+  const char *township, *village, *collector, *weight;
+  bool require_weight, require_collector;
+  const char *const *alpha_items;   /* item ids; NULL: the numeric items */
+  size_t nalpha;
+  double min_coverage;              /* flag cadres below this rate */
+  double level;                     /* for the alpha interval */
+  double collector_p;               /* flag collectors below this p */
+};
+
+/* What a row was flagged for (not rejected).  */
+enum
+{
+  MN_FLAG_STRAIGHT = 1              /* every Likert item the same extreme */
+};
+
+struct mn_checker;
+
+/* A checker for SPEC (borrowed).  Returns NULL with E when the spec is
+   unusable (an alpha item not in the codebook...).  */
+struct mn_checker *mn_checker_new (const struct mn_check_spec *spec,
+                                   struct mn_error *e);
+void mn_checker_free (struct mn_checker *c);
+
+/* Start input IN.  Returns 0, or -1 with E when its rows cannot be
+   checked at all (a required column missing, a column name twice): the
+   caller then rejects every record of IN with E's reason.  */
+int mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
+                      struct mn_error *e);
+
+/* Check a structurally sound record of the current input.  Returns 0
+   when the row is clean (and sets *FLAGS), -1 when it is rejected, with
+   E (file, line, reason, message).  */
+int mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
+                    unsigned *flags, struct mn_error *e);
+
+/* Count a record rejected for E (by mn_checker_row, or before it: its
+   structure, its file), for the per-file and per-township tallies.  */
+void mn_checker_rejected (struct mn_checker *c, const struct mn_record *rec,
+                          const struct mn_error *e);
+
+/* Note a flag raised on the current input's record at LINE.  */
+void mn_checker_flagged (struct mn_checker *c, unsigned long line,
+                         unsigned flags);
+
+/* End the current input.  */
+void mn_checker_end (struct mn_checker *c);
+
+/* Write the report (minyi-formats(5), section "check report").  */
+void mn_checker_report (struct mn_checker *c, FILE *out);
+
+/* Headline figures for the summary on standard error.  */
+struct mn_check_summary
+{
+  double alpha, alpha_lo, alpha_hi;
+  unsigned long alpha_n, alpha_incomplete;
+  size_t alpha_k;
+  unsigned long low_coverage, no_response, straight_lined;
+  size_t uniform_collectors;
+};
+
+void mn_checker_summary (struct mn_checker *c, struct mn_check_summary *s);
+
+#endif
