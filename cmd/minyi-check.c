@@ -271,6 +271,9 @@ check_file (struct run *run, const char *path, struct mn_error *e)
     }
   if (in.guessed && !quiet)
     error (0, 0, "%s: not valid UTF-8; read as GB18030", in.name);
+  if (in.mixed && !quiet)
+    error (0, 0, "%s: mixed encodings: %lu lines are not valid UTF-8; "
+                 "their rows are rejected", in.name, in.bad_lines);
   mn_rejects_header (&run->rejects, &in.h);
 
   /* A problem with the whole input rejects each of its rows.  */

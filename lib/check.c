@@ -483,8 +483,8 @@ mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
   for (int i = 0; i < 3; i++)
     {
       size_t len;
-      cell (rec, cols[i], &len);
-      if (len == 0)
+      const char *k = cell (rec, cols[i], &len);
+      if (mn_na_match (sp->na, k, len))
         {
           mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
                         "empty %s (column '%s')", what[i],

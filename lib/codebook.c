@@ -336,7 +336,7 @@ mn_codebook_load (struct mn_codebook *cb, FILE *fp, const char *name,
           col[i] = (long) j;
       if (col[i] < 0 && required[i])
         {
-          rc = mn_error_set (e, name, 1, MN_R_USAGE,
+          rc = mn_error_set (e, name, 1, MN_R_MISSING_COLUMN,
                              "codebook has no column '%s'", cols[i]);
           goto out;
         }

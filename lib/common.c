@@ -84,6 +84,10 @@ common_parse (int key, char *arg, struct argp_state *state)
       c->quiet = true;
       break;
     case ARGP_KEY_END:
+      if (c->rejects && strcmp (c->rejects, "-") == 0)
+        argp_error (state, "--rejects needs a file, not standard output");
+      if (c->rejects && c->output && strcmp (c->rejects, c->output) == 0)
+        argp_error (state, "--rejects and --output name the same file");
       if (c->reader.encoding)
         {
           iconv_t cd = iconv_open ("UTF-8", c->reader.encoding);

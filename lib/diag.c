@@ -8,12 +8,29 @@
 void
 mn_diag (const struct mn_error *e)
 {
+  /* One message, one line: a value quoted in the message may hold a
+     line break or other control characters; show them escaped.  */
+  char msg[2 * sizeof e->msg];
+  size_t k = 0;
+  for (const char *p = e->msg; *p && k + 5 < sizeof msg; p++)
+    {
+      unsigned char ch = *p;
+      if (ch == '\n')
+        k += (size_t) snprintf (msg + k, sizeof msg - k, "\\n");
+      else if (ch == '\r')
+        k += (size_t) snprintf (msg + k, sizeof msg - k, "\\r");
+      else if (ch < 0x20 || ch == 0x7f)
+        k += (size_t) snprintf (msg + k, sizeof msg - k, "\\x%02x", ch);
+      else
+        msg[k++] = (char) ch;
+    }
+  msg[k] = '\0';
   if (e->file && e->line)
-    error_at_line (0, 0, e->file, e->line, "%s", e->msg);
+    error_at_line (0, 0, e->file, e->line, "%s", msg);
   else if (e->file)
-    error (0, 0, "%s: %s", e->file, e->msg);
+    error (0, 0, "%s: %s", e->file, msg);
   else
-    error (0, 0, "%s", e->msg);
+    error (0, 0, "%s", msg);
 }
 
 void

@@ -2,14 +2,17 @@
 #include "input.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "common.h"
 #include "utf8.h"
 
-/* Read IN's input through once, to see whether it is UTF-8, and go
+/* Read IN's input through once, line by line, to see what it is, and go
    back to its start; a pipe is first copied to a temporary file.
-   Returns 1 for UTF-8, 0 for not, -1 on error.  */
+   Returns 1 when every line is UTF-8; 0 when no line with non-ASCII
+   bytes is (GB18030, then); 2 when some are and some are not (mixed:
+   read as UTF-8, the bad rows rejected); -1 on error.  */
 static int
 guess_encoding (struct mn_input *in, struct mn_error *e)
 {
@@ -42,11 +45,28 @@ guess_encoding (struct mn_input *in, struct mn_error *e)
       rewind (tmp);
     }
   off_t start = ftello (in->fp);
-  int valid = mn_utf8_stream_valid (in->fp);
-  if (valid < 0 || fseeko (in->fp, start, SEEK_SET) != 0)
+  unsigned long good = 0, bad = 0;
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n;
+  while ((n = getline (&line, &cap, in->fp)) > 0)
+    {
+      bool ascii = true;
+      for (ssize_t i = 0; i < n && ascii; i++)
+        ascii = (unsigned char) line[i] < 0x80;
+      if (ascii)
+        continue;
+      if (mn_utf8_valid (line, n) && !memchr (line, '\0', n))
+        good++;
+      else
+        bad++;
+    }
+  free (line);
+  if (ferror (in->fp) || fseeko (in->fp, start, SEEK_SET) != 0)
     return mn_error_set (e, in->name, 0, MN_R_SYSTEM, "read error: %s",
                          strerror (errno));
-  return valid;
+  in->bad_lines = bad;
+  return bad == 0 ? 1 : good == 0 ? 0 : 2;
 }
 
 int
@@ -67,14 +87,15 @@ mn_input_open (struct mn_input *in, const char *path,
   in->encoding = o.encoding ? o.encoding : "UTF-8";
   if (o.guess && !o.encoding)
     {
-      int valid = guess_encoding (in, e);
-      if (valid < 0)
+      int kind = guess_encoding (in, e);
+      if (kind < 0)
         goto fail;
-      if (!valid)
+      if (kind == 0)
         {
           o.encoding = in->encoding = "GB18030";
           in->guessed = true;
         }
+      in->mixed = kind == 2;
     }
   in->r = mn_reader_new (in->fp, in->name, &o, e);
   if (!in->r)

@@ -22,6 +22,8 @@ struct mn_input
   unsigned long records;    /* data records read (header excluded) */
   const char *encoding;     /* what the input was read as */
   bool guessed;             /* ENCODING was chosen by looking */
+  bool mixed;               /* looked: some lines UTF-8, some not */
+  unsigned long bad_lines;  /* looked: lines that are not UTF-8 */
   long dup_column;          /* a column whose name is taken, or -1 */
 };
 
@@ -30,8 +32,9 @@ struct mn_input
    DUP_COLUMN for the caller to judge.  With RO->guess
    and no RO->encoding, the input is first read through once (standard
    input is spooled to a temporary file for this): valid UTF-8 is read as
-   it is, anything else as GB18030, which is what a Chinese Excel writes
-   when it saves CSV.  Returns 0, or -1
+   it is; input none of whose non-ASCII lines is UTF-8 as GB18030, which
+   is what a Chinese Excel writes when it saves CSV; input that mixes the
+   two (MIXED) as UTF-8, so that its bad rows are rejected one by one.  Returns 0, or -1
    with E (reason MN_R_SYSTEM when the file cannot be opened).  */
 int mn_input_open (struct mn_input *in, const char *path,
                    const struct mn_reader_options *ro, struct mn_error *e);

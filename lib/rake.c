@@ -365,27 +365,29 @@ ipf (struct run *x, double *w, const char *what)
   return fail (x, MN_RAKE_E_NOT_CONVERGED, wv, wc, SIZE_MAX);
 }
 
-/* Mean unit weight and the extreme ratios w / mean; whether the bounds
-   hold within the slack.  */
+/* Mean unit weight and the extreme ratios w / mean, with the classes
+   where they are (*KLO, *KHI); whether the bounds hold within the
+   slack.  */
 static int
-bounds_check (struct run *x, const double *w)
+bounds_check (struct run *x, const double *w, size_t *klo, size_t *khi)
 {
   const struct mn_rake_problem *p = x->p;
   struct mn_rake_result *r = x->r;
-  double sw = 0, n = 0, lo = INFINITY, hi = -INFINITY;
+  double sw = 0, n = 0;
 
+  *klo = *khi = 0;
   for (size_t k = 0; k < p->nclass; k++)
     {
       sw += w[k] * p->cls[k].count;
       n += p->cls[k].count;
-      if (w[k] < lo)
-        lo = w[k];
-      if (w[k] > hi)
-        hi = w[k];
+      if (w[k] < w[*klo])
+        *klo = k;
+      if (w[k] > w[*khi])
+        *khi = k;
     }
   r->mean = sw / n;
-  r->min_ratio = lo / r->mean;
-  r->max_ratio = hi / r->mean;
+  r->min_ratio = w[*klo] / r->mean;
+  r->max_ratio = w[*khi] / r->mean;
   double slack = x->o->bound_slack;
   r->bounds_hold
     = (x->o->lo_ratio == 0 || r->min_ratio >= x->o->lo_ratio * (1 - slack))
@@ -447,7 +449,8 @@ weight (const struct mn_rake_problem *p, const struct mn_rake_options *o,
 
   if (ipf (&x, w, what) != 0)
     goto out;
-  while (!bounds_check (&x, w))  /* always holds without bounds */
+  size_t klo, khi;
+  while (!bounds_check (&x, w, &klo, &khi))  /* holds without bounds */
     {
       if (r->trim_rounds == o->max_trim)
         {
@@ -455,15 +458,20 @@ weight (const struct mn_rake_problem *p, const struct mn_rake_options *o,
           snprintf (hib, sizeof hib, "%g", o->hi_ratio);
           mn_error_set (e, NULL, 0, MN_R_USAGE,
                         "weights not trimmed in %u rounds: w/mean ranges "
-                        "from %.6g to %.6g against bounds %g to %s (slack "
-                        "%g); largest relative margin error %.3g "
-                        "(tolerance %g) at %s",
-                        r->trim_rounds, r->min_ratio, r->max_ratio,
-                        o->lo_ratio, o->hi_ratio > 0 ? hib : "none",
+                        "from %.6g (class %zu) to %.6g (class %zu) against "
+                        "bounds %g to %s (slack %g); largest relative "
+                        "margin error %.3g (tolerance %g) at %s",
+                        r->trim_rounds, r->min_ratio, klo, r->max_ratio,
+                        khi, o->lo_ratio, o->hi_ratio > 0 ? hib : "none",
                         o->bound_slack, r->max_rel_err, o->tol,
                         where (&x, r->worst_var, r->worst_cat, at,
                                sizeof at));
-          fail (&x, MN_RAKE_E_TRIM, SIZE_MAX, SIZE_MAX, SIZE_MAX);
+          /* The class furthest outside its bound, relatively.  */
+          double over = o->hi_ratio > 0 ? r->max_ratio / o->hi_ratio : 0;
+          double under = r->min_ratio > 0 && o->lo_ratio > 0
+                         ? o->lo_ratio / r->min_ratio : 0;
+          fail (&x, MN_RAKE_E_TRIM, SIZE_MAX, SIZE_MAX,
+                over >= under ? khi : klo);
           goto out;
         }
       double lo = o->lo_ratio * r->mean;

@@ -100,9 +100,10 @@ struct mn_rake_result
                              count */
   double min_ratio;       /* smallest and largest w / MEAN */
   double max_ratio;
-  size_t bad_var;         /* where an input error was found; SIZE_MAX */
-  size_t bad_cat;         /* when the error concerns no variable, */
-  size_t bad_class;       /* category or class */
+  size_t bad_var;         /* where an input error was found, or the */
+  size_t bad_cat;         /* margin left unmet, or (bad_class) the */
+  size_t bad_class;       /* weight furthest outside the trimming bounds;
+                             SIZE_MAX when not applicable */
 };
 
 /* Set O to the defaults.  */

@@ -109,7 +109,7 @@ mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
       long c = s->key_col[i];
       size_t len;
       const char *v = mn_trim (rec->f[c], &len);
-      if (len == 0)
+      if (mn_na_match (sp->na, v, len))
         return mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
                              "empty group key '%s'", s->key_name[i]);
       s->key = xgrow (s->key, &s->keycap, klen + len + 1, 1);

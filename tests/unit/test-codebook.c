@@ -253,6 +253,38 @@ test_errors (void)
        "codebook row is not valid UTF-8", "invalid UTF-8");
 }
 
+/* Columns in any order, extra columns ignored, optional columns
+   missing, a byte-order mark and CRLF line ends.  */
+static void
+test_layout (void)
+{
+  struct mn_codebook cb;
+  struct mn_error e;
+  int rc = load ("\xEF\xBB\xBF" "note,values,column,item\r\n"
+                 "x,1..7,q9,a\r\n"
+                 "y,\"是=100|否=0\",q8,b\r\n", &cb, &e);
+  ok (rc == 0, "layout: BOM, CRLF, reordered and extra columns load");
+  if (rc != 0)
+    {
+      printf ("# %s:%lu: %s\n", e.file, e.line, e.msg);
+      return;
+    }
+  ok (cb.n == 2 && strcmp (cb.item[0].id, "a") == 0
+        && strcmp (cb.item[0].column, "q9") == 0
+        && cb.item[0].scale == MN_SCALE_RANGE && cb.item[0].hi == 7,
+      "layout: item a on q9, scale 1..7");
+  ok (cb.n == 2 && cb.item[1].line == 3 && cb.item[1].nchoice == 2
+        && cb.item[1].nsat == 0 && cb.item[1].ndk == 0
+        && cb.item[1].weight == 1 && strcmp (cb.item[1].label, "") == 0,
+      "layout: item b, no satisfied, don't-know or label");
+  struct mn_answer a;
+  ok (cb.n == 2 && mn_item_classify (&cb.item[0], "7", &a, &e)
+                     == MN_ANS_VALID
+        && a.score == 100 && !a.satisfied,
+      "layout: 7 on 1..7 scores 100, no satisfied answers");
+  mn_codebook_release (&cb);
+}
+
 static void
 test_single (void)
 {
@@ -328,6 +360,7 @@ main (void)
   mn_codebook_release (&cb);
   ok (cb.n == 0 && cb.item == NULL, "codebook released");
   test_errors ();
+  test_layout ();
   test_single ();
   return tap_done ();
 }

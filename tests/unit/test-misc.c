@@ -393,16 +393,10 @@ test_groups (void)
     const char *k;
     size_t n;
   } keys[] = {
-    { "b", 1 },
-    { "村", 3 },
-    { "a\0b", 3 },
-    { "ab", 2 },
-    { "a", 1 },
-    { "", 0 },
-    { "乡A\0C10", 10 },
-    { "乡A\0C1", 9 },
-    { "乡AB\0C0", 10 },
-    { "Z", 1 },
+#define K(s) { s, sizeof s - 1 }
+    K ("b"), K ("村"), K ("a\0b"), K ("ab"), K ("a"), K (""),
+    K ("乡A\0C10"), K ("乡A\0C1"), K ("乡AB\0C0"), K ("Z"),
+#undef K
   };
   const int nk = sizeof keys / sizeof *keys;
   for (int i = 0; i < nk; i++)

@@ -1,0 +1,519 @@
+# minyi-check: command-line cases (see tests/cli.sh for the format).
+
+=== every reason code: clean rows out, the rest in the rejects file
+cmd: minyi-check -c codebook4.csv -R roster.csv --rejects $T/rej.csv --report $T/report.csv check.csv
+exit: 1
+stdout:
+wave,township,village,cadre,household,collector,weight,q1,q2,q3,q4
+2026Q1,城关镇,东坡村,C1,H1,S1,1.5,满意,5,4,5
+2026Q1,城关镇,东坡村,C1,H2,S1,1.5,基本满意,4,4,3
+2026Q1,城关镇,西沟村,C1,H3,S1,2,不满意,2,1,2
+2026Q1,城关镇,东坡村,C2,H1,S2,1.5,满意,5,5,5
+2026Q2,蒿坪镇,龙潭村,C3,H14,S3,1,满意,3,,4
+2026Q2,蒿坪镇,龙潭村,C3,H15,S3,1,NA,3,2,4
+2026Q2,蒿坪镇,龙潭村,C3,H1,S3,1,说不清,1,1,1
+stderr:
+minyi-check:check.csv:5: household 'H1' already rated cadre 'C1' in wave '2026Q1' on line 2
+minyi-check:check.csv:7: cadre 'C9' is not in the roster
+minyi-check:check.csv:8: cadre 'C1' serves 城关镇, not 蒿坪镇
+minyi-check:check.csv:9: cadre 'C1' is not assigned village 南山村
+minyi-check:check.csv:10: empty household (column 'household')
+minyi-check:check.csv:11: answer '非常满意' to item 'overall' is not on its scale (满意|基本满意|不满意)
+minyi-check:check.csv:12: answer 'four' to item 'attitude' is not a number on scale 1..5
+minyi-check:check.csv:13: weight '-1' is not positive
+minyi-check:check.csv:14: weight '0' is not positive
+minyi-check:check.csv:15: weight 'NaN' is not finite
+minyi-check:check.csv:16: weight 'inf' is not finite
+minyi-check:check.csv:17: 10 fields where the header has 11
+minyi-check:check.csv:21: unterminated quoted field runs to end of input (line 21)
+minyi-check: check.csv: 20 records, 7 used, 13 rejected (ragged 1, unterminated-quote 1, empty-key 1, bad-value 1, bad-number 1, bad-weight 4, unknown-cadre 1, outside-area 2, duplicate 1)
+minyi-check: Cronbach's alpha 0.9610 (95% Feldt interval 0.8350 to 0.9941) on 3 items, 6 complete cases, 1 incomplete left out
+minyi-check: coverage: 0 cadre-waves below 0.1 of households assigned, 5 with no responses
+minyi-check: flagged: 2 straight-lined rows, 0 implausibly uniform collectors (p < 0.001)
+file rej.csv:
+source,line,reason,message,wave,township,village,cadre,household,collector,weight,q1,q2,q3,q4
+check.csv,5,duplicate,household 'H1' already rated cadre 'C1' in wave '2026Q1' on line 2,2026Q1,城关镇,东坡村,C1,H1,S1,1.5,满意,5,5,5
+check.csv,7,unknown-cadre,cadre 'C9' is not in the roster,2026Q1,城关镇,东坡村,C9,H4,S2,1,满意,4,4,4
+check.csv,8,outside-area,"cadre 'C1' serves 城关镇, not 蒿坪镇",2026Q1,蒿坪镇,龙潭村,C1,H5,S2,1,满意,4,4,4
+check.csv,9,outside-area,cadre 'C1' is not assigned village 南山村,2026Q1,城关镇,南山村,C1,H6,S2,1,满意,4,4,4
+check.csv,10,empty-key,empty household (column 'household'),2026Q1,城关镇,东坡村,C2,,S2,1,满意,4,4,4
+check.csv,11,bad-value,answer '非常满意' to item 'overall' is not on its scale (满意|基本满意|不满意),2026Q1,城关镇,东坡村,C2,H7,S2,1,非常满意,4,4,4
+check.csv,12,bad-number,answer 'four' to item 'attitude' is not a number on scale 1..5,2026Q1,城关镇,东坡村,C2,H8,S2,1,满意,four,4,4
+check.csv,13,bad-weight,weight '-1' is not positive,2026Q1,城关镇,东坡村,C2,H9,S2,-1,满意,4,4,4
+check.csv,14,bad-weight,weight '0' is not positive,2026Q1,城关镇,东坡村,C2,H10,S2,0,满意,4,4,4
+check.csv,15,bad-weight,weight 'NaN' is not finite,2026Q1,城关镇,东坡村,C2,H11,S2,NaN,满意,4,4,4
+check.csv,16,bad-weight,weight 'inf' is not finite,2026Q1,城关镇,东坡村,C2,H12,S2,inf,满意,4,4,4
+check.csv,17,ragged,10 fields where the header has 11,2026Q1,城关镇,东坡村,C2,H13,S2,1,满意,4,4
+check.csv,21,unterminated-quote,unterminated quoted field runs to end of input (line 21),2026Q2,蒿坪镇,龙潭村,C3,H16,S3,1,"满意,4,4,4
+"
+file report.csv:
+section,key,subkey,measure,value
+file,check.csv,,encoding,UTF-8
+file,check.csv,,read,20
+file,check.csv,,written,7
+file,check.csv,,rejected,13
+file,check.csv,,flagged,2
+file,check.csv,ragged,rejected,1
+file,check.csv,unterminated-quote,rejected,1
+file,check.csv,empty-key,rejected,1
+file,check.csv,bad-value,rejected,1
+file,check.csv,bad-number,rejected,1
+file,check.csv,bad-weight,rejected,4
+file,check.csv,unknown-cadre,rejected,1
+file,check.csv,outside-area,rejected,2
+file,check.csv,duplicate,rejected,1
+township,城关镇,,read,15
+township,城关镇,,written,4
+township,城关镇,,rejected,11
+township,城关镇,,flagged,1
+township,城关镇,ragged,rejected,1
+township,城关镇,empty-key,rejected,1
+township,城关镇,bad-value,rejected,1
+township,城关镇,bad-number,rejected,1
+township,城关镇,bad-weight,rejected,4
+township,城关镇,unknown-cadre,rejected,1
+township,城关镇,outside-area,rejected,1
+township,城关镇,duplicate,rejected,1
+township,蒿坪镇,,read,5
+township,蒿坪镇,,written,3
+township,蒿坪镇,,rejected,2
+township,蒿坪镇,,flagged,1
+township,蒿坪镇,unterminated-quote,rejected,1
+township,蒿坪镇,outside-area,rejected,1
+coverage,C1,2026Q1,responses,3
+coverage,C1,2026Q1,households,4
+coverage,C1,2026Q1,rate,0.7500
+coverage,C1,2026Q1,status,ok
+coverage,C1,2026Q2,responses,0
+coverage,C1,2026Q2,households,4
+coverage,C1,2026Q2,rate,0.0000
+coverage,C1,2026Q2,status,none
+coverage,C2,2026Q1,responses,1
+coverage,C2,2026Q1,households,3
+coverage,C2,2026Q1,rate,0.3333
+coverage,C2,2026Q1,status,ok
+coverage,C2,2026Q2,responses,0
+coverage,C2,2026Q2,households,3
+coverage,C2,2026Q2,rate,0.0000
+coverage,C2,2026Q2,status,none
+coverage,C3,2026Q1,responses,0
+coverage,C3,2026Q1,households,10
+coverage,C3,2026Q1,rate,0.0000
+coverage,C3,2026Q1,status,none
+coverage,C3,2026Q2,responses,3
+coverage,C3,2026Q2,households,10
+coverage,C3,2026Q2,rate,0.3000
+coverage,C3,2026Q2,status,ok
+coverage,C4,2026Q1,responses,0
+coverage,C4,2026Q1,households,5
+coverage,C4,2026Q1,rate,0.0000
+coverage,C4,2026Q1,status,none
+coverage,C4,2026Q2,responses,0
+coverage,C4,2026Q2,households,5
+coverage,C4,2026Q2,rate,0.0000
+coverage,C4,2026Q2,status,none
+alpha,(all),,items,3
+alpha,(all),,cases,6
+alpha,(all),,incomplete,1
+alpha,(all),,alpha,0.9610
+alpha,(all),,lo,0.8350
+alpha,(all),,hi,0.9941
+alpha,城关镇,,items,3
+alpha,城关镇,,cases,4
+alpha,城关镇,,incomplete,0
+alpha,城关镇,,alpha,0.9630
+alpha,城关镇,,lo,0.7556
+alpha,城关镇,,hi,0.9975
+alpha,蒿坪镇,,items,3
+alpha,蒿坪镇,,cases,2
+alpha,蒿坪镇,,incomplete,1
+alpha,蒿坪镇,,alpha,0.9167
+alpha,蒿坪镇,,lo,-2.2089
+alpha,蒿坪镇,,hi,0.9999
+collector,S1,,n,3
+collector,S1,,sd,43.5546
+collector,S1,,sd_rest,
+collector,S1,,df,2
+collector,S1,,chi2,
+collector,S1,,p,
+collector,S1,,status,n/a
+collector,S2,,n,1
+collector,S2,,sd,
+collector,S2,,sd_rest,43.5546
+collector,S2,,df,0
+collector,S2,,chi2,
+collector,S2,,p,
+collector,S2,,status,n/a
+collector,S3,,n,3
+collector,S3,,sd,41.1221
+collector,S3,,sd_rest,
+collector,S3,,df,2
+collector,S3,,chi2,
+collector,S3,,p,
+collector,S3,,status,n/a
+flag,check.csv,6,straight-line,1
+flag,check.csv,20,straight-line,1
+
+=== rows read = rows written + rows rejected, on every test input
+cmd: for f in *.csv *.tsv; do case $f in empty.csv|badutf8.csv|*codebook*|roster.csv) continue;; esac; minyi-check -q -c codebook4.csv -R roster.csv --rejects $T/rej --report $T/rep $f > $T/out; r=$(awk '{ q += gsub(/"/, "&") } q % 2 == 0 { n++ } END { print n }' $T/out); j=$(awk '{ q += gsub(/"/, "&") } q % 2 == 0 { n++ } END { print n }' $T/rej); awk -F, -v f=$f -v out=$((r - 1)) -v rej=$((j - 1)) '$1 == "file" && $4 ~ /^(read|written|rejected)$/ && $3 == "" { v[$4] += $5 } END { ok = v["read"] == v["written"] + v["rejected"] && out == v["written"] && rej == v["rejected"]; print f, v["read"], v["written"], v["rejected"], ok ? "adds up" : "DOES NOT ADD UP" }' $T/rep; done
+exit: 0
+stdout:
+badvalue.csv 6 0 6 adds up
+bom-crlf.csv 7 0 7 adds up
+check-bom.csv 3 0 3 adds up
+check-dupcol.csv 2 0 2 adds up
+check-extra.csv 1 1 0 adds up
+check-gb18030.csv 3 0 3 adds up
+check-nohousehold.csv 1 0 1 adds up
+check-reordered.csv 1 1 0 adds up
+check.csv 20 7 13 adds up
+chinese-header.csv 3 0 3 adds up
+gb18030.csv 1 0 1 adds up
+good.csv 7 0 7 adds up
+headeronly.csv 0 0 0 adds up
+nocadre.csv 1 0 1 adds up
+ragged.csv 4 0 4 adds up
+sf.csv 7 0 7 adds up
+unterminated.csv 2 0 2 adds up
+tab.tsv 1 0 1 adds up
+stderr:
+minyi-check:badvalue.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
+minyi-check:bom-crlf.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
+minyi-check:check-bom.csv:1: no column 'wave' (columns: 波次, 乡镇, 干部, 农户, q1, q2, q3, q4)
+minyi-check:check-dupcol.csv:1: column 'household' appears twice in the header
+minyi-check:check-gb18030.csv:1: no column 'wave' (columns: 波次, 乡镇, 干部, 农户, q1, q2, q3, q4)
+minyi-check:check-nohousehold.csv:1: no column 'household' (columns: wave, township, village, cadre, q1, q2, q3, q4)
+minyi-check:chinese-header.csv:1: no column 'wave' (columns: 村民组, 干部, q1, q2)
+minyi-check:gb18030.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
+minyi-check:good.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
+minyi-check:headeronly.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
+minyi-check:nocadre.csv:1: no column 'cadre' (columns: wave, township, officer, household, q1, q2)
+minyi-check:ragged.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
+minyi-check:sf.csv:1: no column 'q1' (columns: wave, cadre, household, j1, j2, j3, j4)
+minyi-check:unterminated.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
+minyi-check:tab.tsv:1: no column 'wave' (columns: wave\x09township\x09cadre\x09household\x09q1\x09q2)
+
+=== a column named twice rejects every row of that file
+cmd: minyi-check -c codebook4.csv --rejects $T/rej.csv check-dupcol.csv
+exit: 1
+stdout:
+wave,township,village,cadre,household,household,q1,q2,q3,q4
+stderr:
+minyi-check:check-dupcol.csv:1: column 'household' appears twice in the header
+minyi-check: check-dupcol.csv: 2 records, 0 used, 2 rejected (duplicate-column 2)
+minyi-check: Cronbach's alpha: not defined (0 complete cases of 3 items)
+file rej.csv:
+source,line,reason,message,wave,township,village,cadre,household,household,q1,q2,q3,q4
+check-dupcol.csv,2,duplicate-column,column 'household' appears twice in the header,2026Q1,城关镇,东坡村,C1,H1,H1,满意,5,4,5
+check-dupcol.csv,3,duplicate-column,column 'household' appears twice in the header,2026Q1,城关镇,东坡村,C1,H2,H2,满意,5,4,5
+
+=== a missing required column rejects every row of that file
+cmd: minyi-check -c codebook4.csv check-nohousehold.csv
+exit: 1
+stdout:
+wave,township,village,cadre,q1,q2,q3,q4
+stderr:
+minyi-check:check-nohousehold.csv:1: no column 'household' (columns: wave, township, village, cadre, q1, q2, q3, q4)
+minyi-check: check-nohousehold.csv: 1 records, 0 used, 1 rejected (missing-column 1)
+minyi-check: Cronbach's alpha: not defined (0 complete cases of 3 items)
+
+=== later files: columns reordered to the first file's, a different column set rejected
+cmd: minyi-check -c codebook4.csv -R roster.csv --rejects $T/rej.csv check-reordered.csv good.csv check-extra.csv check-dupcol.csv 2>&1 >/dev/null; minyi-check -q -c codebook4.csv -R roster.csv check.csv check-reordered.csv | tail -n 2
+exit: 0
+stdout:
+minyi-check: check-reordered.csv: 1 records, 1 used, 0 rejected
+minyi-check:good.csv:1: 6 columns where the first input has 11
+minyi-check: good.csv: 7 records, 0 used, 7 rejected (header-mismatch 7)
+minyi-check:check-extra.csv:1: 12 columns where the first input has 11
+minyi-check: check-extra.csv: 1 records, 0 used, 1 rejected (header-mismatch 1)
+minyi-check:check-dupcol.csv:1: 10 columns where the first input has 11
+minyi-check: check-dupcol.csv: 2 records, 0 used, 2 rejected (header-mismatch 2)
+minyi-check: all inputs: 11 records, 1 used, 10 rejected (header-mismatch 10)
+minyi-check: Cronbach's alpha: not defined (1 complete cases of 3 items)
+minyi-check: coverage: 0 cadre-waves below 0.1 of households assigned, 3 with no responses
+2026Q2,蒿坪镇,龙潭村,C3,H1,S3,1,说不清,1,1,1
+2026Q3,城关镇,东坡村,C1,H20,S1,1,满意,5,4,4
+stderr:
+file rej.csv:
+source,line,reason,message,household,wave,township,village,cadre,collector,weight,q1,q2,q3,q4
+good.csv,2,header-mismatch,6 columns where the first input has 11,2026Q1,城关镇,C2,H1,满意,5
+good.csv,3,header-mismatch,6 columns where the first input has 11,2026Q1,城关镇,C2,H2,基本满意,4
+good.csv,4,header-mismatch,6 columns where the first input has 11,2026Q1,城关镇,C2,H3,不满意,2
+good.csv,5,header-mismatch,6 columns where the first input has 11,2026Q1,城关镇,C1,H4,满意,
+good.csv,6,header-mismatch,6 columns where the first input has 11,2026Q1,城关镇,C1,H5,不了解,3
+good.csv,7,header-mismatch,6 columns where the first input has 11,2026Q1,城关镇,C1,H6,,NA
+good.csv,8,header-mismatch,6 columns where the first input has 11,2026Q1,蒿坪镇,C3,H7,满意,5
+check-extra.csv,2,header-mismatch,12 columns where the first input has 11,2026Q1,城关镇,东坡村,C1,H1,S1,1.5,满意,5,4,5,x
+check-dupcol.csv,2,header-mismatch,10 columns where the first input has 11,2026Q1,城关镇,东坡村,C1,H1,H1,满意,5,4,5
+check-dupcol.csv,3,header-mismatch,10 columns where the first input has 11,2026Q1,城关镇,东坡村,C1,H2,H2,满意,5,4,5
+
+=== GB18030 export and BOM-prefixed UTF-8 give the same clean UTF-8
+cmd: minyi-check -c codebook4.csv --wave 波次 --township 乡镇 --cadre 干部 --household 农户 check-gb18030.csv > $T/gb.csv; minyi-check -q -c codebook4.csv --wave 波次 --township 乡镇 --cadre 干部 --household 农户 check-bom.csv > $T/bom.csv; cmp $T/gb.csv $T/bom.csv && cat $T/bom.csv
+exit: 0
+stdout:
+波次,乡镇,干部,农户,q1,q2,q3,q4
+2026Q1,城关镇,C2,H1,满意,5,4,4
+2026Q1,城关镇,C2,H2,不满意,2,2,1
+stderr:
+minyi-check: check-gb18030.csv: not valid UTF-8; read as GB18030
+minyi-check:check-gb18030.csv:4: household 'H2' already rated cadre 'C2' in wave '2026Q1' on line 3
+minyi-check: check-gb18030.csv: 3 records, 2 used, 1 rejected (duplicate 1)
+minyi-check: Cronbach's alpha 0.9844 (95% Feldt interval 0.3983 to 1.0000) on 3 items, 2 complete cases, 0 incomplete left out
+
+=== GB18030 on standard input is spooled and guessed
+cmd: minyi-check -c codebook4.csv --wave 波次 --township 乡镇 --cadre 干部 --household 农户 < check-gb18030.csv
+exit: 1
+stdout:
+波次,乡镇,干部,农户,q1,q2,q3,q4
+2026Q1,城关镇,C2,H1,满意,5,4,4
+2026Q1,城关镇,C2,H2,不满意,2,2,1
+stderr:
+minyi-check: (standard input): not valid UTF-8; read as GB18030
+minyi-check:(standard input):4: household 'H2' already rated cadre 'C2' in wave '2026Q1' on line 3
+minyi-check: (standard input): 3 records, 2 used, 1 rejected (duplicate 1)
+minyi-check: Cronbach's alpha 0.9844 (95% Feldt interval 0.3983 to 1.0000) on 3 items, 2 complete cases, 0 incomplete left out
+
+=== declared UTF-8 is not guessed: GB18030 rows are rejected
+cmd: minyi-check -c codebook4.csv --encoding UTF-8 --wave 1 --township 2 --cadre 3 --household 4 check-gb18030.csv
+exit: 1
+stdout:
+stderr:
+minyi-check:check-gb18030.csv:1: header is not valid UTF-8; if the file came from a Chinese Excel, try --encoding=GB18030
+
+=== Cronbach's alpha: Shrout and Fleiss (1979) ratings give 0.9093, the incomplete case left out
+cmd: minyi-check -q -c sf-codebook.csv --report $T/report.csv sf.csv > /dev/null; grep '^alpha,(all)' $T/report.csv
+exit: 0
+stdout:
+alpha,(all),,items,4
+alpha,(all),,cases,6
+alpha,(all),,incomplete,1
+alpha,(all),,alpha,0.9093
+alpha,(all),,lo,0.6757
+alpha,(all),,hi,0.9859
+stderr:
+file report.csv:
+section,key,subkey,measure,value
+file,sf.csv,,encoding,UTF-8
+file,sf.csv,,read,7
+file,sf.csv,,written,7
+file,sf.csv,,rejected,0
+file,sf.csv,,flagged,0
+township,,,read,7
+township,,,written,7
+township,,,rejected,0
+township,,,flagged,0
+coverage,T,1,responses,7
+coverage,T,1,rate,
+coverage,T,1,status,unknown
+alpha,(all),,items,4
+alpha,(all),,cases,6
+alpha,(all),,incomplete,1
+alpha,(all),,alpha,0.9093
+alpha,(all),,lo,0.6757
+alpha,(all),,hi,0.9859
+alpha,,,items,4
+alpha,,,cases,6
+alpha,,,incomplete,1
+alpha,,,alpha,0.9093
+alpha,,,lo,0.6757
+alpha,,,hi,0.9859
+
+=== strict: the first rejected row stops the run, no file written
+cmd: minyi-check -c codebook4.csv -R roster.csv --strict -o $T/clean.csv --rejects $T/rej.csv --report $T/report.csv check.csv
+exit: 1
+stdout:
+stderr:
+minyi-check:check.csv:5: household 'H1' already rated cadre 'C1' in wave '2026Q1' on line 2
+minyi-check: stopped at the first rejected record (--strict); nothing written
+
+=== coverage flags below --min-coverage, roster cadres without responses listed
+cmd: minyi-check -q -c codebook4.csv -R roster.csv --min-coverage 0.5 --report $T/report.csv check.csv > /dev/null; grep '^coverage' $T/report.csv | grep -E ',(status|rate),'
+exit: 0
+stdout:
+coverage,C1,2026Q1,rate,0.7500
+coverage,C1,2026Q1,status,ok
+coverage,C1,2026Q2,rate,0.0000
+coverage,C1,2026Q2,status,none
+coverage,C2,2026Q1,rate,0.3333
+coverage,C2,2026Q1,status,low
+coverage,C2,2026Q2,rate,0.0000
+coverage,C2,2026Q2,status,none
+coverage,C3,2026Q1,rate,0.0000
+coverage,C3,2026Q1,status,none
+coverage,C3,2026Q2,rate,0.3000
+coverage,C3,2026Q2,status,low
+coverage,C4,2026Q1,rate,0.0000
+coverage,C4,2026Q1,status,none
+coverage,C4,2026Q2,rate,0.0000
+coverage,C4,2026Q2,status,none
+stderr:
+file report.csv:
+section,key,subkey,measure,value
+file,check.csv,,encoding,UTF-8
+file,check.csv,,read,20
+file,check.csv,,written,7
+file,check.csv,,rejected,13
+file,check.csv,,flagged,2
+file,check.csv,ragged,rejected,1
+file,check.csv,unterminated-quote,rejected,1
+file,check.csv,empty-key,rejected,1
+file,check.csv,bad-value,rejected,1
+file,check.csv,bad-number,rejected,1
+file,check.csv,bad-weight,rejected,4
+file,check.csv,unknown-cadre,rejected,1
+file,check.csv,outside-area,rejected,2
+file,check.csv,duplicate,rejected,1
+township,城关镇,,read,15
+township,城关镇,,written,4
+township,城关镇,,rejected,11
+township,城关镇,,flagged,1
+township,城关镇,ragged,rejected,1
+township,城关镇,empty-key,rejected,1
+township,城关镇,bad-value,rejected,1
+township,城关镇,bad-number,rejected,1
+township,城关镇,bad-weight,rejected,4
+township,城关镇,unknown-cadre,rejected,1
+township,城关镇,outside-area,rejected,1
+township,城关镇,duplicate,rejected,1
+township,蒿坪镇,,read,5
+township,蒿坪镇,,written,3
+township,蒿坪镇,,rejected,2
+township,蒿坪镇,,flagged,1
+township,蒿坪镇,unterminated-quote,rejected,1
+township,蒿坪镇,outside-area,rejected,1
+coverage,C1,2026Q1,responses,3
+coverage,C1,2026Q1,households,4
+coverage,C1,2026Q1,rate,0.7500
+coverage,C1,2026Q1,status,ok
+coverage,C1,2026Q2,responses,0
+coverage,C1,2026Q2,households,4
+coverage,C1,2026Q2,rate,0.0000
+coverage,C1,2026Q2,status,none
+coverage,C2,2026Q1,responses,1
+coverage,C2,2026Q1,households,3
+coverage,C2,2026Q1,rate,0.3333
+coverage,C2,2026Q1,status,low
+coverage,C2,2026Q2,responses,0
+coverage,C2,2026Q2,households,3
+coverage,C2,2026Q2,rate,0.0000
+coverage,C2,2026Q2,status,none
+coverage,C3,2026Q1,responses,0
+coverage,C3,2026Q1,households,10
+coverage,C3,2026Q1,rate,0.0000
+coverage,C3,2026Q1,status,none
+coverage,C3,2026Q2,responses,3
+coverage,C3,2026Q2,households,10
+coverage,C3,2026Q2,rate,0.3000
+coverage,C3,2026Q2,status,low
+coverage,C4,2026Q1,responses,0
+coverage,C4,2026Q1,households,5
+coverage,C4,2026Q1,rate,0.0000
+coverage,C4,2026Q1,status,none
+coverage,C4,2026Q2,responses,0
+coverage,C4,2026Q2,households,5
+coverage,C4,2026Q2,rate,0.0000
+coverage,C4,2026Q2,status,none
+alpha,(all),,items,3
+alpha,(all),,cases,6
+alpha,(all),,incomplete,1
+alpha,(all),,alpha,0.9610
+alpha,(all),,lo,0.8350
+alpha,(all),,hi,0.9941
+alpha,城关镇,,items,3
+alpha,城关镇,,cases,4
+alpha,城关镇,,incomplete,0
+alpha,城关镇,,alpha,0.9630
+alpha,城关镇,,lo,0.7556
+alpha,城关镇,,hi,0.9975
+alpha,蒿坪镇,,items,3
+alpha,蒿坪镇,,cases,2
+alpha,蒿坪镇,,incomplete,1
+alpha,蒿坪镇,,alpha,0.9167
+alpha,蒿坪镇,,lo,-2.2089
+alpha,蒿坪镇,,hi,0.9999
+collector,S1,,n,3
+collector,S1,,sd,43.5546
+collector,S1,,sd_rest,
+collector,S1,,df,2
+collector,S1,,chi2,
+collector,S1,,p,
+collector,S1,,status,n/a
+collector,S2,,n,1
+collector,S2,,sd,
+collector,S2,,sd_rest,43.5546
+collector,S2,,df,0
+collector,S2,,chi2,
+collector,S2,,p,
+collector,S2,,status,n/a
+collector,S3,,n,3
+collector,S3,,sd,41.1221
+collector,S3,,sd_rest,
+collector,S3,,df,2
+collector,S3,,chi2,
+collector,S3,,p,
+collector,S3,,status,n/a
+flag,check.csv,6,straight-line,1
+flag,check.csv,20,straight-line,1
+
+=== naming a column makes it required
+cmd: minyi-check -c codebook4.csv -w poids check.csv
+exit: 1
+stdout:
+wave,township,village,cadre,household,collector,weight,q1,q2,q3,q4
+stderr:
+minyi-check:check.csv:1: no column 'poids' (columns: wave, township, village, cadre, household, collector, weight, q1, q2, q3, q4)
+minyi-check: check.csv: 20 records, 0 used, 20 rejected (missing-column 20)
+minyi-check: Cronbach's alpha: not defined (0 complete cases of 3 items)
+
+=== a --codebook is required
+cmd: minyi-check check.csv
+exit: 2
+stdout:
+stderr:
+minyi-check: a --codebook is required
+Try `minyi-check --help' or `minyi-check --usage' for more information.
+
+=== --min-coverage must be a proportion
+cmd: minyi-check -c codebook4.csv --min-coverage 10 check.csv
+exit: 2
+stdout:
+stderr:
+minyi-check: --min-coverage must be a number from 0 to 1, not '10'
+Try `minyi-check --help' or `minyi-check --usage' for more information.
+
+=== --alpha-items must name numeric items
+cmd: minyi-check -c codebook4.csv --alpha-items overall check.csv
+exit: 2
+stdout:
+stderr:
+minyi-check: item 'overall' has no numeric scale
+
+=== empty input
+cmd: minyi-check -c codebook4.csv empty.csv
+exit: 1
+stdout:
+stderr:
+minyi-check:empty.csv:1: empty input: no header line
+
+=== a file mixing UTF-8 and GB18030 lines: the bad rows are rejected
+cmd: minyi-check -c codebook.csv --collector 2 badutf8.csv
+exit: 1
+stdout:
+wave,township,cadre,household,q1,q2
+2026Q1,城关镇,C1,H1,满意,5
+2026Q1,城关镇,C2,H3,不满意,2
+stderr:
+minyi-check: badutf8.csv: mixed encodings: 1 lines are not valid UTF-8; their rows are rejected
+minyi-check:badutf8.csv:3: field 2 (township) is not valid UTF-8; try --encoding=GB18030 or the file's encoding
+minyi-check: badutf8.csv: 3 records, 2 used, 1 rejected (encoding 1)
+
+=== NA in a key column counts as empty
+cmd: printf 'wave,cadre,household,q1,q2,q3,q4\n1,NA,H1,满意,5,5,4\n1,C1,#N/A,满意,5,5,4\n' | minyi-check -c codebook4.csv
+exit: 1
+stdout:
+wave,cadre,household,q1,q2,q3,q4
+stderr:
+minyi-check:(standard input):2: empty cadre (column 'cadre')
+minyi-check:(standard input):3: empty household (column 'household')
+minyi-check: (standard input): 2 records, 0 used, 2 rejected (empty-key 2)
+minyi-check: Cronbach's alpha: not defined (0 complete cases of 3 items)
