@@ -4,7 +4,9 @@
 cmd: make -s -C ../.. install B=$B DESTDIR=$T PREFIX=/opt/minyi >/dev/null && cd $T && find . -type f | sort
 exit: 0
 stdout:
+./opt/minyi/bin/minyi-check
 ./opt/minyi/bin/minyi-score
+./opt/minyi/share/man/man1/minyi-check.1
 ./opt/minyi/share/man/man1/minyi-score.1
 ./opt/minyi/share/man/man5/minyi-formats.5
 ./opt/minyi/share/man/man7/minyi.7
