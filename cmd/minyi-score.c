@@ -19,7 +19,9 @@ MN_PROGRAM_IDENTITY ("minyi-score");
 enum
 {
   OPT_DONT_KNOW = 0x200,
-  OPT_DK_ANSWERS
+  OPT_DK_ANSWERS,
+  OPT_GROUP_WEIGHTS,
+  OPT_RESPONDENT
 };
 
 struct args
@@ -33,6 +35,7 @@ struct args
   bool dk_unsatisfied;
   enum mn_ci_method method;
   double level;
+  const char *weight, *group_weights, *respondent;
   char **files;
   size_t nfiles;
 };
@@ -62,6 +65,17 @@ static const struct argp_option options[] = {
     "interval method: wilson (default), exact, jeffreys, agresti-coull, "
     "wald", 0 },
   { "level", 'l', "P", 0, "confidence level, 0 < P < 1 (default 0.95)", 0 },
+  { NULL, 0, NULL, 0, "Weights:", 3 },
+  { "weight", 'w', "COLUMN", 0,
+    "survey weights in COLUMN: Hajek estimates, linearisation standard "
+    "errors, intervals on Kish's effective sample size", 0 },
+  { "group-weights", OPT_GROUP_WEIGHTS, "SHARES", 0,
+    "respondent-group weighting: fixed shares such as "
+    "villager=0.6,group_leader=0.2,village_cadre=0.2 (summing to 1) give "
+    "the composite rate grate", 0 },
+  { "respondent-type", OPT_RESPONDENT, "COLUMN", 0,
+    "with --group-weights: the column of each respondent's group "
+    "(default 'respondent_type')", 0 },
   { 0 }
 };
 
@@ -128,6 +142,15 @@ parse_opt (int key, char *arg, struct argp_state *state)
         argp_error (state, "level must be a number between 0 and 1, not "
                            "'%s'", arg);
       break;
+    case 'w':
+      a->weight = arg;
+      break;
+    case OPT_GROUP_WEIGHTS:
+      a->group_weights = arg;
+      break;
+    case OPT_RESPONDENT:
+      a->respondent = arg;
+      break;
     case ARGP_KEY_ARG:
       a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
       a->files[a->nfiles++] = arg;
@@ -143,6 +166,8 @@ parse_opt (int key, char *arg, struct argp_state *state)
         argp_error (state, "--item needs --satisfied");
       if (a->rate_item && !a->codebook)
         argp_error (state, "--rate-item needs --codebook");
+      if (a->respondent && !a->group_weights)
+        argp_error (state, "--respondent-type goes with --group-weights");
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -284,8 +309,18 @@ main (int argc, char **argv)
   struct mn_score_spec spec = {
     .cb = &cb, .dk_unsatisfied = a.dk_unsatisfied, .method = a.method,
     .level = a.level, .group = a.ngroup ? a.group : default_group,
-    .ngroup = a.ngroup ? a.ngroup : 1, .na = &a.common.na
+    .ngroup = a.ngroup ? a.ngroup : 1, .na = &a.common.na,
+    .weight = a.weight
   };
+  if (a.group_weights)
+    {
+      spec.rgroup = a.respondent ? a.respondent : "respondent_type";
+      if (mn_score_parse_rgroups (&spec, a.group_weights, &e) < 0)
+        {
+          error (0, 0, "--group-weights: %s", e.msg);
+          return MN_EXIT_USAGE;
+        }
+    }
   if (load_codebook (&a, &cb, &spec.rate_item, &e) < 0)
     {
       mn_diag (&e);
@@ -334,6 +369,7 @@ main (int argc, char **argv)
     }
 
   mn_scorer_free (run.scorer);
+  mn_score_spec_release (&spec);
   mn_codebook_release (&cb);
   for (size_t i = 0; i < a.ngroup; i++)
     free (a.group[i]);

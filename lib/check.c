@@ -312,26 +312,14 @@ static int
 check_weight (const struct mn_checker *c, const struct mn_record *rec,
               const char *file, struct mn_error *e)
 {
-  if (c->col_weight < 0)
+  double w;
+  int reason;
+  char msg[sizeof e->msg];
+  if (c->col_weight < 0
+      || mn_parse_weight (rec->f[c->col_weight], &w, &reason, msg,
+                          sizeof msg) == 0)
     return 0;
-  size_t len;
-  const char *w = cell (rec, c->col_weight, &len);
-  double x;
-  int rc = mn_parse_double (w, &x);
-  if (len == 0)
-    return mn_error_set (e, file, rec->line, MN_R_BAD_WEIGHT,
-                         "empty weight");
-  if (rc < 0)
-    return mn_error_set (e, file, rec->line, MN_R_BAD_NUMBER,
-                         "weight '%s' is not a number", rec->f[c->col_weight]);
-  if (rc > 0)
-    return mn_error_set (e, file, rec->line, MN_R_BAD_WEIGHT,
-                         "weight '%s' is not finite", rec->f[c->col_weight]);
-  if (x <= 0)
-    return mn_error_set (e, file, rec->line, MN_R_BAD_WEIGHT,
-                         "weight '%s' is not positive",
-                         rec->f[c->col_weight]);
-  return 0;
+  return mn_error_set (e, file, rec->line, reason, "%s", msg);
 }
 
 /* The roster checks: the cadre is listed, and serves the household's

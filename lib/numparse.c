@@ -2,6 +2,10 @@
    OpenBSD's strtonum(3): the whole string, range-checked, no junk.  */
 #include "numparse.h"
 
+#include <stdio.h>
+
+#include "errinfo.h"
+
 #include <errno.h>
 #include <locale.h>
 #include <math.h>
@@ -83,4 +87,26 @@ mn_parse_long (const char *s, long min, long max, long *x)
     return -1;
   *x = v;
   return 0;
+}
+
+int
+mn_parse_weight (const char *s, double *w, int *reason, char *msg,
+                 size_t size)
+{
+  int rc = mn_parse_double (s, w);
+  *reason = MN_R_BAD_WEIGHT;
+  if (*skip_blanks (s) == '\0')
+    snprintf (msg, size, "empty weight");
+  else if (rc < 0)
+    {
+      *reason = MN_R_BAD_NUMBER;
+      snprintf (msg, size, "weight '%s' is not a number", s);
+    }
+  else if (rc > 0)
+    snprintf (msg, size, "weight '%s' is not finite", s);
+  else if (*w <= 0)
+    snprintf (msg, size, "weight '%s' is not positive", s);
+  else
+    return 0;
+  return -1;
 }

@@ -2,6 +2,8 @@
 #ifndef MINYI_NUMPARSE_H
 #define MINYI_NUMPARSE_H
 
+#include <stddef.h>
+
 /* Parse S as a decimal number ("12", "-0.5", "3e2"), ignoring leading
    and trailing ASCII blanks, in the C locale whatever LC_NUMERIC says.
    Returns 0 and sets *X for a finite number; 1 and sets *X to NaN or
@@ -12,5 +14,12 @@ int mn_parse_double (const char *s, double *x);
 
 /* Parse S as a whole decimal number in [MIN, MAX].  Returns 0, or -1.  */
 int mn_parse_long (const char *s, long min, long max, long *x);
+
+/* Parse a survey weight: a finite number > 0.  Returns 0 and sets *W;
+   otherwise -1, with the reason (MN_R_BAD_WEIGHT for empty, negative,
+   zero, NaN or infinite; MN_R_BAD_NUMBER for text that is no number)
+   in *REASON and a message in MSG (SIZE bytes).  */
+int mn_parse_weight (const char *s, double *w, int *reason, char *msg,
+                     size_t size);
 
 #endif

@@ -360,8 +360,9 @@ ipf (struct run *x, double *w, const char *what)
                 "%s did not converge in %u sweep%s: largest relative "
                 "margin error %.3g (tolerance %g) at %s, weighted total "
                 "%.10g against target %.10g",
-                what, it, it == 1 ? "" : "s", err, x->o->tol, where (x, wv, wc, at, sizeof at),
-                x->tot[x->off[wv] + wc], x->target[x->off[wv] + wc]);
+                what, it, it == 1 ? "" : "s", err, x->o->tol,
+                where (x, wv, wc, at, sizeof at), x->tot[x->off[wv] + wc],
+                x->target[x->off[wv] + wc]);
   return fail (x, MN_RAKE_E_NOT_CONVERGED, wv, wc, SIZE_MAX);
 }
 
@@ -399,8 +400,8 @@ bounds_check (struct run *x, const double *w, size_t *klo, size_t *khi)
 /* Rake (or post-stratify) from the base weights, then trim: while some
    weight lies outside [lo, hi] times the mean weight, clamp it to the
    bound and rake again with the clamped weights as the new base, until
-   margins and bounds hold together.  This is the trimming with
-   re-raking of Kalton & Flores-Cervantes (2003, section 3.4); raking
+   margins and bounds hold together.  This is weight trimming followed
+   by re-raking as discussed by Kalton & Flores-Cervantes (2003); raking
    after a clamp moves some weights back across the bounds, so the two
    steps alternate, and the process is stopped after O->max_trim rounds
    when they cannot be reconciled.  After a converged raking the mean
@@ -412,6 +413,8 @@ weight (const struct mn_rake_problem *p, const struct mn_rake_options *o,
 {
   struct mn_rake_options dflt;
   const char *what = cells ? "post-stratification" : "raking";
+  double *w;
+  size_t klo, khi;
 
   result_init (r);
   if (!o)
@@ -437,7 +440,7 @@ weight (const struct mn_rake_problem *p, const struct mn_rake_options *o,
   if (check_problem (&x) != 0)
     goto out;
 
-  double *w = xmalloc (p->nclass * sizeof *w);
+  w = xmalloc (p->nclass * sizeof *w);
   for (size_t k = 0; k < p->nclass; k++)
     w[k] = p->cls[k].base;
   if (check_coverage (&x, w) != 0)
@@ -448,8 +451,10 @@ weight (const struct mn_rake_problem *p, const struct mn_rake_options *o,
   r->w = w;
 
   if (ipf (&x, w, what) != 0)
-    goto out;
-  size_t klo, khi;
+    {
+      bounds_check (&x, w, &klo, &khi);
+      goto out;
+    }
   while (!bounds_check (&x, w, &klo, &khi))  /* holds without bounds */
     {
       if (r->trim_rounds == o->max_trim)
@@ -481,6 +486,7 @@ weight (const struct mn_rake_problem *p, const struct mn_rake_options *o,
       r->trim_rounds++;
       if (ipf (&x, w, what) != 0)
         {
+          bounds_check (&x, w, &klo, &khi);
           size_t len = strlen (e ? e->msg : "");
           if (e && len < sizeof e->msg)
             snprintf (e->msg + len, sizeof e->msg - len,

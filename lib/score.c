@@ -2,12 +2,14 @@
    index.  */
 #include "score.h"
 
+#include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "csvout.h"
 #include "groups.h"
+#include "numparse.h"
 #include "xalloc.h"
 
 struct mn_scorer
@@ -22,7 +24,23 @@ struct mn_scorer
   size_t keycap;
   struct mn_answer *ans;  /* reused per-row answers */
   bool *has;              /* per item: answered (not missing) */
+  long weight_col;        /* -1: unweighted */
+  long rgroup_col;        /* -1: no respondent groups */
 };
+
+/* The per-item weighted sums and per-respondent-group sums that follow
+   the item moments in a group's stats.  */
+static struct mn_wsum *
+item_w (const struct mn_scorer *s, struct mn_group_stats *g)
+{
+  return (struct mn_wsum *) (g->item + s->spec->cb->n);
+}
+
+static struct mn_wsum *
+rgroup_w (const struct mn_scorer *s, struct mn_group_stats *g)
+{
+  return item_w (s, g) + s->spec->cb->n;
+}
 
 struct mn_scorer *
 mn_scorer_new (const struct mn_score_spec *spec, struct mn_error *e)
@@ -42,7 +60,9 @@ mn_scorer_new (const struct mn_score_spec *spec, struct mn_error *e)
   s->spec = spec;
   size_t ni = spec->cb->n;
   s->stats_size = sizeof (struct mn_group_stats)
-                  + ni * sizeof (struct mn_moments);
+                  + ni * sizeof (struct mn_moments)
+                  + (ni + spec->nrgroup) * sizeof (struct mn_wsum);
+  s->weight_col = s->rgroup_col = -1;
   s->groups = mn_groups_new (s->stats_size);
   s->key_col = xcalloc (spec->ngroup, sizeof *s->key_col);
   s->item_col = xcalloc (ni, sizeof *s->item_col);
@@ -86,6 +106,14 @@ mn_scorer_bind (struct mn_scorer *s, const struct mn_input *in,
     if ((s->item_col[i] = mn_header_find (&in->h, sp->cb->item[i].column,
                                           in->name, e)) < 0)
       return -1;
+  if (sp->weight
+      && (s->weight_col = mn_header_find (&in->h, sp->weight, in->name, e))
+           < 0)
+    return -1;
+  if (sp->rgroup
+      && (s->rgroup_col = mn_header_find (&in->h, sp->rgroup, in->name, e))
+           < 0)
+    return -1;
   if (!s->key_name)
     {
       s->key_name = xcalloc (sp->ngroup, sizeof *s->key_name);
@@ -134,31 +162,66 @@ mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
         }
     }
 
+  double w = 1;
+  if (s->weight_col >= 0)
+    {
+      int reason;
+      char msg[sizeof e->msg];
+      if (mn_parse_weight (rec->f[s->weight_col], &w, &reason, msg,
+                           sizeof msg) < 0)
+        return mn_error_set (e, file, rec->line, reason, "%s", msg);
+    }
+  size_t rg = 0;
+  if (s->rgroup_col >= 0)
+    {
+      size_t len;
+      const char *v = mn_trim (rec->f[s->rgroup_col], &len);
+      while (rg < sp->nrgroup && (strlen (sp->rgroup_name[rg]) != len
+                                  || memcmp (sp->rgroup_name[rg], v, len)))
+        rg++;
+      if (mn_na_match (sp->na, v, len))
+        return mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
+                             "empty respondent group '%s'", sp->rgroup);
+      if (rg == sp->nrgroup)
+        return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
+                             "respondent group '%.*s' has no share in "
+                             "--group-weights", (int) len, v);
+    }
+
   struct mn_group_stats *g = mn_groups_get (s->groups, s->key, klen);
   g->rows++;
   const struct mn_answer *ra = &s->ans[sp->rate_item];
   if (!s->has[sp->rate_item])
     g->miss++;
-  else if (ra->kind == MN_ANS_DONTKNOW)
-    {
-      g->dk++;
-      if (sp->dk_unsatisfied)
-        g->n++;
-    }
   else
     {
-      g->n++;
-      g->sat += ra->satisfied;
+      bool in_rate = ra->kind != MN_ANS_DONTKNOW || sp->dk_unsatisfied;
+      bool sat = ra->kind == MN_ANS_VALID && ra->satisfied;
+      g->dk += ra->kind == MN_ANS_DONTKNOW;
+      if (in_rate)
+        {
+          g->n++;
+          g->sat += sat;
+          mn_wsum_add (&g->rate_w, w, sat);
+          if (s->rgroup_col >= 0)
+            mn_wsum_add (&rgroup_w (s, g)[rg], w, sat);
+        }
     }
 
   /* Item scores, and the composite index.  */
   for (size_t i = 0; i < cb->n; i++)
     if (s->has[i] && s->ans[i].kind == MN_ANS_VALID
         && !isnan (s->ans[i].score))
-      mn_moments_add (&g->item[i], s->ans[i].score);
+      {
+        mn_moments_add (&g->item[i], s->ans[i].score);
+        mn_wsum_add (&item_w (s, g)[i], w, s->ans[i].score);
+      }
   double index = mn_codebook_composite (cb, s->ans, s->has);
   if (!isnan (index))
-    mn_moments_add (&g->index, index);
+    {
+      mn_moments_add (&g->index, index);
+      mn_wsum_add (&g->index_w, w, index);
+    }
   return 0;
 }
 
@@ -178,6 +241,91 @@ put_num (FILE *out, int digits, double x)
     fprintf (out, "%.*f", digits, x);
 }
 
+/* The respondent-group composite: sum of W_g p_g over the groups, its
+   standard error sqrt(sum W_g^2 p_g (1 - p_g) / n_g) (n_g the effective
+   size with survey weights), a normal interval clamped to [0, 1], and
+   the groups absent from this cadre's respondents, over whose present
+   groups the shares were renormalised.  */
+static void
+write_rgroups (const struct mn_scorer *s, struct mn_group_stats *g,
+               FILE *out)
+{
+  const struct mn_score_spec *sp = s->spec;
+  size_t k = sp->nrgroup;
+  double p[k], n[k];
+  const struct mn_wsum *rw = rgroup_w (s, g);
+  for (size_t i = 0; i < k; i++)
+    {
+      n[i] = rw[i].n > 0 ? mn_wsum_neff (&rw[i]) : 0;
+      p[i] = rw[i].n > 0 ? mn_wsum_mean (&rw[i]) : NAN;
+    }
+  double est = NAN, se = NAN;
+  bool renorm = false;
+  mn_group_composite (k, sp->rgroup_share, p, n, true, &est, &se, &renorm);
+  double z = gsl_cdf_ugaussian_Pinv ((1 + sp->level) / 2);
+  put_num (out, 6, est);
+  put_num (out, 6, se);
+  put_num (out, 6, isnan (est) ? NAN : fmax (0, est - z * se));
+  put_num (out, 6, isnan (est) ? NAN : fmin (1, est + z * se));
+  putc (',', out);
+  const char *sep = "";
+  for (size_t i = 0; i < k; i++)
+    if (rw[i].n == 0)
+      {
+        fprintf (out, "%s", sep);
+        mn_csv_str (out, sp->rgroup_name[i], '|');
+        sep = "|";
+      }
+}
+
+int
+mn_score_parse_rgroups (struct mn_score_spec *spec, const char *arg,
+                        struct mn_error *e)
+{
+  double total = 0;
+  const char *p = arg;
+  while (*p)
+    {
+      size_t n = strcspn (p, ",");
+      char *tok = xmemdup0 (p, n);
+      char *eq = strrchr (tok, '=');
+      double share;
+      if (!eq || eq == tok || mn_parse_double (eq + 1, &share) != 0
+          || !(share > 0))
+        {
+          mn_error_set (e, NULL, 0, MN_R_USAGE,
+                        "'%s' is not GROUP=SHARE with a share > 0", tok);
+          free (tok);
+          return -1;
+        }
+      *eq = '\0';
+      spec->rgroup_name = xrealloc (spec->rgroup_name,
+                                    (spec->nrgroup + 1) * sizeof (char *));
+      spec->rgroup_share = xrealloc (spec->rgroup_share,
+                                     (spec->nrgroup + 1) * sizeof (double));
+      spec->rgroup_name[spec->nrgroup] = tok;
+      spec->rgroup_share[spec->nrgroup++] = share;
+      total += share;
+      p += n + (p[n] == ',');
+    }
+  if (spec->nrgroup == 0 || fabs (total - 1) > 1e-9)
+    return mn_error_set (e, NULL, 0, MN_R_USAGE,
+                         "group shares sum to %g, not 1", total);
+  return 0;
+}
+
+void
+mn_score_spec_release (struct mn_score_spec *spec)
+{
+  for (size_t i = 0; i < spec->nrgroup; i++)
+    free (spec->rgroup_name[i]);
+  free (spec->rgroup_name);
+  free (spec->rgroup_share);
+  spec->rgroup_name = NULL;
+  spec->rgroup_share = NULL;
+  spec->nrgroup = 0;
+}
+
 void
 mn_scorer_write (const struct mn_scorer *s, FILE *out)
 {
@@ -189,7 +337,11 @@ mn_scorer_write (const struct mn_scorer *s, FILE *out)
         putc (',', out);
       mn_csv_str (out, s->key_name ? s->key_name[i] : sp->group[i], ',');
     }
-  fputs (",rows,n,sat,rate,lo,hi,dk,miss", out);
+  bool weighted = sp->weight != NULL;
+  fputs (",rows,n,sat,rate,lo,hi", out);
+  if (weighted)
+    fputs (",wsum,neff,se", out);
+  fputs (",dk,miss", out);
   if (cb->scored)
     {
       fputs (",index_n,index,index_lo,index_hi", out);
@@ -204,13 +356,15 @@ mn_scorer_write (const struct mn_scorer *s, FILE *out)
           mn_csv_str (out, name, ',');
         }
     }
+  if (sp->nrgroup)
+    fputs (",grate,grate_se,grate_lo,grate_hi,grate_missing", out);
   putc ('\n', out);
 
   struct mn_group_entry *v = mn_groups_sorted (s->groups);
   size_t ng = mn_groups_count (s->groups);
   for (size_t k = 0; k < ng; k++)
     {
-      const struct mn_group_stats *g = v[k].value;
+      struct mn_group_stats *g = v[k].value;
       /* The key parts, split at the NUL bytes.  */
       const char *p = v[k].key, *end = p + v[k].keylen;
       for (size_t i = 0; i < sp->ngroup; i++)
@@ -222,36 +376,55 @@ mn_scorer_write (const struct mn_scorer *s, FILE *out)
           p += len + 1;
         }
       double rate = NAN, lo = NAN, hi = NAN;
-      if (g->n > 0)
+      if (g->n > 0 && !weighted)
         {
           rate = (double) g->sat / g->n;
           mn_prop_ci (sp->method, g->sat, g->n, sp->level, &lo, &hi);
+        }
+      else if (g->n > 0)
+        {
+          rate = mn_wsum_mean (&g->rate_w);
+          mn_wsum_prop_ci (&g->rate_w, sp->method, sp->level, &lo, &hi);
         }
       fprintf (out, ",%lu,%lu,%lu", g->rows, g->n, g->sat);
       put_num (out, 6, rate);
       put_num (out, 6, lo);
       put_num (out, 6, hi);
+      if (weighted)
+        {
+          put_num (out, 4, g->n ? g->rate_w.sw : NAN);
+          put_num (out, 4, g->n ? mn_wsum_neff (&g->rate_w) : NAN);
+          put_num (out, 6, mn_wsum_se (&g->rate_w));
+        }
       fprintf (out, ",%lu,%lu", g->dk, g->miss);
       if (cb->scored)
         {
           double ilo, ihi;
           /* The index lives on 0..100: so does its interval.  */
-          if (mn_mean_ci (&g->index, sp->level, &ilo, &ihi) == 0)
+          int rc = weighted
+                     ? mn_wsum_mean_ci (&g->index_w, sp->level, &ilo, &ihi)
+                     : mn_mean_ci (&g->index, sp->level, &ilo, &ihi);
+          if (rc == 0)
             {
               ilo = fmax (ilo, 0);
               ihi = fmin (ihi, 100);
             }
           fprintf (out, ",%.0f", g->index.n);
-          put_num (out, 4, g->index.n > 0 ? g->index.mean : NAN);
+          put_num (out, 4, g->index.n <= 0 ? NAN
+                           : weighted ? mn_wsum_mean (&g->index_w)
+                                      : g->index.mean);
           put_num (out, 4, ilo);
           put_num (out, 4, ihi);
           for (size_t i = 0; i < cb->n; i++)
             {
               fprintf (out, ",%.0f", g->item[i].n);
-              put_num (out, 4,
-                       g->item[i].n > 0 ? g->item[i].mean : NAN);
+              put_num (out, 4, g->item[i].n <= 0 ? NAN
+                               : weighted ? mn_wsum_mean (&item_w (s, g)[i])
+                                          : g->item[i].mean);
             }
         }
+      if (sp->nrgroup)
+        write_rgroups (s, g, out);
       putc ('\n', out);
     }
   free (v);

@@ -17,6 +17,7 @@
 #include "moments.h"
 #include "na.h"
 #include "prop.h"
+#include "wstats.h"
 
 struct mn_score_spec
 {
@@ -28,7 +29,22 @@ struct mn_score_spec
   char **group;                  /* column specs of the group keys */
   size_t ngroup;
   const struct mn_na *na;        /* borrowed */
+  const char *weight;            /* column of survey weights, or NULL */
+  /* Respondent-group weighting (民主测评): the column holding each
+     respondent's group, and the fixed share of each group.  */
+  const char *rgroup;            /* column, or NULL: none */
+  char **rgroup_name;
+  double *rgroup_share;          /* sum to 1 */
+  size_t nrgroup;
 };
+
+/* Parse "villager=0.6,group_leader=0.2,village_cadre=0.2" into SPEC's
+   respondent groups (the caller frees them with mn_score_spec_release).
+   Shares must be positive and sum to 1 (within 1e-9).  Returns 0, or -1
+   with E.  */
+int mn_score_parse_rgroups (struct mn_score_spec *spec, const char *arg,
+                            struct mn_error *e);
+void mn_score_spec_release (struct mn_score_spec *spec);
 
 /* What is accumulated for one group.  */
 struct mn_group_stats
@@ -39,7 +55,12 @@ struct mn_group_stats
   unsigned long dk;      /* "don't know" answers to the rated item */
   unsigned long miss;    /* rows with no answer to the rated item */
   struct mn_moments index;      /* composite index, 0-100 */
-  struct mn_moments item[];     /* per item score, 0-100 */
+  struct mn_wsum rate_w;        /* with weights: satisfied (0/1) */
+  struct mn_wsum index_w;       /* with weights: composite index */
+  /* Then, per item: the score's moments; with weights, per item its
+     weighted sums; with respondent groups, per group the weighted sums
+     of satisfied (weight 1 without survey weights).  */
+  struct mn_moments item[];
 };
 
 struct mn_scorer;

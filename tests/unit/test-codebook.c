@@ -201,8 +201,8 @@ test_errors (void)
   bad ("", MN_R_EMPTY_KEY, 1, "empty codebook", "empty codebook");
   bad (HEADER, MN_R_EMPTY_KEY, 2, "codebook has no items",
        "header only");
-  bad ("item,column,label,satisfied\na,q1,x,4..5\n", MN_R_MISSING_COLUMN, 1,
-       "codebook has no column 'values'", "missing required column");
+  bad ("item,column,label,satisfied\na,q1,x,4..5\n", MN_R_MISSING_COLUMN,
+       1, "codebook has no column 'values'", "missing required column");
   bad (HEADER "a,q1,,1..5,4..5,,\nb,q2,,1..5,4..5,,\na,q3,,1..5,5,,\n",
        MN_R_BAD_VALUE, 4, "item 'a' is defined twice (first on line 2)",
        "duplicate item id");

@@ -279,27 +279,26 @@ test_csvout (void)
   FILE *fp = tmpfile ();
   mn_csv_str (fp, "x,y", ',');
   putc ('|', fp);
-  char *f[] = { "a", "b,c", "", "d\"e", "f\ng" };
-  size_t len[] = { 1, 3, 0, 3, 3 };
-  mn_csv_row (fp, f, len, 5, ',');
+  char *f[] = { "a", "b,c", "", "d\"e", "f\ng", " sp " };
+  size_t len[] = { 1, 3, 0, 3, 3, 4 };
+  mn_csv_row (fp, f, len, 6, ',');
   rewind (fp);
   size_t n = fread (out, 1, sizeof out - 1, fp);
   out[n] = '\0';
-  streq (out, "\"x,y\"|a,\"b,c\",,\"d\"\"e\",\"f\ng\"\n",
+  streq (out, "\"x,y\"|a,\"b,c\",,\"d\"\"e\",\"f\ng\", sp \n",
          "csv: mn_csv_str and mn_csv_row");
-
   fclose (fp);
 
   /* What we write, the reader reads back.  */
   fp = tmpfile ();
-  mn_csv_row (fp, f, len, 5, ',');
+  mn_csv_row (fp, f, len, 6, ',');
   rewind (fp);
   struct mn_error e;
   struct mn_reader *r = mn_reader_new (fp, "rt.csv", NULL, &e);
   struct mn_record rec;
   int rc = mn_reader_next (r, &rec, &e);
-  int same = rc == 1 && rec.n == 5;
-  for (size_t i = 0; same && i < 5; i++)
+  int same = rc == 1 && rec.n == 6;
+  for (size_t i = 0; same && i < 6; i++)
     same = rec.len[i] == len[i] && memcmp (rec.f[i], f[i], len[i]) == 0;
   ok (same, "csv: mn_csv_row round trip through the reader");
   mn_reader_free (r);

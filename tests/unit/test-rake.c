@@ -65,7 +65,8 @@
      smp$C <- factor(ifelse(pos <= ns[cell] * as.numeric(smp$A) / 5, 1, 2))
      popC <- as.table(c(`1` = 600, `2` = 900)); names(dimnames(popC)) <- "C"
      d <- svydesign(ids = ~1, weights = ~w, data = smp)
-     w <- weights(rake(d, list(~A, ~B, ~C), list(popA, popB, popC), control = ctl))
+     w <- weights(rake(d, list(~A, ~B, ~C), list(popA, popB, popC),
+                       control = ctl))
      show("three", w[!duplicated(paste(cell, smp$C))])
      cat(R.version.string, "survey", format(packageVersion("survey")), "\n")
 
@@ -190,7 +191,8 @@ margin_error (const struct mn_rake_problem *p, const double *w)
         for (size_t k = 0; k < p->nclass; k++)
           if (p->cls[k].cat[v] == c)
             t += w[k] * p->cls[k].count;
-        double err = fabs (t - p->margin[v].target[c]) / p->margin[v].target[c];
+        double want = p->margin[v].target[c];
+        double err = fabs (t - want) / want;
         if (err > worst)
           worst = err;
       }

@@ -1,0 +1,80 @@
+# minyi-score with survey weights and respondent-group shares.
+#
+# The weighted figures of the first case come from R, not from minyi:
+# R 4.2.2 Patched (2022-11-10 r83330), survey 4.1.1, run from the top of
+# the tree as Rscript FILE with FILE holding:
+#
+#   library(survey)
+#   d <- read.csv("data/survey.csv", stringsAsFactors = FALSE,
+#                 na.strings = c("", "NA"))
+#   d <- d[!is.na(d$q1) & !(d$q1 %in% c("不了解", "说不清")), ]
+#   d$sat <- as.numeric(d$q1 %in% c("满意", "基本满意"))
+#   for (id in c("C0001", "C0002", "C0003", "C0100")) {
+#     x <- d[d$cadre == id, ]
+#     des <- svydesign(ids = ~1, weights = ~weight, data = x)
+#     m <- svymean(~sat, des)
+#     cat(id, sprintf("%.6f %.6f %.4f %.4f", coef(m), SE(m), sum(x$weight),
+#                     sum(x$weight)^2 / sum(x$weight^2)), "\n")
+#   }
+#
+# which printed (rate, SE, sum of weights, Kish effective n):
+#
+#   C0001 0.862843 0.160509 21.1290 3.3175
+#   C0002 0.961348 0.038542 71.4060 27.6843
+#   C0003 0.950237 0.034914 140.8880 42.1649
+#   C0100 0.912325 0.087993 29.9400 10.9833
+#
+# The respondent-group case is small enough to check by hand: C1 has
+# villagers 2/3 satisfied (n 3), one group leader 1/1, village cadres 1/2;
+# with shares 0.6/0.2/0.2 the composite is 0.6*2/3 + 0.2*1 + 0.2*1/2 = 0.7
+# and its variance 0.36*(2/3)(1/3)/3 + 0.04*0 + 0.04*(1/4)/2 = 0.0316667,
+# SE 0.177951; the normal 95% interval 0.7 -+ 1.959964*0.177951 is
+# 0.351222 to 1.048778, clamped to 1.  C2 has only villagers (1/2): the
+# shares are renormalised to that group alone, 0.5, SE sqrt(0.25/2) =
+# 0.353553, and the absent groups are named.
+
+=== weighted rates, standard errors, weight sums and effective sizes equal R survey's (see the top of this file)
+cmd: minyi-score -q -c ../../data/codebook.csv -w weight ../../data/survey.csv | grep -E '^(cadre|C0001|C0002|C0003|C0100),' | cut -d, -f1,5,8-10
+exit: 0
+stdout:
+cadre,rate,wsum,neff,se
+C0001,0.862843,21.1290,3.3175,0.160509
+C0002,0.961348,71.4060,27.6843,0.038542
+C0003,0.950237,140.8880,42.1649,0.034914
+C0100,0.912325,29.9400,10.9833,0.087993
+stderr:
+
+=== all weights equal: every unweighted column comes out the same
+cmd: minyi-score -q -c codebook.csv good.csv > $T/u.csv; awk -F, 'BEGIN { OFS = "," } NR == 1 { print $0 ",w"; next } { print $0 ",2.5" }' good.csv | minyi-score -q -c codebook.csv -w w | cut -d, -f1-7,11- | cmp - $T/u.csv && echo equal
+exit: 0
+stdout:
+equal
+stderr:
+
+=== respondent-group shares: composite, its standard error, absent groups renormalised and named; bad weights and unknown groups rejected
+cmd: minyi-score --item q1 --satisfied '满意|基本满意' -w weight --group-weights villager=0.6,group_leader=0.2,village_cadre=0.2 groups.csv
+exit: 1
+stdout:
+cadre,rows,n,sat,rate,lo,hi,wsum,neff,se,dk,miss,grate,grate_se,grate_lo,grate_hi,grate_missing
+C1,6,6,4,0.666667,0.299993,0.903229,6.0000,6.0000,0.210819,0,0,0.700000,0.177951,0.351222,1.000000,
+C2,2,2,1,0.500000,0.094531,0.905469,2.0000,2.0000,0.500000,0,0,0.500000,0.353553,0.000000,1.000000,group_leader|village_cadre
+stderr:
+minyi-score:groups.csv:10: respondent group 'official' has no share in --group-weights
+minyi-score:groups.csv:11: weight '-1' is not positive
+minyi-score:groups.csv:12: weight 'NaN' is not finite
+minyi-score:groups.csv:13: empty weight
+minyi-score: groups.csv: 12 records, 8 used, 4 rejected (bad-value 1, bad-weight 3)
+
+=== shares that do not sum to 1
+cmd: minyi-score --item q1 --satisfied 满意 --group-weights villager=0.6,group_leader=0.2 groups.csv
+exit: 2
+stdout:
+stderr:
+minyi-score: --group-weights: group shares sum to 0.8, not 1
+
+=== a weight column that is not there
+cmd: minyi-score --item q1 --satisfied 满意 -w poids groups.csv
+exit: 1
+stdout:
+stderr:
+minyi-score:groups.csv:1: no column 'poids' (columns: cadre, respondent_type, weight, q1)
