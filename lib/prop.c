@@ -14,11 +14,13 @@
 
 #include "prop.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_roots.h>
 
 static const struct
 {
@@ -66,17 +68,93 @@ clamp01 (double v)
   return v < 0.0 ? 0.0 : v > 1.0 ? 1.0 : v;
 }
 
-/* The beta quantile gsl_cdf_beta_Pinv (P; A, B).  GSL reports a failed
-   inversion through its error handler, whose default aborts the process;
-   the library must not exit, so the handler is switched off for the call
-   and restored afterwards, and a failure comes back as NaN.  (GSL's
-   handler is process-global: this is not safe against a concurrent
-   thread changing it.)  */
+/* gsl_cdf_beta_Pinv is not safe on its own (GSL 2.7; found by probing
+   the parameters this file uses):
+
+   - It reports a failed Newton iteration through the GSL error handler,
+     whose default aborts, and it fails in ordinary cases: P = 0.9 with
+     (A, B) = (2, 999), i.e. x = 1, n = 1000 at level 0.80, or P = 0.025
+     with (5000, 5001), i.e. x = 5000, n = 10000 at 0.95.
+   - Its opening bisection loops for ever when gsl_cdf_beta_P returns NaN,
+     which that function does near the mean once A + B exceeds about
+     1.5e6 (its continued fraction stops after 512 terms).
+
+   So the quantile is taken from gsl_cdf_beta_Pinv only while A + B is
+   at most BETA_PINV_MAX, with the error handler switched off for the
+   call (and restored after: the handler is process-global, so this is
+   not safe against another thread changing it).  When that fails or is
+   not attempted, the quantile is the root of the GSL distribution
+   function by GSL's Brent solver on [0, 1]: P (x; A, B) = P for a lower
+   tail, Q (x; A, B) = 1 - P for an upper one, so that a small tail area
+   keeps its relative accuracy.  The solver stops with an error, rather
+   than looping, if the distribution function returns NaN; the quantile
+   is then NaN.  */
+
+#define BETA_PINV_MAX 1e5
+#define BETA_ROOT_MAX_ITER 2000
+
+struct beta_root
+{
+  double a, b, p;
+  int upper;
+};
+
+/* The function whose root is the quantile; increasing in X.  */
+static double
+beta_root_f (double x, void *params)
+{
+  const struct beta_root *r = params;
+  if (r->upper)
+    return r->p - gsl_cdf_beta_Q (x, r->a, r->b);
+  return gsl_cdf_beta_P (x, r->a, r->b) - r->p;
+}
+
+/* The root of beta_root_f on [0, 1], or NaN.  Error handler off.  */
+static double
+beta_quantile_brent (double p, double a, double b)
+{
+  int upper = p > 0.5;
+  struct beta_root r = { a, b, upper ? 1.0 - p : p, upper };
+  gsl_function f = { beta_root_f, &r };
+  gsl_root_fsolver *s = gsl_root_fsolver_alloc (gsl_root_fsolver_brent);
+  double q = NAN;
+  int status;
+
+  if (s == NULL)
+    return NAN;
+  status = gsl_root_fsolver_set (s, &f, 0.0, 1.0);
+  for (int i = 0; status == GSL_SUCCESS && i < BETA_ROOT_MAX_ITER; i++)
+    {
+      status = gsl_root_fsolver_iterate (s);
+      if (status != GSL_SUCCESS)
+        break;
+      status = gsl_root_test_interval (gsl_root_fsolver_x_lower (s),
+                                       gsl_root_fsolver_x_upper (s),
+                                       DBL_MIN, 4 * DBL_EPSILON);
+      if (status == GSL_SUCCESS)
+        {
+          q = gsl_root_fsolver_root (s);
+          break;
+        }
+      if (status == GSL_CONTINUE)
+        status = GSL_SUCCESS;
+    }
+  gsl_root_fsolver_free (s);
+  return q;
+}
+
+/* The P quantile of Beta (A, B), A > 0, B > 0, 0 < P < 1; NaN when it
+   cannot be computed.  */
 static double
 beta_quantile (double p, double a, double b)
 {
   gsl_error_handler_t *old = gsl_set_error_handler_off ();
-  double q = gsl_cdf_beta_Pinv (p, a, b);
+  double q = NAN;
+
+  if (a + b <= BETA_PINV_MAX)
+    q = gsl_cdf_beta_Pinv (p, a, b);
+  if (!(q >= 0.0 && q <= 1.0))
+    q = beta_quantile_brent (p, a, b);
   gsl_set_error_handler (old);
   return q;
 }
