@@ -163,6 +163,12 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_END:
       if (!a->codebook)
         argp_error (state, "a --codebook is required");
+      if (a->report && (strcmp (a->report, "-") == 0
+                        || (a->common.output
+                            && strcmp (a->report, a->common.output) == 0)
+                        || (a->common.rejects
+                            && strcmp (a->report, a->common.rejects) == 0)))
+        argp_error (state, "--report needs a file of its own");
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -278,8 +284,13 @@ check_file (struct run *run, const char *path, struct mn_error *e)
 
   /* A problem with the whole input rejects each of its rows.  */
   struct mn_error whole = { 0 };
-  bool bad_input = match_header (run, &in, &whole) < 0
-                   || mn_checker_begin (run->checker, &in, &whole) < 0;
+  bool bad_input = mn_checker_begin (run->checker, &in, &whole) < 0;
+  struct mn_error mismatch;
+  if (match_header (run, &in, &mismatch) < 0 && !bad_input)
+    {
+      whole = mismatch;
+      bad_input = true;
+    }
   if (bad_input)
     {
       mn_diag (&whole);
@@ -397,33 +408,30 @@ main (int argc, char **argv)
   struct mn_error e = { 0 };
   struct mn_codebook cb = { 0 };
   struct mn_roster roster = { 0 };
+  struct run run = { .a = &a, .status = MN_EXIT_OK };
+  struct mn_output report = { 0 };
   a.spec.cb = &cb;
   a.spec.na = &a.common.na;
   if (load (a.codebook, "codebook", &cb, NULL, &e) < 0
       || (a.roster && load (a.roster, "roster", NULL, &roster, &e) < 0))
     {
       mn_diag (&e);
-      return e.reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
+      run.status = e.reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
+      goto done;
     }
   if (a.roster)
     a.spec.roster = &roster;
-
-  struct run run = { .a = &a, .status = MN_EXIT_OK };
-  struct mn_output report = { 0 };
   run.checker = mn_checker_new (&a.spec, &e);
   if (!run.checker
-      || mn_rejects_open (&run.rejects, a.common.rejects, &e) < 0)
-    {
-      mn_diag (&e);
-      return MN_EXIT_USAGE;
-    }
-  if (mn_output_open (&run.out, a.common.output, &e) < 0
+      || mn_rejects_open (&run.rejects, a.common.rejects, &e) < 0
+      || mn_output_open (&run.out, a.common.output, &e) < 0
       || (a.report && mn_output_open (&report, a.report, &e) < 0))
     {
       mn_diag (&e);
       mn_output_abort (&run.out);
       mn_rejects_abort (&run.rejects);
-      return MN_EXIT_USAGE;
+      run.status = MN_EXIT_USAGE;
+      goto done;
     }
 
   bool failed = false;
@@ -433,8 +441,11 @@ main (int argc, char **argv)
     {
       mn_diag (&e);
       if (a.common.strict)
-        error (0, 0, "stopped at the first rejected record (--strict); "
-                     "nothing written");
+        error (0, 0, "stopped at the first rejected record (--strict)");
+      if (a.common.output)
+        error (0, 0, "no output file written");
+      else if (run.first.name)
+        error (0, 0, "the clean rows on standard output are incomplete");
       mn_output_abort (&run.out);
       mn_output_abort (&report);
       mn_rejects_abort (&run.rejects);
@@ -454,6 +465,7 @@ main (int argc, char **argv)
         print_summary (&run);
     }
 
+done:
   mn_checker_free (run.checker);
   mn_header_release (&run.first);
   free (run.perm);

@@ -305,42 +305,41 @@ main (int argc, char **argv)
     a.files = stdin_only, a.nfiles = 1;
 
   struct mn_error e = { 0 };
-  struct mn_codebook cb;
+  struct mn_codebook cb = { 0 };
   struct mn_score_spec spec = {
     .cb = &cb, .dk_unsatisfied = a.dk_unsatisfied, .method = a.method,
     .level = a.level, .group = a.ngroup ? a.group : default_group,
     .ngroup = a.ngroup ? a.ngroup : 1, .na = &a.common.na,
     .weight = a.weight
   };
+  struct run run = { .a = &a, .status = MN_EXIT_OK };
+  struct mn_output out = { 0 };
   if (a.group_weights)
     {
       spec.rgroup = a.respondent ? a.respondent : "respondent_type";
       if (mn_score_parse_rgroups (&spec, a.group_weights, &e) < 0)
         {
           error (0, 0, "--group-weights: %s", e.msg);
-          return MN_EXIT_USAGE;
+          run.status = MN_EXIT_USAGE;
+          goto done;
         }
     }
   if (load_codebook (&a, &cb, &spec.rate_item, &e) < 0)
     {
       mn_diag (&e);
-      return e.reason == MN_R_SYSTEM || e.reason == MN_R_USAGE
-               ? MN_EXIT_USAGE : MN_EXIT_DATA;
+      run.status = e.reason == MN_R_SYSTEM || e.reason == MN_R_USAGE
+                     ? MN_EXIT_USAGE : MN_EXIT_DATA;
+      goto done;
     }
-
-  struct run run = { .a = &a, .status = MN_EXIT_OK };
-  struct mn_output out;
   run.scorer = mn_scorer_new (&spec, &e);
-  if (!run.scorer || mn_rejects_open (&run.rejects, a.common.rejects, &e) < 0)
-    {
-      mn_diag (&e);
-      return MN_EXIT_USAGE;
-    }
-  if (mn_output_open (&out, a.common.output, &e) < 0)
+  if (!run.scorer
+      || mn_rejects_open (&run.rejects, a.common.rejects, &e) < 0
+      || mn_output_open (&out, a.common.output, &e) < 0)
     {
       mn_diag (&e);
       mn_rejects_abort (&run.rejects);
-      return MN_EXIT_USAGE;
+      run.status = MN_EXIT_USAGE;
+      goto done;
     }
 
   bool failed = false;
@@ -368,6 +367,7 @@ main (int argc, char **argv)
         mn_tally_print (&run.total, "all inputs");
     }
 
+done:
   mn_scorer_free (run.scorer);
   mn_score_spec_release (&spec);
   mn_codebook_release (&cb);

@@ -12,6 +12,7 @@
 #include "moments.h"
 #include "numparse.h"
 #include "u64map.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Bits of a (wave, household, cadre) triple packed into 64 bits.  */
@@ -227,6 +228,8 @@ mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
   f->name = xstrdup (in->name);
   f->encoding = in->encoding;
   f->guessed = in->guessed;
+  c->col_wave = c->col_cadre = c->col_household = -1;
+  c->col_township = c->col_village = c->col_collector = c->col_weight = -1;
   if (in->dup_column >= 0)
     return mn_error_set (e, in->name, 1, MN_R_DUP_COLUMN,
                          "column '%s' appears twice in the header",
@@ -265,6 +268,8 @@ township_of (struct mn_checker *c, const struct mn_record *rec)
   const char *t = "";
   if (c->col_township >= 0 && (size_t) c->col_township < rec->n)
     t = mn_trim (rec->f[c->col_township], &len);
+  if (!mn_utf8_valid (t, len))
+    len = 0;                    /* an unreadable name: no township */
   struct township *tw = mn_groups_get (c->townships, t, len);
   if (!tw->alpha.k && c->nalpha)
     mn_alpha_init (&tw->alpha, c->nalpha);

@@ -155,7 +155,7 @@ flag,check.csv,6,straight-line,1
 flag,check.csv,20,straight-line,1
 
 === rows read = rows written + rows rejected, on every test input
-cmd: for f in *.csv *.tsv; do case $f in empty.csv|badutf8.csv|*codebook*|roster.csv) continue;; esac; minyi-check -q -c codebook4.csv -R roster.csv --rejects $T/rej --report $T/rep $f > $T/out; r=$(awk '{ q += gsub(/"/, "&") } q % 2 == 0 { n++ } END { print n }' $T/out); j=$(awk '{ q += gsub(/"/, "&") } q % 2 == 0 { n++ } END { print n }' $T/rej); awk -F, -v f=$f -v out=$((r - 1)) -v rej=$((j - 1)) '$1 == "file" && $4 ~ /^(read|written|rejected)$/ && $3 == "" { v[$4] += $5 } END { ok = v["read"] == v["written"] + v["rejected"] && out == v["written"] && rej == v["rejected"]; print f, v["read"], v["written"], v["rejected"], ok ? "adds up" : "DOES NOT ADD UP" }' $T/rep; done
+cmd: for f in badvalue.csv bom-crlf.csv check-bom.csv check-dupcol.csv check-extra.csv check-gb18030.csv check-nohousehold.csv check-reordered.csv check.csv chinese-header.csv gb18030.csv good.csv groups.csv headeronly.csv nocadre.csv ragged.csv sf.csv unterminated.csv tab.tsv; do minyi-check -q -c codebook4.csv -R roster.csv --rejects $T/rej --report $T/rep $f > $T/out; r=$(awk '{ q += gsub(/"/, "&") } q % 2 == 0 { n++ } END { print n }' $T/out); j=$(awk '{ q += gsub(/"/, "&") } q % 2 == 0 { n++ } END { print n }' $T/rej); awk -F, -v f=$f -v out=$((r - 1)) -v rej=$((j - 1)) '$1 == "file" && $4 ~ /^(read|written|rejected)$/ && $3 == "" { v[$4] += $5 } END { ok = v["read"] == v["written"] + v["rejected"] && out == v["written"] && rej == v["rejected"]; print f, v["read"], v["written"], v["rejected"], ok ? "adds up" : "DOES NOT ADD UP" }' $T/rep; done
 exit: 0
 stdout:
 badvalue.csv 6 0 6 adds up
@@ -170,6 +170,7 @@ check.csv 20 7 13 adds up
 chinese-header.csv 3 0 3 adds up
 gb18030.csv 1 0 1 adds up
 good.csv 7 0 7 adds up
+groups.csv 12 0 12 adds up
 headeronly.csv 0 0 0 adds up
 nocadre.csv 1 0 1 adds up
 ragged.csv 4 0 4 adds up
@@ -186,6 +187,7 @@ minyi-check:check-nohousehold.csv:1: no column 'household' (columns: wave, towns
 minyi-check:chinese-header.csv:1: no column 'wave' (columns: 村民组, 干部, q1, q2)
 minyi-check:gb18030.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
 minyi-check:good.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
+minyi-check:groups.csv:1: no column 'wave' (columns: cadre, respondent_type, weight, q1)
 minyi-check:headeronly.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
 minyi-check:nocadre.csv:1: no column 'cadre' (columns: wave, township, officer, household, q1, q2)
 minyi-check:ragged.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
@@ -222,13 +224,13 @@ cmd: minyi-check -c codebook4.csv -R roster.csv --rejects $T/rej.csv check-reord
 exit: 0
 stdout:
 minyi-check: check-reordered.csv: 1 records, 1 used, 0 rejected
-minyi-check:good.csv:1: 6 columns where the first input has 11
-minyi-check: good.csv: 7 records, 0 used, 7 rejected (header-mismatch 7)
+minyi-check:good.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
+minyi-check: good.csv: 7 records, 0 used, 7 rejected (missing-column 7)
 minyi-check:check-extra.csv:1: 12 columns where the first input has 11
 minyi-check: check-extra.csv: 1 records, 0 used, 1 rejected (header-mismatch 1)
-minyi-check:check-dupcol.csv:1: 10 columns where the first input has 11
-minyi-check: check-dupcol.csv: 2 records, 0 used, 2 rejected (header-mismatch 2)
-minyi-check: all inputs: 11 records, 1 used, 10 rejected (header-mismatch 10)
+minyi-check:check-dupcol.csv:1: column 'household' appears twice in the header
+minyi-check: check-dupcol.csv: 2 records, 0 used, 2 rejected (duplicate-column 2)
+minyi-check: all inputs: 11 records, 1 used, 10 rejected (missing-column 7, duplicate-column 2, header-mismatch 1)
 minyi-check: Cronbach's alpha: not defined (1 complete cases of 3 items)
 minyi-check: coverage: 0 cadre-waves below 0.1 of households assigned, 3 with no responses
 2026Q2,蒿坪镇,龙潭村,C3,H1,S3,1,说不清,1,1,1
@@ -236,16 +238,16 @@ minyi-check: coverage: 0 cadre-waves below 0.1 of households assigned, 3 with no
 stderr:
 file rej.csv:
 source,line,reason,message,household,wave,township,village,cadre,collector,weight,q1,q2,q3,q4
-good.csv,2,header-mismatch,6 columns where the first input has 11,2026Q1,城关镇,C2,H1,满意,5
-good.csv,3,header-mismatch,6 columns where the first input has 11,2026Q1,城关镇,C2,H2,基本满意,4
-good.csv,4,header-mismatch,6 columns where the first input has 11,2026Q1,城关镇,C2,H3,不满意,2
-good.csv,5,header-mismatch,6 columns where the first input has 11,2026Q1,城关镇,C1,H4,满意,
-good.csv,6,header-mismatch,6 columns where the first input has 11,2026Q1,城关镇,C1,H5,不了解,3
-good.csv,7,header-mismatch,6 columns where the first input has 11,2026Q1,城关镇,C1,H6,,NA
-good.csv,8,header-mismatch,6 columns where the first input has 11,2026Q1,蒿坪镇,C3,H7,满意,5
+good.csv,2,missing-column,"no column 'q3' (columns: wave, township, cadre, household, q1, q2)",2026Q1,城关镇,C2,H1,满意,5
+good.csv,3,missing-column,"no column 'q3' (columns: wave, township, cadre, household, q1, q2)",2026Q1,城关镇,C2,H2,基本满意,4
+good.csv,4,missing-column,"no column 'q3' (columns: wave, township, cadre, household, q1, q2)",2026Q1,城关镇,C2,H3,不满意,2
+good.csv,5,missing-column,"no column 'q3' (columns: wave, township, cadre, household, q1, q2)",2026Q1,城关镇,C1,H4,满意,
+good.csv,6,missing-column,"no column 'q3' (columns: wave, township, cadre, household, q1, q2)",2026Q1,城关镇,C1,H5,不了解,3
+good.csv,7,missing-column,"no column 'q3' (columns: wave, township, cadre, household, q1, q2)",2026Q1,城关镇,C1,H6,,NA
+good.csv,8,missing-column,"no column 'q3' (columns: wave, township, cadre, household, q1, q2)",2026Q1,蒿坪镇,C3,H7,满意,5
 check-extra.csv,2,header-mismatch,12 columns where the first input has 11,2026Q1,城关镇,东坡村,C1,H1,S1,1.5,满意,5,4,5,x
-check-dupcol.csv,2,header-mismatch,10 columns where the first input has 11,2026Q1,城关镇,东坡村,C1,H1,H1,满意,5,4,5
-check-dupcol.csv,3,header-mismatch,10 columns where the first input has 11,2026Q1,城关镇,东坡村,C1,H2,H2,满意,5,4,5
+check-dupcol.csv,2,duplicate-column,column 'household' appears twice in the header,2026Q1,城关镇,东坡村,C1,H1,H1,满意,5,4,5
+check-dupcol.csv,3,duplicate-column,column 'household' appears twice in the header,2026Q1,城关镇,东坡村,C1,H2,H2,满意,5,4,5
 
 === GB18030 export and BOM-prefixed UTF-8 give the same clean UTF-8
 cmd: minyi-check -c codebook4.csv --wave 波次 --township 乡镇 --cadre 干部 --household 农户 check-gb18030.csv > $T/gb.csv; minyi-check -q -c codebook4.csv --wave 波次 --township 乡镇 --cadre 干部 --household 农户 check-bom.csv > $T/bom.csv; cmp $T/gb.csv $T/bom.csv && cat $T/bom.csv
@@ -324,7 +326,11 @@ exit: 1
 stdout:
 stderr:
 minyi-check:check.csv:5: household 'H1' already rated cadre 'C1' in wave '2026Q1' on line 2
-minyi-check: stopped at the first rejected record (--strict); nothing written
+minyi-check: stopped at the first rejected record (--strict)
+minyi-check: no output file written
+nofile clean.csv
+nofile rej.csv
+nofile report.csv
 
 === coverage flags below --min-coverage, roster cadres without responses listed
 cmd: minyi-check -q -c codebook4.csv -R roster.csv --min-coverage 0.5 --report $T/report.csv check.csv > /dev/null; grep '^coverage' $T/report.csv | grep -E ',(status|rate),'
