@@ -45,6 +45,7 @@ struct mn_reader
 
   bool bom_checked, at_eof, finished;
   unsigned long line;           /* physical line being fed, 1-based */
+  size_t blk;                   /* libcsv's growth block */
   bool partial_line;            /* bytes of line LINE have been fed */
   bool after_cr;                /* the last byte fed was a CR */
   bool rec_open;                /* a record has begun and not ended */
@@ -258,6 +259,15 @@ feed (struct mn_reader *r, const char *buf, size_t len, struct mn_error *e)
       if (csv_parse (&r->parser, buf, seg, on_field, on_record, r) != seg)
         return fail (r, e, r->rec_start, MN_R_SYSTEM,
                      csv_strerror (csv_error (&r->parser)));
+      /* libcsv grows its field buffer by a fixed block: make the block
+         as large as the buffer, so a long field costs amortised linear
+         time, not quadratic.  */
+      size_t have = csv_get_buffer_size (&r->parser);
+      if (have > r->blk)
+        {
+          r->blk = have;
+          csv_set_blk_size (&r->parser, have);
+        }
       /* The record in progress: its completed fields, and the field
          libcsv is still gathering (entry_pos, its length so far).  */
       size_t inprog = r->parser.entry_pos

@@ -54,7 +54,7 @@ for c in $(ls "$work" | sort -n); do
   export T
   want_rc=$(cat "$d/exit" 2>/dev/null || echo 0)
   [ -f "$d/stdin" ] || : > "$d/stdin"
-  (cd "$top/tests/data" && sh -c "$(cat "$d/cmd")") \
+  (cd "$top/tests/data" && timeout 300 sh -c "$(cat "$d/cmd")") \
     < "$d/stdin" > "$d/got-stdout" 2> "$d/got-stderr"
   rc=$?
   why=
