@@ -78,8 +78,8 @@ static const struct argp_option options[] = {
   { "level", 'l', "P", 0,
     "confidence level of the alpha interval (default 0.95)", 0 },
   { "collector-p", OPT_COLLECTOR_P, "P", 0,
-    "flag a collector as implausibly uniform below this p-value "
-    "(default 0.001)", 0 },
+    "flag a collector as implausibly uniform when its Bonferroni-adjusted "
+    "p-value is below P (default 0.001)", 0 },
   { 0 }
 };
 
@@ -372,7 +372,7 @@ print_summary (struct run *run)
            sp->min_coverage, s.no_response);
   if (s.straight_lined || s.uniform_collectors)
     error (0, 0, "flagged: %lu straight-lined rows, %zu implausibly "
-                 "uniform collectors (p < %g)", s.straight_lined,
+                 "uniform collectors (adjusted p < %g)", s.straight_lined,
            s.uniform_collectors, sp->collector_p);
 }
 

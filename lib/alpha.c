@@ -183,3 +183,11 @@ mn_var_test_lower (double n, double s2, double sigma2)
     return NAN;
   return gsl_cdf_chisq_P ((n - 1) * s2 / sigma2, n - 1);
 }
+
+double
+mn_var_ratio_test_lower (double df1, double s1, double df2, double s2)
+{
+  if (!(df1 > 0) || !(df2 > 0) || !(s2 > 0) || !(s1 >= 0))
+    return NAN;
+  return gsl_cdf_fdist_P (s1 / s2, df1, df2);
+}

@@ -63,4 +63,11 @@ int mn_alpha_value (const struct mn_alpha *a, double level, double *alpha,
    Returns NaN when N < 2, SIGMA2 <= 0 or S2 < 0 (or any is NaN).  */
 double mn_var_test_lower (double n, double s2, double sigma2);
 
+/* Lower-tail F test that variance S1 (on DF1 degrees of freedom) is
+   smaller than variance S2 (on DF2): P (F (DF1, DF2) <= S1 / S2), when
+   both variances are estimates.  NaN when a df is not positive or S2 is
+   not positive.  */
+double mn_var_ratio_test_lower (double df1, double s1, double df2,
+                                double s2);
+
 #endif

@@ -678,30 +678,40 @@ coverage_all (const struct mn_checker *c, FILE *out,
    satisfied they are, so a collector is compared within the townships
    it worked in: its pooled within-township variance against that of the
    other collectors' answers in the same townships, by the lower-tail
-   chi-square test of mn_var_test_lower.  Entries are sorted, so one
+   F test of mn_var_ratio_test_lower (both variances are estimates).
+   Entries are sorted, so one
    collector's townships are consecutive.  */
+struct collector_test
+{
+  const char *id;
+  size_t idlen;
+  double n, df, df_rest, s2, r2, p;
+};
+
 static void
 collectors_all (const struct mn_checker *c, FILE *out,
                 struct mn_check_summary *s)
 {
-  size_t n = mn_groups_count (c->collectors);
+  size_t n = mn_groups_count (c->collectors), nt = 0, tested = 0;
   struct mn_group_entry *v = mn_groups_sorted (c->collectors);
+  struct collector_test *ct = xcalloc (n + 1, sizeof *ct);
   for (size_t i = 0; i < n;)
     {
-      const char *k = v[i].key;
-      size_t kl = strnlen (k, v[i].keylen);
-      double own_n = 0, own_m2 = 0, own_df = 0, rest_m2 = 0, rest_df = 0;
-      size_t j = i;
-      for (; j < n && v[j].keylen > kl && memcmp (v[j].key, k, kl + 1) == 0;
+      struct collector_test *t = &ct[nt++];
+      t->id = v[i].key;
+      t->idlen = strnlen (t->id, v[i].keylen);
+      double own_m2 = 0, rest_m2 = 0;
+      size_t kl = t->idlen, j = i;
+      for (; j < n && v[j].keylen > kl && memcmp (v[j].key, t->id, kl + 1) == 0;
            j++)
         {
           const struct mn_moments *m = v[j].value;
-          const char *t = v[j].key + kl + 1;
           const struct township *tw
-            = mn_groups_find (c->townships, t, v[j].keylen - kl - 1);
-          own_n += m->n;
+            = mn_groups_find (c->townships, v[j].key + kl + 1,
+                              v[j].keylen - kl - 1);
+          t->n += m->n;
           own_m2 += m->m2;
-          own_df += m->n > 0 ? m->n - 1 : 0;
+          t->df += m->n > 0 ? m->n - 1 : 0;
           /* The others in this township: the township less this
              collector, by reversing the Chan et al. merge.  */
           double rn = tw->index.n - m->n;
@@ -712,36 +722,52 @@ collectors_all (const struct mn_checker *c, FILE *out,
               double d = m->mean - rmean;
               rest_m2 += tw->index.m2 - m->m2 - d * d * m->n * rn
                                                   / tw->index.n;
-              rest_df += rn - 1;
+              t->df_rest += rn - 1;
             }
         }
-      double s2 = own_df > 0 ? own_m2 / own_df : NAN;
-      double r2 = rest_df > 0 ? rest_m2 / rest_df : NAN;
-      double p = own_df >= 1 && r2 > 0
-                   ? mn_var_test_lower (own_df + 1, s2, r2) : NAN;
-      bool uniform = p < c->spec->collector_p;
-      if (s)
-        s->uniform_collectors += uniform;
-      if (out)
-        {
-          put_count (out, "collector", k, kl, "", 0, "n",
-                     (unsigned long) own_n);
-          put_real (out, "collector", k, kl, "", 0, "sd", sqrt (s2), 4);
-          put_real (out, "collector", k, kl, "", 0, "sd_rest", sqrt (r2), 4);
-          put_count (out, "collector", k, kl, "", 0, "df",
-                     (unsigned long) own_df);
-          put_real (out, "collector", k, kl, "", 0, "chi2",
-                    r2 > 0 ? own_df * s2 / r2 : NAN, 4);
-          row_start (out, "collector", k, kl, "", 0);
-          if (isnan (p))
-            fputs (",p,\n", out);
-          else
-            fprintf (out, ",p,%.3g\n", p);
-          put_text (out, "collector", k, kl, "", 0, "status",
-                    isnan (p) ? "n/a" : uniform ? "uniform" : "ok");
-        }
+      t->s2 = t->df > 0 ? own_m2 / t->df : NAN;
+      t->r2 = t->df_rest > 0 ? rest_m2 / t->df_rest : NAN;
+      t->p = t->df >= 1 && t->df_rest >= 1
+               ? mn_var_ratio_test_lower (t->df, t->s2, t->df_rest, t->r2)
+               : NAN;
+      tested += !isnan (t->p);
       i = j;
     }
+  /* Many collectors are tested at once: flag on the Bonferroni-adjusted
+     p-value.  */
+  for (size_t i = 0; i < nt; i++)
+    {
+      const struct collector_test *t = &ct[i];
+      double padj = fmin (1, t->p * tested);
+      bool uniform = padj < c->spec->collector_p;
+      if (s)
+        s->uniform_collectors += uniform;
+      if (!out)
+        continue;
+      const char *k = t->id;
+      size_t kl = t->idlen;
+      put_count (out, "collector", k, kl, "", 0, "n", (unsigned long) t->n);
+      put_real (out, "collector", k, kl, "", 0, "sd", sqrt (t->s2), 4);
+      put_real (out, "collector", k, kl, "", 0, "sd_rest", sqrt (t->r2), 4);
+      put_count (out, "collector", k, kl, "", 0, "df", (unsigned long) t->df);
+      put_count (out, "collector", k, kl, "", 0, "df_rest",
+                 (unsigned long) t->df_rest);
+      put_real (out, "collector", k, kl, "", 0, "f",
+                t->r2 > 0 ? t->s2 / t->r2 : NAN, 4);
+      row_start (out, "collector", k, kl, "", 0);
+      if (isnan (t->p))
+        fputs (",p,\n", out);
+      else
+        fprintf (out, ",p,%.3g\n", t->p);
+      row_start (out, "collector", k, kl, "", 0);
+      if (isnan (t->p))
+        fputs (",p_adj,\n", out);
+      else
+        fprintf (out, ",p_adj,%.3g\n", padj);
+      put_text (out, "collector", k, kl, "", 0, "status",
+                isnan (t->p) ? "n/a" : uniform ? "uniform" : "ok");
+    }
+  free (ct);
   free (v);
 }
 

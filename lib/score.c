@@ -189,6 +189,10 @@ mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
     }
 
   struct mn_group_stats *g = mn_groups_get (s->groups, s->key, klen);
+  if (g->rows == 0 || w < g->wmin)
+    g->wmin = w;
+  if (g->rows == 0 || w > g->wmax)
+    g->wmax = w;
   g->rows++;
   const struct mn_answer *ra = &s->ans[sp->rate_item];
   if (!s->has[sp->rate_item])
@@ -365,6 +369,10 @@ mn_scorer_write (const struct mn_scorer *s, FILE *out)
   for (size_t k = 0; k < ng; k++)
     {
       struct mn_group_stats *g = v[k].value;
+      /* Where a group's weights are all equal the weighted estimators
+         are the unweighted ones, algebraically: compute them that way,
+         so that the figures agree to the last digit.  */
+      bool wtd = sp->weight && g->wmin != g->wmax;
       /* The key parts, split at the NUL bytes.  */
       const char *p = v[k].key, *end = p + v[k].keylen;
       for (size_t i = 0; i < sp->ngroup; i++)
@@ -376,7 +384,7 @@ mn_scorer_write (const struct mn_scorer *s, FILE *out)
           p += len + 1;
         }
       double rate = NAN, lo = NAN, hi = NAN;
-      if (g->n > 0 && !weighted)
+      if (g->n > 0 && !wtd)
         {
           rate = (double) g->sat / g->n;
           mn_prop_ci (sp->method, g->sat, g->n, sp->level, &lo, &hi);
@@ -390,7 +398,7 @@ mn_scorer_write (const struct mn_scorer *s, FILE *out)
       put_num (out, 6, rate);
       put_num (out, 6, lo);
       put_num (out, 6, hi);
-      if (weighted)
+      if (sp->weight)
         {
           put_num (out, 4, g->n ? g->rate_w.sw : NAN);
           put_num (out, 4, g->n ? mn_wsum_neff (&g->rate_w) : NAN);
@@ -401,7 +409,7 @@ mn_scorer_write (const struct mn_scorer *s, FILE *out)
         {
           double ilo, ihi;
           /* The index lives on 0..100: so does its interval.  */
-          int rc = weighted
+          int rc = wtd
                      ? mn_wsum_mean_ci (&g->index_w, sp->level, &ilo, &ihi)
                      : mn_mean_ci (&g->index, sp->level, &ilo, &ihi);
           if (rc == 0)
@@ -411,7 +419,7 @@ mn_scorer_write (const struct mn_scorer *s, FILE *out)
             }
           fprintf (out, ",%.0f", g->index.n);
           put_num (out, 4, g->index.n <= 0 ? NAN
-                           : weighted ? mn_wsum_mean (&g->index_w)
+                           : wtd ? mn_wsum_mean (&g->index_w)
                                       : g->index.mean);
           put_num (out, 4, ilo);
           put_num (out, 4, ihi);
@@ -419,7 +427,7 @@ mn_scorer_write (const struct mn_scorer *s, FILE *out)
             {
               fprintf (out, ",%.0f", g->item[i].n);
               put_num (out, 4, g->item[i].n <= 0 ? NAN
-                               : weighted ? mn_wsum_mean (&item_w (s, g)[i])
+                               : wtd ? mn_wsum_mean (&item_w (s, g)[i])
                                           : g->item[i].mean);
             }
         }

@@ -55,6 +55,7 @@ struct mn_group_stats
   unsigned long dk;      /* "don't know" answers to the rated item */
   unsigned long miss;    /* rows with no answer to the rated item */
   struct mn_moments index;      /* composite index, 0-100 */
+  double wmin, wmax;            /* with weights: their range */
   struct mn_wsum rate_w;        /* with weights: satisfied (0/1) */
   struct mn_wsum index_w;       /* with weights: composite index */
   /* Then, per item: the score's moments; with weights, per item its

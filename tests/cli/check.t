@@ -29,7 +29,7 @@ minyi-check:check.csv:21: unterminated quoted field runs to end of input (line 2
 minyi-check: check.csv: 20 records, 7 used, 13 rejected (ragged 1, unterminated-quote 1, empty-key 1, bad-value 1, bad-number 1, bad-weight 4, unknown-cadre 1, outside-area 2, duplicate 1)
 minyi-check: Cronbach's alpha 0.9610 (95% Feldt interval 0.8350 to 0.9941) on 3 items, 6 complete cases, 1 incomplete left out
 minyi-check: coverage: 0 cadre-waves below 0.1 of households assigned, 5 with no responses
-minyi-check: flagged: 2 straight-lined rows, 0 implausibly uniform collectors (p < 0.001)
+minyi-check: flagged: 2 straight-lined rows, 0 implausibly uniform collectors (adjusted p < 0.001)
 file rej.csv:
 source,line,reason,message,wave,township,village,cadre,household,collector,weight,q1,q2,q3,q4
 check.csv,5,duplicate,household 'H1' already rated cadre 'C1' in wave '2026Q1' on line 2,2026Q1,城关镇,东坡村,C1,H1,S1,1.5,满意,5,5,5
@@ -134,22 +134,28 @@ collector,S1,,n,3
 collector,S1,,sd,43.5546
 collector,S1,,sd_rest,
 collector,S1,,df,2
-collector,S1,,chi2,
+collector,S1,,df_rest,0
+collector,S1,,f,
 collector,S1,,p,
+collector,S1,,p_adj,
 collector,S1,,status,n/a
 collector,S2,,n,1
 collector,S2,,sd,
 collector,S2,,sd_rest,43.5546
 collector,S2,,df,0
-collector,S2,,chi2,
+collector,S2,,df_rest,2
+collector,S2,,f,
 collector,S2,,p,
+collector,S2,,p_adj,
 collector,S2,,status,n/a
 collector,S3,,n,3
 collector,S3,,sd,41.1221
 collector,S3,,sd_rest,
 collector,S3,,df,2
-collector,S3,,chi2,
+collector,S3,,df_rest,0
+collector,S3,,f,
 collector,S3,,p,
+collector,S3,,p_adj,
 collector,S3,,status,n/a
 flag,check.csv,6,straight-line,1
 flag,check.csv,20,straight-line,1
@@ -441,22 +447,28 @@ collector,S1,,n,3
 collector,S1,,sd,43.5546
 collector,S1,,sd_rest,
 collector,S1,,df,2
-collector,S1,,chi2,
+collector,S1,,df_rest,0
+collector,S1,,f,
 collector,S1,,p,
+collector,S1,,p_adj,
 collector,S1,,status,n/a
 collector,S2,,n,1
 collector,S2,,sd,
 collector,S2,,sd_rest,43.5546
 collector,S2,,df,0
-collector,S2,,chi2,
+collector,S2,,df_rest,2
+collector,S2,,f,
 collector,S2,,p,
+collector,S2,,p_adj,
 collector,S2,,status,n/a
 collector,S3,,n,3
 collector,S3,,sd,41.1221
 collector,S3,,sd_rest,
 collector,S3,,df,2
-collector,S3,,chi2,
+collector,S3,,df_rest,0
+collector,S3,,f,
 collector,S3,,p,
+collector,S3,,p_adj,
 collector,S3,,status,n/a
 flag,check.csv,6,straight-line,1
 flag,check.csv,20,straight-line,1

@@ -44,8 +44,8 @@ C0003,0.950237,140.8880,42.1649,0.034914
 C0100,0.912325,29.9400,10.9833,0.087993
 stderr:
 
-=== all weights equal: every unweighted column comes out the same
-cmd: minyi-score -q -c codebook.csv good.csv > $T/u.csv; awk -F, 'BEGIN { OFS = "," } NR == 1 { print $0 ",w"; next } { print $0 ",2.5" }' good.csv | minyi-score -q -c codebook.csv -w w | cut -d, -f1-7,11- | cmp - $T/u.csv && echo equal
+=== all weights equal: every unweighted column comes out the same, on the whole sample
+cmd: minyi-score -q -c ../../data/codebook.csv ../../data/survey.csv > $T/u.csv; awk -F, 'BEGIN { OFS = "," } NR == 1 { print $0 ",w"; next } { print $0 ",2.5" }' ../../data/survey.csv | minyi-score -q -c ../../data/codebook.csv -w w | cut -d, -f1-7,11- | cmp - $T/u.csv && echo equal
 exit: 0
 stdout:
 equal

@@ -316,5 +316,20 @@ main (void)
   test_merge ();
   test_degenerate ();
   test_var ();
+    /* mn_var_ratio_test_lower against R 4.2.2 Patched (2022-11-10 r83330):
+     Rscript -e 'cat(sprintf("%.17g", c(pf(0.5, 10, 40), pf(1.2, 3, 7),
+       pf(0.3, 25, 200), pf(0.05, 2, 2))), "\n")'
+     0.12026012954128383 0.62256507488277202 0.0003937695353564318
+     0.047619047619047616  */
+  near (mn_var_ratio_test_lower (10, 1, 40, 2), 0.12026012954128383, 1e-12,
+        "F test lower tail 0.5 on (10, 40) = R pf");
+  near (mn_var_ratio_test_lower (3, 2.4, 7, 2), 0.62256507488277202, 1e-12,
+        "F test lower tail 1.2 on (3, 7) = R pf");
+  near (mn_var_ratio_test_lower (25, 0.3, 200, 1), 0.0003937695353564318,
+        1e-15, "F test lower tail 0.3 on (25, 200) = R pf");
+  near (mn_var_ratio_test_lower (2, 0.1, 2, 2), 0.047619047619047616, 1e-12,
+        "F test lower tail 0.05 on (2, 2) = R pf");
+  ok (isnan (mn_var_ratio_test_lower (0, 1, 5, 1)), "F test: df1 0 is NaN");
+  ok (isnan (mn_var_ratio_test_lower (3, 1, 5, 0)), "F test: s2 0 is NaN");
   return tap_done ();
 }
