@@ -6,6 +6,8 @@
 #   minyi-score   rates, intervals, item means and the composite index
 #   awk           satisfied share per cadre only (one hash, one pass)
 #   datamash      count per cadre only (-s: sorts its input first)
+#   minyi-check   every check, the report's statistics, duplicates
+#   awk-dedup     duplicate removal only (one hash of all keys seen)
 # Each command runs RUNS times; the table gives the median wall time and
 # the largest resident set size (GNU time's %M).  Memory must follow the
 # number of cadres, not of rows: compare rows x4 with cadres x3.
@@ -28,9 +30,10 @@ measure () { # measure LABEL CMD: print "LABEL median_s max_rss_kib"
   : > "$work/times"; : > "$work/rss"
   i=0
   while [ $i -lt "$RUNS" ]; do
-    /usr/bin/time -f "%e %M" -o "$work/t" sh -c "$*" > /dev/null
-    cut -d' ' -f1 "$work/t" >> "$work/times"
-    cut -d' ' -f2 "$work/t" >> "$work/rss"
+    /usr/bin/time -f "%e %M" -o "$work/t" sh -c "$* 2>/dev/null" > /dev/null || true
+    # GNU time puts "Command exited with non-zero status" first.
+    tail -n 1 "$work/t" | cut -d' ' -f1 >> "$work/times"
+    tail -n 1 "$work/t" | cut -d' ' -f2 >> "$work/rss"
     i=$((i + 1))
   done
   printf '%-12s %8s s %9s KiB\n' "$label" "$(median < "$work/times")" \
@@ -43,8 +46,22 @@ echo "$sets" | while read -r name cadres waves; do
   rows=$(($(wc -l < "$d/survey.csv") - 1))
   size=$(du -k "$d/survey.csv" | cut -f1)
   echo "== $name: $cadres cadres, $rows rows, $size KiB (median of $RUNS runs)"
+  echo "-- scoring: rates per cadre"
   measure minyi-score "$B/minyi-score -q -c $d/codebook.csv $d/survey.csv"
   measure awk "awk -F, 'NR > 1 { n[\$7]++; if (\$10 == \"满意\" || \$10 == \"基本满意\") s[\$7]++ }
     END { for (k in n) print k, s[k] / n[k] }' $d/survey.csv"
   measure datamash "datamash -t, -H -s -g 7 count 10 < $d/survey.csv"
+  echo "-- checking: every row validated, duplicates found"
+  measure minyi-check "$B/minyi-check -q -c $d/codebook.csv -R $d/roster.csv $d/survey.csv"
+  measure awk-dedup "awk -F, '!seen[\$1, \$5, \$7]++' $d/survey.csv"
 done
+
+# Memory of minyi-check follows distinct (wave, household, cadre) triples,
+# not rows: the same survey four times over (every extra row a duplicate,
+# rejected) must not need more memory than once.
+d="$work/small"
+{ cat "$d/survey.csv"; for i in 1 2 3; do tail -n +2 "$d/survey.csv"; done; } \
+  > "$work/dup4.csv"
+echo "== the small survey four times over: $(($(wc -l < "$work/dup4.csv") - 1)) rows, 3/4 of them duplicates"
+measure minyi-check "$B/minyi-check -q -c $d/codebook.csv -R $d/roster.csv $work/dup4.csv"
+measure awk-dedup "awk -F, '!seen[\$1, \$5, \$7]++' $work/dup4.csv"

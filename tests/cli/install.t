@@ -6,8 +6,10 @@ exit: 0
 stdout:
 ./opt/minyi/bin/minyi-check
 ./opt/minyi/bin/minyi-score
+./opt/minyi/bin/minyi-weight
 ./opt/minyi/share/man/man1/minyi-check.1
 ./opt/minyi/share/man/man1/minyi-score.1
+./opt/minyi/share/man/man1/minyi-weight.1
 ./opt/minyi/share/man/man5/minyi-formats.5
 ./opt/minyi/share/man/man7/minyi.7
 

@@ -1,0 +1,776 @@
+/* minyi-weight - weight survey rows to population margins by raking or
+   post-stratification.  */
+#include <argp.h>
+#include <errno.h>
+#include <error.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common.h"
+#include "csvout.h"
+#include "diag.h"
+#include "groups.h"
+#include "input.h"
+#include "margins.h"
+#include "numparse.h"
+#include "output.h"
+#include "rake.h"
+#include "rejects.h"
+#include "xalloc.h"
+
+MN_PROGRAM_IDENTITY ("minyi-weight");
+
+enum
+{
+  OPT_METHOD = 0x200,
+  OPT_TOLERANCE,
+  OPT_MAX_ITERATIONS,
+  OPT_TRIM,
+  OPT_REPORT
+};
+
+/* The format of every weight written: ten significant digits, the same
+   bytes for the same input.  */
+#define WEIGHT_FORMAT "%.10g"
+
+struct args
+{
+  struct mn_common_opts common;
+  const char *margins, *base, *wcol, *report, *file;
+  bool post;                    /* --method poststratify */
+  struct mn_rake_options ro;
+};
+
+static const struct argp_option options[] = {
+  { NULL, 0, NULL, 0, "Weighting:", 1 },
+  { "margins", 'm', "FILE", 0,
+    "population totals per category (minyi-weight(1)); required", 0 },
+  { "method", OPT_METHOD, "METHOD", 0,
+    "rake (iterative proportional fitting, the default) or poststratify "
+    "(one margin variable, possibly columns joined with '*')", 0 },
+  { "base-weight", 'b', "COLUMN", 0,
+    "start from the weights in COLUMN (default: 1 for every row)", 0 },
+  { "weight-column", 'W', "NAME", 0,
+    "write the weights to column NAME, replaced if the survey has it, "
+    "otherwise appended (default 'weight')", 0 },
+  { "tolerance", OPT_TOLERANCE, "X", 0,
+    "stop raking when every margin is within relative error X "
+    "(default 1e-10)", 0 },
+  { "max-iterations", OPT_MAX_ITERATIONS, "N", 0,
+    "give up after N raking sweeps (default 100)", 0 },
+  { "trim", OPT_TRIM, "LO,HI", 0,
+    "keep every weight / mean weight within LO..HI (e.g. 0.3,3; 0 for "
+    "no bound), re-raking after each clamp", 0 },
+  { "report", OPT_REPORT, "FILE", 0,
+    "write the diagnostics, overall and per township, to FILE as CSV", 0 },
+  { 0 }
+};
+
+static double
+parse_num (const char *arg, struct argp_state *state, const char *what)
+{
+  double x;
+  if (mn_parse_double (arg, &x) != 0)
+    argp_error (state, "%s must be a number, not '%s'", what, arg);
+  return x;
+}
+
+static error_t
+parse_opt (int key, char *arg, struct argp_state *state)
+{
+  struct args *a = state->input;
+  switch (key)
+    {
+    case ARGP_KEY_INIT:
+      state->child_inputs[0] = &a->common;
+      break;
+    case 'm':
+      a->margins = arg;
+      break;
+    case OPT_METHOD:
+      if (strcmp (arg, "rake") == 0)
+        a->post = false;
+      else if (strcmp (arg, "poststratify") == 0)
+        a->post = true;
+      else
+        argp_error (state, "--method must be rake or poststratify, not "
+                           "'%s'", arg);
+      break;
+    case 'b':
+      a->base = arg;
+      break;
+    case 'W':
+      if (!*arg)
+        argp_error (state, "--weight-column needs a name");
+      a->wcol = arg;
+      break;
+    case OPT_TOLERANCE:
+      a->ro.tol = parse_num (arg, state, "--tolerance");
+      if (!(a->ro.tol > 0 && a->ro.tol < 1))
+        argp_error (state, "--tolerance must be between 0 and 1, not '%s'",
+                    arg);
+      break;
+    case OPT_MAX_ITERATIONS:
+      {
+        long n;
+        if (mn_parse_long (arg, 1, 1000000, &n) != 0)
+          argp_error (state, "--max-iterations must be a whole number "
+                             "from 1 to 1000000, not '%s'", arg);
+        a->ro.maxit = (unsigned) n;
+      }
+      break;
+    case OPT_TRIM:
+      {
+        char *comma = strchr (arg, ',');
+        if (!comma)
+          argp_error (state, "--trim wants LO,HI, not '%s'", arg);
+        *comma = '\0';
+        double lo = parse_num (arg, state, "--trim's LO");
+        double hi = parse_num (comma + 1, state, "--trim's HI");
+        *comma = ',';
+        if (!(lo >= 0 && lo <= 1) || !(hi == 0 || (hi >= 1 && isfinite (hi))))
+          argp_error (state, "--trim '%s': LO must be from 0 to 1 and HI 0 "
+                             "or at least 1", arg);
+        a->ro.lo_ratio = lo;
+        a->ro.hi_ratio = hi;
+      }
+      break;
+    case OPT_REPORT:
+      a->report = arg;
+      break;
+    case ARGP_KEY_ARG:
+      if (a->file)
+        argp_error (state, "one survey FILE at most");
+      a->file = arg;
+      break;
+    case ARGP_KEY_END:
+      if (!a->margins)
+        argp_error (state, "a --margins file is required");
+      break;
+    default:
+      return ARGP_ERR_UNKNOWN;
+    }
+  return 0;
+}
+
+static const struct argp_child children[] = {
+  { &mn_common_argp, 0, NULL, 0 },
+  { 0 }
+};
+
+static const struct argp argp = {
+  options, parse_opt, "[FILE]",
+  "Weight survey rows so that their weighted totals match population "
+  "margins, by raking or post-stratification: write every usable row "
+  "with its weight, and every other row, with its line and reason, to "
+  "the rejects file.\v"
+  "With no FILE, or when FILE is -, read standard input (copied to a "
+  "temporary file: the survey is read twice).  The margins file has the "
+  "header variable,category,population; a variable may join columns "
+  "with '*' (township*respondent_type) for a cross-classification.  "
+  "Weights are written with ten significant digits.\n\n"
+  "Exit status: 0 if every row was weighted, 1 if rows were rejected or "
+  "the margins cannot be met (nothing is then written), 2 on a usage or "
+  "system error.\n\n"
+  "Example:\n"
+  "  minyi-weight -m margins.csv --trim 0.3,3 survey.csv > weighted.csv",
+  children, NULL, NULL
+};
+
+/* A survey column that a margin variable joins.  */
+struct run
+{
+  struct args *a;
+  struct mn_margins m;
+  struct mn_rejects rejects;
+  /* Columns of the survey, resolved on each pass.  */
+  long **col;                   /* col[v][i]: column of part i of var v */
+  long base_col, weight_col, town_col;
+  /* The classes: units sharing a township, a category of every margin
+     variable and a base weight.  Memory grows with them, not rows.  */
+  struct mn_groups *classes;    /* key -> class index + 1 */
+  struct mn_groups *towns;      /* township -> index + 1 */
+  char **town_name;             /* town index -> name (owned) */
+  size_t ntown, town_cap;
+  size_t nclass, class_cap;
+  size_t *cat;                  /* NCLASS * NVAR category indices */
+  double *base, *count;
+  size_t *town;                 /* class -> town index, or SIZE_MAX */
+  /* Scratch for one row.  */
+  char *key;
+  size_t key_cap;
+  size_t *rowcat;
+  const char **val;
+  size_t *vlen;
+  struct mn_tally t;
+  int status;
+};
+
+/* Resolve the columns the run needs in IN's header.  Returns 0, or -1
+   with E.  */
+static int
+bind_columns (struct run *run, const struct mn_input *in, struct mn_error *e)
+{
+  for (size_t v = 0; v < run->m.nvar; v++)
+    for (size_t i = 0; i < run->m.var[v].nparts; i++)
+      {
+        run->col[v][i] = mn_header_find (&in->h, run->m.var[v].part[i],
+                                         in->name, e);
+        if (run->col[v][i] < 0)
+          {
+            e->line = 1;
+            return -1;
+          }
+      }
+  run->base_col = -1;
+  if (run->a->base
+      && (run->base_col = mn_header_find (&in->h, run->a->base, in->name,
+                                          e)) < 0)
+    {
+      e->line = 1;
+      return -1;
+    }
+  run->weight_col = run->town_col = -1;
+  for (size_t j = 0; j < in->h.n; j++)
+    {
+      if (run->weight_col < 0 && strcmp (in->h.name[j], run->a->wcol) == 0)
+        run->weight_col = (long) j;
+      if (run->town_col < 0 && strcmp (in->h.name[j], "township") == 0)
+        run->town_col = (long) j;
+    }
+  return 0;
+}
+
+/* The class key of REC, in RUN->key; returns its length, or -1 with E
+   (the row is rejected).  */
+static long
+row_key (struct run *run, const struct mn_record *rec, const char *file,
+         struct mn_error *e)
+{
+  const struct mn_na *na = &run->a->common.na;
+  for (size_t v = 0; v < run->m.nvar; v++)
+    {
+      const struct mn_margin_var *mv = &run->m.var[v];
+      for (size_t i = 0; i < mv->nparts; i++)
+        {
+          size_t c = (size_t) run->col[v][i];
+          run->val[i] = rec->f[c];
+          run->vlen[i] = rec->len[c];
+          if (mn_na_match (na, rec->f[c], rec->len[c]))
+            return mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
+                                 "empty '%s', a margin column",
+                                 mv->part[i]);
+        }
+      long k = mn_margins_find (mv, run->val, run->vlen);
+      if (k < 0)
+        {
+          /* Name the value as the margins file would: parts joined by
+             '*'.  */
+          char shown[512];
+          size_t at = 0;
+          shown[0] = '\0';
+          for (size_t i = 0; i < mv->nparts && at < sizeof shown; i++)
+            at += snprintf (shown + at, sizeof shown - at, "%s%s",
+                            i ? "*" : "", run->val[i]);
+          return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
+                               "%s '%s' has no population in the margins",
+                               mv->name, shown);
+        }
+      run->rowcat[v] = (size_t) k;
+    }
+  double base = 1;
+  if (run->base_col >= 0)
+    {
+      int reason;
+      char msg[sizeof e->msg];
+      if (mn_parse_weight (rec->f[run->base_col], &base, &reason, msg,
+                           sizeof msg) < 0)
+        return mn_error_set (e, file, rec->line, (enum mn_reason) reason,
+                             "base %s", msg);
+    }
+  size_t town = SIZE_MAX;
+  if (run->town_col >= 0)
+    {
+      const char *s = rec->f[run->town_col];
+      size_t len = rec->len[run->town_col];
+      size_t *pos = mn_groups_get (run->towns, s, len);
+      if (!*pos)
+        {
+          run->town_name = xgrow (run->town_name, &run->town_cap,
+                                  run->ntown + 1, sizeof *run->town_name);
+          run->town_name[run->ntown] = xmemdup0 (s, len);
+          *pos = ++run->ntown;
+        }
+      town = *pos - 1;
+    }
+  size_t klen = sizeof town + run->m.nvar * sizeof (size_t) + sizeof base;
+  run->key = xgrow (run->key, &run->key_cap, klen, 1);
+  memcpy (run->key, &town, sizeof town);
+  memcpy (run->key + sizeof town, run->rowcat,
+          run->m.nvar * sizeof (size_t));
+  memcpy (run->key + klen - sizeof base, &base, sizeof base);
+  return (long) klen;
+}
+
+/* Add a row of key KLEN (in RUN->key) to its class.  */
+static void
+add_row (struct run *run, long klen)
+{
+  size_t *pos = mn_groups_get (run->classes, run->key, (size_t) klen);
+  if (!*pos)
+    {
+      size_t nv = run->m.nvar, k = run->nclass, cap = run->class_cap;
+      run->base = xgrow (run->base, &cap, k + 1, sizeof *run->base);
+      cap = run->class_cap;
+      run->count = xgrow (run->count, &cap, k + 1, sizeof *run->count);
+      cap = run->class_cap;
+      run->town = xgrow (run->town, &cap, k + 1, sizeof *run->town);
+      run->cat = xrealloc (run->cat, cap * nv * sizeof *run->cat);
+      run->class_cap = cap;
+      memcpy (&run->town[k], run->key, sizeof (size_t));
+      memcpy (&run->cat[k * nv], run->rowcat, nv * sizeof (size_t));
+      memcpy (&run->base[k], run->key + klen - sizeof (double),
+              sizeof (double));
+      run->count[k] = 0;
+      *pos = ++run->nclass;
+    }
+  run->count[*pos - 1]++;
+}
+
+/* Pass 1: read PATH into classes, rejecting rows.  Returns 0, or -1
+   when the run must stop (E says why).  */
+static int
+pass1 (struct run *run, const char *path, struct mn_error *e)
+{
+  struct mn_input in;
+  bool quiet = run->a->common.quiet;
+  if (mn_input_open (&in, path, &run->a->common.reader, e) < 0)
+    return -1;
+  mn_rejects_header (&run->rejects, &in.h);
+  if (bind_columns (run, &in, e) < 0)
+    {
+      mn_input_close (&in);
+      return -1;
+    }
+  struct mn_record rec;
+  int rc;
+  while ((rc = mn_input_next (&in, &rec, e)) > 0)
+    {
+      long klen = 0;
+      run->t.read++;
+      if (rc == 1 && (klen = row_key (run, &rec, in.name, e)) >= 0)
+        {
+          run->t.used++;
+          add_row (run, klen);
+          continue;
+        }
+      run->t.rejected++;
+      run->t.reason[e->reason]++;
+      run->status = MN_EXIT_DATA;
+      mn_rejects_write (&run->rejects, &rec, e);
+      if (run->a->common.strict)
+        {
+          rc = -1;
+          break;
+        }
+      if (!quiet)
+        mn_diag (e);
+    }
+  mn_input_close (&in);
+  if (rc == 0 && !quiet)
+    mn_tally_print (&run->t, in.name);
+  return rc < 0 ? -1 : 0;
+}
+
+/* Pass 2: read PATH again and write each used row with the weight W of
+   its class to OUT.  Returns 0, or -1 with E.  */
+static int
+pass2 (struct run *run, const char *path, const double *w, FILE *out,
+       struct mn_error *e)
+{
+  struct mn_input in;
+  if (mn_input_open (&in, path, &run->a->common.reader, e) < 0)
+    return -1;
+  if (bind_columns (run, &in, e) < 0)
+    {
+      mn_input_close (&in);
+      return -1;
+    }
+  size_t n = in.h.n + (run->weight_col < 0);
+  char **f = xmalloc (n * sizeof *f);
+  size_t *len = xmalloc (n * sizeof *len);
+  char num[64];
+  for (size_t j = 0; j < in.h.n; j++)
+    f[j] = in.h.name[j], len[j] = strlen (in.h.name[j]);
+  size_t wj = run->weight_col < 0 ? in.h.n : (size_t) run->weight_col;
+  f[wj] = (char *) run->a->wcol;
+  len[wj] = strlen (run->a->wcol);
+  mn_csv_row (out, f, len, n, ',');
+
+  struct mn_record rec;
+  struct mn_error skip;
+  int rc;
+  while ((rc = mn_input_next (&in, &rec, &skip)) > 0)
+    {
+      long klen;
+      if (rc != 1 || (klen = row_key (run, &rec, in.name, &skip)) < 0)
+        continue;               /* rejected in pass 1 */
+      size_t *pos = mn_groups_find (run->classes, run->key, (size_t) klen);
+      if (!pos)
+        {
+          rc = mn_error_set (e, in.name, rec.line, MN_R_SYSTEM,
+                             "input changed between the two passes");
+          break;
+        }
+      for (size_t j = 0; j < rec.n; j++)
+        f[j] = rec.f[j], len[j] = rec.len[j];
+      len[wj] = (size_t) snprintf (num, sizeof num, WEIGHT_FORMAT,
+                                   w[*pos - 1]);
+      f[wj] = num;
+      mn_csv_row (out, f, len, n, ',');
+    }
+  if (rc < 0 && e->reason != MN_R_SYSTEM)
+    *e = skip;
+  free (f);
+  free (len);
+  mn_input_close (&in);
+  return rc < 0 ? -1 : 0;
+}
+
+/* Copy standard input to a temporary file that becomes descriptor 0,
+   so that both passes can read it from the start.  Returns 0, or -1
+   with E.  */
+static int
+spool_stdin (struct mn_error *e)
+{
+  FILE *tmp = tmpfile ();
+  if (!tmp)
+    return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                         "cannot make a temporary file: %s",
+                         strerror (errno));
+  char buf[65536];
+  size_t n;
+  while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
+    if (fwrite (buf, 1, n, tmp) != n)
+      break;
+  int bad = ferror (stdin) || ferror (tmp) || fflush (tmp) != 0
+            || dup2 (fileno (tmp), STDIN_FILENO) < 0
+            || fseeko (stdin, 0, SEEK_SET) != 0;
+  int err = errno;
+  fclose (tmp);
+  if (bad)
+    return mn_error_set (e, "(standard input)", 0, MN_R_SYSTEM,
+                         "cannot copy to a temporary file: %s",
+                         strerror (err));
+  return 0;
+}
+
+/* Word the engine's failure R with the margins' own names.  */
+static void
+rake_failure (struct run *run, const struct mn_rake_result *r,
+              struct mn_error *e)
+{
+  const struct mn_margins *m = &run->m;
+  const char *mf = run->a->margins;
+  const char *what = run->a->post ? "post-stratification" : "raking";
+  size_t v = r->bad_var, c = r->bad_cat;
+  switch (r->status)
+    {
+    case MN_RAKE_E_NO_SAMPLE:
+      if (v < m->nvar && c < m->var[v].ncat)
+        mn_error_set (e, mf, m->var[v].line[c], MN_R_BAD_VALUE,
+                      "%s '%s' has a population of %.10g but no sample "
+                      "row", m->var[v].name, m->var[v].cat[c],
+                      m->var[v].pop[c]);
+      break;
+    case MN_RAKE_E_TOTALS:
+      if (v < m->nvar)
+        {
+          double t0 = 0, tv = 0;
+          for (size_t k = 0; k < m->var[0].ncat; k++)
+            t0 += m->var[0].pop[k];
+          for (size_t k = 0; k < m->var[v].ncat; k++)
+            tv += m->var[v].pop[k];
+          mn_error_set (e, mf, 0, MN_R_BAD_VALUE,
+                        "margins disagree: %s totals %.10g but %s totals "
+                        "%.10g (relative difference %.3g, tolerance %g)",
+                        m->var[v].name, tv, m->var[0].name, t0,
+                        fabs (tv - t0) / t0, run->a->ro.total_tol);
+        }
+      break;
+    case MN_RAKE_E_NOT_CONVERGED:
+    case MN_RAKE_E_TRIM:
+      v = r->worst_var, c = r->worst_cat;
+      if (v >= m->nvar || c >= m->var[v].ncat)
+        break;
+      if (r->status == MN_RAKE_E_NOT_CONVERGED)
+        mn_error_set (e, NULL, 0, MN_R_USAGE,
+                      "%s did not converge in %u sweep%s: largest relative "
+                      "margin error %.3g (tolerance %g) at %s '%s'", what,
+                      r->sweeps, r->sweeps == 1 ? "" : "s", r->max_rel_err,
+                      run->a->ro.tol, m->var[v].name, m->var[v].cat[c]);
+      else
+        mn_error_set (e, NULL, 0, MN_R_USAGE,
+                      "weights not brought within --trim %g,%g of the mean "
+                      "in %u rounds: weight/mean from %.4g to %.4g, largest "
+                      "relative margin error %.3g at %s '%s'",
+                      run->a->ro.lo_ratio, run->a->ro.hi_ratio,
+                      r->trim_rounds, r->min_ratio, r->max_ratio,
+                      r->max_rel_err, m->var[v].name, m->var[v].cat[c]);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+report_summary (FILE *fp, const char *section, const char *key,
+                const struct mn_weight_summary *s)
+{
+  const char *name[] = { "n", "min", "median", "max", "sum", "deff",
+                         "neff" };
+  double val[] = { s->n, s->min, s->median, s->max, s->sum, s->deff,
+                   s->neff };
+  for (size_t i = 0; i < sizeof val / sizeof *val; i++)
+    {
+      fprintf (fp, "%s,", section);
+      mn_csv_str (fp, key, ',');
+      fprintf (fp, ",%s,%.10g\n", name[i], val[i]);
+    }
+}
+
+/* Write the --report: the fit and the weights overall, then the weights
+   of each township in byte order.  */
+static void
+write_report (struct run *run, const struct mn_rake_result *r,
+              const struct mn_weight_summary *s, FILE *fp)
+{
+  const struct mn_margins *m = &run->m;
+  fputs ("section,key,measure,value\n", fp);
+  fprintf (fp, "overall,,method,%s\n", run->a->post ? "poststratify"
+                                                     : "rake");
+  fprintf (fp, "overall,,sweeps,%u\n", r->sweeps);
+  fprintf (fp, "overall,,trim_rounds,%u\n", r->trim_rounds);
+  fprintf (fp, "overall,,max_rel_err,%.3g\n", r->max_rel_err);
+  if (r->worst_var < m->nvar && r->worst_cat < m->var[r->worst_var].ncat)
+    {
+      fputs ("overall,,worst_margin,", fp);
+      char buf[1024];
+      snprintf (buf, sizeof buf, "%s=%s", m->var[r->worst_var].name,
+                m->var[r->worst_var].cat[r->worst_cat]);
+      mn_csv_str (fp, buf, ',');
+      putc ('\n', fp);
+    }
+  report_summary (fp, "overall", "", s);
+  if (!run->ntown)
+    return;
+  double *w = xmalloc (run->nclass * sizeof *w);
+  double *cnt = xmalloc (run->nclass * sizeof *cnt);
+  struct mn_group_entry *te = mn_groups_sorted (run->towns);
+  for (size_t i = 0; i < run->ntown; i++)
+    {
+      size_t t = *(size_t *) te[i].value - 1, n = 0;
+      for (size_t k = 0; k < run->nclass; k++)
+        if (run->town[k] == t)
+          w[n] = r->w[k], cnt[n++] = run->count[k];
+      struct mn_weight_summary ts;
+      struct mn_error e;
+      if (n && mn_weight_summary (w, cnt, n, &ts, &e) == 0)
+        report_summary (fp, "township", run->town_name[t], &ts);
+    }
+  free (te);
+  free (w);
+  free (cnt);
+}
+
+static int
+load_margins (struct run *run, struct mn_error *e)
+{
+  const char *path = run->a->margins;
+  FILE *fp = fopen (path, "rb");
+  if (!fp)
+    return mn_error_set (e, path, 0, MN_R_SYSTEM, "cannot open margins: %s",
+                         strerror (errno));
+  struct mn_reader_options ro = { .delim = ',' };
+  int rc = mn_margins_load (&run->m, fp, path, &ro, e);
+  fclose (fp);
+  return rc;
+}
+
+int
+main (int argc, char **argv)
+{
+  mn_program_init ("minyi-weight");
+  struct args a = { .wcol = "weight" };
+  mn_common_init (&a.common);
+  mn_rake_options_init (&a.ro);
+  argp_parse (&argp, argc, argv, 0, NULL, &a);
+  const char *path = a.file ? a.file : "-";
+
+  struct mn_error e = { 0 };
+  struct run run = { .a = &a, .status = MN_EXIT_OK };
+  struct mn_output out = { 0 }, report = { 0 };
+  struct mn_rake_result r = { 0 };
+  bool quiet = a.common.quiet;
+  int fail = MN_EXIT_OK;        /* when set: stop, write nothing */
+
+  if (load_margins (&run, &e) < 0)
+    {
+      mn_diag (&e);
+      run.status = e.reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
+      goto done;
+    }
+  if (a.post && run.m.nvar != 1)
+    {
+      error (0, 0, "%s: --method poststratify wants one variable (join "
+                   "columns with '*' for a cross-classification), not %zu",
+             a.margins, run.m.nvar);
+      run.status = MN_EXIT_USAGE;
+      goto done;
+    }
+  size_t maxparts = 1;
+  run.col = xmalloc (run.m.nvar * sizeof *run.col);
+  for (size_t v = 0; v < run.m.nvar; v++)
+    {
+      run.col[v] = xmalloc (run.m.var[v].nparts * sizeof **run.col);
+      if (run.m.var[v].nparts > maxparts)
+        maxparts = run.m.var[v].nparts;
+    }
+  run.val = xmalloc (maxparts * sizeof *run.val);
+  run.vlen = xmalloc (maxparts * sizeof *run.vlen);
+  run.rowcat = xmalloc (run.m.nvar * sizeof *run.rowcat);
+  run.classes = mn_groups_new (sizeof (size_t));
+  run.towns = mn_groups_new (sizeof (size_t));
+
+  if ((strcmp (path, "-") == 0 && spool_stdin (&e) < 0)
+      || mn_rejects_open (&run.rejects, a.common.rejects, &e) < 0
+      || mn_output_open (&out, a.common.output, &e) < 0
+      || (a.report && mn_output_open (&report, a.report, &e) < 0))
+    {
+      mn_diag (&e);
+      fail = MN_EXIT_USAGE;
+      goto abort;
+    }
+
+  if (pass1 (&run, path, &e) < 0)
+    {
+      mn_diag (&e);
+      if (a.common.strict && e.reason != MN_R_SYSTEM)
+        error (0, 0, "stopped at the first rejected record (--strict); "
+                     "nothing written");
+      fail = e.reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
+      goto abort;
+    }
+  if (!run.nclass)
+    {
+      error (0, 0, "%s: no usable rows to weight; nothing written",
+             mn_display_name (path));
+      fail = MN_EXIT_DATA;
+      goto abort;
+    }
+
+  /* The problem: classes in the order first seen.  */
+  struct mn_rake_margin *mg = xmalloc (run.m.nvar * sizeof *mg);
+  struct mn_rake_class *cls = xmalloc (run.nclass * sizeof *cls);
+  for (size_t v = 0; v < run.m.nvar; v++)
+    mg[v] = (struct mn_rake_margin) { run.m.var[v].ncat, run.m.var[v].pop };
+  for (size_t k = 0; k < run.nclass; k++)
+    cls[k] = (struct mn_rake_class) { &run.cat[k * run.m.nvar],
+                                      run.base[k], run.count[k] };
+  struct mn_rake_problem p = { run.m.nvar, mg, run.nclass, cls };
+  int rc = a.post ? mn_poststratify (&p, &a.ro, &r, &e)
+                  : mn_rake (&p, &a.ro, &r, &e);
+  free (mg);
+  free (cls);
+  if (rc < 0)
+    {
+      rake_failure (&run, &r, &e);
+      mn_diag (&e);
+      error (0, 0, "nothing written");
+      fail = MN_EXIT_DATA;
+      goto abort;
+    }
+
+  struct mn_weight_summary s;
+  if (mn_weight_summary (r.w, run.count, run.nclass, &s, &e) < 0)
+    {
+      mn_diag (&e);
+      fail = MN_EXIT_DATA;
+      goto abort;
+    }
+  if (!quiet)
+    {
+      if (a.post)
+        error (0, 0, "post-stratified: largest relative margin error %.3g",
+               r.max_rel_err);
+      else
+        error (0, 0, "raked in %u sweep%s: largest relative margin error "
+                     "%.3g", r.sweeps, r.sweeps == 1 ? "" : "s",
+               r.max_rel_err);
+      if (r.trim_rounds)
+        error (0, 0, "trimmed in %u round%s: weight/mean from %.4g to %.4g",
+               r.trim_rounds, r.trim_rounds == 1 ? "" : "s", r.min_ratio,
+               r.max_ratio);
+      error (0, 0, "weights: min %.4g, median %.4g, max %.4g; Kish design "
+                   "effect %.4g, effective n %.1f of %.0f", s.min,
+             s.median, s.max, s.deff, s.neff, s.n);
+    }
+  if (a.report)
+    write_report (&run, &r, &s, report.fp);
+
+  if (strcmp (path, "-") == 0 && fseeko (stdin, 0, SEEK_SET) != 0)
+    {
+      mn_error_set (&e, "(standard input)", 0, MN_R_SYSTEM,
+                    "cannot read the temporary copy again: %s",
+                    strerror (errno));
+      mn_diag (&e);
+      fail = MN_EXIT_USAGE;
+      goto abort;
+    }
+  if (pass2 (&run, path, r.w, out.fp, &e) < 0)
+    {
+      mn_diag (&e);
+      fail = MN_EXIT_USAGE;
+      goto abort;
+    }
+  if (mn_rejects_commit (&run.rejects, &e) < 0
+      || (a.report && mn_output_commit (&report, &e) < 0)
+      || mn_output_commit (&out, &e) < 0)
+    {
+      mn_diag (&e);
+      run.status = MN_EXIT_USAGE;
+    }
+  goto done;
+
+abort:
+  mn_output_abort (&out);
+  mn_output_abort (&report);
+  mn_rejects_abort (&run.rejects);
+  run.status = fail;
+
+done:
+  mn_rake_result_release (&r);
+  if (run.col)
+    for (size_t v = 0; v < run.m.nvar; v++)
+      free (run.col[v]);
+  free (run.col);
+  free (run.val);
+  free (run.vlen);
+  free (run.rowcat);
+  free (run.key);
+  free (run.cat);
+  free (run.base);
+  free (run.count);
+  free (run.town);
+  for (size_t i = 0; i < run.ntown; i++)
+    free (run.town_name[i]);
+  free (run.town_name);
+  mn_groups_free (run.classes);
+  mn_groups_free (run.towns);
+  mn_margins_release (&run.m);
+  mn_common_release (&a.common);
+  return run.status;
+}
