@@ -63,10 +63,16 @@ deps:
 
 demo: deps
 	$(MAKE) all
-	$(B)/minyi-score -c data/codebook.csv data/survey.csv -o $(B)/scores.csv
+	$(B)/minyi-check -c data/codebook.csv -R data/roster.csv \
+	  --rejects $(B)/rejects.csv --report $(B)/check-report.csv \
+	  data/survey.csv > $(B)/clean.csv
+	$(B)/minyi-score -c data/codebook.csv -g wave,cadre -o $(B)/scores.csv \
+	  $(B)/clean.csv
 	@echo
-	@echo "Score table: $(B)/scores.csv ($$(tail -n +2 $(B)/scores.csv | wc -l) cadres). The ten lowest rates:"
-	@(head -n 1 $(B)/scores.csv; tail -n +2 $(B)/scores.csv | sort -t, -k5,5g | head -n 10) | cut -d, -f1-9 | column -t -s,
+	@echo "Checked rows: $(B)/clean.csv, report $(B)/check-report.csv."
+	@echo "Score table: $(B)/scores.csv, one row per cadre and wave. The ten lowest rates in 2026Q2:"
+	@(head -n 1 $(B)/scores.csv; grep '^2026Q2,' $(B)/scores.csv | sort -t, -k6,6g | head -n 10) \
+	  | cut -d, -f1-10 | column -t -s,
 
 check: deps
 	$(MAKE) all units

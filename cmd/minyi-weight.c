@@ -19,6 +19,7 @@
 #include "output.h"
 #include "rake.h"
 #include "rejects.h"
+#include "spool.h"
 #include "xalloc.h"
 
 MN_PROGRAM_IDENTITY ("minyi-weight");
@@ -440,34 +441,6 @@ pass2 (struct run *run, const char *path, const double *w, FILE *out,
   return rc < 0 ? -1 : 0;
 }
 
-/* Copy standard input to a temporary file that becomes descriptor 0,
-   so that both passes can read it from the start.  Returns 0, or -1
-   with E.  */
-static int
-spool_stdin (struct mn_error *e)
-{
-  FILE *tmp = tmpfile ();
-  if (!tmp)
-    return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
-                         "cannot make a temporary file: %s",
-                         strerror (errno));
-  char buf[65536];
-  size_t n;
-  while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
-    if (fwrite (buf, 1, n, tmp) != n)
-      break;
-  int bad = ferror (stdin) || ferror (tmp) || fflush (tmp) != 0
-            || dup2 (fileno (tmp), STDIN_FILENO) < 0
-            || fseeko (stdin, 0, SEEK_SET) != 0;
-  int err = errno;
-  fclose (tmp);
-  if (bad)
-    return mn_error_set (e, "(standard input)", 0, MN_R_SYSTEM,
-                         "cannot copy to a temporary file: %s",
-                         strerror (err));
-  return 0;
-}
-
 /* Word the engine's failure R with the margins' own names.  */
 static void
 rake_failure (struct run *run, const struct mn_rake_result *r,
@@ -645,7 +618,7 @@ main (int argc, char **argv)
   run.classes = mn_groups_new (sizeof (size_t));
   run.towns = mn_groups_new (sizeof (size_t));
 
-  if ((strcmp (path, "-") == 0 && spool_stdin (&e) < 0)
+  if ((strcmp (path, "-") == 0 && mn_spool_stdin (&e) < 0)
       || mn_rejects_open (&run.rejects, a.common.rejects, &e) < 0
       || mn_output_open (&out, a.common.output, &e) < 0
       || (a.report && mn_output_open (&report, a.report, &e) < 0))

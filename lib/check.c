@@ -11,6 +11,7 @@
 #include "groups.h"
 #include "moments.h"
 #include "numparse.h"
+#include "spool.h"
 #include "u64map.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -162,7 +163,7 @@ mn_checker_new (const struct mn_check_spec *spec, struct mn_error *e)
   c->townships = mn_groups_new (sizeof (struct township));
   c->collectors = mn_groups_new (sizeof (struct mn_moments));
   mn_alpha_init (&c->alpha_all, c->nalpha);
-  c->flags = tmpfile ();
+  c->flags = mn_tmpfile ();
   if (!c->flags)
     {
       mn_error_set (e, NULL, 0, MN_R_SYSTEM,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "spool.h"
 #include "utf8.h"
 
 /* Read IN's input through once, line by line, to see what it is, and go
@@ -16,33 +17,18 @@
 static int
 guess_encoding (struct mn_input *in, struct mn_error *e)
 {
-  if (fseeko (in->fp, 0, SEEK_CUR) != 0)
+  if (in->fp == stdin)
     {
-      FILE *tmp = tmpfile ();
-      if (!tmp)
-        return mn_error_set (e, in->name, 0, MN_R_SYSTEM,
-                             "cannot make a temporary file: %s",
-                             strerror (errno));
-      char buf[65536];
-      size_t n;
-      while ((n = fread (buf, 1, sizeof buf, in->fp)) > 0)
-        if (fwrite (buf, 1, n, tmp) != n)
-          {
-            fclose (tmp);
-            return mn_error_set (e, in->name, 0, MN_R_SYSTEM,
-                                 "cannot spool input: %s",
-                                 strerror (errno));
-          }
-      if (ferror (in->fp))
-        {
-          fclose (tmp);
-          return mn_error_set (e, in->name, 0, MN_R_SYSTEM,
-                               "read error: %s", strerror (errno));
-        }
-      if (in->fp != stdin)
-        fclose (in->fp);
+      if (mn_spool_stdin (e) < 0)
+        return -1;
+    }
+  else if (fseeko (in->fp, 0, SEEK_CUR) != 0)
+    {
+      FILE *tmp;
+      if (mn_spool (in->fp, in->name, &tmp, e) < 0)
+        return -1;
+      fclose (in->fp);
       in->fp = tmp;
-      rewind (tmp);
     }
   off_t start = ftello (in->fp);
   unsigned long good = 0, bad = 0;
