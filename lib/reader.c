@@ -87,8 +87,11 @@ on_field (void *s, size_t len, void *data)
   r->data = xgrow (r->data, &r->datacap, r->datalen + len + 1, 1);
   memcpy (r->data + r->datalen, s, len);
   r->data[r->datalen + len] = '\0';
-  r->off = xgrow (r->off, &r->fcap, r->nf + 1, sizeof *r->off);
-  r->flen = xrealloc (r->flen, r->fcap * sizeof *r->flen);
+  if (r->nf + 1 > r->fcap)
+    {
+      r->off = xgrow (r->off, &r->fcap, r->nf + 1, sizeof *r->off);
+      r->flen = xrealloc (r->flen, r->fcap * sizeof *r->flen);
+    }
   r->off[r->nf] = r->datalen;
   r->flen[r->nf] = len;
   r->nf++;
@@ -427,8 +430,11 @@ mn_reader_next (struct mn_reader *r, struct mn_record *rec,
         }
     }
   struct rec_info *ri = &r->q[r->qhead++];
-  r->fv = xgrow (r->fv, &r->vcap, ri->n, sizeof *r->fv);
-  r->lv = xrealloc (r->lv, r->vcap * sizeof *r->lv);
+  if (ri->n > r->vcap)
+    {
+      r->fv = xgrow (r->fv, &r->vcap, ri->n, sizeof *r->fv);
+      r->lv = xrealloc (r->lv, r->vcap * sizeof *r->lv);
+    }
   for (size_t i = 0; i < ri->n; i++)
     {
       r->fv[i] = r->data + r->off[ri->first + i];
