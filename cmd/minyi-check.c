@@ -278,8 +278,9 @@ check_file (struct run *run, const char *path, struct mn_error *e)
   if (in.guessed && !quiet)
     error (0, 0, "%s: not valid UTF-8; read as GB18030", in.name);
   if (in.mixed && !quiet)
-    error (0, 0, "%s: mixed encodings: %lu lines are not valid UTF-8; "
-                 "their rows are rejected", in.name, in.bad_lines);
+    error (0, 0, "%s: %lu line%s not valid UTF-8, and the file is not "
+                 "GB18030 either: read as UTF-8, those rows rejected",
+           in.name, in.bad_lines, in.bad_lines == 1 ? " is" : "s are");
   mn_rejects_header (&run->rejects, &in.h);
 
   /* A problem with the whole input rejects each of its rows.  */
@@ -440,7 +441,7 @@ main (int argc, char **argv)
   if (failed)
     {
       mn_diag (&e);
-      if (a.common.strict)
+      if (a.common.strict && run.total.rejected > 0)
         error (0, 0, "stopped at the first rejected record (--strict)");
       if (a.common.output)
         error (0, 0, "no output file written");
@@ -454,11 +455,15 @@ main (int argc, char **argv)
     {
       if (a.report)
         mn_checker_report (run.checker, report.fp);
-      if (mn_rejects_commit (&run.rejects, &e) < 0
-          || (a.report && mn_output_commit (&report, &e) < 0)
-          || mn_output_commit (&run.out, &e) < 0)
+      /* The main output first: when it cannot be written, neither are
+         the others.  */
+      if (mn_output_commit (&run.out, &e) < 0
+          || mn_rejects_commit (&run.rejects, &e) < 0
+          || (a.report && mn_output_commit (&report, &e) < 0))
         {
           mn_diag (&e);
+          mn_output_abort (&report);
+          mn_rejects_abort (&run.rejects);
           run.status = MN_EXIT_USAGE;
         }
       else if (!a.common.quiet)

@@ -88,6 +88,10 @@ add_groups (struct args *a, const char *arg, struct argp_state *state)
       size_t n = strcspn (p, ",");
       if (n == 0)
         argp_error (state, "empty column name in --group '%s'", arg);
+      for (size_t i = 0; i < a->ngroup; i++)
+        if (strlen (a->group[i]) == n && memcmp (a->group[i], p, n) == 0)
+          argp_error (state, "column '%.*s' named twice in --group",
+                      (int) n, p);
       a->group = xrealloc (a->group, (a->ngroup + 1) * sizeof *a->group);
       a->group[a->ngroup++] = xmemdup0 (p, n);
       if (!p[n])
@@ -327,7 +331,9 @@ main (int argc, char **argv)
   if (load_codebook (&a, &cb, &spec.rate_item, &e) < 0)
     {
       mn_diag (&e);
-      run.status = e.reason == MN_R_SYSTEM || e.reason == MN_R_USAGE
+      /* Without a codebook the item comes from the options.  */
+      run.status = !a.codebook || e.reason == MN_R_SYSTEM
+                       || e.reason == MN_R_USAGE
                      ? MN_EXIT_USAGE : MN_EXIT_DATA;
       goto done;
     }
@@ -348,7 +354,7 @@ main (int argc, char **argv)
   if (failed)
     {
       mn_diag (&e);
-      if (a.common.strict && e.reason != MN_R_SYSTEM)
+      if (a.common.strict && run.total.rejected > 0)
         error (0, 0, "stopped at the first rejected record (--strict); "
                      "nothing written");
       mn_output_abort (&out);
@@ -357,10 +363,13 @@ main (int argc, char **argv)
   else
     {
       mn_scorer_write (run.scorer, out.fp);
-      if (mn_rejects_commit (&run.rejects, &e) < 0
-          || mn_output_commit (&out, &e) < 0)
+      /* The table first: when it cannot be written, neither are the
+         rejects.  */
+      if (mn_output_commit (&out, &e) < 0
+          || mn_rejects_commit (&run.rejects, &e) < 0)
         {
           mn_diag (&e);
+          mn_rejects_abort (&run.rejects);
           run.status = MN_EXIT_USAGE;
         }
       else if (a.nfiles > 1 && !a.common.quiet)

@@ -242,6 +242,15 @@ bind_columns (struct run *run, const struct mn_input *in, struct mn_error *e)
       if (run->town_col < 0 && strcmp (in->h.name[j], "township") == 0)
         run->town_col = (long) j;
     }
+  /* The weights must not overwrite what they are computed from.  */
+  bool clash = run->weight_col >= 0 && run->weight_col == run->base_col;
+  for (size_t v = 0; v < run->m.nvar && !clash; v++)
+    for (size_t i = 0; i < run->m.var[v].nparts; i++)
+      clash |= run->col[v][i] == run->weight_col;
+  if (clash)
+    return mn_error_set (e, in->name, 1, MN_R_USAGE,
+                         "--weight-column '%s' is a margin or base-weight "
+                         "column; name another", run->a->wcol);
   return 0;
 }
 
@@ -709,12 +718,15 @@ main (int argc, char **argv)
       fail = MN_EXIT_USAGE;
       goto abort;
     }
-  if (mn_rejects_commit (&run.rejects, &e) < 0
-      || (a.report && mn_output_commit (&report, &e) < 0)
-      || mn_output_commit (&out, &e) < 0)
+  /* The main output first: when it cannot be written, neither are the
+     others.  */
+  if (mn_output_commit (&out, &e) < 0
+      || mn_rejects_commit (&run.rejects, &e) < 0
+      || (a.report && mn_output_commit (&report, &e) < 0))
     {
       mn_diag (&e);
-      run.status = MN_EXIT_USAGE;
+      fail = MN_EXIT_USAGE;
+      goto abort;
     }
   goto done;
 

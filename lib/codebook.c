@@ -211,6 +211,14 @@ parse_satisfied (struct mn_item *it, const char *spec, const char *file,
     {
       struct mn_token t = make_token (tok[i]);
       bool found = false;
+      if (!t.numeric && strstr (tok[i], ".."))
+        {
+          free (t.text);
+          rc = mn_error_set (e, file, line, MN_R_BAD_VALUE,
+                             "'%s' is not a range A..B of whole numbers "
+                             "with A <= B", tok[i]);
+          break;
+        }
       switch (it->scale)
         {
         case MN_SCALE_LIST:

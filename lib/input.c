@@ -2,12 +2,50 @@
 #include "input.h"
 
 #include <errno.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common.h"
 #include "spool.h"
 #include "utf8.h"
+
+/* Whether all of FP (after a UTF-8 byte-order mark) converts from
+   encoding ENC.  */
+static bool
+converts (FILE *fp, const char *enc)
+{
+  iconv_t cd = iconv_open ("UTF-8", enc);
+  if (cd == (iconv_t) -1)
+    return false;
+  char in[65536], out[4 * sizeof in];
+  size_t carry = 0, got;
+  bool ok = true, first = true;
+  while (ok && (got = fread (in + carry, 1, sizeof in - carry, fp)) > 0)
+    {
+      char *ip = in;
+      size_t left = carry + got;
+      /* A leading UTF-8 byte-order mark is not part of the text.  */
+      if (first && left >= 3 && memcmp (ip, "\xEF\xBB\xBF", 3) == 0)
+        ip += 3, left -= 3;
+      first = false;
+      while (left > 0)
+        {
+          char *op = out;
+          size_t room = sizeof out;
+          if (iconv (cd, &ip, &left, &op, &room) != (size_t) -1)
+            continue;
+          if (errno == E2BIG)
+            continue;
+          ok = errno == EINVAL;     /* cut short by the block: go on */
+          break;
+        }
+      memmove (in, ip, left);
+      carry = left;
+    }
+  iconv_close (cd);
+  return ok && carry == 0 && !ferror (fp);
+}
 
 /* Read IN's input through once, line by line, to see what it is, and go
    back to its start; a pipe is first copied to a temporary file.
@@ -35,24 +73,36 @@ guess_encoding (struct mn_input *in, struct mn_error *e)
   char *line = NULL;
   size_t cap = 0;
   ssize_t n;
+  bool first = true;
   while ((n = getline (&line, &cap, in->fp)) > 0)
     {
+      char *p = line;
+      /* A UTF-8 byte-order mark says nothing of the rest: Excel puts it
+         before GB18030 text too.  */
+      if (first && n >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3, n -= 3;
+      first = false;
       bool ascii = true;
       for (ssize_t i = 0; i < n && ascii; i++)
-        ascii = (unsigned char) line[i] < 0x80;
+        ascii = (unsigned char) p[i] < 0x80;
       if (ascii)
         continue;
-      if (mn_utf8_valid (line, n) && !memchr (line, '\0', n))
+      if (mn_utf8_valid (p, n))
         good++;
       else
         bad++;
     }
   free (line);
+  int kind = bad == 0 ? 1 : good == 0 ? 0 : 2;
+  /* GB18030 only if all of it converts: a stray byte in a UTF-8 file
+     must cost its row, not the file.  */
+  if (kind == 0 && !ferror (in->fp) && fseeko (in->fp, start, SEEK_SET) == 0)
+    kind = converts (in->fp, "GB18030") ? 0 : 2;
   if (ferror (in->fp) || fseeko (in->fp, start, SEEK_SET) != 0)
     return mn_error_set (e, in->name, 0, MN_R_SYSTEM, "read error: %s",
                          strerror (errno));
   in->bad_lines = bad;
-  return bad == 0 ? 1 : good == 0 ? 0 : 2;
+  return kind;
 }
 
 int
@@ -132,12 +182,15 @@ mn_input_next (struct mn_input *in, struct mn_record *rec,
     case MN_FLAW_UTF8:
       {
         size_t k = rec->flaw_field;
+        bool nul = memchr (rec->f[k], '\0', rec->len[k]) != NULL;
         mn_error_set (e, in->name, rec->line, MN_R_ENCODING,
-                      "field %zu%s%s%s is not valid UTF-8; try "
-                      "--encoding=GB18030 or the file's encoding",
-                      k + 1, k < in->h.n ? " (" : "",
+                      "field %zu%s%s%s %s%s", k + 1,
+                      k < in->h.n ? " (" : "",
                       k < in->h.n ? in->h.name[k] : "",
-                      k < in->h.n ? ")" : "");
+                      k < in->h.n ? ")" : "",
+                      nul ? "holds a NUL byte" : "is not valid UTF-8",
+                      nul || in->mixed ? ""
+                        : "; try --encoding=GB18030 or the file's encoding");
         return 2;
       }
     case MN_FLAW_NONE:

@@ -67,8 +67,16 @@ mn_parse_double (const char *s, double *x)
   char *end;
   errno = 0;
   double v = strtod_l (s, &end, c_locale ());
-  if (end == s || !only_blanks (end) || errno == ERANGE || !isfinite (v))
+  if (end == s || !only_blanks (end))
     return -1;
+  if (!isfinite (v))
+    {
+      /* Overflow: a number, but not a finite one.  */
+      *x = v;
+      return 1;
+    }
+  /* Underflow (ERANGE with a tiny result) still gives the nearest
+     double: a number.  */
   *x = v;
   return 0;
 }
@@ -106,6 +114,10 @@ mn_parse_weight (const char *s, double *w, int *reason, char *msg,
     snprintf (msg, size, "weight '%s' is not finite", s);
   else if (*w <= 0)
     snprintf (msg, size, "weight '%s' is not positive", s);
+  else if (*w < MN_WEIGHT_MIN || *w > MN_WEIGHT_MAX)
+    snprintf (msg, size, "weight '%s' is outside %g..%g, where sums of "
+              "squared weights lose precision or overflow", s,
+              MN_WEIGHT_MIN, MN_WEIGHT_MAX);
   else
     return 0;
   return -1;

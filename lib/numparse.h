@@ -15,7 +15,13 @@ int mn_parse_double (const char *s, double *x);
 /* Parse S as a whole decimal number in [MIN, MAX].  Returns 0, or -1.  */
 int mn_parse_long (const char *s, long min, long max, long *x);
 
-/* Parse a survey weight: a finite number > 0.  Returns 0 and sets *W;
+/* Survey weights are kept within these bounds: beyond them the sums of
+   squared weights behind standard errors and effective sizes underflow
+   or overflow.  */
+#define MN_WEIGHT_MIN 1e-100
+#define MN_WEIGHT_MAX 1e100
+
+/* Parse a survey weight: a finite number in MN_WEIGHT_MIN..MAX.  Returns 0 and sets *W;
    otherwise -1, with the reason (MN_R_BAD_WEIGHT for empty, negative,
    zero, NaN or infinite; MN_R_BAD_NUMBER for text that is no number)
    in *REASON and a message in MSG (SIZE bytes).  */

@@ -3,12 +3,37 @@
 #include "output.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "xalloc.h"
+
+/* The file symbolic link PATH names, even when it does not exist yet
+   (caller frees), or NULL.  */
+static char *
+link_target (const char *path)
+{
+  char *real = realpath (path, NULL);
+  if (real)
+    return real;
+  char buf[PATH_MAX];
+  ssize_t n = readlink (path, buf, sizeof buf - 1);
+  if (n <= 0)
+    return NULL;
+  buf[n] = '\0';
+  if (buf[0] == '/')
+    return xstrdup (buf);
+  /* Relative to the link's directory.  */
+  const char *slash = strrchr (path, '/');
+  size_t dl = slash ? (size_t) (slash - path) + 1 : 0;
+  char *t = xmalloc (dl + (size_t) n + 1);
+  memcpy (t, path, dl);
+  memcpy (t + dl, buf, (size_t) n + 1);
+  return t;
+}
 
 int
 mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
@@ -19,6 +44,31 @@ mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
       o->fp = stdout;
       return 0;
     }
+  if (!*path)
+    return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                         "empty output file name");
+  struct stat st;
+  if (stat (path, &st) == 0 && S_ISDIR (st.st_mode))
+    return mn_error_set (e, path, 0, MN_R_SYSTEM, "is a directory");
+  if (stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      /* A device or a FIFO (/dev/null, a pipe): write to it as it is;
+         it cannot be replaced, and must not be.  */
+      o->fp = fopen (path, "w");
+      if (!o->fp)
+        return mn_error_set (e, path, 0, MN_R_SYSTEM, "cannot open: %s",
+                             strerror (errno));
+      o->path = xstrdup (path);
+      o->direct = true;
+      return 0;
+    }
+  /* A symbolic link: replace the file it names, not the link.  */
+  char *real = NULL;
+  struct stat lst;
+  if (lstat (path, &lst) == 0 && S_ISLNK (lst.st_mode))
+    real = link_target (path);
+  if (real)
+    path = real;
   size_t n = strlen (path);
   o->tmp = xmalloc (n + sizeof ".tmpXXXXXX");
   memcpy (o->tmp, path, n);
@@ -26,9 +76,10 @@ mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
   int fd = mkstemp (o->tmp);
   if (fd < 0)
     {
-      mn_error_set (e, path, 0, MN_R_SYSTEM, "cannot create: %s",
-                    strerror (errno));
+      mn_error_set (e, NULL, 0, MN_R_SYSTEM, "%s: cannot create: %s",
+                    path, strerror (errno));
       free (o->tmp);
+      free (real);
       o->tmp = NULL;
       return -1;
     }
@@ -39,15 +90,17 @@ mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
   o->fp = fdopen (fd, "w");
   if (!o->fp)
     {
-      mn_error_set (e, path, 0, MN_R_SYSTEM, "cannot open: %s",
+      mn_error_set (e, NULL, 0, MN_R_SYSTEM, "%s: cannot open: %s", path,
                     strerror (errno));
       close (fd);
       unlink (o->tmp);
       free (o->tmp);
+      free (real);
       o->tmp = NULL;
       return -1;
     }
   o->path = xstrdup (path);
+  free (real);
   return 0;
 }
 
@@ -65,17 +118,20 @@ mn_output_commit (struct mn_output *o, struct mn_error *e)
                              strerror (errno ? errno : EIO));
       return 0;
     }
-  int bad = ferror (o->fp);
-  int err = bad ? EIO : 0;
-  if (fflush (o->fp) != 0 && !err)
+  int err = 0;
+  if (fflush (o->fp) != 0)
     err = errno;
+  if (!err && ferror (o->fp))
+    err = EIO;
   if (fclose (o->fp) != 0 && !err)
     err = errno;
   o->fp = NULL;
-  if (err || rename (o->tmp, o->path) != 0)
+  if (err || (!o->direct && rename (o->tmp, o->path) != 0))
     {
-      mn_error_set (e, o->path, 0, MN_R_SYSTEM, "cannot write: %s",
-                    strerror (err ? err : errno));
+      /* The message holds the name: the record's file pointer would
+         dangle once the output is discarded.  */
+      mn_error_set (e, NULL, 0, MN_R_SYSTEM, "%s: cannot write: %s",
+                    o->path, strerror (err ? err : errno));
       mn_output_abort (o);
       return -1;
     }
@@ -90,6 +146,7 @@ mn_output_abort (struct mn_output *o)
 {
   if (o->fp && o->path)
     fclose (o->fp);
+  o->direct = false;
   o->fp = NULL;
   if (o->tmp)
     unlink (o->tmp);

@@ -2,11 +2,15 @@
 
    A named output is written to a temporary file beside it and renamed
    over it only on success, so a failed run never leaves a partial file
-   behind and a reader never sees one half-written.  Standard output is
-   used as it is, and a failed write or flush to it is an error.  */
+   behind and a reader never sees one half-written.  A path that is no
+   regular file (/dev/null, a FIFO) is written in place, never replaced;
+   a symbolic link is followed, so the file it names is replaced.
+   Standard output is used as it is, and a failed write or flush to it is
+   an error.  */
 #ifndef MINYI_OUTPUT_H
 #define MINYI_OUTPUT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "errinfo.h"
@@ -16,6 +20,7 @@ struct mn_output
   FILE *fp;         /* write here */
   char *path;       /* final name, NULL for standard output */
   char *tmp;        /* temporary name */
+  bool direct;      /* PATH is no regular file: written in place */
 };
 
 /* Open PATH (NULL or "-": standard output).  Returns 0, or -1 with E.  */

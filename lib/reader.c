@@ -46,6 +46,7 @@ struct mn_reader
   bool bom_checked, at_eof, finished;
   unsigned long line;           /* physical line being fed, 1-based */
   size_t blk;                   /* libcsv's growth block */
+  bool raw_bom_checked;         /* converting: leading UTF-8 BOM looked for */
   bool partial_line;            /* bytes of line LINE have been fed */
   bool after_cr;                /* the last byte fed was a CR */
   bool rec_open;                /* a record has begun and not ended */
@@ -383,7 +384,20 @@ fill (struct mn_reader *r, struct mn_error *e)
     }
   r->rawlen += got;
   if (r->cd != (iconv_t) -1)
-    return convert_and_feed (r, false, e);
+    {
+      /* A UTF-8 byte-order mark before text in another encoding (Excel
+         writes one before GB18030 too) is no character of it.  */
+      if (!r->raw_bom_checked && r->rawlen >= 3)
+        {
+          r->raw_bom_checked = true;
+          if (memcmp (r->raw, "\xEF\xBB\xBF", 3) == 0)
+            {
+              memmove (r->raw, r->raw + 3, r->rawlen - 3);
+              r->rawlen -= 3;
+            }
+        }
+      return convert_and_feed (r, false, e);
+    }
   int rc = feed (r, r->raw, r->rawlen, e);
   r->rawlen = 0;
   return rc;

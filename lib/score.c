@@ -99,9 +99,16 @@ mn_scorer_bind (struct mn_scorer *s, const struct mn_input *in,
                          "column '%s' appears twice in the header",
                          in->h.name[in->dup_column]);
   for (size_t i = 0; i < sp->ngroup; i++)
-    if ((s->key_col[i] = mn_header_find (&in->h, sp->group[i], in->name, e))
-        < 0)
-      return -1;
+    {
+      if ((s->key_col[i] = mn_header_find (&in->h, sp->group[i], in->name,
+                                           e)) < 0)
+        return -1;
+      for (size_t j = 0; j < i; j++)
+        if (s->key_col[j] == s->key_col[i])
+          return mn_error_set (e, in->name, 1, MN_R_USAGE,
+                               "--group names column '%s' twice",
+                               in->h.name[s->key_col[i]]);
+    }
   for (size_t i = 0; i < sp->cb->n; i++)
     if ((s->item_col[i] = mn_header_find (&in->h, sp->cb->item[i].column,
                                           in->name, e)) < 0)
@@ -303,6 +310,14 @@ mn_score_parse_rgroups (struct mn_score_spec *spec, const char *arg,
           return -1;
         }
       *eq = '\0';
+      for (size_t i = 0; i < spec->nrgroup; i++)
+        if (strcmp (spec->rgroup_name[i], tok) == 0)
+          {
+            mn_error_set (e, NULL, 0, MN_R_USAGE, "group '%s' given twice",
+                          tok);
+            free (tok);
+            return -1;
+          }
       spec->rgroup_name = xrealloc (spec->rgroup_name,
                                     (spec->nrgroup + 1) * sizeof (char *));
       spec->rgroup_share = xrealloc (spec->rgroup_share,

@@ -521,8 +521,8 @@ wave,township,cadre,household,q1,q2
 2026Q1,城关镇,C1,H1,满意,5
 2026Q1,城关镇,C2,H3,不满意,2
 stderr:
-minyi-check: badutf8.csv: mixed encodings: 1 lines are not valid UTF-8; their rows are rejected
-minyi-check:badutf8.csv:3: field 2 (township) is not valid UTF-8; try --encoding=GB18030 or the file's encoding
+minyi-check: badutf8.csv: 1 line is not valid UTF-8, and the file is not GB18030 either: read as UTF-8, those rows rejected
+minyi-check:badutf8.csv:3: field 2 (township) is not valid UTF-8
 minyi-check: badutf8.csv: 3 records, 2 used, 1 rejected (encoding 1)
 
 === NA in a key column counts as empty
@@ -535,3 +535,33 @@ minyi-check:(standard input):2: empty cadre (column 'cadre')
 minyi-check:(standard input):3: empty household (column 'household')
 minyi-check: (standard input): 2 records, 0 used, 2 rejected (empty-key 2)
 minyi-check: Cronbach's alpha: not defined (0 complete cases of 3 items)
+
+=== one stray byte in a UTF-8 file costs its row, not the file
+cmd: minyi-check -c codebook4.csv check-stray.csv
+exit: 1
+stdout:
+wave,cadre,household,q1,q2,q3,q4
+W1,C1,H1,满意,5,4,4
+W1,C1,H2,不满意,4,4,4
+W1,C1,H4,满意,2,3,3
+stderr:
+minyi-check: check-stray.csv: 1 line is not valid UTF-8, and the file is not GB18030 either: read as UTF-8, those rows rejected
+minyi-check:check-stray.csv:4: field 2 (cadre) is not valid UTF-8
+minyi-check: check-stray.csv: 4 records, 3 used, 1 rejected (encoding 1)
+minyi-check: Cronbach's alpha 0.8571 (95% Feldt interval -0.5213 to 0.9964) on 3 items, 3 complete cases, 0 incomplete left out
+
+=== a UTF-8 byte-order mark before GB18030 text: recognised, and the same clean rows
+cmd: { printf '\357\273\277'; cat check-gb18030.csv; } > $T/bomgb.csv; minyi-check -q -c codebook4.csv --wave 波次 --township 乡镇 --cadre 干部 --household 农户 check-bom.csv > $T/a; minyi-check -c codebook4.csv --wave 波次 --township 乡镇 --cadre 干部 --household 农户 $T/bomgb.csv 2>&1 > $T/b | head -n 1 | sed 's|^.*bomgb.csv|bomgb.csv|'; cmp $T/a $T/b && echo same clean rows
+exit: 0
+stdout:
+bomgb.csv: not valid UTF-8; read as GB18030
+same clean rows
+stderr:
+
+=== the clean rows cannot be written: no rejects or report either
+cmd: minyi-check -q -c codebook4.csv -o . --rejects $T/rej.csv --report $T/rep.csv check.csv; ls $T | wc -l
+exit: 0
+stdout:
+0
+stderr:
+minyi-check: .: is a directory

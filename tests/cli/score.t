@@ -333,3 +333,61 @@ stdout:
 minyi-score:(standard input):2: answer '555555555555555555555555555555555555555555555555555555555555
 minyi-score: (standard input): 1 records, 0 used, 1 rejected (bad-number 1)
 stderr:
+
+=== a column named twice in --group is a usage error
+cmd: minyi-score -c codebook.csv -g cadre,cadre good.csv
+exit: 2
+stdout:
+stderr:
+minyi-score: column 'cadre' named twice in --group
+Try `minyi-score --help' or `minyi-score --usage' for more information.
+
+=== the same column by name and by number
+cmd: minyi-score -c codebook.csv -g 3,cadre good.csv
+exit: 1
+stdout:
+stderr:
+minyi-score:good.csv:1: --group names column 'cadre' twice
+
+=== a reversed range in --satisfied is a usage error
+cmd: minyi-score --item q1 -s 9..1 good.csv
+exit: 2
+stdout:
+stderr:
+minyi-score: '9..1' is not a range A..B of whole numbers with A <= B
+
+=== -o onto a device writes to it and leaves it a device
+cmd: minyi-score -q -c codebook.csv -o /dev/null good.csv && test -c /dev/null && echo still a device
+exit: 0
+stdout:
+still a device
+stderr:
+
+=== -o onto a directory
+cmd: minyi-score -q -c codebook.csv -o . good.csv
+exit: 2
+stdout:
+stderr:
+minyi-score: .: is a directory
+
+=== -o through a symbolic link replaces the file it names, not the link
+cmd: ln -s target.csv $T/link.csv && minyi-score -q -c codebook.csv -o $T/link.csv good.csv && test -L $T/link.csv && test -f $T/target.csv && echo link kept, target written
+exit: 0
+stdout:
+link kept, target written
+stderr:
+
+=== an empty -o name
+cmd: minyi-score -q -c codebook.csv -o '' good.csv
+exit: 2
+stdout:
+stderr:
+minyi-score: empty output file name
+
+=== the table cannot be written: no rejects file either
+cmd: minyi-score -q -c codebook.csv -o . --rejects $T/rej.csv ragged.csv; test -e $T/rej.csv || echo no rejects file
+exit: 0
+stdout:
+no rejects file
+stderr:
+minyi-score: .: is a directory

@@ -218,3 +218,10 @@ township,高坝镇,max,111.696312
 township,高坝镇,sum,400
 township,高坝镇,deff,1.041041114
 township,高坝镇,neff,3.842307422
+
+=== the weight column must not be a margin column
+cmd: minyi-weight -m weight-margins.csv -W township weight-survey.csv
+exit: 1
+stdout:
+stderr:
+minyi-weight:weight-survey.csv:1: --weight-column 'township' is a margin or base-weight column; name another

@@ -78,3 +78,22 @@ exit: 1
 stdout:
 stderr:
 minyi-score:groups.csv:1: no column 'poids' (columns: cadre, respondent_type, weight, q1)
+
+=== weights too large or too small for the sums of squares are rejected
+cmd: minyi-score --item q1 -s 满意 -w weight weights-extreme.csv
+exit: 1
+stdout:
+cadre,rows,n,sat,rate,lo,hi,wsum,neff,se,dk,miss
+C1,2,2,1,0.333333,0.041608,0.852036,3.0000,1.8000,0.444444,0,0
+stderr:
+minyi-score:weights-extreme.csv:3: weight '1e308' is outside 1e-100..1e+100, where sums of squared weights lose precision or overflow
+minyi-score:weights-extreme.csv:4: weight '1e-320' is outside 1e-100..1e+100, where sums of squared weights lose precision or overflow
+minyi-score:weights-extreme.csv:5: weight '1e999' is not finite
+minyi-score: weights-extreme.csv: 5 records, 2 used, 3 rejected (bad-weight 3)
+
+=== a respondent group given twice in the shares
+cmd: minyi-score --item q1 -s 满意 --group-weights villager=0.5,villager=0.5 groups.csv
+exit: 2
+stdout:
+stderr:
+minyi-score: --group-weights: group 'villager' given twice
