@@ -20,6 +20,7 @@
 #include "rake.h"
 #include "rejects.h"
 #include "spool.h"
+#include "weighting.h"
 #include "xalloc.h"
 
 MN_PROGRAM_IDENTITY ("minyi-weight");
@@ -181,174 +182,17 @@ static const struct argp argp = {
   children, NULL, NULL
 };
 
-/* A survey column that a margin variable joins.  */
+/* The state of one run.  */
 struct run
 {
   struct args *a;
   struct mn_margins m;
+  struct mn_weighting w;        /* the classes */
   struct mn_rejects rejects;
-  /* Columns of the survey, resolved on each pass.  */
-  long **col;                   /* col[v][i]: column of part i of var v */
-  long base_col, weight_col, town_col;
-  /* The classes: units sharing a township, a category of every margin
-     variable and a base weight.  Memory grows with them, not rows.  */
-  struct mn_groups *classes;    /* key -> class index + 1 */
-  struct mn_groups *towns;      /* township -> index + 1 */
-  char **town_name;             /* town index -> name (owned) */
-  size_t ntown, town_cap;
-  size_t nclass, class_cap;
-  size_t *cat;                  /* NCLASS * NVAR category indices */
-  double *base, *count;
-  size_t *town;                 /* class -> town index, or SIZE_MAX */
-  /* Scratch for one row.  */
-  char *key;
-  size_t key_cap;
-  size_t *rowcat;
-  const char **val;
-  size_t *vlen;
   struct mn_tally t;
   int status;
 };
 
-/* Resolve the columns the run needs in IN's header.  Returns 0, or -1
-   with E.  */
-static int
-bind_columns (struct run *run, const struct mn_input *in, struct mn_error *e)
-{
-  for (size_t v = 0; v < run->m.nvar; v++)
-    for (size_t i = 0; i < run->m.var[v].nparts; i++)
-      {
-        run->col[v][i] = mn_header_find (&in->h, run->m.var[v].part[i],
-                                         in->name, e);
-        if (run->col[v][i] < 0)
-          {
-            e->line = 1;
-            return -1;
-          }
-      }
-  run->base_col = -1;
-  if (run->a->base
-      && (run->base_col = mn_header_find (&in->h, run->a->base, in->name,
-                                          e)) < 0)
-    {
-      e->line = 1;
-      return -1;
-    }
-  run->weight_col = run->town_col = -1;
-  for (size_t j = 0; j < in->h.n; j++)
-    {
-      if (run->weight_col < 0 && strcmp (in->h.name[j], run->a->wcol) == 0)
-        run->weight_col = (long) j;
-      if (run->town_col < 0 && strcmp (in->h.name[j], "township") == 0)
-        run->town_col = (long) j;
-    }
-  /* The weights must not overwrite what they are computed from.  */
-  bool clash = run->weight_col >= 0 && run->weight_col == run->base_col;
-  for (size_t v = 0; v < run->m.nvar && !clash; v++)
-    for (size_t i = 0; i < run->m.var[v].nparts; i++)
-      clash |= run->col[v][i] == run->weight_col;
-  if (clash)
-    return mn_error_set (e, in->name, 1, MN_R_USAGE,
-                         "--weight-column '%s' is a margin or base-weight "
-                         "column; name another", run->a->wcol);
-  return 0;
-}
-
-/* The class key of REC, in RUN->key; returns its length, or -1 with E
-   (the row is rejected).  */
-static long
-row_key (struct run *run, const struct mn_record *rec, const char *file,
-         struct mn_error *e)
-{
-  const struct mn_na *na = &run->a->common.na;
-  for (size_t v = 0; v < run->m.nvar; v++)
-    {
-      const struct mn_margin_var *mv = &run->m.var[v];
-      for (size_t i = 0; i < mv->nparts; i++)
-        {
-          size_t c = (size_t) run->col[v][i];
-          run->val[i] = rec->f[c];
-          run->vlen[i] = rec->len[c];
-          if (mn_na_match (na, rec->f[c], rec->len[c]))
-            return mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
-                                 "empty '%s', a margin column",
-                                 mv->part[i]);
-        }
-      long k = mn_margins_find (mv, run->val, run->vlen);
-      if (k < 0)
-        {
-          /* Name the value as the margins file would: parts joined by
-             '*'.  */
-          char shown[512];
-          size_t at = 0;
-          shown[0] = '\0';
-          for (size_t i = 0; i < mv->nparts && at < sizeof shown; i++)
-            at += snprintf (shown + at, sizeof shown - at, "%s%s",
-                            i ? "*" : "", run->val[i]);
-          return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
-                               "%s '%s' has no population in the margins",
-                               mv->name, shown);
-        }
-      run->rowcat[v] = (size_t) k;
-    }
-  double base = 1;
-  if (run->base_col >= 0)
-    {
-      int reason;
-      char msg[sizeof e->msg];
-      if (mn_parse_weight (rec->f[run->base_col], &base, &reason, msg,
-                           sizeof msg) < 0)
-        return mn_error_set (e, file, rec->line, (enum mn_reason) reason,
-                             "base %s", msg);
-    }
-  size_t town = SIZE_MAX;
-  if (run->town_col >= 0)
-    {
-      const char *s = rec->f[run->town_col];
-      size_t len = rec->len[run->town_col];
-      size_t *pos = mn_groups_get (run->towns, s, len);
-      if (!*pos)
-        {
-          run->town_name = xgrow (run->town_name, &run->town_cap,
-                                  run->ntown + 1, sizeof *run->town_name);
-          run->town_name[run->ntown] = xmemdup0 (s, len);
-          *pos = ++run->ntown;
-        }
-      town = *pos - 1;
-    }
-  size_t klen = sizeof town + run->m.nvar * sizeof (size_t) + sizeof base;
-  run->key = xgrow (run->key, &run->key_cap, klen, 1);
-  memcpy (run->key, &town, sizeof town);
-  memcpy (run->key + sizeof town, run->rowcat,
-          run->m.nvar * sizeof (size_t));
-  memcpy (run->key + klen - sizeof base, &base, sizeof base);
-  return (long) klen;
-}
-
-/* Add a row of key KLEN (in RUN->key) to its class.  */
-static void
-add_row (struct run *run, long klen)
-{
-  size_t *pos = mn_groups_get (run->classes, run->key, (size_t) klen);
-  if (!*pos)
-    {
-      size_t nv = run->m.nvar, k = run->nclass, cap = run->class_cap;
-      run->base = xgrow (run->base, &cap, k + 1, sizeof *run->base);
-      cap = run->class_cap;
-      run->count = xgrow (run->count, &cap, k + 1, sizeof *run->count);
-      cap = run->class_cap;
-      run->town = xgrow (run->town, &cap, k + 1, sizeof *run->town);
-      run->cat = xrealloc (run->cat, cap * nv * sizeof *run->cat);
-      run->class_cap = cap;
-      memcpy (&run->town[k], run->key, sizeof (size_t));
-      memcpy (&run->cat[k * nv], run->rowcat, nv * sizeof (size_t));
-      memcpy (&run->base[k], run->key + klen - sizeof (double),
-              sizeof (double));
-      run->count[k] = 0;
-      *pos = ++run->nclass;
-    }
-  run->count[*pos - 1]++;
-}
 
 /* Pass 1: read PATH into classes, rejecting rows.  Returns 0, or -1
    when the run must stop (E says why).  */
@@ -360,7 +204,7 @@ pass1 (struct run *run, const char *path, struct mn_error *e)
   if (mn_input_open (&in, path, &run->a->common.reader, e) < 0)
     return -1;
   mn_rejects_header (&run->rejects, &in.h);
-  if (bind_columns (run, &in, e) < 0)
+  if (mn_weighting_bind (&run->w, &in, e) < 0)
     {
       mn_input_close (&in);
       return -1;
@@ -369,12 +213,10 @@ pass1 (struct run *run, const char *path, struct mn_error *e)
   int rc;
   while ((rc = mn_input_next (&in, &rec, e)) > 0)
     {
-      long klen = 0;
       run->t.read++;
-      if (rc == 1 && (klen = row_key (run, &rec, in.name, e)) >= 0)
+      if (rc == 1 && mn_weighting_add (&run->w, &rec, in.name, e) >= 0)
         {
           run->t.used++;
-          add_row (run, klen);
           continue;
         }
       run->t.rejected++;
@@ -404,18 +246,18 @@ pass2 (struct run *run, const char *path, const double *w, FILE *out,
   struct mn_input in;
   if (mn_input_open (&in, path, &run->a->common.reader, e) < 0)
     return -1;
-  if (bind_columns (run, &in, e) < 0)
+  if (mn_weighting_bind (&run->w, &in, e) < 0)
     {
       mn_input_close (&in);
       return -1;
     }
-  size_t n = in.h.n + (run->weight_col < 0);
+  size_t n = in.h.n + (run->w.weight_col < 0);
   char **f = xmalloc (n * sizeof *f);
   size_t *len = xmalloc (n * sizeof *len);
   char num[64];
   for (size_t j = 0; j < in.h.n; j++)
     f[j] = in.h.name[j], len[j] = strlen (in.h.name[j]);
-  size_t wj = run->weight_col < 0 ? in.h.n : (size_t) run->weight_col;
+  size_t wj = run->w.weight_col < 0 ? in.h.n : (size_t) run->w.weight_col;
   f[wj] = (char *) run->a->wcol;
   len[wj] = strlen (run->a->wcol);
   mn_csv_row (out, f, len, n, ',');
@@ -425,11 +267,11 @@ pass2 (struct run *run, const char *path, const double *w, FILE *out,
   int rc;
   while ((rc = mn_input_next (&in, &rec, &skip)) > 0)
     {
-      long klen;
-      if (rc != 1 || (klen = row_key (run, &rec, in.name, &skip)) < 0)
+      long k = rc == 1 ? mn_weighting_find (&run->w, &rec, in.name, &skip)
+                       : -1;
+      if (k == -1)
         continue;               /* rejected in pass 1 */
-      size_t *pos = mn_groups_find (run->classes, run->key, (size_t) klen);
-      if (!pos)
+      if (k < 0)
         {
           rc = mn_error_set (e, in.name, rec.line, MN_R_SYSTEM,
                              "input changed between the two passes");
@@ -437,8 +279,7 @@ pass2 (struct run *run, const char *path, const double *w, FILE *out,
         }
       for (size_t j = 0; j < rec.n; j++)
         f[j] = rec.f[j], len[j] = rec.len[j];
-      len[wj] = (size_t) snprintf (num, sizeof num, WEIGHT_FORMAT,
-                                   w[*pos - 1]);
+      len[wj] = (size_t) snprintf (num, sizeof num, WEIGHT_FORMAT, w[k]);
       f[wj] = num;
       mn_csv_row (out, f, len, n, ',');
     }
@@ -547,21 +388,22 @@ write_report (struct run *run, const struct mn_rake_result *r,
       putc ('\n', fp);
     }
   report_summary (fp, "overall", "", s);
-  if (!run->ntown)
+  const struct mn_weighting *wt = &run->w;
+  if (!wt->ntown)
     return;
-  double *w = xmalloc (run->nclass * sizeof *w);
-  double *cnt = xmalloc (run->nclass * sizeof *cnt);
-  struct mn_group_entry *te = mn_groups_sorted (run->towns);
-  for (size_t i = 0; i < run->ntown; i++)
+  double *w = xmalloc (wt->nclass * sizeof *w);
+  double *cnt = xmalloc (wt->nclass * sizeof *cnt);
+  struct mn_group_entry *te = mn_groups_sorted (wt->towns);
+  for (size_t i = 0; i < wt->ntown; i++)
     {
       size_t t = *(size_t *) te[i].value - 1, n = 0;
-      for (size_t k = 0; k < run->nclass; k++)
-        if (run->town[k] == t)
-          w[n] = r->w[k], cnt[n++] = run->count[k];
+      for (size_t k = 0; k < wt->nclass; k++)
+        if (wt->town[k] == t)
+          w[n] = r->w[k], cnt[n++] = wt->count[k];
       struct mn_weight_summary ts;
       struct mn_error e;
       if (n && mn_weight_summary (w, cnt, n, &ts, &e) == 0)
-        report_summary (fp, "township", run->town_name[t], &ts);
+        report_summary (fp, "township", wt->town_name[t], &ts);
     }
   free (te);
   free (w);
@@ -613,19 +455,7 @@ main (int argc, char **argv)
       run.status = MN_EXIT_USAGE;
       goto done;
     }
-  size_t maxparts = 1;
-  run.col = xmalloc (run.m.nvar * sizeof *run.col);
-  for (size_t v = 0; v < run.m.nvar; v++)
-    {
-      run.col[v] = xmalloc (run.m.var[v].nparts * sizeof **run.col);
-      if (run.m.var[v].nparts > maxparts)
-        maxparts = run.m.var[v].nparts;
-    }
-  run.val = xmalloc (maxparts * sizeof *run.val);
-  run.vlen = xmalloc (maxparts * sizeof *run.vlen);
-  run.rowcat = xmalloc (run.m.nvar * sizeof *run.rowcat);
-  run.classes = mn_groups_new (sizeof (size_t));
-  run.towns = mn_groups_new (sizeof (size_t));
+  mn_weighting_init (&run.w, &run.m, &a.common.na, a.base, a.wcol);
 
   if ((strcmp (path, "-") == 0 && mn_spool_stdin (&e) < 0)
       || mn_rejects_open (&run.rejects, a.common.rejects, &e) < 0
@@ -646,7 +476,7 @@ main (int argc, char **argv)
       fail = e.reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
       goto abort;
     }
-  if (!run.nclass)
+  if (!run.w.nclass)
     {
       error (0, 0, "%s: no usable rows to weight; nothing written",
              mn_display_name (path));
@@ -655,18 +485,11 @@ main (int argc, char **argv)
     }
 
   /* The problem: classes in the order first seen.  */
-  struct mn_rake_margin *mg = xmalloc (run.m.nvar * sizeof *mg);
-  struct mn_rake_class *cls = xmalloc (run.nclass * sizeof *cls);
-  for (size_t v = 0; v < run.m.nvar; v++)
-    mg[v] = (struct mn_rake_margin) { run.m.var[v].ncat, run.m.var[v].pop };
-  for (size_t k = 0; k < run.nclass; k++)
-    cls[k] = (struct mn_rake_class) { &run.cat[k * run.m.nvar],
-                                      run.base[k], run.count[k] };
-  struct mn_rake_problem p = { run.m.nvar, mg, run.nclass, cls };
+  struct mn_rake_problem p;
+  mn_weighting_problem (&run.w, &p);
   int rc = a.post ? mn_poststratify (&p, &a.ro, &r, &e)
                   : mn_rake (&p, &a.ro, &r, &e);
-  free (mg);
-  free (cls);
+  mn_weighting_problem_release (&p);
   if (rc < 0)
     {
       rake_failure (&run, &r, &e);
@@ -677,7 +500,7 @@ main (int argc, char **argv)
     }
 
   struct mn_weight_summary s;
-  if (mn_weight_summary (r.w, run.count, run.nclass, &s, &e) < 0)
+  if (mn_weight_summary (r.w, run.w.count, run.w.nclass, &s, &e) < 0)
     {
       mn_diag (&e);
       fail = MN_EXIT_DATA;
@@ -738,23 +561,8 @@ abort:
 
 done:
   mn_rake_result_release (&r);
-  if (run.col)
-    for (size_t v = 0; v < run.m.nvar; v++)
-      free (run.col[v]);
-  free (run.col);
-  free (run.val);
-  free (run.vlen);
-  free (run.rowcat);
-  free (run.key);
-  free (run.cat);
-  free (run.base);
-  free (run.count);
-  free (run.town);
-  for (size_t i = 0; i < run.ntown; i++)
-    free (run.town_name[i]);
-  free (run.town_name);
-  mn_groups_free (run.classes);
-  mn_groups_free (run.towns);
+  if (run.w.m)
+    mn_weighting_release (&run.w);
   mn_margins_release (&run.m);
   mn_common_release (&a.common);
   return run.status;

@@ -1,0 +1,83 @@
+/* weighting.h - survey rows folded into weighting classes: what
+   minyi-weight rakes or post-stratifies.
+
+   A class is one category of every margin variable, one township (for
+   the per-township diagnostics) and one base weight; its rows share a
+   final weight.  Memory grows with the classes, never with the rows:
+   base weights are usually constant within a village, so classes stay
+   few.  */
+#ifndef MINYI_WEIGHTING_H
+#define MINYI_WEIGHTING_H
+
+#include <stddef.h>
+
+#include "errinfo.h"
+#include "input.h"
+#include "margins.h"
+#include "na.h"
+#include "rake.h"
+
+struct mn_groups;
+
+struct mn_weighting
+{
+  const struct mn_margins *m;   /* borrowed */
+  const struct mn_na *na;       /* borrowed */
+  const char *base_spec;        /* base-weight column, or NULL: 1 */
+  const char *wcol;             /* name of the weight column written */
+  /* Columns of the bound input.  */
+  long **col;                   /* col[v][i]: column of part i of var v */
+  long base_col, weight_col, town_col;
+  /* The classes, in the order first seen.  */
+  struct mn_groups *classes;    /* key -> class index + 1 */
+  size_t nclass, class_cap;
+  size_t *cat;                  /* NCLASS * NVAR category indices */
+  double *base, *count;         /* per class: base weight, rows */
+  size_t *town;                 /* per class: township index or SIZE_MAX */
+  struct mn_groups *towns;      /* township -> index + 1 */
+  char **town_name;             /* township index -> name */
+  size_t ntown, town_cap;
+  /* Scratch for one row.  */
+  char *key;
+  size_t key_cap;
+  size_t *rowcat;
+  const char **val;
+  size_t *vlen;
+};
+
+/* Set W up for margins M and missing-value list NA (both borrowed),
+   base weights in column BASE (NULL: every base weight 1), the weights
+   to be written to column WCOL.  */
+void mn_weighting_init (struct mn_weighting *w, const struct mn_margins *m,
+                        const struct mn_na *na, const char *base,
+                        const char *wcol);
+void mn_weighting_release (struct mn_weighting *w);
+
+/* Resolve the columns in IN's header: every margin column, the base
+   weight, the weight column when the survey already has it, and a
+   "township" column when there is one.  Returns 0, or -1 with E (a
+   column missing, or the weight column being one the weights are
+   computed from).  */
+int mn_weighting_bind (struct mn_weighting *w, const struct mn_input *in,
+                       struct mn_error *e);
+
+/* Pass 1: add the sound record REC of the bound input (named FILE) to
+   its class.  Returns the class index, or -1 when the row is rejected,
+   with E (an empty margin cell, a category with no population, a bad
+   base weight).  */
+long mn_weighting_add (struct mn_weighting *w, const struct mn_record *rec,
+                       const char *file, struct mn_error *e);
+
+/* Pass 2: the class of REC, as mn_weighting_add found it.  Returns the
+   index; -1 when the row is rejected (E says why, as in pass 1); -2
+   when it belongs to no class seen in pass 1 (the input changed).  */
+long mn_weighting_find (struct mn_weighting *w, const struct mn_record *rec,
+                        const char *file, struct mn_error *e);
+
+/* The raking problem of W's classes, in *P; the arrays it points to are
+   allocated, and freed by mn_weighting_problem_release.  */
+void mn_weighting_problem (const struct mn_weighting *w,
+                           struct mn_rake_problem *p);
+void mn_weighting_problem_release (struct mn_rake_problem *p);
+
+#endif
