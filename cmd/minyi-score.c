@@ -47,8 +47,9 @@ static const struct argp_option options[] = {
   { "item", 'i', "COLUMN", 0,
     "without a codebook: score the single item in COLUMN", 0 },
   { "satisfied", 's', "ANSWERS", 0,
-    "with --item: the answers that count as satisfied, separated by '|' "
-    "(whole-number ranges such as 4..5 allowed)", 0 },
+    "with --item: the answers that count as satisfied, separated by "
+    "'|'; a range of whole numbers such as 4..5 may stand for several",
+    0 },
   { "dont-know-answers", OPT_DK_ANSWERS, "ANSWERS", 0,
     "with --item: the answers that mean \"don't know\"", 0 },
   { "rate-item", 'r', "ITEM", 0,
