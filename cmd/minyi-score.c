@@ -72,8 +72,9 @@ static const struct argp_option options[] = {
     "errors, intervals on Kish's effective sample size", 0 },
   { "group-weights", OPT_GROUP_WEIGHTS, "SHARES", 0,
     "respondent-group weighting: fixed shares such as "
-    "villager=0.6,group_leader=0.2,village_cadre=0.2 (summing to 1) give "
-    "the composite rate grate", 0 },
+    "villager=0.6,group_leader=0.2,village_cadre=0.2 (summing to 1), or a "
+    "CSV file with columns group and share, give the composite rate "
+    "grate", 0 },
   { "respondent-type", OPT_RESPONDENT, "COLUMN", 0,
     "with --group-weights: the column of each respondent's group "
     "(default 'respondent_type')", 0 },
@@ -322,9 +323,25 @@ main (int argc, char **argv)
   if (a.group_weights)
     {
       spec.rgroup = a.respondent ? a.respondent : "respondent_type";
-      if (mn_score_parse_rgroups (&spec, a.group_weights, &e) < 0)
+      /* GROUP=SHARE,... or the name of a file of them.  */
+      int rc;
+      if (strchr (a.group_weights, '='))
+        rc = mn_score_parse_rgroups (&spec, a.group_weights, &e);
+      else
         {
-          error (0, 0, "--group-weights: %s", e.msg);
+          FILE *fp = fopen (a.group_weights, "rb");
+          rc = fp ? mn_score_load_rgroups (&spec, fp, a.group_weights, &e)
+                  : mn_error_set (&e, a.group_weights, 0, MN_R_SYSTEM,
+                                  "cannot open: %m");
+          if (fp)
+            fclose (fp);
+        }
+      if (rc < 0)
+        {
+          if (e.file)
+            mn_diag (&e);
+          else
+            error (0, 0, "--group-weights: %s", e.msg);
           run.status = MN_EXIT_USAGE;
           goto done;
         }

@@ -65,9 +65,9 @@ int mn_codebook_load (struct mn_codebook *cb, FILE *fp, const char *name,
                       const struct mn_reader_options *ro,
                       struct mn_error *e);
 
-/* A one-item codebook for COLUMN: SATISFIED and DONTKNOW are
-   '|'-separated answers or whole-number ranges A..B (DONTKNOW may be
-   NULL).  Returns 0, or -1 with E.  */
+/* A one-item codebook for COLUMN: SATISFIED is '|'-separated answers or
+   whole-number ranges A..B; DONTKNOW (may be NULL) '|'-separated answers,
+   compared as text.  Returns 0, or -1 with E.  */
 int mn_codebook_single (struct mn_codebook *cb, const char *column,
                         const char *satisfied, const char *dontknow,
                         struct mn_error *e);

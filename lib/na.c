@@ -65,3 +65,14 @@ mn_na_match (const struct mn_na *na, const char *s, size_t len)
       return true;
   return false;
 }
+
+const char *
+mn_trim_n (const char *s, size_t len, size_t *out)
+{
+  while (len && (*s == ' ' || *s == '\t'))
+    s++, len--;
+  while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+    len--;
+  *out = len;
+  return s;
+}

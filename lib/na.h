@@ -25,4 +25,7 @@ bool mn_na_match (const struct mn_na *na, const char *s, size_t len);
    first byte kept.  */
 const char *mn_trim (const char *s, size_t *len);
 
+/* The same for the LEN bytes at S (not NUL-terminated).  */
+const char *mn_trim_n (const char *s, size_t len, size_t *out);
+
 #endif

@@ -289,48 +289,103 @@ write_rgroups (const struct mn_scorer *s, struct mn_group_stats *g,
       }
 }
 
+/* Add group NAME (LEN bytes) with SHARE to SPEC.  Returns 0, or -1
+   with E.  */
+static int
+add_rgroup (struct mn_score_spec *spec, const char *name, size_t len,
+            const char *share_text, const char *file, unsigned long line,
+            struct mn_error *e)
+{
+  double share;
+  size_t nl;
+  const char *n = mn_trim_n (name, len, &nl);
+  if (nl == 0 || mn_parse_double (share_text, &share) != 0 || !(share > 0))
+    return mn_error_set (e, file, line, MN_R_USAGE,
+                         "'%.*s=%s' is not GROUP=SHARE with a share > 0",
+                         (int) len, name, share_text);
+  for (size_t i = 0; i < spec->nrgroup; i++)
+    if (strlen (spec->rgroup_name[i]) == nl
+        && memcmp (spec->rgroup_name[i], n, nl) == 0)
+      return mn_error_set (e, file, line, MN_R_USAGE,
+                           "group '%.*s' given twice", (int) nl, n);
+  spec->rgroup_name = xrealloc (spec->rgroup_name,
+                                (spec->nrgroup + 1) * sizeof (char *));
+  spec->rgroup_share = xrealloc (spec->rgroup_share,
+                                 (spec->nrgroup + 1) * sizeof (double));
+  spec->rgroup_name[spec->nrgroup] = xmemdup0 (n, nl);
+  spec->rgroup_share[spec->nrgroup++] = share;
+  return 0;
+}
+
+/* The shares must sum to 1.  */
+static int
+check_rgroups (const struct mn_score_spec *spec, const char *file,
+               struct mn_error *e)
+{
+  double total = 0;
+  for (size_t i = 0; i < spec->nrgroup; i++)
+    total += spec->rgroup_share[i];
+  if (spec->nrgroup == 0 || fabs (total - 1) > 1e-9)
+    return mn_error_set (e, file, 0, MN_R_USAGE,
+                         "group shares sum to %g, not 1", total);
+  return 0;
+}
+
 int
 mn_score_parse_rgroups (struct mn_score_spec *spec, const char *arg,
                         struct mn_error *e)
 {
-  double total = 0;
   const char *p = arg;
   while (*p)
     {
       size_t n = strcspn (p, ",");
       char *tok = xmemdup0 (p, n);
       char *eq = strrchr (tok, '=');
-      double share;
-      if (!eq || eq == tok || mn_parse_double (eq + 1, &share) != 0
-          || !(share > 0))
-        {
-          mn_error_set (e, NULL, 0, MN_R_USAGE,
-                        "'%s' is not GROUP=SHARE with a share > 0", tok);
-          free (tok);
-          return -1;
-        }
-      *eq = '\0';
-      for (size_t i = 0; i < spec->nrgroup; i++)
-        if (strcmp (spec->rgroup_name[i], tok) == 0)
-          {
-            mn_error_set (e, NULL, 0, MN_R_USAGE, "group '%s' given twice",
-                          tok);
-            free (tok);
-            return -1;
-          }
-      spec->rgroup_name = xrealloc (spec->rgroup_name,
-                                    (spec->nrgroup + 1) * sizeof (char *));
-      spec->rgroup_share = xrealloc (spec->rgroup_share,
-                                     (spec->nrgroup + 1) * sizeof (double));
-      spec->rgroup_name[spec->nrgroup] = tok;
-      spec->rgroup_share[spec->nrgroup++] = share;
-      total += share;
+      int rc = eq ? (*eq = '\0', add_rgroup (spec, tok, strlen (tok), eq + 1,
+                                             NULL, 0, e))
+                  : mn_error_set (e, NULL, 0, MN_R_USAGE,
+                                  "'%s' is not GROUP=SHARE", tok);
+      free (tok);
+      if (rc < 0)
+        return -1;
       p += n + (p[n] == ',');
     }
-  if (spec->nrgroup == 0 || fabs (total - 1) > 1e-9)
-    return mn_error_set (e, NULL, 0, MN_R_USAGE,
-                         "group shares sum to %g, not 1", total);
-  return 0;
+  return check_rgroups (spec, NULL, e);
+}
+
+int
+mn_score_load_rgroups (struct mn_score_spec *spec, FILE *fp,
+                       const char *name, struct mn_error *e)
+{
+  struct mn_reader *r = mn_reader_new (fp, name, NULL, e);
+  if (!r)
+    return -1;
+  struct mn_record rec;
+  struct mn_header h = { 0, NULL };
+  long gc = -1, sc = -1;
+  int rc = mn_reader_next (r, &rec, e);
+  if (rc == 0)
+    rc = mn_error_set (e, name, 1, MN_R_USAGE, "empty group-shares file");
+  if (rc > 0)
+    {
+      mn_header_init (&h, &rec);
+      if ((gc = mn_header_find (&h, "group", name, e)) < 0
+          || (sc = mn_header_find (&h, "share", name, e)) < 0)
+        rc = -1;
+    }
+  while (rc > 0 && (rc = mn_reader_next (r, &rec, e)) > 0)
+    {
+      if (rec.flaw != MN_FLAW_NONE || rec.n != h.n)
+        rc = mn_error_set (e, name, rec.line, MN_R_RAGGED,
+                           "%zu fields where the header has %zu, or a bad "
+                           "quote or byte", rec.n, h.n);
+      else if (add_rgroup (spec, rec.f[gc], rec.len[gc], rec.f[sc], name,
+                           rec.line, e) < 0)
+        rc = -1;
+    }
+  mn_header_release (&h);
+  mn_reader_free (r);
+  return rc < 0 ? -1 : check_rgroups (spec, name, e);
 }
 
 void

@@ -44,6 +44,10 @@ struct mn_score_spec
    with E.  */
 int mn_score_parse_rgroups (struct mn_score_spec *spec, const char *arg,
                             struct mn_error *e);
+/* The same from a CSV file FP (named NAME) with columns "group" and
+   "share", one row per group.  */
+int mn_score_load_rgroups (struct mn_score_spec *spec, FILE *fp,
+                           const char *name, struct mn_error *e);
 void mn_score_spec_release (struct mn_score_spec *spec);
 
 /* What is accumulated for one group.  */

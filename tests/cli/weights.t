@@ -97,3 +97,17 @@ exit: 2
 stdout:
 stderr:
 minyi-score: --group-weights: group 'villager' given twice
+
+=== respondent-group shares from a file give the same table as on the command line
+cmd: minyi-score -q --item q1 -s '满意|基本满意' -w weight --group-weights villager=0.6,group_leader=0.2,village_cadre=0.2 groups.csv > $T/a; minyi-score -q --item q1 -s '满意|基本满意' -w weight --group-weights group-shares.csv groups.csv | cmp - $T/a && echo same
+exit: 0
+stdout:
+same
+stderr:
+
+=== a shares file whose shares do not sum to 1
+cmd: minyi-score -q --item q1 -s 满意 --group-weights group-shares-bad.csv groups.csv
+exit: 2
+stdout:
+stderr:
+minyi-score: group-shares-bad.csv: group shares sum to 0.9, not 1
