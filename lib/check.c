@@ -1,6 +1,7 @@
 /* check.c - row-by-row validation of survey exports.  */
 #include "check.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -167,7 +168,9 @@ mn_checker_new (const struct mn_check_spec *spec, struct mn_error *e)
   if (!c->flags)
     {
       mn_error_set (e, NULL, 0, MN_R_SYSTEM,
-                    "cannot make a temporary file");
+                    "cannot make a temporary file in %s: %s",
+                    getenv ("TMPDIR") && *getenv ("TMPDIR")
+                      ? getenv ("TMPDIR") : "/tmp", strerror (errno));
       mn_checker_free (c);
       return NULL;
     }

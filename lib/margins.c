@@ -81,21 +81,27 @@ mn_margins_release (struct mn_margins *m)
   m->nvar = 0;
 }
 
-/* The variable named NAME (trimmed), created when new.  Returns NULL
-   with E when one of its columns is empty.  */
+/* The variable named NAME (its '*'-joined parts trimmed), created when
+   new.  Returns NULL with E when one of its columns is empty.  */
 static struct mn_margin_var *
 get_var (struct mn_margins *m, struct mn_groups *vars, const char *name,
          const char *file, unsigned long line, struct mn_error *e)
 {
   size_t nlen;
   const char *nm = mn_trim (name, &nlen);
-  size_t *pos = mn_groups_get (vars, nm, nlen);
-  if (*pos)
-    return &m->var[*pos - 1];
   char *key = NULL;
   size_t cap = 0, klen;
   char *copy = xmemdup0 (nm, nlen);
   size_t np = split_key (copy, &key, &cap, &klen);
+  /* Looked up by its trimmed parts: "A*B" and "A * B" are one variable,
+     as "1*2" and "1 * 2" are one category.  */
+  size_t *pos = mn_groups_get (vars, key, klen);
+  if (*pos)
+    {
+      free (key);
+      free (copy);
+      return &m->var[*pos - 1];
+    }
   if (empty_part (key, klen, np))
     {
       mn_error_set (e, file, line, MN_R_EMPTY_KEY,

@@ -273,11 +273,26 @@ write_rgroups (const struct mn_scorer *s, struct mn_group_stats *g,
   double est = NAN, se = NAN;
   bool renorm = false;
   mn_group_composite (k, sp->rgroup_share, p, n, true, &est, &se, &renorm);
-  double z = gsl_cdf_ugaussian_Pinv ((1 + sp->level) / 2);
+  /* The interval: --method on the composite's effective sample size
+     n* = grate (1 - grate) / grate_se^2 (Kish 1965; Korn & Graubard
+     1998), at most the answers there are, and all of them when the
+     standard error is 0 (every group rate 0 or 1), where the normal
+     interval would have no width at all.  */
+  double lo = NAN, hi = NAN, total = 0;
+  for (size_t i = 0; i < k; i++)
+    total += n[i];
+  if (!isnan (est) && total > 0)
+    {
+      double nstar = se > 0 ? fmin (est * (1 - est) / (se * se), total)
+                            : total;
+      if (!(nstar > 0))
+        nstar = total;
+      mn_prop_ci (sp->method, est * nstar, nstar, sp->level, &lo, &hi);
+    }
   put_num (out, 6, est);
   put_num (out, 6, se);
-  put_num (out, 6, isnan (est) ? NAN : fmax (0, est - z * se));
-  put_num (out, 6, isnan (est) ? NAN : fmin (1, est + z * se));
+  put_num (out, 6, lo);
+  put_num (out, 6, hi);
   putc (',', out);
   const char *sep = "";
   for (size_t i = 0; i < k; i++)

@@ -9,11 +9,17 @@
 
 #define EMPTY UINT64_MAX
 
+/* Fibonacci hashing: the top log2(CAP) bits of the product, which
+   depend on every bit of K (the low bits of a product depend only on the
+   low bits of its factors, so packed ids differing in their high bits,
+   as waves do, would all meet in one slot).  */
 static size_t
 slot_of (uint64_t k, size_t cap)
 {
-  /* Fibonacci hashing spreads packed ids over the table.  */
-  return (size_t) ((k * 0x9E3779B97F4A7C15u) >> 17) & (cap - 1);
+  unsigned bits = 0;
+  while (((size_t) 1 << bits) < cap)
+    bits++;
+  return (size_t) ((k * 0x9E3779B97F4A7C15u) >> (64 - bits));
 }
 
 void

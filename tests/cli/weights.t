@@ -28,10 +28,14 @@
 # villagers 2/3 satisfied (n 3), one group leader 1/1, village cadres 1/2;
 # with shares 0.6/0.2/0.2 the composite is 0.6*2/3 + 0.2*1 + 0.2*1/2 = 0.7
 # and its variance 0.36*(2/3)(1/3)/3 + 0.04*0 + 0.04*(1/4)/2 = 0.0316667,
-# SE 0.177951; the normal 95% interval 0.7 -+ 1.959964*0.177951 is
-# 0.351222 to 1.048778, clamped to 1.  C2 has only villagers (1/2): the
-# shares are renormalised to that group alone, 0.5, SE sqrt(0.25/2) =
-# 0.353553, and the absent groups are named.
+# SE 0.177951.  The interval is Wilson's on the effective sample size
+# n* = 0.7*0.3/0.177951^2 = 6.63, capped at the 6 answers: x = 4.2 of
+# n = 6, centre (4.2 + z^2/2)/(6 + z^2) = 0.621932 with z = 1.959964,
+# half-width z sqrt(6)/(6 + z^2) sqrt(0.21 + z^2/24) = 0.296756, so
+# 0.325176 to 0.918690 (the Wald interval would be 0.351222 to 1).
+# C2 has only villagers (1/2): the shares are renormalised to that group
+# alone, 0.5, SE sqrt(0.25/2) = 0.353553, n* = 2: Wilson's 1 of 2,
+# 0.094531 to 0.905469; the absent groups are named.
 
 === weighted rates, standard errors, weight sums and effective sizes equal R survey's (see the top of this file)
 cmd: minyi-score -q -c ../../data/codebook.csv -w weight ../../data/survey.csv | grep -E '^(cadre|C0001|C0002|C0003|C0100),' | cut -d, -f1,5,8-10
@@ -56,8 +60,8 @@ cmd: minyi-score --item q1 --satisfied '满意|基本满意' -w weight --group-w
 exit: 1
 stdout:
 cadre,rows,n,sat,rate,lo,hi,wsum,neff,se,dk,miss,grate,grate_se,grate_lo,grate_hi,grate_missing
-C1,6,6,4,0.666667,0.299993,0.903229,6.0000,6.0000,0.210819,0,0,0.700000,0.177951,0.351222,1.000000,
-C2,2,2,1,0.500000,0.094531,0.905469,2.0000,2.0000,0.500000,0,0,0.500000,0.353553,0.000000,1.000000,group_leader|village_cadre
+C1,6,6,4,0.666667,0.299993,0.903229,6.0000,6.0000,0.210819,0,0,0.700000,0.177951,0.325176,0.918690,
+C2,2,2,1,0.500000,0.094531,0.905469,2.0000,2.0000,0.500000,0,0,0.500000,0.353553,0.094531,0.905469,group_leader|village_cadre
 stderr:
 minyi-score:groups.csv:10: respondent group 'official' has no share in --group-weights
 minyi-score:groups.csv:11: weight '-1' is not positive
