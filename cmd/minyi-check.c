@@ -275,12 +275,7 @@ check_file (struct run *run, const char *path, struct mn_error *e)
       run->status = e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
       return -1;
     }
-  if (in.guessed && !quiet)
-    error (0, 0, "%s: not valid UTF-8; read as GB18030", in.name);
-  if (in.mixed && !quiet)
-    error (0, 0, "%s: %lu line%s not valid UTF-8, and the file is not "
-                 "GB18030 either: read as UTF-8, those rows rejected",
-           in.name, in.bad_lines, in.bad_lines == 1 ? " is" : "s are");
+  mn_input_note_encoding (&in, quiet);
   mn_rejects_header (&run->rejects, &in.h);
 
   /* A problem with the whole input rejects each of its rows.  */
@@ -299,6 +294,7 @@ check_file (struct run *run, const char *path, struct mn_error *e)
     }
 
   struct mn_tally t = { 0 };
+  unsigned long shown[MN_R_COUNT] = { 0 };
   struct mn_record rec;
   int rc;
   while ((rc = mn_input_next (&in, &rec, e)) > 0)
@@ -335,7 +331,7 @@ check_file (struct run *run, const char *path, struct mn_error *e)
           break;
         }
       if (!quiet && !bad_input)
-        mn_diag (e);
+        mn_diag_limited (e, shown);
     }
   if (rc < 0)
     run->status = e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;

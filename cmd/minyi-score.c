@@ -217,12 +217,16 @@ score_file (struct run *run, const char *path, struct mn_error *e)
 {
   struct mn_input in;
   struct mn_tally t = { 0 };
+  unsigned long shown[MN_R_COUNT] = { 0 };
   bool quiet = run->a->common.quiet;
-  if (mn_input_open (&in, path, &run->a->common.reader, e) < 0)
+  struct mn_reader_options ro = run->a->common.reader;
+  ro.guess = true;
+  if (mn_input_open (&in, path, &ro, e) < 0)
     {
       run->status = e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
       return -1;
     }
+  mn_input_note_encoding (&in, quiet);
   mn_rejects_header (&run->rejects, &in.h);
   if (mn_scorer_bind (run->scorer, &in, e) < 0)
     {
@@ -250,7 +254,7 @@ score_file (struct run *run, const char *path, struct mn_error *e)
           break;
         }
       if (!quiet)
-        mn_diag (e);
+        mn_diag_limited (e, shown);
     }
   if (rc < 0)
     run->status = e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;

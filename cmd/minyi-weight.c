@@ -201,8 +201,11 @@ pass1 (struct run *run, const char *path, struct mn_error *e)
 {
   struct mn_input in;
   bool quiet = run->a->common.quiet;
-  if (mn_input_open (&in, path, &run->a->common.reader, e) < 0)
+  struct mn_reader_options ro = run->a->common.reader;
+  ro.guess = true;
+  if (mn_input_open (&in, path, &ro, e) < 0)
     return -1;
+  mn_input_note_encoding (&in, quiet);
   mn_rejects_header (&run->rejects, &in.h);
   if (mn_weighting_bind (&run->w, &in, e) < 0)
     {
@@ -211,6 +214,7 @@ pass1 (struct run *run, const char *path, struct mn_error *e)
     }
   struct mn_record rec;
   int rc;
+  unsigned long shown[MN_R_COUNT] = { 0 };
   while ((rc = mn_input_next (&in, &rec, e)) > 0)
     {
       run->t.read++;
@@ -229,7 +233,7 @@ pass1 (struct run *run, const char *path, struct mn_error *e)
           break;
         }
       if (!quiet)
-        mn_diag (e);
+        mn_diag_limited (e, shown);
     }
   mn_input_close (&in);
   if (rc == 0 && !quiet)
@@ -244,7 +248,9 @@ pass2 (struct run *run, const char *path, const double *w, FILE *out,
        struct mn_error *e)
 {
   struct mn_input in;
-  if (mn_input_open (&in, path, &run->a->common.reader, e) < 0)
+  struct mn_reader_options ro = run->a->common.reader;
+  ro.guess = true;            /* the same file: the same guess */
+  if (mn_input_open (&in, path, &ro, e) < 0)
     return -1;
   if (mn_weighting_bind (&run->w, &in, e) < 0)
     {

@@ -1,6 +1,8 @@
 /* diag.c - printing messages for the programs.  */
 #include "diag.h"
 
+#include "input.h"
+
 #include <errno.h>
 #include <error.h>
 #include <stdio.h>
@@ -57,4 +59,29 @@ mn_tally_print (const struct mn_tally *t, const char *what)
         sep = ", ";
       }
   fputs (*sep == ',' ? ")\n" : "\n", stderr);
+}
+
+void
+mn_diag_limited (const struct mn_error *e, unsigned long *count)
+{
+  unsigned long n = ++count[e->reason];
+  if (n <= MN_DIAG_LIMIT)
+    mn_diag (e);
+  if (n == MN_DIAG_LIMIT)
+    error (0, 0, "%s: further '%s' rejections are not shown (see "
+                 "--rejects and the summary)", e->file ? e->file : "",
+           mn_reason_name (e->reason));
+}
+
+void
+mn_input_note_encoding (const struct mn_input *in, bool quiet)
+{
+  if (quiet)
+    return;
+  if (in->guessed)
+    error (0, 0, "%s: not valid UTF-8; read as GB18030", in->name);
+  if (in->mixed)
+    error (0, 0, "%s: %lu line%s not valid UTF-8, and the file is not "
+                 "GB18030 either: read as UTF-8, those rows rejected",
+           in->name, in->bad_lines, in->bad_lines == 1 ? " is" : "s are");
 }

@@ -175,10 +175,19 @@ mn_input_next (struct mn_input *in, struct mn_record *rec,
   switch (rec->flaw)
     {
     case MN_FLAW_QUOTE:
-      mn_error_set (e, in->name, rec->line, MN_R_QUOTE,
-                    "unterminated quoted field runs to end of input "
-                    "(line %lu)", rec->last_line);
-      return 2;
+      {
+        char span[128] = "";
+        if (rec->last_line > rec->line)
+          snprintf (span, sizeof span, ": lines %lu to %lu (%lu lines) "
+                    "were read as this one record", rec->line,
+                    rec->last_line, rec->last_line - rec->line + 1);
+        mn_error_set (e, in->name, rec->line, MN_R_QUOTE,
+                      "field %zu%s%s%s opens a quote that is never "
+                      "closed%s", rec->n, rec->n <= in->h.n ? " (" : "",
+                      rec->n <= in->h.n ? in->h.name[rec->n - 1] : "",
+                      rec->n <= in->h.n ? ")" : "", span);
+        return 2;
+      }
     case MN_FLAW_UTF8:
       {
         size_t k = rec->flaw_field;
@@ -189,8 +198,10 @@ mn_input_next (struct mn_input *in, struct mn_record *rec,
                       k < in->h.n ? in->h.name[k] : "",
                       k < in->h.n ? ")" : "",
                       nul ? "holds a NUL byte" : "is not valid UTF-8",
-                      nul || in->mixed ? ""
-                        : "; try --encoding=GB18030 or the file's encoding");
+                      nul ? ""
+                      : in->mixed ? " (unlike the rest of the file; see "
+                                    "--encoding)"
+                      : "; try --encoding=GB18030 or the file's encoding");
         return 2;
       }
     case MN_FLAW_NONE:

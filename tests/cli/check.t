@@ -25,7 +25,7 @@ minyi-check:check.csv:14: weight '0' is not positive
 minyi-check:check.csv:15: weight 'NaN' is not finite
 minyi-check:check.csv:16: weight 'inf' is not finite
 minyi-check:check.csv:17: 10 fields where the header has 11
-minyi-check:check.csv:21: unterminated quoted field runs to end of input (line 21)
+minyi-check:check.csv:21: field 8 (q1) opens a quote that is never closed
 minyi-check: check.csv: 20 records, 7 used, 13 rejected (ragged 1, unterminated-quote 1, empty-key 1, bad-value 1, bad-number 1, bad-weight 4, unknown-cadre 1, outside-area 2, duplicate 1)
 minyi-check: Cronbach's alpha 0.9610 (95% Feldt interval 0.8350 to 0.9941) on 3 items, 6 complete cases, 1 incomplete left out
 minyi-check: coverage: 0 cadre-waves below 0.1 of households assigned, 5 with no responses
@@ -44,7 +44,7 @@ check.csv,14,bad-weight,weight '0' is not positive,2026Q1,城关镇,东坡村,C2
 check.csv,15,bad-weight,weight 'NaN' is not finite,2026Q1,城关镇,东坡村,C2,H11,S2,NaN,满意,4,4,4
 check.csv,16,bad-weight,weight 'inf' is not finite,2026Q1,城关镇,东坡村,C2,H12,S2,inf,满意,4,4,4
 check.csv,17,ragged,10 fields where the header has 11,2026Q1,城关镇,东坡村,C2,H13,S2,1,满意,4,4
-check.csv,21,unterminated-quote,unterminated quoted field runs to end of input (line 21),2026Q2,蒿坪镇,龙潭村,C3,H16,S3,1,"满意,4,4,4
+check.csv,21,unterminated-quote,field 8 (q1) opens a quote that is never closed,2026Q2,蒿坪镇,龙潭村,C3,H16,S3,1,"满意,4,4,4
 "
 file report.csv:
 section,key,subkey,measure,value
@@ -522,7 +522,7 @@ wave,township,cadre,household,q1,q2
 2026Q1,城关镇,C2,H3,不满意,2
 stderr:
 minyi-check: badutf8.csv: 1 line is not valid UTF-8, and the file is not GB18030 either: read as UTF-8, those rows rejected
-minyi-check:badutf8.csv:3: field 2 (township) is not valid UTF-8
+minyi-check:badutf8.csv:3: field 2 (township) is not valid UTF-8 (unlike the rest of the file; see --encoding)
 minyi-check: badutf8.csv: 3 records, 2 used, 1 rejected (encoding 1)
 
 === NA in a key column counts as empty
@@ -546,7 +546,7 @@ W1,C1,H2,不满意,4,4,4
 W1,C1,H4,满意,2,3,3
 stderr:
 minyi-check: check-stray.csv: 1 line is not valid UTF-8, and the file is not GB18030 either: read as UTF-8, those rows rejected
-minyi-check:check-stray.csv:4: field 2 (cadre) is not valid UTF-8
+minyi-check:check-stray.csv:4: field 2 (cadre) is not valid UTF-8 (unlike the rest of the file; see --encoding)
 minyi-check: check-stray.csv: 4 records, 3 used, 1 rejected (encoding 1)
 minyi-check: Cronbach's alpha 0.8571 (95% Feldt interval -0.5213 to 0.9964) on 3 items, 3 complete cases, 0 incomplete left out
 

@@ -79,7 +79,7 @@ stdout:
 cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
 C1,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
 stderr:
-minyi-score:unterminated.csv:3: unterminated quoted field runs to end of input (line 4)
+minyi-score:unterminated.csv:3: field 4 (household) opens a quote that is never closed: lines 3 to 4 (2 lines) were read as this one record
 minyi-score: unterminated.csv: 2 records, 1 used, 1 rejected (unterminated-quote 1)
 
 === invalid UTF-8 names the line and suggests --encoding
@@ -90,7 +90,8 @@ cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,ov
 C1,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
 C2,1,1,0,0.000000,0.000000,0.793451,0,0,1,8.3333,,,1,0.0000,1,25.0000
 stderr:
-minyi-score:badutf8.csv:3: field 2 (township) is not valid UTF-8; try --encoding=GB18030 or the file's encoding
+minyi-score: badutf8.csv: 1 line is not valid UTF-8, and the file is not GB18030 either: read as UTF-8, those rows rejected
+minyi-score:badutf8.csv:3: field 2 (township) is not valid UTF-8 (unlike the rest of the file; see --encoding)
 minyi-score: badutf8.csv: 3 records, 2 used, 1 rejected (encoding 1)
 
 === GB18030 export read with --encoding
@@ -391,3 +392,33 @@ stdout:
 no rejects file
 stderr:
 minyi-score: .: is a directory
+
+=== a GB18030 export is recognised without --encoding, as minyi-check does
+cmd: minyi-score -c codebook.csv gb18030.csv
+exit: 0
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+C1,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+stderr:
+minyi-score: gb18030.csv: not valid UTF-8; read as GB18030
+minyi-score: gb18030.csv: 1 records, 1 used, 0 rejected
+
+=== messages for one reason stop after ten; the rejects file and the summary hold them all
+cmd: { cat headeronly.csv; i=0; while [ $i -lt 15 ]; do echo "2026Q1,城关镇,C1,H$i,满意,9"; i=$((i + 1)); done; } | minyi-score -c codebook.csv --rejects $T/rej.csv; tail -n +2 $T/rej.csv | wc -l
+exit: 0
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+15
+stderr:
+minyi-score:(standard input):2: answer '9' to item 'attitude' outside scale 1..5
+minyi-score:(standard input):3: answer '9' to item 'attitude' outside scale 1..5
+minyi-score:(standard input):4: answer '9' to item 'attitude' outside scale 1..5
+minyi-score:(standard input):5: answer '9' to item 'attitude' outside scale 1..5
+minyi-score:(standard input):6: answer '9' to item 'attitude' outside scale 1..5
+minyi-score:(standard input):7: answer '9' to item 'attitude' outside scale 1..5
+minyi-score:(standard input):8: answer '9' to item 'attitude' outside scale 1..5
+minyi-score:(standard input):9: answer '9' to item 'attitude' outside scale 1..5
+minyi-score:(standard input):10: answer '9' to item 'attitude' outside scale 1..5
+minyi-score:(standard input):11: answer '9' to item 'attitude' outside scale 1..5
+minyi-score: (standard input): further 'bad-value' rejections are not shown (see --rejects and the summary)
+minyi-score: (standard input): 15 records, 0 used, 15 rejected (bad-value 15)
