@@ -70,8 +70,9 @@ demo: deps
 	  $(B)/clean.csv
 	@echo
 	@echo "Checked rows: $(B)/clean.csv, report $(B)/check-report.csv."
-	@echo "Score table: $(B)/scores.csv, one row per cadre and wave. The ten lowest rates in 2026Q2:"
-	@(head -n 1 $(B)/scores.csv; grep '^2026Q2,' $(B)/scores.csv | sort -t, -k6,6g | head -n 10) \
+	@echo "Score table: $(B)/scores.csv, one row per cadre and wave."
+	@echo "The ten cadres of 2026Q2 whose 95% upper bound is lowest (clearly low, not merely rated by few):"
+	@(head -n 1 $(B)/scores.csv; grep '^2026Q2,' $(B)/scores.csv | sort -t, -k8,8g -k2,2 | head -n 10) \
 	  | cut -d, -f1-10 | column -t -s,
 
 check: deps

@@ -351,6 +351,10 @@ print_summary (struct run *run)
   mn_checker_summary (run->checker, &s);
   if (run->a->nfiles > 1)
     mn_tally_print (&run->total, "all inputs");
+  char waves[512];
+  size_t nw = mn_checker_waves (run->checker, waves, sizeof waves);
+  if (nw)
+    error (0, 0, "%zu wave%s: %s", nw, nw == 1 ? "" : "s", waves);
   if (s.alpha_k >= 2)
     {
       if (isnan (s.alpha))
@@ -364,9 +368,9 @@ print_summary (struct run *run)
                s.alpha_incomplete);
     }
   if (run->a->roster)
-    error (0, 0, "coverage: %lu cadre-waves below %g of households "
-                 "assigned, %lu with no responses", s.low_coverage,
-           sp->min_coverage, s.no_response);
+    error (0, 0, "coverage: %lu cadre-waves heard from fewer than %g%% of "
+                 "their households (--min-coverage), %lu from none",
+           s.low_coverage, 100 * sp->min_coverage, s.no_response);
   if (s.straight_lined || s.uniform_collectors)
     error (0, 0, "flagged: %lu straight-lined rows, %zu implausibly "
                  "uniform collectors (adjusted p < %g)", s.straight_lined,

@@ -68,6 +68,7 @@ struct mn_checker
   uint32_t nwave, nhousehold, ncadre;
   struct mn_u64map seen;            /* triple -> file << 48 | line */
   struct mn_groups *coverage;       /* "wave\0cadre" -> responses */
+  struct mn_groups *wave_rows;      /* wave -> clean rows */
   struct mn_groups *townships;      /* name -> struct township */
   struct mn_groups *collectors;     /* "id\0township" -> mn_moments */
 
@@ -161,6 +162,7 @@ mn_checker_new (const struct mn_check_spec *spec, struct mn_error *e)
   c->cadre_ids = mn_groups_new (sizeof (struct interned));
   mn_u64map_init (&c->seen);
   c->coverage = mn_groups_new (sizeof (unsigned long));
+  c->wave_rows = mn_groups_new (sizeof (unsigned long));
   c->townships = mn_groups_new (sizeof (struct township));
   c->collectors = mn_groups_new (sizeof (struct mn_moments));
   mn_alpha_init (&c->alpha_all, c->nalpha);
@@ -194,6 +196,7 @@ mn_checker_free (struct mn_checker *c)
   mn_groups_free (c->household_ids);
   mn_groups_free (c->cadre_ids);
   mn_groups_free (c->coverage);
+  mn_groups_free (c->wave_rows);
   mn_groups_free (c->collectors);
   if (c->seen.key)
     mn_u64map_release (&c->seen);
@@ -404,6 +407,10 @@ learn (struct mn_checker *c, const struct mn_record *rec, bool fresh,
 {
   unsigned flags = 0;
   size_t wl, kl;
+  /* Rows per wave: a mistyped wave ("2026q1") shows up as a wave of its
+     own with a handful of rows.  */
+  const char *wv = cell (rec, c->col_wave, &wl);
+  ++*(unsigned long *) mn_groups_get (c->wave_rows, wv, wl);
   if (fresh)
     {
       /* One more household of this cadre responded in this wave.  */
@@ -792,6 +799,11 @@ mn_checker_report (struct mn_checker *c, FILE *out)
   for (size_t i = 0; i < nt; i++)
     put_tally (out, "township", t[i].key, t[i].keylen,
                &((struct township *) t[i].value)->t);
+  struct mn_group_entry *wv = mn_groups_sorted (c->wave_rows);
+  for (size_t i = 0; i < mn_groups_count (c->wave_rows); i++)
+    put_count (out, "wave", wv[i].key, wv[i].keylen, "", 0, "written",
+               *(unsigned long *) wv[i].value);
+  free (wv);
   coverage_all (c, out, NULL);
   if (c->nalpha)
     {
@@ -812,6 +824,23 @@ mn_checker_report (struct mn_checker *c, FILE *out)
   while (getline (&line, &cap, c->flags) > 0)
     fprintf (out, "flag,%s", line);
   free (line);
+}
+
+size_t
+mn_checker_waves (const struct mn_checker *c, char *buf, size_t size)
+{
+  size_t n = mn_groups_count (c->wave_rows), used = 0;
+  struct mn_group_entry *v = mn_groups_sorted (c->wave_rows);
+  buf[0] = '\0';
+  for (size_t i = 0; i < n && used < size; i++)
+    {
+      unsigned long rows = *(unsigned long *) v[i].value;
+      used += (size_t) snprintf (buf + used, size - used, "%s%.*s %lu row%s",
+                                 i ? ", " : "", (int) v[i].keylen, v[i].key,
+                                 rows, rows == 1 ? "" : "s");
+    }
+  free (v);
+  return n;
 }
 
 void

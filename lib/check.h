@@ -90,4 +90,8 @@ struct mn_check_summary
 
 void mn_checker_summary (struct mn_checker *c, struct mn_check_summary *s);
 
+/* The clean rows of each wave, as "2026Q1 3085 rows, 2026Q2 3150 rows"
+   in BUF (SIZE bytes, cut when longer).  Returns the number of waves.  */
+size_t mn_checker_waves (const struct mn_checker *c, char *buf, size_t size);
+
 #endif

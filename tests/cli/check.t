@@ -27,8 +27,9 @@ minyi-check:check.csv:16: weight 'inf' is not finite
 minyi-check:check.csv:17: 10 fields where the header has 11
 minyi-check:check.csv:21: field 8 (q1) opens a quote that is never closed
 minyi-check: check.csv: 20 records, 7 used, 13 rejected (ragged 1, unterminated-quote 1, empty-key 1, bad-value 1, bad-number 1, bad-weight 4, unknown-cadre 1, outside-area 2, duplicate 1)
+minyi-check: 2 waves: 2026Q1 4 rows, 2026Q2 3 rows
 minyi-check: Cronbach's alpha 0.9610 (95% Feldt interval 0.8350 to 0.9941) on 3 items, 6 complete cases, 1 incomplete left out
-minyi-check: coverage: 0 cadre-waves below 0.1 of households assigned, 5 with no responses
+minyi-check: coverage: 0 cadre-waves heard from fewer than 10% of their households (--min-coverage), 5 from none
 minyi-check: flagged: 2 straight-lined rows, 0 implausibly uniform collectors (adjusted p < 0.001)
 file rej.csv:
 source,line,reason,message,wave,township,village,cadre,household,collector,weight,q1,q2,q3,q4
@@ -80,6 +81,8 @@ township,蒿坪镇,,rejected,2
 township,蒿坪镇,,flagged,1
 township,蒿坪镇,unterminated-quote,rejected,1
 township,蒿坪镇,outside-area,rejected,1
+wave,2026Q1,,written,4
+wave,2026Q2,,written,3
 coverage,C1,2026Q1,responses,3
 coverage,C1,2026Q1,households,4
 coverage,C1,2026Q1,rate,0.7500
@@ -237,8 +240,9 @@ minyi-check: check-extra.csv: 1 records, 0 used, 1 rejected (header-mismatch 1)
 minyi-check:check-dupcol.csv:1: column 'household' appears twice in the header
 minyi-check: check-dupcol.csv: 2 records, 0 used, 2 rejected (duplicate-column 2)
 minyi-check: all inputs: 11 records, 1 used, 10 rejected (missing-column 7, duplicate-column 2, header-mismatch 1)
+minyi-check: 1 wave: 2026Q3 1 row
 minyi-check: Cronbach's alpha: not defined (1 complete cases of 3 items)
-minyi-check: coverage: 0 cadre-waves below 0.1 of households assigned, 3 with no responses
+minyi-check: coverage: 0 cadre-waves heard from fewer than 10% of their households (--min-coverage), 3 from none
 2026Q2,蒿坪镇,龙潭村,C3,H1,S3,1,说不清,1,1,1
 2026Q3,城关镇,东坡村,C1,H20,S1,1,满意,5,4,4
 stderr:
@@ -266,6 +270,7 @@ stderr:
 minyi-check: check-gb18030.csv: not valid UTF-8; read as GB18030
 minyi-check:check-gb18030.csv:4: household 'H2' already rated cadre 'C2' in wave '2026Q1' on line 3
 minyi-check: check-gb18030.csv: 3 records, 2 used, 1 rejected (duplicate 1)
+minyi-check: 1 wave: 2026Q1 2 rows
 minyi-check: Cronbach's alpha 0.9844 (95% Feldt interval 0.3983 to 1.0000) on 3 items, 2 complete cases, 0 incomplete left out
 
 === GB18030 on standard input is spooled and guessed
@@ -279,6 +284,7 @@ stderr:
 minyi-check: (standard input): not valid UTF-8; read as GB18030
 minyi-check:(standard input):4: household 'H2' already rated cadre 'C2' in wave '2026Q1' on line 3
 minyi-check: (standard input): 3 records, 2 used, 1 rejected (duplicate 1)
+minyi-check: 1 wave: 2026Q1 2 rows
 minyi-check: Cronbach's alpha 0.9844 (95% Feldt interval 0.3983 to 1.0000) on 3 items, 2 complete cases, 0 incomplete left out
 
 === declared UTF-8 is not guessed: GB18030 rows are rejected
@@ -310,6 +316,7 @@ township,,,read,7
 township,,,written,7
 township,,,rejected,0
 township,,,flagged,0
+wave,1,,written,7
 coverage,T,1,responses,7
 coverage,T,1,rate,
 coverage,T,1,status,unknown
@@ -393,6 +400,8 @@ township,蒿坪镇,,rejected,2
 township,蒿坪镇,,flagged,1
 township,蒿坪镇,unterminated-quote,rejected,1
 township,蒿坪镇,outside-area,rejected,1
+wave,2026Q1,,written,4
+wave,2026Q2,,written,3
 coverage,C1,2026Q1,responses,3
 coverage,C1,2026Q1,households,4
 coverage,C1,2026Q1,rate,0.7500
@@ -524,6 +533,7 @@ stderr:
 minyi-check: badutf8.csv: 1 line is not valid UTF-8, and the file is not GB18030 either: read as UTF-8, those rows rejected
 minyi-check:badutf8.csv:3: field 2 (township) is not valid UTF-8 (unlike the rest of the file; see --encoding)
 minyi-check: badutf8.csv: 3 records, 2 used, 1 rejected (encoding 1)
+minyi-check: 1 wave: 2026Q1 2 rows
 
 === NA in a key column counts as empty
 cmd: printf 'wave,cadre,household,q1,q2,q3,q4\n1,NA,H1,满意,5,5,4\n1,C1,#N/A,满意,5,5,4\n' | minyi-check -c codebook4.csv
@@ -548,6 +558,7 @@ stderr:
 minyi-check: check-stray.csv: 1 line is not valid UTF-8, and the file is not GB18030 either: read as UTF-8, those rows rejected
 minyi-check:check-stray.csv:4: field 2 (cadre) is not valid UTF-8 (unlike the rest of the file; see --encoding)
 minyi-check: check-stray.csv: 4 records, 3 used, 1 rejected (encoding 1)
+minyi-check: 1 wave: W1 3 rows
 minyi-check: Cronbach's alpha 0.8571 (95% Feldt interval -0.5213 to 0.9964) on 3 items, 3 complete cases, 0 incomplete left out
 
 === a UTF-8 byte-order mark before GB18030 text: recognised, and the same clean rows
