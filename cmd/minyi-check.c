@@ -56,9 +56,11 @@ static const struct argp_option options[] = {
   { "household", OPT_HOUSEHOLD, "COLUMN", 0,
     "household id (default 'household')", 0 },
   { "township", OPT_TOWNSHIP, "COLUMN", 0,
-    "township, when present (default 'township')", 0 },
+    "township, when present (default 'township'); naming it makes it "
+    "required", 0 },
   { "village", OPT_VILLAGE, "COLUMN", 0,
-    "village, when present (default 'village')", 0 },
+    "village, when present (default 'village'); naming it makes it "
+    "required", 0 },
   { "collector", OPT_COLLECTOR, "COLUMN", 0,
     "data collector, when present (default 'collector'); naming it "
     "makes it required", 0 },
@@ -122,9 +124,11 @@ parse_opt (int key, char *arg, struct argp_state *state)
       break;
     case OPT_TOWNSHIP:
       s->township = arg;
+      s->require_township = true;
       break;
     case OPT_VILLAGE:
       s->village = arg;
+      s->require_village = true;
       break;
     case OPT_COLLECTOR:
       s->collector = arg;

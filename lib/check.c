@@ -257,6 +257,10 @@ mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
     return find_col (in, sp->weight, e);
   if (sp->require_collector && c->col_collector < 0)
     return find_col (in, sp->collector, e);
+  if (sp->require_township && c->col_township < 0)
+    return find_col (in, sp->township, e);
+  if (sp->require_village && c->col_village < 0)
+    return find_col (in, sp->village, e);
   return 0;
 }
 

@@ -26,10 +26,12 @@ struct mn_check_spec
   const struct mn_na *na;           /* borrowed */
   /* Columns (names or 1-based numbers).  WAVE, CADRE and HOUSEHOLD are
      required; TOWNSHIP, VILLAGE, COLLECTOR and WEIGHT are used when the
-     input has them, and must be there when their REQUIRE flag is set.  */
+     input has them, and must be there when their REQUIRE flag is set
+     (the user named them: a misspelt name must not turn a check off).  */
   const char *wave, *cadre, *household;
   const char *township, *village, *collector, *weight;
-  bool require_weight, require_collector;
+  bool require_weight, require_collector, require_township,
+       require_village;
   const char *const *alpha_items;   /* item ids; NULL: the numeric items */
   size_t nalpha;
   double min_coverage;              /* flag cadres below this rate */

@@ -576,3 +576,11 @@ stdout:
 0
 stderr:
 minyi-check: .: is a directory
+
+=== a misspelt --township is an error, not a check silently off
+cmd: minyi-check -q -c codebook4.csv -R roster.csv --township 乡 check.csv | wc -l
+exit: 0
+stdout:
+1
+stderr:
+minyi-check:check.csv:1: no column '乡' (columns: wave, township, village, cadre, household, collector, weight, q1, q2, q3, q4)
