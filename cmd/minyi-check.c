@@ -457,15 +457,15 @@ main (int argc, char **argv)
     }
   else
     {
-      if (a.report)
-        mn_checker_report (run.checker, report.fp);
       /* The main output first: when it cannot be written, neither are
          the others.  */
-      if (mn_output_commit (&run.out, &e) < 0
+      if ((a.report && mn_checker_report (run.checker, report.fp, &e) < 0)
+          || mn_output_commit (&run.out, &e) < 0
           || mn_rejects_commit (&run.rejects, &e) < 0
           || (a.report && mn_output_commit (&report, &e) < 0))
         {
           mn_diag (&e);
+          mn_output_abort (&run.out);
           mn_output_abort (&report);
           mn_rejects_abort (&run.rejects);
           run.status = MN_EXIT_USAGE;

@@ -46,7 +46,7 @@ struct file_stats
 
 struct interned
 {
-  uint32_t id;
+  uint64_t id;
 };
 
 struct mn_checker
@@ -65,7 +65,7 @@ struct mn_checker
   double *amin, *amax, *x;
 
   struct mn_groups *wave_ids, *household_ids, *cadre_ids;
-  uint32_t nwave, nhousehold, ncadre;
+  uint64_t nwave, nhousehold, ncadre;
   struct mn_u64map seen;            /* triple -> file << 48 | line */
   struct mn_groups *coverage;       /* "wave\0cadre" -> responses */
   struct mn_groups *wave_rows;      /* wave -> clean rows */
@@ -82,7 +82,37 @@ struct mn_checker
 
   struct mn_answer *ans;
   bool *has;
+  char *key;                        /* reused composite key */
+  size_t keycap;
 };
+
+/* The composite key A NUL B in C's reused buffer; returns its length.  */
+static size_t
+pair_key (struct mn_checker *c, const char *a, size_t al, const char *b,
+          size_t bl)
+{
+  c->key = xgrow (c->key, &c->keycap, al + 1 + bl, 1);
+  memcpy (c->key, a, al);
+  c->key[al] = '\0';
+  memcpy (c->key + al + 1, b, bl);
+  return al + 1 + bl;
+}
+
+/* The township cell of REC as the report keys it: trimmed, empty when
+   the input has no township column, the record is too short, or the
+   name is not valid UTF-8.  */
+static const char *
+township_cell (const struct mn_checker *c, const struct mn_record *rec,
+               size_t *len)
+{
+  *len = 0;
+  if (c->col_township < 0 || (size_t) c->col_township >= rec->n)
+    return "";
+  const char *t = mn_trim (rec->f[c->col_township], len);
+  if (!mn_utf8_valid (t, *len))
+    *len = 0;
+  return t;
+}
 
 /* The trimmed cell of column COL (empty when COL < 0).  */
 static const char *
@@ -214,6 +244,7 @@ mn_checker_free (struct mn_checker *c)
   free (c->x);
   free (c->ans);
   free (c->has);
+  free (c->key);
   free (c);
 }
 
@@ -275,12 +306,8 @@ file_tally (struct mn_checker *c)
 static struct township *
 township_of (struct mn_checker *c, const struct mn_record *rec)
 {
-  size_t len = 0;
-  const char *t = "";
-  if (c->col_township >= 0 && (size_t) c->col_township < rec->n)
-    t = mn_trim (rec->f[c->col_township], &len);
-  if (!mn_utf8_valid (t, len))
-    len = 0;                    /* an unreadable name: no township */
+  size_t len;
+  const char *t = township_cell (c, rec, &len);
   struct township *tw = mn_groups_get (c->townships, t, len);
   if (!tw->alpha.k && c->nalpha)
     mn_alpha_init (&tw->alpha, c->nalpha);
@@ -315,8 +342,8 @@ mn_checker_end (struct mn_checker *c)
 }
 
 /* The small integer standing for KEY in table G (new ids from *NEXT).  */
-static uint32_t
-intern (struct mn_groups *g, uint32_t *next, const char *key, size_t len)
+static uint64_t
+intern (struct mn_groups *g, uint64_t *next, const char *key, size_t len)
 {
   struct interned *v = mn_groups_get (g, key, len);
   if (!v->id)
@@ -418,14 +445,9 @@ learn (struct mn_checker *c, const struct mn_record *rec, bool fresh,
   if (fresh)
     {
       /* One more household of this cadre responded in this wave.  */
-      const char *w = cell (rec, c->col_wave, &wl);
       const char *k = cell (rec, c->col_cadre, &kl);
-      char *key = xmalloc (wl + 1 + kl);
-      memcpy (key, w, wl);
-      key[wl] = '\0';
-      memcpy (key + wl + 1, k, kl);
-      ++*(unsigned long *) mn_groups_get (c->coverage, key, wl + 1 + kl);
-      free (key);
+      size_t n = pair_key (c, wv, wl, k, kl);
+      ++*(unsigned long *) mn_groups_get (c->coverage, c->key, n);
     }
 
   /* Reliability: complete cases only (listwise deletion).  */
@@ -459,19 +481,13 @@ learn (struct mn_checker *c, const struct mn_record *rec, bool fresh,
   /* Collectors: the composite index by collector within township.  */
   size_t ol, tl;
   const char *o = cell (rec, c->col_collector, &ol);
-  const char *t = c->col_township >= 0 && (size_t) c->col_township < rec->n
-                    ? mn_trim (rec->f[c->col_township], &tl) : (tl = 0, "");
+  const char *t = township_cell (c, rec, &tl);
   double index = mn_codebook_composite (c->spec->cb, c->ans, c->has);
   if (ol && !isnan (index))
     {
-      char *key = xmalloc (ol + 1 + tl);
-      memcpy (key, o, ol);
-      key[ol] = '\0';
-      memcpy (key + ol + 1, t, tl);
-      mn_moments_add (mn_groups_get (c->collectors, key, ol + 1 + tl),
-                      index);
+      size_t n = pair_key (c, o, ol, t, tl);
+      mn_moments_add (mn_groups_get (c->collectors, c->key, n), index);
       mn_moments_add (&tw->index, index);
-      free (key);
     }
   return flags;
 }
@@ -786,9 +802,15 @@ collectors_all (const struct mn_checker *c, FILE *out,
   free (v);
 }
 
-void
-mn_checker_report (struct mn_checker *c, FILE *out)
+int
+mn_checker_report (struct mn_checker *c, FILE *out, struct mn_error *e)
 {
+  /* The spool of flagged rows must be whole before anything is written:
+     a full disk must not lose flags without a word.  */
+  if (fflush (c->flags) != 0 || ferror (c->flags))
+    return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                         "cannot write the spool of flagged rows: %s",
+                         strerror (errno ? errno : EIO));
   fputs ("section,key,subkey,measure,value\n", out);
   for (size_t i = 0; i < c->nfiles; i++)
     {
@@ -828,6 +850,12 @@ mn_checker_report (struct mn_checker *c, FILE *out)
   while (getline (&line, &cap, c->flags) > 0)
     fprintf (out, "flag,%s", line);
   free (line);
+  if (ferror (c->flags))
+    return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                         "cannot read the spool of flagged rows back: %s",
+                         strerror (errno ? errno : EIO));
+  fseeko (c->flags, 0, SEEK_END);
+  return 0;
 }
 
 size_t

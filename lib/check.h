@@ -77,8 +77,10 @@ void mn_checker_flagged (struct mn_checker *c, unsigned long line,
 /* End the current input.  */
 void mn_checker_end (struct mn_checker *c);
 
-/* Write the report (minyi-formats(5), section "check report").  */
-void mn_checker_report (struct mn_checker *c, FILE *out);
+/* Write the report (minyi-formats(5), section "check report").
+   Returns 0, or -1 with E when the spool of flagged rows could not be
+   written or read back.  */
+int mn_checker_report (struct mn_checker *c, FILE *out, struct mn_error *e);
 
 /* Headline figures for the summary on standard error.  */
 struct mn_check_summary
