@@ -1,4 +1,36 @@
 # minyi-check: command-line cases (see tests/cli.sh for the format).
+#
+# Independent values (R 4.2.2 Patched (2022-11-10 r83330)):
+#
+# Cronbach's alpha and Feldt's 95% interval of the first case's report
+# (the clean rows' items q2, q3, q4, complete cases; the first four rows
+# are in 城关镇, the last two in 蒿坪镇):
+#   af <- function(x) { k <- ncol(x)
+#     k / (k - 1) * (1 - sum(apply(x, 2, var)) / var(rowSums(x))) }
+#   feldt <- function(a, n, k, level = 0.95) { g <- 1 - level
+#     c(1 - (1 - a) * qf(1 - g / 2, n - 1, (n - 1) * (k - 1)),
+#       1 - (1 - a) * qf(g / 2, n - 1, (n - 1) * (k - 1))) }
+#   all <- rbind(c(5,4,5), c(4,4,3), c(2,1,2), c(5,5,5), c(3,2,4), c(1,1,1))
+#   for (x in list(all, all[1:4, ], all[5:6, ])) { a <- af(x)
+#     cat(sprintf("%.4f %.4f %.4f\n", a, feldt(a, nrow(x), 3)[1],
+#                 feldt(a, nrow(x), 3)[2])) }
+# prints 0.9610 0.8350 0.9941 / 0.9630 0.7556 0.9975 / 0.9167 -2.2089 0.9999.
+#
+# The collector test on collectors.csv (score (j1 - 1) / 9 * 100; each
+# collector's pooled within-township sum of squares against the other
+# collectors' in the same townships; F test, Bonferroni over 3):
+#   d <- read.csv("tests/data/collectors.csv"); d$y <- (d$j1 - 1) / 9 * 100
+#   m2 <- function(v) if (length(v) > 1) sum((v - mean(v))^2) else 0
+#   for (c in sort(unique(d$collector))) { own <- 0; df <- 0; rest <- 0; dfr <- 0
+#     for (t in unique(d$township[d$collector == c])) {
+#       a <- d$y[d$collector == c & d$township == t]
+#       b <- d$y[d$collector != c & d$township == t]
+#       own <- own + m2(a); df <- df + length(a) - 1
+#       if (length(b) >= 2) { rest <- rest + m2(b); dfr <- dfr + length(b) - 1 } }
+#     f <- (own / df) / (rest / dfr); p <- pf(f, df, dfr)
+#     cat(c, df, dfr, f, p, min(1, 3 * p), "\n") }
+# prints A 4 5 0.0320285 0.00266268 0.00798805, B 8 9 1.8932165 0.81959012 1,
+# C 5 3 0.8264706 0.39641122 1.
 
 === every reason code: clean rows out, the rest in the rejects file
 cmd: minyi-check -c codebook4.csv -R roster.csv --rejects $T/rej.csv --report $T/report.csv check.csv
@@ -584,3 +616,30 @@ stdout:
 1
 stderr:
 minyi-check:check.csv:1: no column '乡' (columns: wave, township, village, cadre, household, collector, weight, q1, q2, q3, q4)
+
+=== the collector test: F statistics, p-values and the Bonferroni adjustment equal R's (see the top of this file)
+cmd: minyi-check -c collectors-codebook.csv --collector-p 0.01 --report $T/rep.csv collectors.csv > /dev/null; grep -E '^collector,[A-C],,(df|df_rest|f|p|p_adj|status),' $T/rep.csv
+exit: 0
+stdout:
+collector,A,,df,4
+collector,A,,df_rest,5
+collector,A,,f,0.0320
+collector,A,,p,0.00266
+collector,A,,p_adj,0.00799
+collector,A,,status,uniform
+collector,B,,df,8
+collector,B,,df_rest,9
+collector,B,,f,1.8932
+collector,B,,p,0.82
+collector,B,,p_adj,1
+collector,B,,status,ok
+collector,C,,df,5
+collector,C,,df_rest,3
+collector,C,,f,0.8265
+collector,C,,p,0.396
+collector,C,,p_adj,1
+collector,C,,status,ok
+stderr:
+minyi-check: collectors.csv: 21 records, 21 used, 0 rejected
+minyi-check: 1 wave: 1 21 rows
+minyi-check: flagged: 0 straight-lined rows, 1 implausibly uniform collectors (adjusted p < 0.01)

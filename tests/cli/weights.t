@@ -24,6 +24,36 @@
 #   C0003 0.950237 0.034914 140.8880 42.1649
 #   C0100 0.912325 0.087993 29.9400 10.9833
 #
+# The weighted respondent-group composite on the sample (Hajek rate and
+# Kish n_eff per group, shares renormalised over the groups present, the
+# Wilson interval on n* = min(grate(1-grate)/se^2, sum n_g)) from R, run
+# from the top of the tree:
+#
+#   d <- read.csv("data/survey.csv", stringsAsFactors = FALSE,
+#                 na.strings = c("", "NA"))
+#   d <- d[!is.na(d$q1) & !(d$q1 %in% c("不了解", "说不清")), ]
+#   d$sat <- as.numeric(d$q1 %in% c("满意", "基本满意"))
+#   W <- c(villager = 0.6, group_leader = 0.2, village_cadre = 0.2)
+#   for (id in c("C0002", "C0017")) {
+#     x <- d[d$cadre == id, ]
+#     g <- names(W)[names(W) %in% x$respondent_type]; w <- W[g] / sum(W[g])
+#     p <- sapply(g, function(k) with(x[x$respondent_type == k, ],
+#                                     sum(weight * sat) / sum(weight)))
+#     n <- sapply(g, function(k) with(x[x$respondent_type == k, ],
+#                                     sum(weight)^2 / sum(weight^2)))
+#     est <- sum(w * p); se <- sqrt(sum(w^2 * p * (1 - p) / n))
+#     ns <- if (se > 0) min(est * (1 - est) / se^2, sum(n)) else sum(n)
+#     z <- qnorm(0.975); x1 <- est * ns
+#     ci <- (x1 + z^2 / 2) / (ns + z^2) + c(-1, 1) * z * sqrt(ns) /
+#           (ns + z^2) * sqrt(est * (1 - est) + z^2 / (4 * ns))
+#     cat(id, sprintf("%.6f %.6f %.6f %.6f", est, se, ci[1], ci[2]),
+#         paste(setdiff(names(W), g), collapse = "|"), "\n") }
+#
+# printed:
+#
+#   C0002 0.947130 0.045862 0.781006 0.989010 village_cadre
+#   C0017 0.893820 0.047771 0.745041 0.960396
+#
 # The respondent-group case is small enough to check by hand: C1 has
 # villagers 2/3 satisfied (n 3), one group leader 1/1, village cadres 1/2;
 # with shares 0.6/0.2/0.2 the composite is 0.6*2/3 + 0.2*1 + 0.2*1/2 = 0.7
@@ -123,4 +153,13 @@ stdout:
 decimal_point=","
 minyi-score: same bytes
 minyi-weight: same bytes
+stderr:
+
+=== weighted respondent-group composite equals R's (see the top of this file)
+cmd: minyi-score -q -c ../../data/codebook.csv -w weight --group-weights villager=0.6,group_leader=0.2,village_cadre=0.2 ../../data/survey.csv | grep -E '^(cadre|C0002|C0017),' | cut -d, -f1,27-
+exit: 0
+stdout:
+cadre,grate,grate_se,grate_lo,grate_hi,grate_missing
+C0002,0.947130,0.045862,0.781006,0.989010,village_cadre
+C0017,0.893820,0.047771,0.745041,0.960396,
 stderr:
