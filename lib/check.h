@@ -4,9 +4,11 @@
    reliability of the item set, data collectors' uniformity).
 
    Memory grows with the cadres, households, waves, townships and
-   collectors seen, never with the rows: duplicate detection interns
-   wave, household and cadre ids as small integers and remembers each
-   (wave, household, cadre) triple in sixteen bytes.  */
+   collectors seen, and with the distinct (wave, household, cadre)
+   triples of clean rows, not with the rows as such: duplicate detection
+   interns wave, household and cadre ids as small integers and remembers
+   each triple in a sixteen-byte slot; duplicates, rejected rows and
+   other columns cost nothing.  */
 #ifndef MINYI_CHECK_H
 #define MINYI_CHECK_H
 

@@ -3,9 +3,9 @@
 
    A class is one category of every margin variable, one township (for
    the per-township diagnostics) and one base weight; its rows share a
-   final weight.  Memory grows with the classes, never with the rows:
+   final weight.  Memory grows with the classes, not the rows as such:
    base weights are usually constant within a village, so classes stay
-   few.  */
+   few; base weights that differ on every row make a class of each.  */
 #ifndef MINYI_WEIGHTING_H
 #define MINYI_WEIGHTING_H
 
