@@ -15,6 +15,7 @@
 #include "output.h"
 #include "rejects.h"
 #include "roster.h"
+#include "scan.h"
 #include "xalloc.h"
 
 MN_PROGRAM_IDENTITY ("minyi-check");
@@ -264,6 +265,30 @@ write_row (struct run *run, const struct mn_record *rec)
   mn_csv_row (run->out.fp, run->row, run->rowlen, run->first.n, ',');
 }
 
+/* A sound record: check it; write it when clean.  */
+static int
+check_row (void *ctx, const struct mn_record *rec, struct mn_error *e)
+{
+  struct run *run = ctx;
+  unsigned flags;
+  if (mn_checker_row (run->checker, rec, &flags, e) < 0)
+    return MN_SCAN_REJECT;
+  write_row (run, rec);
+  if (flags)
+    mn_checker_flagged (run->checker, rec->line, flags);
+  return MN_SCAN_USE;
+}
+
+/* A record rejected before the checker saw it: count it in the
+   report's per-file and per-township tallies too.  */
+static void
+count_rejected (void *ctx, const struct mn_record *rec,
+                const struct mn_error *e)
+{
+  struct run *run = ctx;
+  mn_checker_rejected (run->checker, rec, e);
+}
+
 /* Check one input.  Returns 0, or -1 when the run must stop (E says why,
    STATUS is set).  */
 static int
@@ -297,54 +322,18 @@ check_file (struct run *run, const char *path, struct mn_error *e)
       run->status = MN_EXIT_DATA;
     }
 
-  struct mn_tally t = { 0 };
-  unsigned long shown[MN_R_COUNT] = { 0 };
-  struct mn_record rec;
-  int rc;
-  while ((rc = mn_input_next (&in, &rec, e)) > 0)
-    {
-      unsigned flags = 0;
-      t.read++;
-      if (rc == 1 && !bad_input)
-        rc = mn_checker_row (run->checker, &rec, &flags, e) == 0 ? 1 : 3;
-      else
-        {
-          if (bad_input)
-            {
-              *e = whole;
-              e->line = rec.line;
-            }
-          mn_checker_rejected (run->checker, &rec, e);
-          rc = 3;
-        }
-      if (rc == 1)
-        {
-          t.used++;
-          write_row (run, &rec);
-          if (flags)
-            mn_checker_flagged (run->checker, rec.line, flags);
-          continue;
-        }
-      t.rejected++;
-      t.reason[e->reason]++;
-      run->status = MN_EXIT_DATA;
-      mn_rejects_write (&run->rejects, &rec, e);
-      if (a->common.strict)
-        {
-          rc = -1;
-          break;
-        }
-      if (!quiet && !bad_input)
-        mn_diag_limited (e, shown);
-    }
+  struct mn_scan scan = { .row = check_row, .rejected = count_rejected,
+                          .ctx = run, .whole = bad_input ? &whole : NULL,
+                          .rejects = &run->rejects,
+                          .strict = a->common.strict, .quiet = quiet };
+  unsigned long before = run->total.rejected;
+  int rc = mn_scan_input (&in, &scan, &run->total, e);
+  if (run->total.rejected > before)
+    run->status = MN_EXIT_DATA;
   if (rc < 0)
     run->status = e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
-  mn_checker_end (run->checker);
   mn_input_close (&in);
-  if (rc == 0 && !quiet)
-    mn_tally_print (&t, in.name);
-  mn_tally_add (&run->total, &t);
-  return rc < 0 ? -1 : 0;
+  return rc;
 }
 
 static void

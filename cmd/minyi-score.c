@@ -11,6 +11,7 @@
 #include "numparse.h"
 #include "output.h"
 #include "rejects.h"
+#include "scan.h"
 #include "score.h"
 #include "xalloc.h"
 
@@ -207,8 +208,18 @@ struct run
   struct mn_scorer *scorer;
   struct mn_rejects rejects;
   struct mn_tally total;
+  const char *file;              /* the input being read */
   int status;
 };
+
+/* Use a sound record: fold it into the scores.  */
+static int
+score_row (void *ctx, const struct mn_record *rec, struct mn_error *e)
+{
+  struct run *run = ctx;
+  return mn_scorer_add (run->scorer, rec, run->file, e) == 0
+           ? MN_SCAN_USE : MN_SCAN_REJECT;
+}
 
 /* Score the records of one input.  Returns 0, or -1 when the run must
    stop (E says why, STATUS is set).  */
@@ -216,8 +227,6 @@ static int
 score_file (struct run *run, const char *path, struct mn_error *e)
 {
   struct mn_input in;
-  struct mn_tally t = { 0 };
-  unsigned long shown[MN_R_COUNT] = { 0 };
   bool quiet = run->a->common.quiet;
   struct mn_reader_options ro = run->a->common.reader;
   ro.guess = true;
@@ -234,35 +243,18 @@ score_file (struct run *run, const char *path, struct mn_error *e)
       mn_input_close (&in);
       return -1;
     }
-  struct mn_record rec;
-  int rc;
-  while ((rc = mn_input_next (&in, &rec, e)) > 0)
-    {
-      t.read++;
-      if (rc == 1 && mn_scorer_add (run->scorer, &rec, in.name, e) == 0)
-        {
-          t.used++;
-          continue;
-        }
-      t.rejected++;
-      t.reason[e->reason]++;
-      run->status = MN_EXIT_DATA;
-      mn_rejects_write (&run->rejects, &rec, e);
-      if (run->a->common.strict)
-        {
-          rc = -1;
-          break;
-        }
-      if (!quiet)
-        mn_diag_limited (e, shown);
-    }
+  run->file = in.name;
+  struct mn_scan scan = { .row = score_row, .ctx = run,
+                          .rejects = &run->rejects,
+                          .strict = run->a->common.strict, .quiet = quiet };
+  unsigned long before = run->total.rejected;
+  int rc = mn_scan_input (&in, &scan, &run->total, e);
+  if (run->total.rejected > before)
+    run->status = MN_EXIT_DATA;
   if (rc < 0)
     run->status = e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
   mn_input_close (&in);
-  if (rc == 0 && !quiet)
-    mn_tally_print (&t, in.name);
-  mn_tally_add (&run->total, &t);
-  return rc < 0 ? -1 : 0;
+  return rc;
 }
 
 /* Load the codebook, or make the one-item codebook of --item.  */

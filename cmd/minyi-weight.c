@@ -19,6 +19,7 @@
 #include "output.h"
 #include "rake.h"
 #include "rejects.h"
+#include "scan.h"
 #include "spool.h"
 #include "weighting.h"
 #include "xalloc.h"
@@ -190,9 +191,19 @@ struct run
   struct mn_weighting w;        /* the classes */
   struct mn_rejects rejects;
   struct mn_tally t;
+  const char *file;             /* the input being read */
   int status;
 };
 
+
+/* Use a sound record: add it to its class.  */
+static int
+weight_row (void *ctx, const struct mn_record *rec, struct mn_error *e)
+{
+  struct run *run = ctx;
+  return mn_weighting_add (&run->w, rec, run->file, e) >= 0
+           ? MN_SCAN_USE : MN_SCAN_REJECT;
+}
 
 /* Pass 1: read PATH into classes, rejecting rows.  Returns 0, or -1
    when the run must stop (E says why).  */
@@ -212,33 +223,15 @@ pass1 (struct run *run, const char *path, struct mn_error *e)
       mn_input_close (&in);
       return -1;
     }
-  struct mn_record rec;
-  int rc;
-  unsigned long shown[MN_R_COUNT] = { 0 };
-  while ((rc = mn_input_next (&in, &rec, e)) > 0)
-    {
-      run->t.read++;
-      if (rc == 1 && mn_weighting_add (&run->w, &rec, in.name, e) >= 0)
-        {
-          run->t.used++;
-          continue;
-        }
-      run->t.rejected++;
-      run->t.reason[e->reason]++;
-      run->status = MN_EXIT_DATA;
-      mn_rejects_write (&run->rejects, &rec, e);
-      if (run->a->common.strict)
-        {
-          rc = -1;
-          break;
-        }
-      if (!quiet)
-        mn_diag_limited (e, shown);
-    }
+  run->file = in.name;
+  struct mn_scan scan = { .row = weight_row, .ctx = run,
+                          .rejects = &run->rejects,
+                          .strict = run->a->common.strict, .quiet = quiet };
+  int rc = mn_scan_input (&in, &scan, &run->t, e);
+  if (run->t.rejected)
+    run->status = MN_EXIT_DATA;
   mn_input_close (&in);
-  if (rc == 0 && !quiet)
-    mn_tally_print (&run->t, in.name);
-  return rc < 0 ? -1 : 0;
+  return rc;
 }
 
 /* Pass 2: read PATH again and write each used row with the weight W of

@@ -335,12 +335,6 @@ mn_checker_flagged (struct mn_checker *c, unsigned long line, unsigned flags)
   fprintf (c->flags, ",%lu,straight-line,1\n", line);
 }
 
-void
-mn_checker_end (struct mn_checker *c)
-{
-  (void) c;
-}
-
 /* The small integer standing for KEY in table G (new ids from *NEXT).  */
 static uint64_t
 intern (struct mn_groups *g, uint64_t *next, const char *key, size_t len)

@@ -76,9 +76,6 @@ void mn_checker_rejected (struct mn_checker *c, const struct mn_record *rec,
 void mn_checker_flagged (struct mn_checker *c, unsigned long line,
                          unsigned flags);
 
-/* End the current input.  */
-void mn_checker_end (struct mn_checker *c);
-
 /* Write the report (minyi-formats(5), section "check report").
    Returns 0, or -1 with E when the spool of flagged rows could not be
    written or read back.  */

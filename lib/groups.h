@@ -2,8 +2,8 @@
 
    Memory grows with the number of distinct keys, never with the number
    of rows added.  A key is any byte string; a composite key is its parts
-   joined by NUL bytes (mn_key_*), so that sorting keys bytewise sorts
-   by the first part, then the next.  */
+   joined by NUL bytes, so that sorting keys bytewise sorts by the first
+   part, then the next.  */
 #ifndef MINYI_GROUPS_H
 #define MINYI_GROUPS_H
 
