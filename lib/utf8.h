@@ -4,11 +4,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
 
 /* True when the N bytes at S are well-formed UTF-8 (RFC 3629: no
    overlong forms, no surrogates, nothing above U+10FFFF).  */
 bool mn_utf8_valid (const char *s, size_t n);
-
 
 #endif
