@@ -29,25 +29,36 @@ enum
    mn_common_argp in ARGP_KEY_INIT through state->child_inputs[0].  */
 struct mn_common_opts
 {
-  struct mn_reader_options reader;  /* --delimiter, --encoding */
-  struct mn_na na;                  /* --na */
-  const char *output;               /* -o, --output; NULL: stdout */
-  const char *rejects;              /* --rejects */
+  struct mn_reader_options reader;  /* --delimiter, --encoding (borrowed
+                                       from argv) */
+  struct mn_na na;                  /* --na; owned, freed by
+                                       mn_common_release */
+  const char *output;               /* -o, --output, borrowed from argv;
+                                       NULL: stdout */
+  const char *rejects;              /* --rejects, borrowed from argv */
   bool strict;                      /* --strict */
   bool quiet;                       /* -q, --quiet */
 };
 
 extern const struct argp mn_common_argp;
 
+/* Set the caller's C to the defaults (allocates the --na list).  Release
+   with mn_common_release.  */
 void mn_common_init (struct mn_common_opts *c);
+
+/* Free what C owns (its --na list), not C itself nor the borrowed
+   strings.  */
 void mn_common_release (struct mn_common_opts *c);
 
 /* Program start-up: the short program name for messages, the user's
    locale for messages and character handling, and the C locale for
-   numbers, whatever LC_NUMERIC says, so CSV numbers always use '.'.  */
+   numbers, whatever LC_NUMERIC says, so CSV numbers always use '.'.
+   PROG is kept (not copied) and must live as long as the program, as a
+   string literal does.  */
 void mn_program_init (const char *prog);
 
-/* The name to show for input PATH: "(standard input)" for "-".  */
+/* The name to show for input PATH: "(standard input)" for "-" (static),
+   otherwise PATH itself (borrowed, valid as long as PATH is).  */
 const char *mn_display_name (const char *path);
 
 #endif

@@ -5,14 +5,15 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* Write one field of LEN bytes, quoted when it holds DELIM, a double
-   quote, CR or LF.  */
+/* Write one field, the LEN bytes at S, to FP, quoted when it holds DELIM,
+   a double quote, CR or LF.  All pointers are borrowed, not kept.  */
 void mn_csv_field (FILE *fp, const char *s, size_t len, char delim);
 
-/* Write a field that is a NUL-terminated string.  */
+/* Write a field that is a NUL-terminated string S (borrowed).  */
 void mn_csv_str (FILE *fp, const char *s, char delim);
 
-/* Write N fields as one record, with a final LF.  */
+/* Write the N fields F[i] of LEN[i] bytes as one record, with a final
+   LF.  F and LEN are borrowed, not kept.  */
 void mn_csv_row (FILE *fp, char *const *f, const size_t *len, size_t n,
                  char delim);
 

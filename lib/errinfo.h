@@ -33,13 +33,16 @@ enum mn_reason
 
 struct mn_error
 {
-  const char *file;       /* borrowed; NULL when no file is concerned */
+  const char *file;       /* borrowed, not copied: valid as long as the
+                             string it was set from; NULL when no file is
+                             concerned */
   unsigned long line;     /* 1-based physical line, 0 when none */
   enum mn_reason reason;
   char msg[1024];         /* lower case, no final full stop */
 };
 
-/* Fill E (when not NULL).  Returns -1 so callers can write
+/* Fill E (when not NULL).  FILE is kept in E, not copied: it must outlive
+   every use of E.  Returns -1 so callers can write
    "return mn_error_set (...)".  */
 int mn_error_set (struct mn_error *e, const char *file, unsigned long line,
                   enum mn_reason reason, const char *fmt, ...)

@@ -13,27 +13,35 @@ struct mn_groups;
 
 struct mn_group_entry
 {
-  const char *key;      /* owned by the table */
+  const char *key;      /* owned by the table; valid until mn_groups_free */
   size_t keylen;
-  void *value;          /* VALUE_SIZE bytes owned by the table */
+  void *value;          /* VALUE_SIZE bytes owned by the table; valid until
+                           mn_groups_free */
 };
 
-/* A table whose values are VALUE_SIZE bytes, zeroed on creation.  */
+/* A table whose values are VALUE_SIZE bytes, zeroed on creation.  The
+   caller frees it with mn_groups_free.  */
 struct mn_groups *mn_groups_new (size_t value_size);
+
+/* Free G, its keys and its values.  G may be NULL.  */
 void mn_groups_free (struct mn_groups *g);
 
-/* The value for KEY, created (zeroed) when new.  Valid until the table
-   is freed.  */
+/* The value for KEY (borrowed; copied when new), created (zeroed) when
+   new.  Owned by the table: valid until mn_groups_free, whatever is added
+   meanwhile.  */
 void *mn_groups_get (struct mn_groups *g, const char *key, size_t keylen);
 
-/* The value for KEY, or NULL.  */
+/* The value for KEY (borrowed), or NULL.  Owned by the table: valid until
+   mn_groups_free.  */
 void *mn_groups_find (const struct mn_groups *g, const char *key,
                       size_t keylen);
 
 size_t mn_groups_count (const struct mn_groups *g);
 
 /* All entries, sorted by key bytes (a key sorts before its longer
-   extensions).  The caller frees the array, not its contents.  */
+   extensions).  The caller frees the array with free, not its contents:
+   the keys and values it points to are the table's, valid until
+   mn_groups_free.  */
 struct mn_group_entry *mn_groups_sorted (const struct mn_groups *g);
 
 #endif

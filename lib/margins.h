@@ -29,6 +29,7 @@ struct mn_margin_var
   double *pop;            /* owned: NCAT population totals, each > 0 */
   unsigned long *line;    /* owned: NCAT lines of the margins file */
   struct mn_groups *index;/* owned: parts joined by NUL -> category */
+  /* All owned by the margins, freed by mn_margins_release.  */
 };
 
 struct mn_margins
@@ -43,17 +44,19 @@ struct mn_margins
    an empty variable or category, a category with the wrong number of
    '*'-joined parts, a population that is not a positive finite number,
    a (variable, category) given twice, no rows at all.  On failure M is
-   left empty (nothing to release).  */
+   left empty (nothing to release); on success the caller releases M with
+   mn_margins_release.  */
 int mn_margins_load (struct mn_margins *m, FILE *fp, const char *name,
                      const struct mn_reader_options *ro,
                      struct mn_error *e);
 
-/* The index of V's category whose parts are the NPARTS strings VAL[i]
-   of lengths LEN[i] (borrowed), or -1 when V has no such category.
-   Values are compared after trimming ASCII blanks, as at load.  */
+/* The index of V's (borrowed) category whose parts are the NPARTS strings
+   VAL[i] of lengths LEN[i] (borrowed, not kept), or -1 when V has no such
+   category.  Values are compared after trimming ASCII blanks, as at load.  */
 long mn_margins_find (const struct mn_margin_var *v, const char *const *val,
                       const size_t *len);
 
+/* Free M's contents (not M itself); M is left empty.  */
 void mn_margins_release (struct mn_margins *m);
 
 #endif

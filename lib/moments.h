@@ -11,6 +11,8 @@ struct mn_moments
 };
 
 void mn_moments_add (struct mn_moments *m, double x);
+
+/* Fold B (borrowed, unchanged) into A.  */
 void mn_moments_merge (struct mn_moments *a, const struct mn_moments *b);
 
 /* Sample variance (denominator n - 1); NaN when n < 2.  */

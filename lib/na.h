@@ -9,20 +9,25 @@
    any of the listed tokens, compared exactly after trimming blanks.  */
 struct mn_na
 {
-  char **tok;
+  char **tok;       /* owned: N tokens, freed by mn_na_release */
   size_t n;
 };
 
 #define MN_NA_DEFAULT "NA,N/A,#N/A"
 
-/* Set NA from a comma-separated LIST ("" for none).  Replaces what NA
-   held.  */
+/* Set NA from a comma-separated LIST ("" for none; borrowed, its tokens
+   copied).  Replaces (and frees) what NA held.  NA must be zeroed or set
+   before the first call; release it with mn_na_release.  */
 void mn_na_set (struct mn_na *na, const char *list);
+
+/* Free NA's tokens (not NA itself); NA is left empty.  */
 void mn_na_release (struct mn_na *na);
+
+/* Whether the LEN bytes at S (borrowed) mean "no answer".  */
 bool mn_na_match (const struct mn_na *na, const char *s, size_t len);
 
 /* S without leading and trailing ASCII blanks: sets *LEN, returns the
-   first byte kept.  */
+   first byte kept, a pointer into S (borrowed, valid as long as S).  */
 const char *mn_trim (const char *s, size_t *len);
 
 /* The same for the LEN bytes at S (not NUL-terminated).  */

@@ -4,7 +4,8 @@
 
 #include <stddef.h>
 
-/* Parse S as a decimal number ("12", "-0.5", "3e2"), ignoring leading
+/* Parse S (borrowed) as a decimal number ("12", "-0.5", "3e2"), ignoring
+   leading
    and trailing ASCII blanks, in the C locale whatever LC_NUMERIC says.
    Returns 0 and sets *X for a finite number; 1 and sets *X to NaN or
    +-Inf for "nan", "inf" or "infinity" (any case, optional sign), so a
@@ -12,7 +13,8 @@
    (empty, trailing junk, hexadecimal, overflow).  */
 int mn_parse_double (const char *s, double *x);
 
-/* Parse S as a whole decimal number in [MIN, MAX].  Returns 0, or -1.  */
+/* Parse S (borrowed) as a whole decimal number in [MIN, MAX].  Returns
+   0 and sets *X, or -1.  */
 int mn_parse_long (const char *s, long min, long max, long *x);
 
 /* Survey weights are kept within these bounds: beyond them the sums of
@@ -21,10 +23,11 @@ int mn_parse_long (const char *s, long min, long max, long *x);
 #define MN_WEIGHT_MIN 1e-100
 #define MN_WEIGHT_MAX 1e100
 
-/* Parse a survey weight: a finite number in MN_WEIGHT_MIN..MAX.  Returns 0 and sets *W;
-   otherwise -1, with the reason (MN_R_BAD_WEIGHT for empty, negative,
-   zero, NaN or infinite; MN_R_BAD_NUMBER for text that is no number)
-   in *REASON and a message in MSG (SIZE bytes).  */
+/* Parse a survey weight S (borrowed): a finite number in
+   MN_WEIGHT_MIN..MAX.  Returns 0 and sets *W; otherwise -1, with the
+   reason (MN_R_BAD_WEIGHT for empty, negative, zero, NaN or infinite;
+   MN_R_BAD_NUMBER for text that is no number) in *REASON and a message
+   in the caller's MSG (SIZE bytes).  */
 int mn_parse_weight (const char *s, double *w, int *reason, char *msg,
                      size_t size);
 

@@ -17,21 +17,27 @@
 
 struct mn_output
 {
-  FILE *fp;         /* write here */
-  char *path;       /* final name, NULL for standard output */
-  char *tmp;        /* temporary name */
+  FILE *fp;         /* write here; owned, closed by mn_output_commit or
+                       mn_output_abort (standard output is not closed) */
+  char *path;       /* final name, NULL for standard output; owned, freed
+                       by mn_output_commit or mn_output_abort */
+  char *tmp;        /* temporary name; owned, freed likewise */
   bool direct;      /* PATH is no regular file: written in place */
 };
 
-/* Open PATH (NULL or "-": standard output).  Returns 0, or -1 with E.  */
+/* Open PATH (NULL or "-": standard output; borrowed, copied).  Returns 0,
+   and the caller ends O with mn_output_commit or mn_output_abort; or -1
+   with E, and there is nothing to end.  */
 int mn_output_open (struct mn_output *o, const char *path,
                     struct mn_error *e);
 
 /* Flush, check for write errors, close and rename into place.
-   Returns 0, or -1 with E (the temporary file is then removed).  */
+   Returns 0, or -1 with E (the temporary file is then removed).  Either
+   way O then holds nothing to free.  */
 int mn_output_commit (struct mn_output *o, struct mn_error *e);
 
-/* Discard: remove the temporary file.  Safe after commit.  */
+/* Discard: remove the temporary file and free what O holds.  Safe after
+   commit.  */
 void mn_output_abort (struct mn_output *o);
 
 #endif

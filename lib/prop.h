@@ -11,9 +11,9 @@ enum mn_ci_method
   MN_CI_WALD            /* Normal approximation; for comparison only.  */
 };
 
-/* Parse a method name ("wilson", "exact", "jeffreys", "agresti-coull",
-   "wald"; "clopper-pearson" is an alias of "exact").  Returns 0 and sets
-   *M, or -1 when NAME is unknown.  */
+/* Parse a method name NAME (borrowed; "wilson", "exact", "jeffreys",
+   "agresti-coull", "wald"; "clopper-pearson" is an alias of "exact").  Returns
+   0 and sets *M, or -1 when NAME is unknown.  */
 int mn_ci_method_parse (const char *name, enum mn_ci_method *m);
 
 /* The canonical name of M (static storage).  */

@@ -109,20 +109,21 @@ struct mn_rake_result
 /* Set O to the defaults.  */
 void mn_rake_options_init (struct mn_rake_options *o);
 
-/* Rake the base weights of P to its margins by iterative proportional
-   fitting, then trim them when O asks for bounds.  O may be NULL for the
-   defaults.  R is always initialised, whatever the status: release it
-   with mn_rake_result_release.  Returns 0 when the margins (and the
+/* Rake the base weights of P to its margins by iterative proportional fitting,
+   then trim them when O asks for bounds.  O may be NULL for the defaults.  P
+   and O are borrowed, not kept.  R is always initialised, whatever the status:
+   release it with mn_rake_result_release.  Returns 0 when the margins (and the
    bounds) hold; -1 with E filled and R->status set otherwise.  On
-   MN_RAKE_E_NOT_CONVERGED and MN_RAKE_E_TRIM, R->w holds the last
-   weights and R the figures; on input errors R->w is NULL.  */
+   MN_RAKE_E_NOT_CONVERGED and MN_RAKE_E_TRIM, R->w holds the last weights and
+   R the figures; on input errors R->w is NULL.  */
 int mn_rake (const struct mn_rake_problem *p, const struct mn_rake_options *o,
              struct mn_rake_result *r, struct mn_error *e);
 
 /* Post-stratify: P has exactly one variable, whose categories are the
    cells of the full cross-classification (mn_rake_cell numbers them),
    and each class's weight is multiplied by target[cell] / (sum of base *
-   count over the cell).  Trimming, status and R as for mn_rake.  */
+   count over the cell).  Trimming, status, ownership and R as for
+   mn_rake.  */
 int mn_poststratify (const struct mn_rake_problem *p,
                      const struct mn_rake_options *o,
                      struct mn_rake_result *r, struct mn_error *e);
@@ -130,7 +131,8 @@ int mn_poststratify (const struct mn_rake_problem *p,
 /* The cell of the cross-classification of NVAR variables with NCAT[v]
    categories each that holds categories CAT[0..NVAR-1], the first
    variable varying fastest (R's table order): CAT[0] + NCAT[0] * (CAT[1]
-   + NCAT[1] * (...)).  The caller checks CAT[v] < NCAT[v].  */
+   + NCAT[1] * (...)).  The caller checks CAT[v] < NCAT[v].  NCAT and CAT
+   are borrowed.  */
 size_t mn_rake_cell (size_t nvar, const size_t *ncat, const size_t *cat);
 
 /* Free R's contents; R may then be reused.  */
@@ -152,7 +154,8 @@ struct mn_weight_summary
   double neff;          /* Kish effective sample size */
 };
 
-/* Fill S from the N classes.  Returns 0, or -1 with E filled when N is 0
+/* Fill the caller's S from the N classes (W and COUNT borrowed, not
+   kept).  Returns 0, or -1 with E filled when N is 0
    or a weight or count is negative or not finite, or every count (or
    every weight) is zero.  */
 int mn_weight_summary (const double *w, const double *count, size_t n,

@@ -27,8 +27,11 @@ enum mn_flaw
 struct mn_record
 {
   size_t n;                 /* number of fields (>= 1) */
-  char **f;                 /* f[i]: field i, NUL-terminated */
-  size_t *len;              /* len[i]: its length in bytes */
+  char **f;                 /* f[i]: field i, NUL-terminated; borrowed
+                               from the reader, valid until its next call
+                               or its freeing */
+  size_t *len;              /* len[i]: its length in bytes; borrowed
+                               likewise */
   unsigned long line;       /* physical line of the record's first byte */
   unsigned long last_line;  /* physical line of its last byte */
   enum mn_flaw flaw;
@@ -38,7 +41,8 @@ struct mn_record
 struct mn_reader_options
 {
   unsigned char delim;      /* 0 means ',' */
-  const char *encoding;     /* NULL or "UTF-8": no conversion */
+  const char *encoding;     /* NULL or "UTF-8": no conversion; borrowed,
+                               kept by the reader or input it opens */
   size_t max_record;        /* 0 means MN_READER_MAX_RECORD */
   bool guess;               /* for mn_input_open: with no ENCODING, read
                                input that is not UTF-8 as GB18030 */
@@ -49,15 +53,18 @@ struct mn_reader_options
 struct mn_reader;
 
 /* A reader of FP (borrowed: not closed by the reader) named NAME
-   (borrowed, used in errors; "-" reads as "(stdin)" in messages is the
-   caller's choice).  Returns NULL and fills E when the encoding is not
-   known to iconv.  Caller frees with mn_reader_free.  */
+   (kept, not copied, for errors: it must outlive the reader; "-" reads
+   as "(stdin)" in messages is the caller's choice), with options O
+   (borrowed, may be NULL; O->encoding is kept and must outlive the
+   reader).  Returns NULL and fills E when the encoding is not known to
+   iconv.  Caller frees with mn_reader_free.  */
 struct mn_reader *mn_reader_new (FILE *fp, const char *name,
                                  const struct mn_reader_options *o,
                                  struct mn_error *e);
 
 /* Read the next record into *REC; its fields stay valid until the next
-   call.  Returns 1 for a record, 0 at end of input, -1 for an error
+   call or mn_reader_free (views into R's buffer).  Returns 1 for a
+   record, 0 at end of input, -1 for an error
    that ends reading (I/O error, bytes that do not convert from the
    input encoding, a record over the size limit), with E filled.  A
    record with a flaw is still returned (1): the caller decides.  */
@@ -67,22 +74,28 @@ int mn_reader_next (struct mn_reader *r, struct mn_record *rec,
 /* Physical lines read so far.  */
 unsigned long mn_reader_lines (const struct mn_reader *r);
 
+/* Free R and its buffers; its file is not closed.  */
 void mn_reader_free (struct mn_reader *r);
 
 /* The header: column names copied out of a record.  */
 struct mn_header
 {
   size_t n;
-  char **name;
+  char **name;              /* owned: N names, freed by mn_header_release */
 };
 
+/* Set H to copies of REC's fields (REC borrowed, not kept).  Release H
+   with mn_header_release.  */
 void mn_header_init (struct mn_header *h, const struct mn_record *rec);
+
+/* Free H's names (not H itself); H is left empty.  */
 void mn_header_release (struct mn_header *h);
 
 /* Resolve SPEC, a column name or a 1-based column number, to a 0-based
    index.  A name is matched exactly first, then ignoring ASCII case.
    Returns the index, or -1 with E (reason MN_R_MISSING_COLUMN) saying which
-   columns there are.  FILE names the input in E.  */
+   columns there are.  SPEC is borrowed; FILE names the input in E and
+   is kept there, not copied.  */
 long mn_header_find (const struct mn_header *h, const char *spec,
                      const char *file, struct mn_error *e);
 

@@ -11,25 +11,32 @@
 
 struct mn_rejects
 {
-  struct mn_output out;
+  struct mn_output out;     /* owned; ended by commit or abort */
   bool open, header_done;
   unsigned long count;
 };
 
-/* Open PATH (written atomically).  Returns 0, or -1 with E.  */
+/* Open PATH (written atomically; borrowed, copied; NULL: no rejects
+   file).  Returns 0, and the caller ends RJ with mn_rejects_commit or
+   mn_rejects_abort; or -1 with E.  */
 int mn_rejects_open (struct mn_rejects *rj, const char *path,
                      struct mn_error *e);
 
 /* Name the columns after the four fixed ones, from the first input's
-   header H.  Only the first call has an effect.  */
+   header H (borrowed, not kept).  Only the first call has an effect.  */
 void mn_rejects_header (struct mn_rejects *rj, const struct mn_header *h);
 
 /* Write REC, rejected for WHY (its file, line, reason and message).
-   A no-op when the rejects file is not open.  */
+   REC and WHY are borrowed, not kept.  A no-op when the rejects file is
+   not open.  */
 void mn_rejects_write (struct mn_rejects *rj, const struct mn_record *rec,
                        const struct mn_error *why);
 
+/* Write the file into place, as mn_output_commit does.  Returns 0, or -1
+   with E.  Either way RJ then holds nothing to free.  */
 int mn_rejects_commit (struct mn_rejects *rj, struct mn_error *e);
+
+/* Discard the file and free what RJ holds; safe after commit.  */
 void mn_rejects_abort (struct mn_rejects *rj);
 
 #endif

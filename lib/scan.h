@@ -25,23 +25,25 @@ enum
 struct mn_scan
 {
   /* Called for each sound record; returns MN_SCAN_USE or MN_SCAN_REJECT
-     (with E filled).  */
+     (with E filled).  REC is valid only during the call.  */
   int (*row) (void *ctx, const struct mn_record *rec, struct mn_error *e);
   /* When not NULL, called for each record rejected without ROW seeing
-     it (its structure, or WHOLE), so the program can count it too.  */
+     it (its structure, or WHOLE), so the program can count it too.  REC
+     and E are valid only during the call.  */
   void (*rejected) (void *ctx, const struct mn_record *rec,
                     const struct mn_error *e);
-  void *ctx;
-  /* When not NULL, a problem of the whole input (reported once by the
-     caller): every record is rejected with it, without a message each.  */
+  void *ctx;                    /* borrowed; passed to the callbacks */
+  /* When not NULL (borrowed), a problem of the whole input (reported once by
+     the caller): every record is rejected with it, without a message each.  */
   const struct mn_error *whole;
   struct mn_rejects *rejects;   /* borrowed */
   bool strict, quiet;
 };
 
-/* Run S over IN.  Adds the counts to T and, unless quiet, prints them
-   for IN at the end.  Returns 0 at end of input; -1 when reading cannot
-   go on, or when --strict stops at a rejected record (E says why).  */
+/* Run S over IN (both borrowed, not kept).  Adds the counts to T and, unless
+   quiet, prints them for IN at the end.  Returns 0 at end of input; -1 when
+   reading cannot go on, or when --strict stops at a rejected record (E says
+   why).  */
 int mn_scan_input (struct mn_input *in, const struct mn_scan *s,
                    struct mn_tally *t, struct mn_error *e);
 

@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* True when the N bytes at S are well-formed UTF-8 (RFC 3629: no
+/* True when the N bytes at S (borrowed) are well-formed UTF-8 (RFC 3629: no
    overlong forms, no surrogates, nothing above U+10FFFF).  */
 bool mn_utf8_valid (const char *s, size_t n);
 

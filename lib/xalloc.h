@@ -6,12 +6,18 @@
 
 #include <stddef.h>
 
+/* Each returns memory that the caller frees with free.  */
 void *xmalloc (size_t n);
 void *xcalloc (size_t n, size_t size);
+
+/* P (may be NULL) is freed or moved: use only the pointer returned.  */
 void *xrealloc (void *p, size_t n);
 /* Grow *P (an array of *CAP elements of SIZE bytes) to hold at least NEED
-   elements, doubling.  */
+   elements, doubling.  Returns the array, which replaces P as xrealloc's
+   result does.  */
 void *xgrow (void *p, size_t *cap, size_t need, size_t size);
+/* A copy of S (borrowed), or of the N bytes at S plus a NUL; the caller
+   frees it with free.  */
 char *xstrdup (const char *s);
 char *xmemdup0 (const char *s, size_t n);
 
