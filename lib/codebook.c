@@ -191,9 +191,10 @@ parse_values (struct mn_item *it, const char *spec, const char *file,
             free_strv (tok, n);
             return -1;
           }
-      it->choice[it->nchoice].text = xmemdup0 (t, tl);
-      it->choice[it->nchoice].score = score;
-      it->nchoice++;
+      struct mn_choice *ch = &it->choice[it->nchoice++];
+      ch->text = xmemdup0 (t, tl);
+      ch->score = score;
+      ch->numeric = mn_parse_double (ch->text, &ch->num) == 0;
     }
   free_strv (tok, n);
   return 0;
@@ -224,9 +225,8 @@ parse_satisfied (struct mn_item *it, const char *spec, const char *file,
         case MN_SCALE_LIST:
           for (size_t j = 0; j < it->nchoice; j++)
             {
-              double x;
-              bool isnum = mn_parse_double (it->choice[j].text, &x) == 0;
-              if (token_matches (&t, it->choice[j].text, isnum, x))
+              if (token_matches (&t, it->choice[j].text,
+                                 it->choice[j].numeric, it->choice[j].num))
                 it->choice[j].satisfied = found = true;
             }
           free (t.text);
@@ -458,11 +458,10 @@ mn_item_classify (const struct mn_item *it, const char *s,
       for (int pass = 0; pass < 2; pass++)
         for (size_t j = 0; j < it->nchoice; j++)
           {
-            double y;
             bool hit = pass == 0
                          ? strcmp (it->choice[j].text, v) == 0
-                         : isnum && mn_parse_double (it->choice[j].text, &y)
-                                      == 0 && y == x;
+                         : isnum && it->choice[j].numeric
+                             && it->choice[j].num == x;
             if (hit)
               {
                 a->score = it->choice[j].score;

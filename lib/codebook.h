@@ -36,6 +36,8 @@ struct mn_choice
   char *text;       /* owned by the codebook */
   double score;     /* 0..100 */
   bool satisfied;
+  bool numeric;     /* TEXT is a number, NUM: parsed once, at load */
+  double num;
 };
 
 /* An item; its strings and arrays are owned by the codebook and freed by

@@ -49,6 +49,11 @@ mn_roster_load (struct mn_roster *r, FILE *fp, const char *name,
   memset (r, 0, sizeof *r);
   r->index = mn_groups_new (sizeof (size_t));
   struct mn_reader *rd = mn_reader_new (fp, name, NULL, e);
+  if (!rd)
+    {
+      mn_roster_release (r);
+      return -1;
+    }
   struct mn_header h = { 0, NULL };
   struct mn_record rec;
   int rc = mn_reader_next (rd, &rec, e);
