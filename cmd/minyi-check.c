@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "codebook.h"
+#include "columns.h"
 #include "common.h"
 #include "csvout.h"
 #include "diag.h"
@@ -209,61 +210,11 @@ struct run
   struct mn_checker *checker;
   struct mn_output out;
   struct mn_rejects rejects;
-  struct mn_header first;        /* the first input's header */
-  size_t *perm;                  /* this input's column for each of FIRST */
-  char **row;                    /* reused output row */
-  size_t *rowlen;
+  struct mn_columns cols;        /* the first input's columns */
   struct mn_tally total;
   int status;
 };
 
-/* Map IN's columns onto the first input's.  Returns 0, or -1 with E when
-   the two do not have the same columns.  */
-static int
-match_header (struct run *run, const struct mn_input *in, struct mn_error *e)
-{
-  if (!run->first.name)
-    {
-      struct mn_record hdr = { .n = in->h.n, .f = in->h.name };
-      size_t *len = xmalloc (in->h.n * sizeof *len);
-      for (size_t i = 0; i < in->h.n; i++)
-        len[i] = strlen (in->h.name[i]);
-      hdr.len = len;
-      mn_header_init (&run->first, &hdr);
-      mn_csv_row (run->out.fp, hdr.f, len, hdr.n, ',');
-      free (len);
-      run->perm = xmalloc (in->h.n * sizeof *run->perm);
-      run->row = xmalloc (in->h.n * sizeof *run->row);
-      run->rowlen = xmalloc (in->h.n * sizeof *run->rowlen);
-    }
-  if (in->h.n != run->first.n)
-    return mn_error_set (e, in->name, 1, MN_R_HEADER_MISMATCH,
-                         "%zu columns where the first input has %zu",
-                         in->h.n, run->first.n);
-  for (size_t j = 0; j < run->first.n; j++)
-    {
-      size_t i = 0;
-      while (i < in->h.n && strcmp (in->h.name[i], run->first.name[j]) != 0)
-        i++;
-      if (i == in->h.n)
-        return mn_error_set (e, in->name, 1, MN_R_HEADER_MISMATCH,
-                             "no column '%s', which the first input has",
-                             run->first.name[j]);
-      run->perm[j] = i;
-    }
-  return 0;
-}
-
-static void
-write_row (struct run *run, const struct mn_record *rec)
-{
-  for (size_t j = 0; j < run->first.n; j++)
-    {
-      run->row[j] = rec->f[run->perm[j]];
-      run->rowlen[j] = rec->len[run->perm[j]];
-    }
-  mn_csv_row (run->out.fp, run->row, run->rowlen, run->first.n, ',');
-}
 
 /* A sound record: check it; write it when clean.  */
 static int
@@ -273,7 +224,7 @@ check_row (void *ctx, const struct mn_record *rec, struct mn_error *e)
   unsigned flags;
   if (mn_checker_row (run->checker, rec, &flags, e) < 0)
     return MN_SCAN_REJECT;
-  write_row (run, rec);
+  mn_columns_write (&run->cols, rec, run->out.fp);
   if (flags)
     mn_checker_flagged (run->checker, rec->line, flags);
   return MN_SCAN_USE;
@@ -311,7 +262,11 @@ check_file (struct run *run, const char *path, struct mn_error *e)
   struct mn_error whole = { 0 };
   bool bad_input = mn_checker_begin (run->checker, &in, &whole) < 0;
   struct mn_error mismatch;
-  if (match_header (run, &in, &mismatch) < 0 && !bad_input)
+  bool first;
+  int matched = mn_columns_match (&run->cols, &in, &first, &mismatch);
+  if (first)
+    mn_columns_write_header (&run->cols, run->out.fp);
+  if (matched < 0 && !bad_input)
     {
       whole = mismatch;
       bad_input = true;
@@ -438,7 +393,7 @@ main (int argc, char **argv)
         error (0, 0, "stopped at the first rejected record (--strict)");
       if (a.common.output)
         error (0, 0, "no output file written");
-      else if (run.first.name)
+      else if (mn_columns_started (&run.cols))
         error (0, 0, "the clean rows on standard output are incomplete");
       mn_output_abort (&run.out);
       mn_output_abort (&report);
@@ -465,10 +420,7 @@ main (int argc, char **argv)
 
 done:
   mn_checker_free (run.checker);
-  mn_header_release (&run.first);
-  free (run.perm);
-  free (run.row);
-  free (run.rowlen);
+  mn_columns_release (&run.cols);
   mn_codebook_release (&cb);
   if (a.roster)
     mn_roster_release (&roster);
