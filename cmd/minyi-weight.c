@@ -388,25 +388,14 @@ write_report (struct run *run, const struct mn_rake_result *r,
     }
   report_summary (fp, "overall", "", s);
   const struct mn_weighting *wt = &run->w;
-  if (!wt->ntown)
-    return;
-  double *w = xmalloc (wt->nclass * sizeof *w);
-  double *cnt = xmalloc (wt->nclass * sizeof *cnt);
-  struct mn_group_entry *te = mn_groups_sorted (wt->towns);
+  size_t *order = mn_weighting_towns (wt);
   for (size_t i = 0; i < wt->ntown; i++)
     {
-      size_t t = *(size_t *) te[i].value - 1, n = 0;
-      for (size_t k = 0; k < wt->nclass; k++)
-        if (wt->town[k] == t)
-          w[n] = r->w[k], cnt[n++] = wt->count[k];
       struct mn_weight_summary ts;
-      struct mn_error e;
-      if (n && mn_weight_summary (w, cnt, n, &ts, &e) == 0)
-        report_summary (fp, "township", wt->town_name[t], &ts);
+      if (mn_weighting_town_summary (wt, r->w, order[i], &ts) == 0)
+        report_summary (fp, "township", wt->town_name[order[i]], &ts);
     }
-  free (te);
-  free (w);
-  free (cnt);
+  free (order);
 }
 
 static int

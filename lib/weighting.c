@@ -237,3 +237,31 @@ mn_weighting_problem_release (struct mn_rake_problem *p)
   p->margin = NULL;
   p->cls = NULL;
 }
+
+size_t *
+mn_weighting_towns (const struct mn_weighting *w)
+{
+  size_t *order = xmalloc ((w->ntown + 1) * sizeof *order);
+  struct mn_group_entry *te = mn_groups_sorted (w->towns);
+  for (size_t i = 0; i < w->ntown; i++)
+    order[i] = *(size_t *) te[i].value - 1;
+  free (te);
+  return order;
+}
+
+int
+mn_weighting_town_summary (const struct mn_weighting *w, const double *wt,
+                           size_t t, struct mn_weight_summary *s)
+{
+  double *cw = xmalloc ((w->nclass + 1) * sizeof *cw);
+  double *cnt = xmalloc ((w->nclass + 1) * sizeof *cnt);
+  size_t n = 0;
+  for (size_t k = 0; k < w->nclass; k++)
+    if (w->town[k] == t)
+      cw[n] = wt[k], cnt[n++] = w->count[k];
+  struct mn_error e;
+  int rc = n ? mn_weight_summary (cw, cnt, n, s, &e) : -1;
+  free (cw);
+  free (cnt);
+  return rc;
+}

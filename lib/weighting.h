@@ -89,4 +89,15 @@ void mn_weighting_problem (const struct mn_weighting *w,
                            struct mn_rake_problem *p);
 void mn_weighting_problem_release (struct mn_rake_problem *p);
 
+/* The townships seen, as indices into W->town_name in byte order of
+   their names (caller frees the array with free; W->ntown entries).  */
+size_t *mn_weighting_towns (const struct mn_weighting *w);
+
+/* The summary (mn_weight_summary) of the weights of township T's rows,
+   WT being the final weight of every class.  Returns 0, or -1 when the
+   township has no rows.  */
+int mn_weighting_town_summary (const struct mn_weighting *w,
+                               const double *wt, size_t t,
+                               struct mn_weight_summary *s);
+
 #endif
