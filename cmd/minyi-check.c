@@ -182,11 +182,6 @@ parse_opt (int key, char *arg, struct argp_state *state)
   return 0;
 }
 
-static const struct argp_child children[] = {
-  { &mn_common_argp, 0, NULL, 0 },
-  { 0 }
-};
-
 static const struct argp argp = {
   options, parse_opt, "[FILE...]",
   "Validate survey exports row by row: write the clean rows to standard "
@@ -201,7 +196,7 @@ static const struct argp argp = {
   "Example:\n"
   "  minyi-check -c data/codebook.csv -R data/roster.csv --rejects "
   "rejects.csv data/survey.csv > clean.csv",
-  children, NULL, NULL
+  mn_common_children, NULL, NULL
 };
 
 struct run

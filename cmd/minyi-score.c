@@ -182,11 +182,6 @@ parse_opt (int key, char *arg, struct argp_state *state)
   return 0;
 }
 
-static const struct argp_child children[] = {
-  { &mn_common_argp, 0, NULL, 0 },
-  { 0 }
-};
-
 static const struct argp argp = {
   options, parse_opt, "[FILE...]",
   "Score survey responses per cadre: the share of satisfied answers with "
@@ -198,7 +193,7 @@ static const struct argp argp = {
   "or the input is invalid, 2 on a usage or system error.\n\n"
   "Example:\n"
   "  minyi-score -c data/codebook.csv data/survey.csv",
-  children, NULL, NULL
+  mn_common_children, NULL, NULL
 };
 
 /* The state of one run, shared by the steps below.  */

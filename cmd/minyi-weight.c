@@ -159,11 +159,6 @@ parse_opt (int key, char *arg, struct argp_state *state)
   return 0;
 }
 
-static const struct argp_child children[] = {
-  { &mn_common_argp, 0, NULL, 0 },
-  { 0 }
-};
-
 static const struct argp argp = {
   options, parse_opt, "[FILE]",
   "Weight survey rows so that their weighted totals match population "
@@ -180,7 +175,7 @@ static const struct argp argp = {
   "system error.\n\n"
   "Example:\n"
   "  minyi-weight -m margins.csv --trim 0.3,3 survey.csv > weighted.csv",
-  children, NULL, NULL
+  mn_common_children, NULL, NULL
 };
 
 /* The state of one run.  */

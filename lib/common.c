@@ -106,6 +106,11 @@ common_parse (int key, char *arg, struct argp_state *state)
 const struct argp mn_common_argp = { common_options, common_parse, NULL,
                                      NULL, NULL, NULL, NULL };
 
+const struct argp_child mn_common_children[] = {
+  { &mn_common_argp, 0, NULL, 0 },
+  { 0 }
+};
+
 void
 mn_common_init (struct mn_common_opts *c)
 {

@@ -42,6 +42,10 @@ struct mn_common_opts
 
 extern const struct argp mn_common_argp;
 
+/* The children array a program's struct argp points to: the common
+   options alone.  */
+extern const struct argp_child mn_common_children[];
+
 /* Set the caller's C to the defaults (allocates the --na list).  Release
    with mn_common_release.  */
 void mn_common_init (struct mn_common_opts *c);
