@@ -334,6 +334,8 @@ mn_codebook_load (struct mn_codebook *cb, FILE *fp, const char *name,
     rc = mn_error_set (e, name, 1, MN_R_EMPTY_KEY, "empty codebook");
   if (rc < 0)
     goto out;
+  if ((rc = mn_record_sound (&rec, 0, name, e)) < 0)
+    goto out;
   mn_header_init (&h, &rec);
   long col[7];
   for (int i = 0; i < 7; i++)
@@ -351,20 +353,8 @@ mn_codebook_load (struct mn_codebook *cb, FILE *fp, const char *name,
     }
   while ((rc = mn_reader_next (r, &rec, e)) == 1)
     {
-      if (rec.flaw != MN_FLAW_NONE || rec.n != h.n)
-        {
-          rc = mn_error_set (e, name, rec.line,
-                             rec.flaw == MN_FLAW_UTF8 ? MN_R_ENCODING
-                             : rec.flaw == MN_FLAW_QUOTE ? MN_R_QUOTE
-                                                         : MN_R_RAGGED,
-                             rec.flaw == MN_FLAW_UTF8
-                               ? "codebook row is not valid UTF-8"
-                             : rec.flaw == MN_FLAW_QUOTE
-                               ? "unterminated quoted field"
-                               : "codebook row has the wrong number of "
-                                 "fields");
-          break;
-        }
+      if ((rc = mn_record_sound (&rec, h.n, name, e)) < 0)
+        break;
       cb->item = xrealloc (cb->item, (cb->n + 1) * sizeof *cb->item);
       struct mn_item *it = &cb->item[cb->n++];
       memset (it, 0, sizeof *it);

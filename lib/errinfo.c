@@ -27,6 +27,7 @@ mn_reason_name (enum mn_reason r)
     [MN_R_NONE] = "none",
     [MN_R_RAGGED] = "ragged",
     [MN_R_QUOTE] = "unterminated-quote",
+    [MN_R_BAD_QUOTE] = "bad-quote",
     [MN_R_ENCODING] = "encoding",
     [MN_R_EMPTY_KEY] = "empty-key",
     [MN_R_BAD_VALUE] = "bad-value",

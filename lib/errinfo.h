@@ -14,6 +14,7 @@ enum mn_reason
   MN_R_NONE = 0,
   MN_R_RAGGED,          /* wrong number of fields */
   MN_R_QUOTE,           /* unterminated quoted field */
+  MN_R_BAD_QUOTE,       /* a quote neither doubled nor closing a field */
   MN_R_ENCODING,        /* not valid UTF-8 / not convertible */
   MN_R_EMPTY_KEY,       /* a grouping or required key is empty */
   MN_R_BAD_VALUE,       /* answer not on the item's scale */

@@ -150,10 +150,13 @@ mn_input_open (struct mn_input *in, const char *path,
                     "Chinese Excel, try --encoding=GB18030");
       goto fail;
     }
-  if (rec.flaw == MN_FLAW_QUOTE)
+  if (rec.flaw == MN_FLAW_QUOTE || rec.flaw == MN_FLAW_BADQUOTE)
     {
       mn_error_set (e, in->name, rec.line, MN_R_QUOTE,
-                    "unterminated quoted field in the header");
+                    rec.flaw == MN_FLAW_QUOTE
+                      ? "unterminated quoted field in the header"
+                      : "a quote in the header is neither doubled nor "
+                        "closing its field");
       goto fail;
     }
   mn_header_init (&in->h, &rec);
@@ -186,6 +189,17 @@ mn_input_next (struct mn_input *in, struct mn_record *rec,
                       "closed%s", rec->n, rec->n <= in->h.n ? " (" : "",
                       rec->n <= in->h.n ? in->h.name[rec->n - 1] : "",
                       rec->n <= in->h.n ? ")" : "", span);
+        return 2;
+      }
+    case MN_FLAW_BADQUOTE:
+      {
+        size_t k = rec->flaw_field;
+        mn_error_set (e, in->name, rec->line, MN_R_BAD_QUOTE,
+                      "field %zu%s%s%s has a quote that is neither doubled "
+                      "nor closing the field (RFC 4180); the record is "
+                      "read up to the end of line %lu", k + 1,
+                      k < in->h.n ? " (" : "", k < in->h.n ? in->h.name[k] : "",
+                      k < in->h.n ? ")" : "", rec->last_line);
         return 2;
       }
     case MN_FLAW_UTF8:

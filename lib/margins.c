@@ -152,13 +152,8 @@ mn_margins_load (struct mn_margins *m, FILE *fp, const char *name,
                   "header line");
   if (rc <= 0)
     goto fail;
-  if (rec.flaw != MN_FLAW_NONE)
-    {
-      mn_error_set (e, name, rec.line, rec.flaw == MN_FLAW_UTF8
-                    ? MN_R_ENCODING : MN_R_QUOTE,
-                    "margins header is not sound CSV in UTF-8");
-      goto fail;
-    }
+  if (mn_record_sound (&rec, 0, name, e) < 0)
+    goto fail;
   mn_header_init (&h, &rec);
   long col[3];
   static const char *const want[3] = { "variable", "category",
@@ -172,24 +167,8 @@ mn_margins_load (struct mn_margins *m, FILE *fp, const char *name,
 
   while ((rc = mn_reader_next (r, &rec, e)) > 0)
     {
-      if (rec.flaw == MN_FLAW_QUOTE)
-        {
-          mn_error_set (e, name, rec.line, MN_R_QUOTE,
-                        "unterminated quoted field");
-          goto fail;
-        }
-      if (rec.flaw == MN_FLAW_UTF8)
-        {
-          mn_error_set (e, name, rec.line, MN_R_ENCODING,
-                        "field %zu is not valid UTF-8", rec.flaw_field + 1);
-          goto fail;
-        }
-      if (rec.n != h.n)
-        {
-          mn_error_set (e, name, rec.line, MN_R_RAGGED,
-                        "%zu fields where the header has %zu", rec.n, h.n);
-          goto fail;
-        }
+      if (mn_record_sound (&rec, h.n, name, e) < 0)
+        goto fail;
       struct mn_margin_var *v = get_var (m, vars, rec.f[col[0]], name,
                                          rec.line, e);
       if (!v)

@@ -46,6 +46,7 @@ struct mn_reader
   bool bom_checked, at_eof, finished;
   unsigned long line;           /* physical line being fed, 1-based */
   size_t blk;                   /* libcsv's growth block */
+  unsigned char delim;
   bool raw_bom_checked;         /* converting: leading UTF-8 BOM looked for */
   bool partial_line;            /* bytes of line LINE have been fed */
   bool after_cr;                /* the last byte fed was a CR */
@@ -180,10 +181,15 @@ mn_reader_new (FILE *fp, const char *name, const struct mn_reader_options *o,
   if (cd != (iconv_t) -1)
     r->conv = xmalloc (CONV_SIZE);
   r->line = 1;
-  if (csv_init (&r->parser, 0) != 0)
+  r->delim = o && o->delim ? o->delim : ',';
+  /* Strict RFC 4180 quoting: a quote inside a field must be doubled, and
+     a quoted field ends at its closing quote.  libcsv's lenient mode
+     would read a stray quote as the start of a quoted field and run on
+     over the following lines, merging rows without a word.  */
+  if (csv_init (&r->parser, CSV_STRICT) != 0)
     abort ();
   csv_set_space_func (&r->parser, no_space);
-  csv_set_delim (&r->parser, o && o->delim ? o->delim : ',');
+  csv_set_delim (&r->parser, r->delim);
   return r;
 }
 
@@ -219,6 +225,40 @@ fail (struct mn_reader *r, struct mn_error *e, unsigned long line,
 {
   r->status = -1;
   return mn_error_set (e, r->name, line, why, "%s", msg);
+}
+
+/* The record being read breaks RFC 4180's quoting at REST (N bytes, to
+   the end of the physical line).  Queue it as it stands, flawed: its
+   fields so far, then the field being read together with the rest of
+   the line; then start afresh on the next line.  The error path may
+   allocate.  */
+static void
+bad_quote (struct mn_reader *r, const char *rest, size_t n)
+{
+  while (n && (rest[n - 1] == '\n' || rest[n - 1] == '\r'))
+    n--;
+  size_t part = r->parser.entry_buf ? r->parser.entry_pos : 0;
+  char *last = xmalloc (part + n + 1);
+  if (part)
+    memcpy (last, r->parser.entry_buf, part);
+  memcpy (last + part, rest, n);
+  if (!r->rec_open)
+    {
+      r->rec_open = true;
+      r->rec_start = r->line;
+    }
+  on_field (last, part + n, r);
+  free (last);
+  size_t k = r->nf - r->cur_first - 1;
+  on_record (-1, r);
+  r->q[r->nq - 1].flaw = MN_FLAW_BADQUOTE;
+  r->q[r->nq - 1].flaw_field = k;
+  csv_free (&r->parser);
+  if (csv_init (&r->parser, CSV_STRICT) != 0)
+    abort ();
+  csv_set_space_func (&r->parser, no_space);
+  csv_set_delim (&r->parser, r->delim);
+  r->blk = 0;
 }
 
 /* Feed LEN bytes of UTF-8 text to libcsv, one physical line at a
@@ -260,9 +300,14 @@ feed (struct mn_reader *r, const char *buf, size_t len, struct mn_error *e)
               r->rec_start = r->line;
               break;
             }
-      if (csv_parse (&r->parser, buf, seg, on_field, on_record, r) != seg)
-        return fail (r, e, r->rec_start, MN_R_SYSTEM,
-                     csv_strerror (csv_error (&r->parser)));
+      size_t done = csv_parse (&r->parser, buf, seg, on_field, on_record, r);
+      if (done != seg)
+        {
+          if (csv_error (&r->parser) != CSV_EPARSE)
+            return fail (r, e, r->rec_start, MN_R_SYSTEM,
+                         csv_strerror (csv_error (&r->parser)));
+          bad_quote (r, buf + done, seg - done);
+        }
       /* libcsv grows its field buffer by a fixed block: make the block
          as large as the buffer, so a long field costs amortised linear
          time, not quadratic.  */
@@ -541,4 +586,43 @@ mn_header_duplicate (const struct mn_header *h)
       if (strcmp (h->name[i], h->name[j]) == 0)
         return (long) i;
   return -1;
+}
+
+int
+mn_record_sound (const struct mn_record *rec, size_t n, const char *file,
+                 struct mn_error *e)
+{
+  size_t k = rec->flaw_field + 1;
+  switch (rec->flaw)
+    {
+    case MN_FLAW_QUOTE:
+      return mn_error_set (e, file, rec->line, MN_R_QUOTE,
+                           "field %zu opens a quote that is never closed",
+                           k);
+    case MN_FLAW_BADQUOTE:
+      return mn_error_set (e, file, rec->line, MN_R_BAD_QUOTE,
+                           "field %zu has a quote that is neither doubled "
+                           "nor closing the field", k);
+    case MN_FLAW_UTF8:
+      return mn_error_set (e, file, rec->line, MN_R_ENCODING,
+                           "field %zu is not valid UTF-8 (or holds a NUL "
+                           "byte)", k);
+    case MN_FLAW_NONE:
+      break;
+    }
+  if (n == 0)
+    {
+      for (size_t i = 1; i < rec->n; i++)
+        for (size_t j = 0; j < i; j++)
+          if (rec->len[i] == rec->len[j]
+              && memcmp (rec->f[i], rec->f[j], rec->len[i]) == 0)
+            return mn_error_set (e, file, rec->line, MN_R_DUP_COLUMN,
+                                 "column '%s' appears twice in the header",
+                                 rec->f[i]);
+      return 0;
+    }
+  if (rec->n != n)
+    return mn_error_set (e, file, rec->line, MN_R_RAGGED,
+                         "%zu fields where the header has %zu", rec->n, n);
+  return 0;
 }

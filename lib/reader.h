@@ -21,6 +21,8 @@ enum mn_flaw
 {
   MN_FLAW_NONE = 0,
   MN_FLAW_QUOTE,   /* a quoted field still open at end of input */
+  MN_FLAW_BADQUOTE,/* a quote neither doubled nor closing its field: the
+                      record ends with the rest of its line, as read */
   MN_FLAW_UTF8     /* field FLAW_FIELD is not valid UTF-8 */
 };
 
@@ -76,6 +78,13 @@ unsigned long mn_reader_lines (const struct mn_reader *r);
 
 /* Free R and its buffers; its file is not closed.  */
 void mn_reader_free (struct mn_reader *r);
+
+/* For the small files read whole (codebook, roster, margins, group
+   shares): whether REC is sound.  A header (N == 0) must have no flaw
+   and no column name twice; a row, no flaw and N fields.  Returns 0, or
+   -1 with E naming FILE and REC's line.  */
+int mn_record_sound (const struct mn_record *rec, size_t n,
+                     const char *file, struct mn_error *e);
 
 /* The header: column names copied out of a record.  */
 struct mn_header

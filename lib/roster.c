@@ -61,6 +61,8 @@ mn_roster_load (struct mn_roster *r, FILE *fp, const char *name,
     rc = mn_error_set (e, name, 1, MN_R_USAGE, "empty roster");
   if (rc < 0)
     goto out;
+  if ((rc = mn_record_sound (&rec, 0, name, e)) < 0)
+    goto out;
   mn_header_init (&h, &rec);
   long col[NCOL];
   for (int i = 0; i < NCOL; i++)
@@ -78,14 +80,8 @@ mn_roster_load (struct mn_roster *r, FILE *fp, const char *name,
     }
   while ((rc = mn_reader_next (rd, &rec, e)) == 1)
     {
-      if (rec.flaw != MN_FLAW_NONE || rec.n != h.n)
-        {
-          rc = mn_error_set (e, name, rec.line, MN_R_RAGGED,
-                             "roster row is not sound (%zu fields where "
-                             "the header has %zu, or bad quoting or "
-                             "UTF-8)", rec.n, h.n);
-          break;
-        }
+      if ((rc = mn_record_sound (&rec, h.n, name, e)) < 0)
+        break;
       struct mn_cadre c = { 0 };
       c.line = rec.line;
       c.id = trimmed_copy (&rec, col[0]);

@@ -381,6 +381,8 @@ mn_score_load_rgroups (struct mn_score_spec *spec, FILE *fp,
   int rc = mn_reader_next (r, &rec, e);
   if (rc == 0)
     rc = mn_error_set (e, name, 1, MN_R_USAGE, "empty group-shares file");
+  if (rc > 0 && mn_record_sound (&rec, 0, name, e) < 0)
+    rc = -1;
   if (rc > 0)
     {
       mn_header_init (&h, &rec);
@@ -390,10 +392,8 @@ mn_score_load_rgroups (struct mn_score_spec *spec, FILE *fp,
     }
   while (rc > 0 && (rc = mn_reader_next (r, &rec, e)) > 0)
     {
-      if (rec.flaw != MN_FLAW_NONE || rec.n != h.n)
-        rc = mn_error_set (e, name, rec.line, MN_R_RAGGED,
-                           "%zu fields where the header has %zu, or a bad "
-                           "quote or byte", rec.n, h.n);
+      if (mn_record_sound (&rec, h.n, name, e) < 0)
+        rc = -1;
       else if (add_rgroup (spec, rec.f[gc], rec.len[gc], rec.f[sc], name,
                            rec.line, e) < 0)
         rc = -1;

@@ -61,6 +61,10 @@ int
 mn_weighting_bind (struct mn_weighting *w, const struct mn_input *in,
                    struct mn_error *e)
 {
+  if (in->dup_column >= 0)
+    return mn_error_set (e, in->name, 1, MN_R_DUP_COLUMN,
+                         "column '%s' appears twice in the header",
+                         in->h.name[in->dup_column]);
   for (size_t v = 0; v < w->m->nvar; v++)
     for (size_t i = 0; i < w->m->var[v].nparts; i++)
       {

@@ -422,3 +422,16 @@ minyi-score:(standard input):10: answer '9' to item 'attitude' outside scale 1..
 minyi-score:(standard input):11: answer '9' to item 'attitude' outside scale 1..5
 minyi-score: (standard input): further 'bad-value' rejections are not shown (see --rejects and the summary)
 minyi-score: (standard input): 15 records, 0 used, 15 rejected (bad-value 15)
+
+=== a stray quote rejects its own record only; the rows after it are read (RFC 4180)
+cmd: minyi-score -c codebook.csv --rejects $T/rej.csv badquote.csv; cut -d, -f1-3,5- $T/rej.csv
+exit: 0
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+C1,3,1,1,1.000000,0.206549,1.000000,1,1,2,75.0000,0.0000,100.0000,1,100.0000,1,50.0000
+C2,2,2,1,0.500000,0.094531,0.905469,0,0,2,54.1667,0.0000,100.0000,2,50.0000,2,62.5000
+source,line,reason,wave,township,cadre,household,q1,q2
+badquote.csv,3,bad-quote,2026Q1,城关镇,C2,"H""2,基本满意,4"
+stderr:
+minyi-score:badquote.csv:3: field 4 (household) has a quote that is neither doubled nor closing the field (RFC 4180); the record is read up to the end of line 3
+minyi-score: badquote.csv: 6 records, 5 used, 1 rejected (bad-quote 1)

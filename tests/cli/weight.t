@@ -225,3 +225,10 @@ exit: 1
 stdout:
 stderr:
 minyi-weight:weight-survey.csv:1: --weight-column 'township' is a margin or base-weight column; name another
+
+=== a column named twice in the survey is an error
+cmd: minyi-weight -m weight-margins.csv weight-dupcol.csv
+exit: 1
+stdout:
+stderr:
+minyi-weight:weight-dupcol.csv:1: column 'weight' appears twice in the header

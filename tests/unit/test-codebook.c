@@ -246,11 +246,17 @@ test_errors (void)
   bad (HEADER "a, ,,1..5,4..5,,\n", MN_R_EMPTY_KEY, 2,
        "item 'a' names no column", "blank column name");
   bad (HEADER "a,q1,,1..5,4..5\n", MN_R_RAGGED, 2,
-       "codebook row has the wrong number of fields", "ragged row");
+       "5 fields where the header has 7", "ragged row");
   bad (HEADER "a,q1,\"x,1..5,4..5,,\n", MN_R_QUOTE, 2,
-       "unterminated quoted field", "unterminated quote");
+       "field 3 opens a quote that is never closed", "unterminated quote");
   bad (HEADER "a,q1,\xff,1..5,4..5,,\n", MN_R_ENCODING, 2,
-       "codebook row is not valid UTF-8", "invalid UTF-8");
+       "field 3 is not valid UTF-8 (or holds a NUL byte)", "invalid UTF-8");
+  bad (HEADER "a,q1,x\"y,1..5,4..5,,\n", MN_R_BAD_QUOTE, 2,
+       "field 3 has a quote that is neither doubled nor closing the field",
+       "stray quote");
+  bad ("item,column,values,values\na,q1,1..5,1..3\n", MN_R_DUP_COLUMN, 1,
+       "column 'values' appears twice in the header",
+       "a column named twice");
 }
 
 /* Columns in any order, extra columns ignored, optional columns

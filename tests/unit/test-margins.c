@@ -192,7 +192,7 @@ main (void)
   fails ("variable,category,population\nA,1,2\nA,2,3,4\n", MN_R_RAGGED, 3,
          "4 fields", "long row");
   fails ("variable,category,population\nA,1,2\nA,\"2,3\n", MN_R_QUOTE, 3,
-         "unterminated", "unterminated quote");
+         "never closed", "unterminated quote");
   fails ("variable,category,population\nA,1,2\nA,\xff,3\n", MN_R_ENCODING,
          3, "field 2", "invalid UTF-8");
   fails ("variable,category,population\nA,1,2\n ,1,3\n", MN_R_EMPTY_KEY, 3,

@@ -76,6 +76,12 @@ dump_opts (const char *s, size_t n, const struct mn_reader_options *o)
       append (&used, "]", 1);
       if (rec.flaw == MN_FLAW_QUOTE)
         append (&used, "!Q", 2);
+      else if (rec.flaw == MN_FLAW_BADQUOTE)
+        {
+          char flaw[32];
+          snprintf (flaw, sizeof flaw, "!B%zu", rec.flaw_field);
+          append (&used, flaw, strlen (flaw));
+        }
       else if (rec.flaw == MN_FLAW_UTF8)
         {
           snprintf (buf, sizeof buf, "!U%zu", rec.flaw_field);
@@ -121,8 +127,9 @@ test_basic (void)
          "leading and trailing spaces are kept (RFC 4180)");
   streq (dump ("\ta\t,b\n"), "1-1[\ta\t|b] EOF lines=1",
          "leading and trailing tabs are kept");
-  streq (dump ("x, \"a\" \n"), "1-1[x| \"a\" ] EOF lines=1",
-         "a quote after a space is data, not quoting");
+  streq (dump ("x, \"a\" \n"), "1-1[x| \"a\" ]!B1 EOF lines=1",
+         "a quote after a space opens no quoted field: RFC 4180 allows "
+         "quotes only in quoted fields, so the record is flawed");
 }
 
 static void
@@ -214,6 +221,18 @@ test_flaws (void)
   streq (dump ("a,\"b\"\n"), "1-1[a|b] EOF lines=1",
          "a closed quote at EOF is no flaw");
 
+  /* RFC 4180: a quote must be doubled or close its field.  A stray one
+     rejects its own record, kept to the end of its line, and reading
+     goes on with the next line: it must not run on and merge rows.  */
+  streq (dump ("a,b\n\"x\"y,1\nc,d\ne,f\n"),
+         "1-1[a|b] 2-2[x\"y,1]!B0 3-3[c|d] 4-4[e|f] EOF lines=4",
+         "a quote closing a field early: its record alone is flawed");
+  streq (dump ("a,b\nx\"y,1\n\"c\",d\n"),
+         "1-1[a|b] 2-2[x\"y,1]!B0 3-3[c|d] EOF lines=3",
+         "a quote inside an unquoted field: its record alone is flawed");
+  streq (dump ("a,\"b\nc\"d,e\nf,g\n"),
+         "1-2[a|b\nc\"d,e]!B1 3-3[f|g] EOF lines=3",
+         "a bad quote after a line break: the record spans both lines");
   streq (dump ("a,b\nx,\xFF\n"), "1-1[a|b] 2-2[x|\xFF]!U1 EOF lines=2",
          "invalid UTF-8 byte FF in field 2");
   streq (dump ("\xC0\xAF,b\n"), "1-1[\xC0\xAF|b]!U0 EOF lines=1",

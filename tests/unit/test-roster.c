@@ -167,8 +167,10 @@ main (void)
          "column name matched exactly");
   fails ("cadre,name\nA,x\nB\n", MN_R_RAGGED, 3, "1 fields", "short row");
   fails ("cadre,name\nA,x,y\n", MN_R_RAGGED, 2, "3 fields", "long row");
-  fails ("cadre,name\nA,\"x\n", MN_R_RAGGED, 2, "not sound",
+  fails ("cadre,name\nA,\"x\n", MN_R_QUOTE, 2, "never closed",
          "unterminated quote");
+  fails ("cadre,cadre\nA,B\n", MN_R_DUP_COLUMN, 1, "appears twice",
+         "a column named twice");
   fails ("cadre,name\nA,x\n  ,y\n", MN_R_EMPTY_KEY, 3, "empty cadre id",
          "blank id");
   fails ("name,cadre\nx,\n", MN_R_EMPTY_KEY, 2, "empty cadre id",
