@@ -170,10 +170,8 @@ parse_opt (int key, char *arg, struct argp_state *state)
       if (!a->codebook)
         argp_error (state, "a --codebook is required");
       if (a->report && (strcmp (a->report, "-") == 0
-                        || (a->common.output
-                            && strcmp (a->report, a->common.output) == 0)
-                        || (a->common.rejects
-                            && strcmp (a->report, a->common.rejects) == 0)))
+                        || mn_output_same (a->report, a->common.output)
+                        || mn_output_same (a->report, a->common.rejects)))
         argp_error (state, "--report needs a file of its own");
       break;
     default:

@@ -152,6 +152,10 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_END:
       if (!a->margins)
         argp_error (state, "a --margins file is required");
+      if (a->report && (strcmp (a->report, "-") == 0
+                        || mn_output_same (a->report, a->common.output)
+                        || mn_output_same (a->report, a->common.rejects)))
+        argp_error (state, "--report needs a file of its own");
       break;
     default:
       return ARGP_ERR_UNKNOWN;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "numparse.h"
+#include "output.h"
 
 enum
 {
@@ -86,7 +87,7 @@ common_parse (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_END:
       if (c->rejects && strcmp (c->rejects, "-") == 0)
         argp_error (state, "--rejects needs a file, not standard output");
-      if (c->rejects && c->output && strcmp (c->rejects, c->output) == 0)
+      if (mn_output_same (c->rejects, c->output))
         argp_error (state, "--rejects and --output name the same file");
       if (c->reader.encoding)
         {

@@ -145,9 +145,14 @@ mn_input_open (struct mn_input *in, const char *path,
     goto fail;
   if (rec.flaw == MN_FLAW_UTF8)
     {
-      mn_error_set (e, in->name, rec.line, MN_R_ENCODING,
-                    "header is not valid UTF-8; if the file came from a "
-                    "Chinese Excel, try --encoding=GB18030");
+      const unsigned char *b = (const unsigned char *) rec.f[0];
+      bool utf16 = rec.len[0] >= 2 && ((b[0] == 0xFF && b[1] == 0xFE)
+                                       || (b[0] == 0xFE && b[1] == 0xFF));
+      mn_error_set (e, in->name, rec.line, MN_R_ENCODING, "%s",
+                    utf16 ? "header is UTF-16 (Excel's \"Unicode text\"); "
+                            "try --encoding=UTF-16"
+                          : "header is not valid UTF-8; if the file came "
+                            "from a Chinese Excel, try --encoding=GB18030");
       goto fail;
     }
   if (rec.flaw == MN_FLAW_QUOTE || rec.flaw == MN_FLAW_BADQUOTE)

@@ -104,7 +104,7 @@ mn_parse_weight (const char *s, double *w, int *reason, char *msg,
   int rc = mn_parse_double (s, w);
   *reason = MN_R_BAD_WEIGHT;
   if (*skip_blanks (s) == '\0')
-    snprintf (msg, size, "empty weight");
+    snprintf (msg, size, "weight is empty");
   else if (rc < 0)
     {
       *reason = MN_R_BAD_NUMBER;

@@ -35,6 +35,59 @@ link_target (const char *path)
   return t;
 }
 
+/* PATH made canonical as far as it exists: the file a link names, and
+   the directory's real path with the last name appended when the file
+   does not exist yet (caller frees).  */
+static char *
+canonical (const char *path)
+{
+  char *real = link_target (path);
+  if (real)
+    {
+      char *again = realpath (real, NULL);
+      if (again)
+        {
+          free (real);
+          return again;
+        }
+      path = real;
+    }
+  const char *slash = strrchr (path, '/');
+  char *dir = slash ? xmemdup0 (path, (size_t) (slash - path) + (slash == path))
+                    : xstrdup (".");
+  const char *base = slash ? slash + 1 : path;
+  char *rdir = realpath (dir, NULL);
+  char *out;
+  if (rdir)
+    {
+      out = xmalloc (strlen (rdir) + strlen (base) + 2);
+      sprintf (out, "%s/%s", rdir, base);
+    }
+  else
+    out = xstrdup (path);
+  free (rdir);
+  free (dir);
+  free (real);
+  return out;
+}
+
+bool
+mn_output_same (const char *a, const char *b)
+{
+  if (!a || !b)
+    return false;
+  if (strcmp (a, "-") == 0 || strcmp (b, "-") == 0)
+    return strcmp (a, b) == 0;
+  struct stat sa, sb;
+  if (stat (a, &sa) == 0 && stat (b, &sb) == 0)
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  char *ca = canonical (a), *cb = canonical (b);
+  bool same = strcmp (ca, cb) == 0;
+  free (ca);
+  free (cb);
+  return same;
+}
+
 int
 mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
 {

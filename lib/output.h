@@ -25,6 +25,12 @@ struct mn_output
   bool direct;      /* PATH is no regular file: written in place */
 };
 
+/* Whether paths A and B (either may be NULL) name the same file, however
+   spelt: the same inode when both exist, else the same canonical path
+   (through symbolic links and "." and "..").  "-" names standard
+   output, the same only as "-".  */
+bool mn_output_same (const char *a, const char *b);
+
 /* Open PATH (NULL or "-": standard output; borrowed, copied).  Returns 0,
    and the caller ends O with mn_output_commit or mn_output_abort; or -1
    with E, and there is nothing to end.  */

@@ -40,9 +40,12 @@ mn_spool (FILE *src, const char *name, FILE **copy, struct mn_error *e)
 {
   FILE *tmp = mn_tmpfile ();
   if (!tmp)
-    return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
-                         "cannot make a temporary file: %s",
-                         strerror (errno));
+    {
+      const char *dir = getenv ("TMPDIR");
+      return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                           "cannot make a temporary file in %s: %s",
+                           dir && *dir ? dir : "/tmp", strerror (errno));
+    }
   char buf[65536];
   size_t n;
   while ((n = fread (buf, 1, sizeof buf, src)) > 0)

@@ -435,3 +435,19 @@ badquote.csv,3,bad-quote,2026Q1,城关镇,C2,"H""2,基本满意,4"
 stderr:
 minyi-score:badquote.csv:3: field 4 (household) has a quote that is neither doubled nor closing the field (RFC 4180); the record is read up to the end of line 3
 minyi-score: badquote.csv: 6 records, 5 used, 1 rejected (bad-quote 1)
+
+=== --rejects and -o naming one file by different spellings is a usage error
+cmd: minyi-score -q -c codebook.csv -o $T/same.csv --rejects $T/./same.csv good.csv 2>&1 | head -n 1; test -e $T/same.csv || echo nothing written
+exit: 0
+stdout:
+minyi-score: --rejects and --output name the same file
+nothing written
+stderr:
+
+=== a UTF-16 export gets advice of its own
+cmd: iconv -f UTF-8 -t UTF-16 good.csv > $T/u16.csv; minyi-score -c codebook.csv $T/u16.csv 2>&1 | sed 's|^.*u16.csv|u16.csv|'; minyi-score -q -c codebook.csv -E UTF-16 $T/u16.csv > $T/a; minyi-score -q -c codebook.csv good.csv | cmp - $T/a && echo same table with --encoding=UTF-16
+exit: 0
+stdout:
+u16.csv:1: header is UTF-16 (Excel's "Unicode text"); try --encoding=UTF-16
+same table with --encoding=UTF-16
+stderr:

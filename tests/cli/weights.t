@@ -96,7 +96,7 @@ stderr:
 minyi-score:groups.csv:10: respondent group 'official' has no share in --group-weights
 minyi-score:groups.csv:11: weight '-1' is not positive
 minyi-score:groups.csv:12: weight 'NaN' is not finite
-minyi-score:groups.csv:13: empty weight
+minyi-score:groups.csv:13: weight is empty
 minyi-score: groups.csv: 12 records, 8 used, 4 rejected (bad-value 1, bad-weight 3)
 
 === shares that do not sum to 1
