@@ -487,7 +487,8 @@ main (int argc, char **argv)
     }
 
   struct mn_weight_summary s;
-  if (mn_weight_summary (r.w, run.w.count, run.w.nclass, &s, &e) < 0)
+  if (mn_weighting_check (&run.w, r.w, &e) < 0
+      || mn_weight_summary (r.w, run.w.count, run.w.nclass, &s, &e) < 0)
     {
       mn_diag (&e);
       fail = MN_EXIT_DATA;

@@ -9,30 +9,43 @@
 #include "numparse.h"
 #include "xalloc.h"
 
-/* Split SPEC on '|' into trimmed, non-empty tokens.  */
+/* Split SPEC on '|' into trimmed tokens.  An empty token ("a||b", "a|")
+   is kept as an empty string, so that callers can refuse it: a list
+   with a hole in it is a typing slip, not something to read past.  */
 static char **
 split_bar (const char *spec, size_t *n)
 {
   char **v = NULL;
   *n = 0;
   const char *p = spec ? spec : "";
-  while (*p)
+  size_t dummy;
+  if (!*mn_trim (p, &dummy) || dummy == 0)
+    return NULL;                /* an empty list */
+  for (;;)
     {
       size_t len = strcspn (p, "|");
       char *tok = xmemdup0 (p, len);
       size_t tl;
       const char *t = mn_trim (tok, &tl);
-      if (tl)
-        {
-          v = xrealloc (v, (*n + 1) * sizeof *v);
-          v[(*n)++] = xmemdup0 (t, tl);
-        }
+      v = xrealloc (v, (*n + 1) * sizeof *v);
+      v[(*n)++] = xmemdup0 (t, tl);
       free (tok);
       p += len;
-      if (*p == '|')
-        p++;
+      if (*p != '|')
+        break;
+      p++;
     }
   return v;
+}
+
+/* The first empty token of V (N tokens), or -1.  */
+static long
+empty_token (char *const *v, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    if (!*v[i])
+      return (long) i;
+  return -1;
 }
 
 static void
@@ -208,6 +221,10 @@ parse_satisfied (struct mn_item *it, const char *spec, const char *file,
   size_t n;
   char **tok = split_bar (spec, &n);
   int rc = 0;
+  if (empty_token (tok, n) >= 0)
+    rc = mn_error_set (e, file, line, MN_R_BAD_VALUE,
+                       "satisfied answers '%s' of item '%s' hold an empty "
+                       "answer", spec, it->id);
   for (size_t i = 0; i < n && rc == 0; i++)
     {
       struct mn_token t = make_token (tok[i]);
@@ -259,6 +276,10 @@ parse_dontknow (struct mn_item *it, const char *spec, const char *file,
                 unsigned long line, struct mn_error *e)
 {
   it->dk = split_bar (spec, &it->ndk);
+  if (empty_token (it->dk, it->ndk) >= 0)
+    return mn_error_set (e, file, line, MN_R_BAD_VALUE,
+                         "don't-know answers '%s' of item '%s' hold an "
+                         "empty answer", spec, it->id);
   for (size_t i = 0; i < it->ndk; i++)
     {
       struct mn_answer a;

@@ -200,11 +200,13 @@ mn_margins_load (struct mn_margins *m, FILE *fp, const char *name,
                         v->name, cat);
           goto fail;
         }
-      if (!(pop > 0))
+      if (!(pop > 0) || pop < MN_WEIGHT_MIN || pop > MN_WEIGHT_MAX)
         {
           mn_error_set (e, name, rec.line, MN_R_BAD_VALUE,
-                        "population '%s' of %s '%s' is not positive", ps,
-                        v->name, cat);
+                        pop > 0 ? "population '%s' of %s '%s' is outside "
+                                  "1e-100..1e+100"
+                                : "population '%s' of %s '%s' is not "
+                                  "positive", ps, v->name, cat);
           goto fail;
         }
       size_t *pos = mn_groups_get (v->index, key, klen);

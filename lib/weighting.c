@@ -269,3 +269,17 @@ mn_weighting_town_summary (const struct mn_weighting *w, const double *wt,
   free (cnt);
   return rc;
 }
+
+int
+mn_weighting_check (const struct mn_weighting *w, const double *wt,
+                    struct mn_error *e)
+{
+  for (size_t k = 0; k < w->nclass; k++)
+    if (!(wt[k] >= MN_WEIGHT_MIN && wt[k] <= MN_WEIGHT_MAX))
+      return mn_error_set (e, NULL, 0, MN_R_BAD_WEIGHT,
+                           "a weight comes out at %g, outside %g..%g: the "
+                           "base weights or the margins are too extreme; "
+                           "nothing written", wt[k], MN_WEIGHT_MIN,
+                           MN_WEIGHT_MAX);
+  return 0;
+}

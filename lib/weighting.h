@@ -89,6 +89,13 @@ void mn_weighting_problem (const struct mn_weighting *w,
                            struct mn_rake_problem *p);
 void mn_weighting_problem_release (struct mn_rake_problem *p);
 
+/* Whether the final weights WT of W's classes are weights the rest of
+   the suite accepts (MN_WEIGHT_MIN..MN_WEIGHT_MAX of numparse.h): extreme
+   base weights or margins can drive raking beyond.  Returns 0, or -1
+   with E giving the first weight out of bounds.  */
+int mn_weighting_check (const struct mn_weighting *w, const double *wt,
+                        struct mn_error *e);
+
 /* The townships seen, as indices into W->town_name in byte order of
    their names (caller frees the array with free; W->ntown entries).  */
 size_t *mn_weighting_towns (const struct mn_weighting *w);

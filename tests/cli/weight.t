@@ -232,3 +232,12 @@ exit: 1
 stdout:
 stderr:
 minyi-weight:weight-dupcol.csv:1: column 'weight' appears twice in the header
+
+=== weights raked beyond what the suite accepts are an error, nothing written
+cmd: minyi-weight -m weight-extreme-margins.csv -b b -o $T/w.csv weight-extreme.csv; test -e $T/w.csv || echo nothing written
+exit: 0
+stdout:
+nothing written
+stderr:
+minyi-weight: weight-extreme.csv: 3 records, 3 used, 0 rejected
+minyi-weight: a weight comes out at 1e-297, outside 1e-100..1e+100: the base weights or the margins are too extreme; nothing written

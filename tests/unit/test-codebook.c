@@ -338,11 +338,23 @@ test_single (void)
     }
 
   memset (&e, 0, sizeof e);
-  rc = mn_codebook_single (&cb, "q1", " | ", NULL, &e);
+  rc = mn_codebook_single (&cb, "q1", "  ", NULL, &e);
   ok (rc == -1 && e.reason == MN_R_USAGE && cb.item == NULL,
       "single: no satisfied answers is a usage error");
   streq (e.msg, "--satisfied lists no answers",
          "single: message for no satisfied answers");
+
+  /* A list with a hole in it is a slip, not a shorter list.  */
+  memset (&e, 0, sizeof e);
+  rc = mn_codebook_single (&cb, "q1", " | ", NULL, &e);
+  ok (rc == -1 && cb.item == NULL,
+      "single: empty answers between bars are refused");
+  streq (e.msg, "satisfied answers ' | ' of item 'q1' hold an empty answer",
+         "single: message for an empty answer");
+  memset (&e, 0, sizeof e);
+  rc = mn_codebook_single (&cb, "q1", "满意", "不了解||说不清", &e);
+  ok (rc == -1 && cb.item == NULL,
+      "single: an empty don't-know answer is refused");
 }
 
 int
