@@ -13,8 +13,10 @@
 #    man/*.1 has its program in $B.
 # 3. The EXAMPLES of each page run.  A command is a line of a ".Bd
 #    -literal" display in the EXAMPLES section that starts with "$ "; the
-#    lines after it that do not are its expected output, shown to the
-#    reader and not checked.  mdoc escapes are undone (\e is a backslash,
+#    lines after it in the same display that do not are its output as
+#    shown to the reader: each must be a line the command prints (on its
+#    standard output or error), except lines holding "...", which mark
+#    what is left out.  mdoc escapes are undone (\e is a backslash,
 #    \(aq a quote, \- a hyphen...), and a command whose source line ends
 #    in "\e" continues on the next line.  A command must exit 0, unless it
 #    ends with the shell comment "# exit N": then it must exit N.  The
@@ -147,7 +149,7 @@ extract () { # extract PAGE: print its EXAMPLES commands, one per line
     /^\.Sh / { inex = ($0 == ".Sh EXAMPLES"); lit = 0; next }
     !inex { next }
     /^\.Bd[ \t]/ { lit = ($0 ~ /-literal/); next }
-    /^\.Ed/ { lit = 0; next }
+    /^\.Ed/ { if (lit) print "END\t"; lit = 0; next }
     !lit { next }
     cont != "" {
       line = $0
@@ -155,14 +157,18 @@ extract () { # extract PAGE: print its EXAMPLES commands, one per line
       cmd = cont line
       if (cmd ~ /\\e$/) { cont = substr(cmd, 1, length(cmd) - 2); next }
       cont = ""
-      print unescape(cmd)
+      print "CMD\t" unescape(cmd)
       next
     }
     /^\$ / {
       cmd = substr($0, 3)
       if (cmd ~ /\\e$/) { cont = substr(cmd, 1, length(cmd) - 2); next }
-      print unescape(cmd)
+      print "CMD\t" unescape(cmd)
+      next
     }
+    # The output shown after a command: each line must be a line of what
+    # the command prints (lines with "..." are elisions, not output).
+    $0 != "" && $0 !~ /\.\.\./ { print "OUT\t" unescape($0) }
   ' "$1"
 }
 
@@ -174,8 +180,8 @@ fi
 PATH="$bin:$PATH"
 export PATH
 for p in $pages; do
-  extract "$p" > "$work/cmds"
-  count=$(wc -l < "$work/cmds")
+  extract "$p" > "$work/lines"
+  count=$(grep -c '^CMD' "$work/lines")
   if ! grep -q '^\.Sh EXAMPLES' "$p"; then
     ok "$p: no EXAMPLES section"
     continue
@@ -186,7 +192,17 @@ for p in $pages; do
   fi
   dir=$work/run.$(basename "$p")
   mkdir "$dir" && ln -s "$top/data" "$dir/data" || exit 2
-  while IFS= read -r cmd; do
+  # Split into one command file and one shown-output file per command.
+  rm -f "$work"/cmd.* "$work"/shown.*
+  awk -v dir="$work" '
+    /^CMD\t/ { n++; open = 1; printf "%s\n", substr($0, 5) > (dir "/cmd." n);
+               printf "" > (dir "/shown." n); next }
+    /^END\t/ { open = 0; next }
+    /^OUT\t/ && open { print substr($0, 5) >> (dir "/shown." n) }
+  ' "$work/lines"
+  i=1
+  while [ "$i" -le "$count" ]; do
+    cmd=$(cat "$work/cmd.$i")
     want=$(printf '%s\n' "$cmd" |
            sed -n 's/.*#[[:space:]]*exit[[:space:]]\{1,\}\([0-9]\{1,3\}\)[[:space:]]*$/\1/p')
     want=${want:-0}
@@ -198,6 +214,20 @@ for p in $pages; do
       why=$(head -n 1 "$work/err")
       notok "$p EXAMPLES: \$ $cmd: exit $rc, expected $want${why:+: $why}"
     fi
-  done < "$work/cmds"
+    # The output the page shows must be what the command prints.
+    cat "$work/out" "$work/err" > "$work/all"
+    missing=
+    while IFS= read -r line; do
+      grep -Fxq -- "$line" "$work/all" || { missing=$line; break; }
+    done < "$work/shown.$i"
+    if [ -s "$work/shown.$i" ]; then
+      if [ -z "$missing" ]; then
+        ok "$p EXAMPLES: output shown for \$ $cmd"
+      else
+        notok "$p EXAMPLES: output shown for \$ $cmd: not printed: $missing"
+      fi
+    fi
+    i=$((i + 1))
+  done
 done
 [ "$failed" -eq 0 ]
