@@ -152,10 +152,11 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_END:
       if (!a->margins)
         argp_error (state, "a --margins file is required");
-      if (a->report && (strcmp (a->report, "-") == 0
-                        || mn_output_same (a->report, a->common.output)
+      if (a->report && strcmp (a->report, "-") == 0)
+        argp_error (state, "--report needs a file, not standard output");
+      if (a->report && (mn_output_same (a->report, a->common.output)
                         || mn_output_same (a->report, a->common.rejects)))
-        argp_error (state, "--report needs a file of its own");
+        argp_error (state, "--report names the file of -o or --rejects");
       break;
     default:
       return ARGP_ERR_UNKNOWN;

@@ -254,9 +254,9 @@ put_num (FILE *out, int digits, double x)
 
 /* The respondent-group composite: sum of W_g p_g over the groups, its
    standard error sqrt(sum W_g^2 p_g (1 - p_g) / n_g) (n_g the effective
-   size with survey weights), a normal interval clamped to [0, 1], and
-   the groups absent from this cadre's respondents, over whose present
-   groups the shares were renormalised.  */
+   size with survey weights), the --method interval on its effective
+   sample size (see below), and the groups absent from this cadre's
+   respondents, over whose present groups the shares were renormalised.  */
 static void
 write_rgroups (const struct mn_scorer *s, struct mn_group_stats *g,
                FILE *out)
