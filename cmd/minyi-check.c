@@ -169,11 +169,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_END:
       if (!a->codebook)
         argp_error (state, "a --codebook is required");
-      if (a->report && strcmp (a->report, "-") == 0)
-        argp_error (state, "--report needs a file, not standard output");
-      if (a->report && (mn_output_same (a->report, a->common.output)
-                        || mn_output_same (a->report, a->common.rejects)))
-        argp_error (state, "--report names the file of -o or --rejects");
+      mn_common_check_report (&a->common, a->report, state);
       break;
     default:
       return ARGP_ERR_UNKNOWN;

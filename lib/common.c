@@ -113,6 +113,17 @@ const struct argp_child mn_common_children[] = {
 };
 
 void
+mn_common_check_report (const struct mn_common_opts *c, const char *report,
+                        struct argp_state *state)
+{
+  if (report && strcmp (report, "-") == 0)
+    argp_error (state, "--report needs a file, not standard output");
+  if (report && (mn_output_same (report, c->output)
+                 || mn_output_same (report, c->rejects)))
+    argp_error (state, "--report names the file of -o or --rejects");
+}
+
+void
 mn_common_init (struct mn_common_opts *c)
 {
   memset (c, 0, sizeof *c);

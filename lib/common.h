@@ -48,6 +48,12 @@ extern const struct argp_child mn_common_children[];
 
 /* Set the caller's C to the defaults (allocates the --na list).  Release
    with mn_common_release.  */
+/* Refuse, through argp_error on STATE, a REPORT file (may be NULL) that
+   is standard output or the file of C's --output or --rejects.  For the
+   programs that also write a report.  */
+void mn_common_check_report (const struct mn_common_opts *c,
+                             const char *report, struct argp_state *state);
+
 void mn_common_init (struct mn_common_opts *c);
 
 /* Free what C owns (its --na list), not C itself nor the borrowed

@@ -643,3 +643,18 @@ stderr:
 minyi-check: collectors.csv: 21 records, 21 used, 0 rejected
 minyi-check: 1 wave: 1 21 rows
 minyi-check: flagged: 0 straight-lined rows, 1 implausibly uniform collectors (adjusted p < 0.01)
+
+=== --report on standard output is a usage error
+cmd: minyi-check -c codebook4.csv --report - check.csv
+exit: 2
+stdout:
+stderr:
+minyi-check: --report needs a file, not standard output
+Try `minyi-check --help' or `minyi-check --usage' for more information.
+
+=== --report naming the -o file by another spelling is a usage error
+cmd: minyi-check -c codebook4.csv -o $T/a.csv --report $T/./a.csv check.csv 2>&1 | head -n 1
+exit: 0
+stdout:
+minyi-check: --report names the file of -o or --rejects
+stderr:

@@ -241,3 +241,10 @@ nothing written
 stderr:
 minyi-weight: weight-extreme.csv: 3 records, 3 used, 0 rejected
 minyi-weight: a weight comes out at 1e-297, outside 1e-100..1e+100: the base weights or the margins are too extreme; nothing written
+
+=== --report naming the --rejects file is a usage error
+cmd: minyi-weight -m weight-margins.csv --rejects $T/r.csv --report $T/r.csv weight-survey.csv 2>&1 | head -n 1
+exit: 0
+stdout:
+minyi-weight: --report names the file of -o or --rejects
+stderr:
