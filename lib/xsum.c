@@ -33,6 +33,22 @@ climbs (const struct mn_xsum *s)
   return s->cap ? s->u.heap : s->u.in;
 }
 
+/* The absolute index of S's limb 0.  */
+static int
+base_of (const struct mn_xsum *s)
+{
+  return (s->ebase + 13) / 64 + LMIN;
+}
+
+/* Set S's window to N limbs from the absolute index BASE (N may be 0).  */
+static void
+set_window (struct mn_xsum *s, int base, int n)
+{
+  s->ebase = (int16_t) (64 * (base - LMIN) - 13);
+  s->span = (uint16_t) (n ? 64 * (n - 1) : 0);
+  s->n = (uint8_t) n;
+}
+
 /* Whether the signed limb T is within the top limb's bound.  */
 static int
 in_bound (uint64_t t)
@@ -135,19 +151,19 @@ add_at (uint64_t *l, int n, int k, uint64_t lo, uint64_t hi, int neg)
 static void
 reserve (struct mn_xsum *s, int lo, int hi)
 {
-  int n = s->n;
+  int n = s->n, base = base_of (s);
   if (lo < LMIN)
     lo = LMIN;
   if (hi > LMAX)
     hi = LMAX;
   if (n)
     {
-      int top = s->base + n - 1;
-      if (lo > s->base)
-        lo = s->base;
+      int top = base + n - 1;
+      if (lo > base)
+        lo = base;
       if (hi < top)
         hi = top;
-      if (lo == s->base && hi == top)
+      if (lo == base && hi == top)
         return;
     }
   int nn = hi - lo + 1;
@@ -160,7 +176,7 @@ reserve (struct mn_xsum *s, int lo, int hi)
     }
   if (n)
     {
-      int d = s->base - lo;
+      int d = base - lo;
       uint64_t ext = ext_of (old[n - 1]);
       memmove (dst + d, old, (size_t) n * sizeof *dst);
       memset (dst, 0, (size_t) d * sizeof *dst);
@@ -176,18 +192,35 @@ reserve (struct mn_xsum *s, int lo, int hi)
       s->u.heap = dst;
       s->cap = (uint8_t) cap;
     }
-  s->base = (int16_t) lo;
-  s->n = (uint8_t) nn;
+  set_window (s, lo, nn);
 }
 
 /* The top limb has left its bound: give it a limb above.  At the frame's
    top this cannot happen before 2^126 values of DBL_MAX are added.  */
-void
-mn_xsum__widen (struct mn_xsum *s)
+static void
+widen (struct mn_xsum *s)
 {
-  int top = s->base + s->n - 1;
+  int base = base_of (s), top = base + s->n - 1;
   if (top < LMAX)
-    reserve (s, s->base, top + 1);
+    reserve (s, base, top + 1);
+}
+
+/* mn_xsum_add's rare end: carry C (1, 0 or -1) into limb I and up to the
+   top limb, where it dies (two's complement), then keep the top limb in
+   its bound.  */
+void
+mn_xsum__carry (struct mn_xsum *s, unsigned i, int c)
+{
+  uint64_t *l = limbs (s);
+  unsigned n = s->n;
+  if (c > 0)
+    for (; i < n && ++l[i] == 0; i++)
+      ;
+  else if (c < 0)
+    for (; i < n && l[i]-- == 0; i++)
+      ;
+  if (!in_bound (l[n - 1]))
+    widen (s);
 }
 
 /* What mn_xsum_add leaves to this: zeros, subnormals, infinities and
@@ -218,13 +251,13 @@ mn_xsum__add_slow (struct mn_xsum *s, double x)
     reserve (s, k - 1, k + 2);
   else
     {
-      int top = s->base + s->n - 1;
+      int top = base_of (s) + s->n - 1;
       reserve (s, k, k + 1 < top ? top : k + 2);
     }
   uint64_t *l = limbs (s);
-  add_at (l, s->n, k - s->base, lo, hi, neg);
+  add_at (l, s->n, k - base_of (s), lo, hi, neg);
   if (!in_bound (l[s->n - 1]))
-    mn_xsum__widen (s);
+    widen (s);
 }
 
 /* S's value in the frame F: every limb, sign-extended.  */
@@ -235,7 +268,7 @@ to_frame (const struct mn_xsum *s, uint64_t *f)
   if (!s->n)
     return;
   const uint64_t *l = climbs (s);
-  int o = s->base - LMIN, n = s->n;
+  int o = base_of (s) - LMIN, n = s->n;
   memcpy (f + o, l, (size_t) n * sizeof *f);
   uint64_t ext = ext_of (l[n - 1]);
   for (int j = o + n; j < NF; j++)
@@ -254,7 +287,7 @@ from_frame (struct mn_xsum *s, const uint64_t *f)
     lo++;
   if (lo == NF)
     {
-      s->n = 0;
+      set_window (s, 0, 0);
       return;
     }
   int hi = NF - 1;
@@ -282,8 +315,7 @@ from_frame (struct mn_xsum *s, const uint64_t *f)
   while (n < cap && lo > 0)
     lo--, n++;
   memcpy (limbs (s), f + lo, (size_t) n * sizeof *f);
-  s->base = (int16_t) (lo + LMIN);
-  s->n = (uint8_t) n;
+  set_window (s, lo + LMIN, n);
 }
 
 /* F += G over the whole frame, the carry out of the top dropped.  */
@@ -511,7 +543,7 @@ mn_xsum_parse (struct mn_xsum *s, const char *t, size_t len)
     special = 4;
   if (special)
     {
-      s->n = 0;
+      set_window (s, 0, 0);
       s->special = (uint8_t) special;
       return 0;
     }

@@ -41,7 +41,11 @@
    zeroed memory without mn_xsum_init.  Fields are private.  */
 struct mn_xsum
 {
-  int16_t base;      /* absolute index of limb 0 */
+  int16_t ebase;     /* 64 * (base + 17) - 13, where base is the absolute
+                        index of limb 0: a double's exponent field less
+                        EBASE is its last bit's offset in the window */
+  uint16_t span;     /* 64 * (n - 1): offsets the fast path takes; 0 when
+                        n is 0 */
   uint8_t n;         /* limbs in use; 0: the sum is zero, no window */
   uint8_t cap;       /* 0: limbs inline; else heap array of CAP limbs */
   uint8_t special;   /* non-finite values added: 1 +inf, 2 -inf, 4 NaN */
@@ -109,59 +113,50 @@ size_t mn_xsum_heap_bytes (const struct mn_xsum *s);
 
 /* Private: the slow paths of mn_xsum_add.  */
 void mn_xsum__add_slow (struct mn_xsum *s, double x);
-void mn_xsum__widen (struct mn_xsum *s);
+void mn_xsum__carry (struct mn_xsum *s, unsigned i, int c);
 
 /* The fast path: X is normal and its 53-bit significand, shifted to its
-   place, falls into limbs K and K + 1 of the window (K + 1 may be the
-   top limb).  Add or subtract with carry; the carry dies at the top limb,
-   which is signed.  The top limb stays below 2^62 in magnitude, so one
-   value (< 2^53 there) cannot overflow it; when it leaves that range the
-   window grows by a limb.  */
+   place, falls into limbs K and K + 1 of the window, below the top limb.
+   Add or subtract with carry; carries beyond K + 1 are rare and done out
+   of line, as is any change to the top limb, which is signed and kept
+   below 2^62 in magnitude (the window grows a limb when it leaves that
+   range), so that no add can overflow it.  */
 static inline void
 mn_xsum_add (struct mn_xsum *s, double x)
 {
   uint64_t u;
   memcpy (&u, &x, sizeof u);
   unsigned e = (unsigned) (u >> 52) & 0x7ff;
-  /* Bit position of the significand's last bit, plus 1088 so that it is
-     never negative: limb (pos >> 6) - 17, bit pos & 63.  */
-  int pos = (int) e + (1088 - 1075);
-  int k = (pos >> 6) + MN_XSUM_LIMB_MIN - s->base;
-  int n = s->n;
-  if (e - 1 >= 0x7fe || k < 0 || k >= n - 1)
+  unsigned d = e - (unsigned) s->ebase;
+  if (e - 1 >= 0x7fe || d >= s->span)
     {
       mn_xsum__add_slow (s, x);
       return;
     }
-  unsigned sh = (unsigned) pos & 63;
+  unsigned k = d >> 6, sh = d & 63;
   uint64_t m = (u & 0xfffffffffffffu) | ((uint64_t) 1 << 52);
   uint64_t lo = m << sh, hi = (m >> 1) >> (63 - sh);
   uint64_t *l = s->cap ? s->u.heap : s->u.in;
-  int i = k + 2;
+  uint64_t t = l[k];
   if (!(u >> 63))
     {
-      uint64_t t = l[k] + lo;
+      t += lo;
       hi += t < lo;
       l[k] = t;
       t = l[k + 1] + hi;
       l[k + 1] = t;
-      if (t < hi)
-        for (; i < n && ++l[i] == 0; i++)
-          ;
+      if (t < hi || k + 2 >= s->n)
+        mn_xsum__carry (s, k + 2, t < hi);
     }
   else
     {
-      uint64_t t = l[k];
       hi += t < lo;
       l[k] = t - lo;
       t = l[k + 1];
       l[k + 1] = t - hi;
-      if (t < hi)
-        for (; i < n && l[i]-- == 0; i++)
-          ;
+      if (t < hi || k + 2 >= s->n)
+        mn_xsum__carry (s, k + 2, -(t < hi));
     }
-  if (l[n - 1] + ((uint64_t) 1 << 62) >= (uint64_t) 1 << 63)
-    mn_xsum__widen (s);
 }
 
 #endif
