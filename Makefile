@@ -29,7 +29,7 @@ endif
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(SANFLAGS) $(CFLAGS) -Ilib
 LIBS = -lcsv -lgsl -lgslcblas -lm
 
-PROGRAMS = minyi-check minyi-score minyi-weight
+PROGRAMS = minyi-check minyi-merge minyi-score minyi-weight
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
 UNIT_SRC = $(sort $(wildcard tests/unit/test-*.c))

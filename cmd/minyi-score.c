@@ -1,5 +1,6 @@
 /* minyi-score - per-cadre satisfaction rates with confidence intervals.  */
 #include <argp.h>
+#include <errno.h>
 #include <error.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,9 @@
 #include "input.h"
 #include "numparse.h"
 #include "output.h"
+#include "provenance.h"
+#include "scoretab.h"
+#include "csvout.h"
 #include "rejects.h"
 #include "scan.h"
 #include "score.h"
@@ -22,7 +26,11 @@ enum
   OPT_DONT_KNOW = 0x200,
   OPT_DK_ANSWERS,
   OPT_GROUP_WEIGHTS,
-  OPT_RESPONDENT
+  OPT_RESPONDENT,
+  OPT_DIGITS,
+  OPT_PARTIAL,
+  OPT_LIST_COLUMNS,
+  OPT_META
 };
 
 struct args
@@ -37,6 +45,11 @@ struct args
   enum mn_ci_method method;
   double level;
   const char *weight, *group_weights, *respondent;
+  int digits;                   /* 0: numbers that read back exactly */
+  bool partial, list_columns;
+  const char *meta;             /* provenance file, or NULL */
+  int argc;
+  char **argv;
   char **files;
   size_t nfiles;
 };
@@ -79,6 +92,20 @@ static const struct argp_option options[] = {
   { "respondent-type", OPT_RESPONDENT, "COLUMN", 0,
     "with --group-weights: the column of each respondent's group "
     "(default 'respondent_type')", 0 },
+  { NULL, 0, NULL, 0, "The table:", 4 },
+  { "digits", OPT_DIGITS, "N", 0,
+    "round numbers to N significant digits, 1 to 17 (default: the "
+    "shortest form that reads back as the same number)", 0 },
+  { "partial", OPT_PARTIAL, NULL, 0,
+    "write the partial table of exact sums that minyi-merge(1) adds up, "
+    "instead of the score table", 0 },
+  { "meta", OPT_META, "FILE", 0,
+    "write the provenance (program, date, command, inputs and their "
+    "counts, codebook, method) to FILE (default with -o: OUTPUT.meta.csv)",
+    0 },
+  { "list-columns", OPT_LIST_COLUMNS, NULL, 0,
+    "list the score table's columns, their types and meanings, and "
+    "exit", 0 },
   { 0 }
 };
 
@@ -158,11 +185,34 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case OPT_RESPONDENT:
       a->respondent = arg;
       break;
+    case OPT_DIGITS:
+      {
+        long d;
+        if (mn_parse_long (arg, 1, 17, &d) < 0)
+          argp_error (state, "--digits must be a whole number from 1 to "
+                             "17, not '%s'", arg);
+        a->digits = (int) d;
+      }
+      break;
+    case OPT_PARTIAL:
+      a->partial = true;
+      break;
+    case OPT_META:
+      a->meta = arg;
+      break;
+    case OPT_LIST_COLUMNS:
+      a->list_columns = true;
+      break;
     case ARGP_KEY_ARG:
       a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
       a->files[a->nfiles++] = arg;
       break;
     case ARGP_KEY_END:
+      if (a->list_columns)
+        break;
+      if (a->partial && a->digits)
+        argp_error (state, "--digits goes without --partial: partial "
+                           "tables are exact");
       if (!a->codebook && !a->item)
         argp_error (state, "give a --codebook, or an --item with its "
                            "--satisfied answers");
@@ -204,6 +254,8 @@ struct run
   struct mn_rejects rejects;
   struct mn_tally total;
   const char *file;              /* the input being read */
+  struct mn_prov_input *input;   /* what became of each input's records */
+  size_t ninput;
   int status;
 };
 
@@ -242,9 +294,13 @@ score_file (struct run *run, const char *path, struct mn_error *e)
   struct mn_scan scan = { .row = score_row, .ctx = run,
                           .rejects = &run->rejects,
                           .strict = run->a->common.strict, .quiet = quiet };
-  unsigned long before = run->total.rejected;
+  struct mn_tally before = run->total;
   int rc = mn_scan_input (&in, &scan, &run->total, e);
-  if (run->total.rejected > before)
+  run->input = xrealloc (run->input, (run->ninput + 1) * sizeof *run->input);
+  run->input[run->ninput++] = (struct mn_prov_input) {
+    in.name, in.encoding, run->total.read - before.read,
+    run->total.used - before.used, run->total.rejected - before.rejected };
+  if (run->total.rejected > before.rejected)
     run->status = MN_EXIT_DATA;
   if (rc < 0)
     run->status = e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
@@ -287,13 +343,104 @@ load_codebook (const struct args *a, struct mn_codebook *cb,
   return 0;
 }
 
+/* --list-columns: the schema of lib/scoretab.c, as minyi-formats(5)
+   lists it.  */
+static void
+list_columns (void)
+{
+  static const char *const when[] = {
+    [MN_ST_ALWAYS] = "always", [MN_ST_WEIGHTED] = "weighted",
+    [MN_ST_SCORED] = "scored", [MN_ST_PER_ITEM] = "scored",
+    [MN_ST_RGROUPS] = "group-weights" };
+  static const char *const type[] = {
+    [MN_ST_COUNT] = "count", [MN_ST_REAL] = "real", [MN_ST_TEXT] = "text" };
+  puts ("column,type,present,meaning");
+  puts ("KEY,text,always,one column per --group key");
+  for (int s = 0; s < MN_SC_NSTAT; s++)
+    {
+      const struct mn_st_def *d = &mn_st_defs[s];
+      printf ("%s%s,%s,%s,", d->when == MN_ST_PER_ITEM ? "ITEM" : "",
+              d->name, type[d->type], when[d->when]);
+      mn_csv_str (stdout, d->meaning, ',');
+      putchar ('\n');
+    }
+}
+
+/* The provenance file beside the table.  */
+static int
+write_meta (const struct args *a, const struct run *run,
+            const struct mn_score_spec *spec, struct mn_error *e)
+{
+  char *path = a->meta ? NULL : mn_prov_path (a->common.output);
+  struct mn_output o = { 0 };
+  char level[MN_NUM_BUFSIZE], digits[8], groups[32], shares[1024] = "";
+  mn_num_format (level, sizeof level, a->level, 0);
+  snprintf (digits, sizeof digits, "%d", a->digits);
+  snprintf (groups, sizeof groups, "%zu", mn_scorer_groups (run->scorer));
+  for (size_t i = 0, n = 0; i < spec->nrgroup && n < sizeof shares; i++)
+    {
+      char s[MN_NUM_BUFSIZE];
+      mn_num_format (s, sizeof s, spec->rgroup_share[i], 0);
+      n += (size_t) snprintf (shares + n, sizeof shares - n, "%s%s=%s",
+                              i ? "|" : "", spec->rgroup_name[i], s);
+    }
+  size_t glen = 0;
+  for (size_t i = 0; i < spec->ngroup; i++)
+    glen += strlen (spec->group[i]) + 1;
+  char *group = xmalloc (glen + 1);
+  group[0] = '\0';
+  for (size_t i = 0; i < spec->ngroup; i++)
+    {
+      if (i)
+        strcat (group, "|");
+      strcat (group, spec->group[i]);
+    }
+  const char *facts[] = {
+    "table", a->partial ? "partial" : "score",
+    "codebook", a->codebook ? a->codebook : "",
+    "item", a->item ? a->item : spec->cb->item[spec->rate_item].id,
+    "method", mn_ci_method_name (a->method),
+    "level", level,
+    "dont_know", a->dk_unsatisfied ? "unsatisfied" : "exclude",
+    "group", group,
+    "weight", a->weight ? a->weight : "",
+    "group_weights", shares,
+    "digits", a->digits ? digits : "round-trip",
+    "groups", groups,
+  };
+  struct mn_prov p = { "minyi-score", MN_VERSION, a->argc, a->argv,
+                       run->ninput, run->input,
+                       sizeof facts / sizeof *facts / 2, facts };
+  int rc = mn_output_open (&o, a->meta ? a->meta : path, e);
+  if (rc == 0 && mn_prov_write (&p, o.fp, e) < 0)
+    {
+      mn_output_abort (&o);
+      rc = -1;
+    }
+  else if (rc == 0)
+    rc = mn_output_commit (&o, e);
+  free (group);
+  free (path);
+  return rc;
+}
+
 int
 main (int argc, char **argv)
 {
   mn_program_init ("minyi-score");
   struct args a = { .method = MN_CI_WILSON, .level = 0.95 };
   mn_common_init (&a.common);
+  a.argc = argc;
+  a.argv = argv;
   argp_parse (&argp, argc, argv, 0, NULL, &a);
+  if (a.list_columns)
+    {
+      list_columns ();
+      mn_common_release (&a.common);
+      if (fclose (stdout) != 0)
+        error (MN_EXIT_USAGE, errno, "standard output");
+      return MN_EXIT_OK;
+    }
   static char *default_group[] = { "cadre" };
   static char *stdin_only[] = { "-" };
   if (!a.ngroup)
@@ -371,10 +518,13 @@ main (int argc, char **argv)
     }
   else
     {
-      mn_scorer_write (run.scorer, out.fp);
       /* The table first: when it cannot be written, neither are the
-         rejects.  */
-      if (mn_output_commit (&out, &e) < 0
+         rejects nor the provenance.  */
+      bool meta = a.meta || (a.common.output && strcmp (a.common.output,
+                                                         "-") != 0);
+      if (mn_scorer_write (run.scorer, a.digits, a.partial, out.fp, &e) < 0
+          || mn_output_commit (&out, &e) < 0
+          || (meta && write_meta (&a, &run, &spec, &e) < 0)
           || mn_rejects_commit (&run.rejects, &e) < 0)
         {
           mn_diag (&e);
@@ -387,6 +537,7 @@ main (int argc, char **argv)
 
 done:
   mn_scorer_free (run.scorer);
+  free (run.input);
   mn_score_spec_release (&spec);
   mn_codebook_release (&cb);
   for (size_t i = 0; i < a.ngroup; i++)

@@ -3,6 +3,8 @@
    plain tables stay plain for sort(1), join(1) and datamash(1).  */
 #include "csvout.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 void
@@ -42,4 +44,42 @@ mn_csv_row (FILE *fp, char *const *f, const size_t *len, size_t n, char delim)
       mn_csv_field (fp, f[i], len[i], delim);
     }
   putc ('\n', fp);
+}
+
+size_t
+mn_num_format (char *buf, size_t size, double x, int digits)
+{
+  if (!isfinite (x))
+    {
+      if (size)
+        buf[0] = '\0';
+      return 0;
+    }
+  if (x == 0)
+    x = 0;      /* no "-0" */
+  int n;
+  if (digits > 0)
+    n = snprintf (buf, size, "%.*g", digits, x);
+  else if (x == trunc (x) && fabs (x) < 9007199254740992.0)
+    n = snprintf (buf, size, "%.0f", x);
+  else
+    {
+      /* printf and strtod agree on the decimal point, and
+         mn_program_init keeps LC_NUMERIC at "C", so it is '.'.  */
+      for (int p = 15;; p++)
+        {
+          n = snprintf (buf, size, "%.*g", p, x);
+          if (p == 17 || strtod (buf, NULL) == x)
+            break;
+        }
+    }
+  return n < 0 ? 0 : (size_t) n;
+}
+
+void
+mn_csv_num (FILE *fp, double x, int digits)
+{
+  char buf[MN_NUM_BUFSIZE];
+  size_t n = mn_num_format (buf, sizeof buf, x, digits);
+  fwrite (buf, 1, n, fp);
 }

@@ -17,4 +17,19 @@ void mn_csv_str (FILE *fp, const char *s, char delim);
 void mn_csv_row (FILE *fp, char *const *f, const size_t *len, size_t n,
                  char delim);
 
+/* The text of the number X in the C locale, into BUF of SIZE bytes (32
+   are always enough).  DIGITS 0: the shortest decimal that strtod reads
+   back as the same double (round trip: %.15g, else %.16g, else %.17g,
+   the first that reads back; a shorter form that reads back is never
+   missed, since the nearest decimal of each length is tried), whole
+   numbers below 2^53 with no exponent or point.  DIGITS 1..17: rounded
+   to that many significant digits (%.DIGITSg).  Zero is "0", never
+   "-0"; NaN and the infinities give "" (an empty cell: no value).
+   Returns the length written.  */
+#define MN_NUM_BUFSIZE 32
+size_t mn_num_format (char *buf, size_t size, double x, int digits);
+
+/* Write X as mn_num_format gives it to FP.  */
+void mn_csv_num (FILE *fp, double x, int digits);
+
 #endif

@@ -9,14 +9,15 @@
 
 #include "csvout.h"
 #include "groups.h"
+#include "scoreacc.h"
 #include "numparse.h"
 #include "xalloc.h"
 
 struct mn_scorer
 {
   const struct mn_score_spec *spec;
-  struct mn_groups *groups;
-  size_t stats_size;
+  struct mn_score_acc *acc;     /* made at the first bind, when the keys'
+                                   names are known */
   long *key_col;          /* per group key: column in the bound input */
   long *item_col;         /* per item: column in the bound input */
   char **key_name;        /* output names of the keys (first input) */
@@ -27,20 +28,6 @@ struct mn_scorer
   long weight_col;        /* -1: unweighted */
   long rgroup_col;        /* -1: no respondent groups */
 };
-
-/* The per-item weighted sums and per-respondent-group sums that follow
-   the item moments in a group's stats.  */
-static struct mn_wsum *
-item_w (const struct mn_scorer *s, struct mn_group_stats *g)
-{
-  return (struct mn_wsum *) (g->item + s->spec->cb->n);
-}
-
-static struct mn_wsum *
-rgroup_w (const struct mn_scorer *s, struct mn_group_stats *g)
-{
-  return item_w (s, g) + s->spec->cb->n;
-}
 
 struct mn_scorer *
 mn_scorer_new (const struct mn_score_spec *spec, struct mn_error *e)
@@ -59,11 +46,7 @@ mn_scorer_new (const struct mn_score_spec *spec, struct mn_error *e)
   struct mn_scorer *s = xcalloc (1, sizeof *s);
   s->spec = spec;
   size_t ni = spec->cb->n;
-  s->stats_size = sizeof (struct mn_group_stats)
-                  + ni * sizeof (struct mn_moments)
-                  + (ni + spec->nrgroup) * sizeof (struct mn_wsum);
   s->weight_col = s->rgroup_col = -1;
-  s->groups = mn_groups_new (s->stats_size);
   s->key_col = xcalloc (spec->ngroup, sizeof *s->key_col);
   s->item_col = xcalloc (ni, sizeof *s->item_col);
   s->ans = xcalloc (ni, sizeof *s->ans);
@@ -76,7 +59,7 @@ mn_scorer_free (struct mn_scorer *s)
 {
   if (!s)
     return;
-  mn_groups_free (s->groups);
+  mn_score_acc_free (s->acc);
   if (s->key_name)
     for (size_t i = 0; i < s->spec->ngroup; i++)
       free (s->key_name[i]);
@@ -87,6 +70,34 @@ mn_scorer_free (struct mn_scorer *s)
   free (s->ans);
   free (s->has);
   free (s);
+}
+
+/* The accumulator, for keys named NAME[] (borrowed, copied).  */
+static struct mn_score_acc *
+new_acc (const struct mn_score_spec *sp, char *const *name,
+         struct mn_error *e)
+{
+  const struct mn_codebook *cb = sp->cb;
+  struct mn_score_shape shape = {
+    .nkey = sp->ngroup, .weighted = sp->weight != NULL,
+    .scored = cb->scored, .dk_unsatisfied = sp->dk_unsatisfied,
+    .nitem = cb->scored ? cb->n : 0, .nrgroup = sp->nrgroup,
+    .method = sp->method, .level = sp->level
+  };
+  shape.key = xcalloc (sp->ngroup, sizeof (char *));
+  for (size_t i = 0; i < sp->ngroup; i++)
+    shape.key[i] = xstrdup (name[i]);
+  shape.item = xcalloc (cb->n ? cb->n : 1, sizeof (char *));
+  for (size_t i = 0; i < shape.nitem; i++)
+    shape.item[i] = xstrdup (cb->item[i].id);
+  shape.rgroup = xcalloc (sp->nrgroup ? sp->nrgroup : 1, sizeof (char *));
+  shape.share = xcalloc (sp->nrgroup ? sp->nrgroup : 1, sizeof (double));
+  for (size_t i = 0; i < sp->nrgroup; i++)
+    {
+      shape.rgroup[i] = xstrdup (sp->rgroup_name[i]);
+      shape.share[i] = sp->rgroup_share[i];
+    }
+  return mn_score_acc_new (&shape, e);
 }
 
 int
@@ -126,6 +137,12 @@ mn_scorer_bind (struct mn_scorer *s, const struct mn_input *in,
       s->key_name = xcalloc (sp->ngroup, sizeof *s->key_name);
       for (size_t i = 0; i < sp->ngroup; i++)
         s->key_name[i] = xstrdup (in->h.name[s->key_col[i]]);
+      if (!(s->acc = new_acc (sp, s->key_name, e)))
+        {
+          e->file = in->name;
+          e->line = 1;
+          return -1;
+        }
     }
   return 0;
 }
@@ -195,7 +212,8 @@ mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
                              "--group-weights", (int) len, v);
     }
 
-  struct mn_group_stats *g = mn_groups_get (s->groups, s->key, klen);
+  struct mn_score_acc *a = s->acc;
+  struct mn_score_stats *g = mn_score_acc_group (a, s->key, klen);
   if (g->rows == 0 || w < g->wmin)
     g->wmin = w;
   if (g->rows == 0 || w > g->wmax)
@@ -213,25 +231,30 @@ mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
         {
           g->n++;
           g->sat += sat;
-          mn_wsum_add (&g->rate_w, w, sat);
+          if (sp->weight)
+            mn_xwsum_add (mn_score_rate_w (a, g), w, sat);
           if (s->rgroup_col >= 0)
-            mn_wsum_add (&rgroup_w (s, g)[rg], w, sat);
+            mn_xwsum_add (mn_score_rgroup_w (a, g, rg), w, sat);
         }
     }
+  if (!cb->scored)
+    return 0;
 
   /* Item scores, and the composite index.  */
   for (size_t i = 0; i < cb->n; i++)
     if (s->has[i] && s->ans[i].kind == MN_ANS_VALID
         && !isnan (s->ans[i].score))
       {
-        mn_moments_add (&g->item[i], s->ans[i].score);
-        mn_wsum_add (&item_w (s, g)[i], w, s->ans[i].score);
+        mn_xmom_add (mn_score_item (a, g, i), s->ans[i].score);
+        if (sp->weight)
+          mn_xwsum_add (mn_score_item_w (a, g, i), w, s->ans[i].score);
       }
   double index = mn_codebook_composite (cb, s->ans, s->has);
   if (!isnan (index))
     {
-      mn_moments_add (&g->index, index);
-      mn_wsum_add (&g->index_w, w, index);
+      mn_xmom_add (mn_score_index (a, g), index);
+      if (sp->weight)
+        mn_xwsum_add (mn_score_index_w (a, g), w, index);
     }
   return 0;
 }
@@ -239,69 +262,7 @@ mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
 size_t
 mn_scorer_groups (const struct mn_scorer *s)
 {
-  return mn_groups_count (s->groups);
-}
-
-/* A comma and X with DIGITS decimals; only the comma for NaN (empty
-   cell: no value).  */
-static void
-put_num (FILE *out, int digits, double x)
-{
-  putc (',', out);
-  if (isfinite (x))
-    fprintf (out, "%.*f", digits, x);
-}
-
-/* The respondent-group composite: sum of W_g p_g over the groups, its
-   standard error sqrt(sum W_g^2 p_g (1 - p_g) / n_g) (n_g the effective
-   size with survey weights), the --method interval on its effective
-   sample size (see below), and the groups absent from this cadre's
-   respondents, over whose present groups the shares were renormalised.  */
-static void
-write_rgroups (const struct mn_scorer *s, struct mn_group_stats *g,
-               FILE *out)
-{
-  const struct mn_score_spec *sp = s->spec;
-  size_t k = sp->nrgroup;
-  double p[k], n[k];
-  const struct mn_wsum *rw = rgroup_w (s, g);
-  for (size_t i = 0; i < k; i++)
-    {
-      n[i] = rw[i].n > 0 ? mn_wsum_neff (&rw[i]) : 0;
-      p[i] = rw[i].n > 0 ? mn_wsum_mean (&rw[i]) : NAN;
-    }
-  double est = NAN, se = NAN;
-  bool renorm = false;
-  mn_group_composite (k, sp->rgroup_share, p, n, true, &est, &se, &renorm);
-  /* The interval: --method on the composite's effective sample size
-     n* = grate (1 - grate) / grate_se^2 (Kish 1965; Korn & Graubard
-     1998), at most the answers there are, and all of them when the
-     standard error is 0 (every group rate 0 or 1), where the normal
-     interval would have no width at all.  */
-  double lo = NAN, hi = NAN, total = 0;
-  for (size_t i = 0; i < k; i++)
-    total += n[i];
-  if (!isnan (est) && total > 0)
-    {
-      double nstar = se > 0 ? fmin (est * (1 - est) / (se * se), total)
-                            : total;
-      if (!(nstar > 0))
-        nstar = total;
-      mn_prop_ci (sp->method, est * nstar, nstar, sp->level, &lo, &hi);
-    }
-  put_num (out, 6, est);
-  put_num (out, 6, se);
-  put_num (out, 6, lo);
-  put_num (out, 6, hi);
-  putc (',', out);
-  const char *sep = "";
-  for (size_t i = 0; i < k; i++)
-    if (rw[i].n == 0)
-      {
-        fprintf (out, "%s", sep);
-        mn_csv_str (out, sp->rgroup_name[i], '|');
-        sep = "|";
-      }
+  return s->acc ? mn_score_acc_groups (s->acc) : 0;
 }
 
 /* Add group NAME (LEN bytes) with SHARE to SPEC.  Returns 0, or -1
@@ -415,110 +376,23 @@ mn_score_spec_release (struct mn_score_spec *spec)
   spec->nrgroup = 0;
 }
 
-void
-mn_scorer_write (const struct mn_scorer *s, FILE *out)
+int
+mn_scorer_write (const struct mn_scorer *s, int digits, bool partial,
+                 FILE *out, struct mn_error *e)
 {
-  const struct mn_score_spec *sp = s->spec;
-  const struct mn_codebook *cb = sp->cb;
-  for (size_t i = 0; i < sp->ngroup; i++)
+  struct mn_score_acc *a = s->acc;
+  if (!a)
     {
-      if (i)
-        putc (',', out);
-      mn_csv_str (out, s->key_name ? s->key_name[i] : sp->group[i], ',');
+      /* No input was bound: lay out the empty table all the same.  */
+      char *const *name = s->spec->group;
+      if (!(a = new_acc (s->spec, name, e)))
+        return -1;
     }
-  bool weighted = sp->weight != NULL;
-  fputs (",rows,n,sat,rate,lo,hi", out);
-  if (weighted)
-    fputs (",wsum,neff,se", out);
-  fputs (",dk,miss", out);
-  if (cb->scored)
-    {
-      fputs (",index_n,index,index_lo,index_hi", out);
-      for (size_t i = 0; i < cb->n; i++)
-        {
-          fputc (',', out);
-          char name[512];
-          snprintf (name, sizeof name, "%s_n", cb->item[i].id);
-          mn_csv_str (out, name, ',');
-          fputc (',', out);
-          snprintf (name, sizeof name, "%s_mean", cb->item[i].id);
-          mn_csv_str (out, name, ',');
-        }
-    }
-  if (sp->nrgroup)
-    fputs (",grate,grate_se,grate_lo,grate_hi,grate_missing", out);
-  putc ('\n', out);
-
-  struct mn_group_entry *v = mn_groups_sorted (s->groups);
-  size_t ng = mn_groups_count (s->groups);
-  for (size_t k = 0; k < ng; k++)
-    {
-      struct mn_group_stats *g = v[k].value;
-      /* Where a group's weights are all equal the weighted estimators
-         are the unweighted ones, algebraically: compute them that way,
-         so that the figures agree to the last digit.  */
-      bool wtd = sp->weight && g->wmin != g->wmax;
-      /* The key parts, split at the NUL bytes.  */
-      const char *p = v[k].key, *end = p + v[k].keylen;
-      for (size_t i = 0; i < sp->ngroup; i++)
-        {
-          size_t len = strnlen (p, end - p);
-          if (i)
-            putc (',', out);
-          mn_csv_field (out, p, len, ',');
-          p += len + 1;
-        }
-      double rate = NAN, lo = NAN, hi = NAN;
-      if (g->n > 0 && !wtd)
-        {
-          rate = (double) g->sat / g->n;
-          mn_prop_ci (sp->method, g->sat, g->n, sp->level, &lo, &hi);
-        }
-      else if (g->n > 0)
-        {
-          rate = mn_wsum_mean (&g->rate_w);
-          mn_wsum_prop_ci (&g->rate_w, sp->method, sp->level, &lo, &hi);
-        }
-      fprintf (out, ",%lu,%lu,%lu", g->rows, g->n, g->sat);
-      put_num (out, 6, rate);
-      put_num (out, 6, lo);
-      put_num (out, 6, hi);
-      if (sp->weight)
-        {
-          put_num (out, 4, g->n ? g->rate_w.sw : NAN);
-          put_num (out, 4, g->n ? mn_wsum_neff (&g->rate_w) : NAN);
-          put_num (out, 6, mn_wsum_se (&g->rate_w));
-        }
-      fprintf (out, ",%lu,%lu", g->dk, g->miss);
-      if (cb->scored)
-        {
-          double ilo, ihi;
-          /* The index lives on 0..100: so does its interval.  */
-          int rc = wtd
-                     ? mn_wsum_mean_ci (&g->index_w, sp->level, &ilo, &ihi)
-                     : mn_mean_ci (&g->index, sp->level, &ilo, &ihi);
-          if (rc == 0)
-            {
-              ilo = fmax (ilo, 0);
-              ihi = fmin (ihi, 100);
-            }
-          fprintf (out, ",%.0f", g->index.n);
-          put_num (out, 4, g->index.n <= 0 ? NAN
-                           : wtd ? mn_wsum_mean (&g->index_w)
-                                      : g->index.mean);
-          put_num (out, 4, ilo);
-          put_num (out, 4, ihi);
-          for (size_t i = 0; i < cb->n; i++)
-            {
-              fprintf (out, ",%.0f", g->item[i].n);
-              put_num (out, 4, g->item[i].n <= 0 ? NAN
-                               : wtd ? mn_wsum_mean (&item_w (s, g)[i])
-                                          : g->item[i].mean);
-            }
-        }
-      if (sp->nrgroup)
-        write_rgroups (s, g, out);
-      putc ('\n', out);
-    }
-  free (v);
+  if (partial)
+    mn_score_acc_write_partial (a, out);
+  else
+    mn_score_acc_write (a, digits, out);
+  if (a != s->acc)
+    mn_score_acc_free (a);
+  return 0;
 }

@@ -56,24 +56,6 @@ int mn_score_load_rgroups (struct mn_score_spec *spec, FILE *fp,
 /* Free SPEC's respondent groups (not SPEC, nor what it borrows).  */
 void mn_score_spec_release (struct mn_score_spec *spec);
 
-/* What is accumulated for one group.  */
-struct mn_group_stats
-{
-  unsigned long rows;    /* rows used */
-  unsigned long n;       /* answers to the rated item in the denominator */
-  unsigned long sat;     /* of which satisfied */
-  unsigned long dk;      /* "don't know" answers to the rated item */
-  unsigned long miss;    /* rows with no answer to the rated item */
-  struct mn_moments index;      /* composite index, 0-100 */
-  double wmin, wmax;            /* with weights: their range */
-  struct mn_wsum rate_w;        /* with weights: satisfied (0/1) */
-  struct mn_wsum index_w;       /* with weights: composite index */
-  /* Then, per item: the score's moments; with weights, per item its
-     weighted sums; with respondent groups, per group the weighted sums
-     of satisfied (weight 1 without survey weights).  */
-  struct mn_moments item[];
-};
-
 struct mn_scorer;
 
 /* A scorer for SPEC (borrowed; it and all it points to must outlive the
@@ -100,7 +82,12 @@ int mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
 size_t mn_scorer_groups (const struct mn_scorer *s);
 
 /* Write the score table (minyi-formats(5)), one row per group in byte
-   order of the keys, to OUT (borrowed, not closed).  */
-void mn_scorer_write (const struct mn_scorer *s, FILE *out);
+   order of the keys, to OUT (borrowed, not closed): numbers that read
+   back exactly, or with DIGITS 1..17 that many significant digits; with
+   PARTIAL the partial table instead (scoreacc.h).  Returns 0, or -1
+   with E when no input was bound and the key names given to --group
+   clash with the table's columns.  */
+int mn_scorer_write (const struct mn_scorer *s, int digits, bool partial,
+                     FILE *out, struct mn_error *e);
 
 #endif

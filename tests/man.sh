@@ -25,6 +25,10 @@
 #    PATH and the standard input from /dev/null; so a command may use the
 #    files an earlier one of the same page wrote there, and must write
 #    nowhere else.
+# 4. The score table's columns listed in minyi-formats(5) (the ".It Li"
+#    tags of its "Score table" section) are those of the schema in
+#    lib/scoretab.c, as minyi-score --list-columns prints it, in the
+#    same order.
 set -u
 B=${B:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -230,4 +234,18 @@ for p in $pages; do
     i=$((i + 1))
   done
 done
+# 4. The score table's columns: page and schema.
+"$bin/minyi-score" --list-columns | tail -n +2 | cut -d, -f1 |
+  grep -v '^KEY$' > "$work/schema" || notok "minyi-score --list-columns runs"
+awk '/^\.Ss / { in_st = ($0 == ".Ss Score table") }
+     in_st && /^\.It Li / {
+       line = $0; sub(/^\.It /, "", line)
+       n = split(line, w, " ")
+       for (i = 1; i < n; i++) if (w[i] == "Li") print w[i + 1]
+     }' man/minyi-formats.5 > "$work/page"
+if cmp -s "$work/schema" "$work/page"; then
+  ok "man/minyi-formats.5 lists the score table's columns of lib/scoretab.c, in order"
+else
+  notok "man/minyi-formats.5 lists the score table's columns of lib/scoretab.c, in order: $(diff "$work/schema" "$work/page" | grep '^[<>]' | tr '\n' ' ')"
+fi
 [ "$failed" -eq 0 ]

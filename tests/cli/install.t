@@ -5,9 +5,11 @@ cmd: make -s -C ../.. install B=$B DESTDIR=$T PREFIX=/opt/minyi >/dev/null && cd
 exit: 0
 stdout:
 ./opt/minyi/bin/minyi-check
+./opt/minyi/bin/minyi-merge
 ./opt/minyi/bin/minyi-score
 ./opt/minyi/bin/minyi-weight
 ./opt/minyi/share/man/man1/minyi-check.1
+./opt/minyi/share/man/man1/minyi-merge.1
 ./opt/minyi/share/man/man1/minyi-score.1
 ./opt/minyi/share/man/man1/minyi-weight.1
 ./opt/minyi/share/man/man5/minyi-formats.5

@@ -4,10 +4,10 @@
 cmd: minyi-score -c codebook.csv good.csv
 exit: 0
 stdout:
-cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
-C1,3,1,1,1.000000,0.206549,1.000000,1,1,2,75.0000,0.0000,100.0000,1,100.0000,1,50.0000
-C2,3,3,2,0.666667,0.207660,0.938508,0,0,3,57.7778,0.0000,100.0000,3,53.3333,3,66.6667
-C3,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
+C1,3,1,1,1,0.20654931437723745,1,1,1,2,75,0,100,1,100,1,50,0.95,wilson
+C2,3,3,2,0.6666666666666666,0.20765960080204787,0.9385080552796037,0,0,3,57.77777777777778,0,100,3,53.333333333333336,3,66.66666666666667,0.95,wilson
+C3,1,1,1,1,0.20654931437723745,1,0,0,1,100,,,1,100,1,100,0.95,wilson
 stderr:
 minyi-score: good.csv: 7 records, 7 used, 0 rejected
 
@@ -15,10 +15,10 @@ minyi-score: good.csv: 7 records, 7 used, 0 rejected
 cmd: minyi-score -c codebook.csv < good.csv
 exit: 0
 stdout:
-cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
-C1,3,1,1,1.000000,0.206549,1.000000,1,1,2,75.0000,0.0000,100.0000,1,100.0000,1,50.0000
-C2,3,3,2,0.666667,0.207660,0.938508,0,0,3,57.7778,0.0000,100.0000,3,53.3333,3,66.6667
-C3,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
+C1,3,1,1,1,0.20654931437723745,1,1,1,2,75,0,100,1,100,1,50,0.95,wilson
+C2,3,3,2,0.6666666666666666,0.20765960080204787,0.9385080552796037,0,0,3,57.77777777777778,0,100,3,53.333333333333336,3,66.66666666666667,0.95,wilson
+C3,1,1,1,1,0.20654931437723745,1,0,0,1,100,,,1,100,1,100,0.95,wilson
 stderr:
 minyi-score: (standard input): 7 records, 7 used, 0 rejected
 
@@ -26,10 +26,10 @@ minyi-score: (standard input): 7 records, 7 used, 0 rejected
 cmd: minyi-score -c codebook.csv bom-crlf.csv
 exit: 0
 stdout:
-cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
-C1,3,1,1,1.000000,0.206549,1.000000,1,1,2,75.0000,0.0000,100.0000,1,100.0000,1,50.0000
-C2,3,3,2,0.666667,0.207660,0.938508,0,0,3,57.7778,0.0000,100.0000,3,53.3333,3,66.6667
-C3,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
+C1,3,1,1,1,0.20654931437723745,1,1,1,2,75,0,100,1,100,1,50,0.95,wilson
+C2,3,3,2,0.6666666666666666,0.20765960080204787,0.9385080552796037,0,0,3,57.77777777777778,0,100,3,53.333333333333336,3,66.66666666666667,0.95,wilson
+C3,1,1,1,1,0.20654931437723745,1,0,0,1,100,,,1,100,1,100,0.95,wilson
 stderr:
 minyi-score: bom-crlf.csv: 7 records, 7 used, 0 rejected
 
@@ -37,9 +37,9 @@ minyi-score: bom-crlf.csv: 7 records, 7 used, 0 rejected
 cmd: minyi-score -c codebook.csv ragged.csv
 exit: 1
 stdout:
-cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
-C1,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
-C2,1,1,0,0.000000,0.000000,0.793451,0,0,1,0.0000,,,1,0.0000,1,0.0000
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
+C1,1,1,1,1,0.20654931437723745,1,0,0,1,100,,,1,100,1,100,0.95,wilson
+C2,1,1,0,0,0,0.7934506856227626,0,0,1,0,,,1,0,1,0,0.95,wilson
 stderr:
 minyi-score:ragged.csv:3: 5 fields where the header has 6
 minyi-score:ragged.csv:4: 7 fields where the header has 6
@@ -49,8 +49,8 @@ minyi-score: ragged.csv: 4 records, 2 used, 2 rejected (ragged 2)
 cmd: minyi-score -c codebook.csv badvalue.csv
 exit: 1
 stdout:
-cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
-C2,1,1,1,1.000000,0.206549,1.000000,0,0,1,91.6667,,,1,100.0000,1,75.0000
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
+C2,1,1,1,1,0.20654931437723745,1,0,0,1,91.66666666666667,,,1,100,1,75,0.95,wilson
 stderr:
 minyi-score:badvalue.csv:2: answer '7' to item 'attitude' outside scale 1..5
 minyi-score:badvalue.csv:3: answer '很满意' to item 'overall' is not on its scale (满意|基本满意|不满意)
@@ -76,8 +76,8 @@ badvalue.csv,6,empty-key,empty group key 'cadre',2026Q1,城关镇,,H5,满意,4
 cmd: minyi-score -c codebook.csv unterminated.csv
 exit: 1
 stdout:
-cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
-C1,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
+C1,1,1,1,1,0.20654931437723745,1,0,0,1,100,,,1,100,1,100,0.95,wilson
 stderr:
 minyi-score:unterminated.csv:3: field 4 (household) opens a quote that is never closed: lines 3 to 4 (2 lines) were read as this one record
 minyi-score: unterminated.csv: 2 records, 1 used, 1 rejected (unterminated-quote 1)
@@ -86,9 +86,9 @@ minyi-score: unterminated.csv: 2 records, 1 used, 1 rejected (unterminated-quote
 cmd: minyi-score -c codebook.csv badutf8.csv
 exit: 1
 stdout:
-cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
-C1,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
-C2,1,1,0,0.000000,0.000000,0.793451,0,0,1,8.3333,,,1,0.0000,1,25.0000
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
+C1,1,1,1,1,0.20654931437723745,1,0,0,1,100,,,1,100,1,100,0.95,wilson
+C2,1,1,0,0,0,0.7934506856227626,0,0,1,8.333333333333334,,,1,0,1,25,0.95,wilson
 stderr:
 minyi-score: badutf8.csv: 1 line is not valid UTF-8, and the file is not GB18030 either: read as UTF-8, those rows rejected
 minyi-score:badutf8.csv:3: field 2 (township) is not valid UTF-8 (unlike the rest of the file; see --encoding)
@@ -98,8 +98,8 @@ minyi-score: badutf8.csv: 3 records, 2 used, 1 rejected (encoding 1)
 cmd: minyi-score -c codebook.csv --encoding=GB18030 gb18030.csv
 exit: 0
 stdout:
-cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
-C1,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
+C1,1,1,1,1,0.20654931437723745,1,0,0,1,100,,,1,100,1,100,0.95,wilson
 stderr:
 minyi-score: gb18030.csv: 1 records, 1 used, 0 rejected
 
@@ -136,7 +136,7 @@ minyi-score:empty.csv:1: empty input: no header line
 cmd: minyi-score -c codebook.csv headeronly.csv
 exit: 0
 stdout:
-cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
 stderr:
 minyi-score: headeronly.csv: 0 records, 0 used, 0 rejected
 
@@ -164,17 +164,17 @@ exit: 0
 stdout:
 stderr:
 file out.csv:
-cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
-C1,3,1,1,1.000000,0.206549,1.000000,1,1,2,75.0000,0.0000,100.0000,1,100.0000,1,50.0000
-C2,3,3,2,0.666667,0.207660,0.938508,0,0,3,57.7778,0.0000,100.0000,3,53.3333,3,66.6667
-C3,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
+C1,3,1,1,1,0.20654931437723745,1,1,1,2,75,0,100,1,100,1,50,0.95,wilson
+C2,3,3,2,0.6666666666666666,0.20765960080204787,0.9385080552796037,0,0,3,57.77777777777778,0,100,3,53.333333333333336,3,66.66666666666667,0.95,wilson
+C3,1,1,1,1,0.20654931437723745,1,0,0,1,100,,,1,100,1,100,0.95,wilson
 
 === tab-separated input
 cmd: minyi-score -c codebook.csv -d tab tab.tsv
 exit: 0
 stdout:
-cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
-C2,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
+C2,1,1,1,1,0.20654931437723745,1,0,0,1,100,,,1,100,1,100,0.95,wilson
 stderr:
 minyi-score: tab.tsv: 1 records, 1 used, 0 rejected
 
@@ -182,9 +182,9 @@ minyi-score: tab.tsv: 1 records, 1 used, 0 rejected
 cmd: minyi-score --item q1 --satisfied '满意|基本满意' -g 村民组,2 chinese-header.csv
 exit: 0
 stdout:
-村民组,干部,rows,n,sat,rate,lo,hi,dk,miss
-1组,C1,2,2,1,0.500000,0.094531,0.905469,0,0
-2组,C2,1,1,0,0.000000,0.000000,0.793451,0,0
+村民组,干部,rows,n,sat,rate,lo,hi,dk,miss,level,method
+1组,C1,2,2,1,0.5,0.09453120573423074,0.9054687942657693,0,0,0.95,wilson
+2组,C2,1,1,0,0,0,0.7934506856227626,0,0,0.95,wilson
 stderr:
 minyi-score: chinese-header.csv: 3 records, 3 used, 0 rejected
 
@@ -192,10 +192,10 @@ minyi-score: chinese-header.csv: 3 records, 3 used, 0 rejected
 cmd: minyi-score --item q1 --satisfied '满意|基本满意' --dont-know-answers '不了解|说不清' good.csv
 exit: 0
 stdout:
-cadre,rows,n,sat,rate,lo,hi,dk,miss
-C1,3,1,1,1.000000,0.206549,1.000000,1,1
-C2,3,3,2,0.666667,0.207660,0.938508,0,0
-C3,1,1,1,1.000000,0.206549,1.000000,0,0
+cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method
+C1,3,1,1,1,0.20654931437723745,1,1,1,0.95,wilson
+C2,3,3,2,0.6666666666666666,0.20765960080204787,0.9385080552796037,0,0,0.95,wilson
+C3,1,1,1,1,0.20654931437723745,1,0,0,0.95,wilson
 stderr:
 minyi-score: good.csv: 7 records, 7 used, 0 rejected
 
@@ -203,40 +203,40 @@ minyi-score: good.csv: 7 records, 7 used, 0 rejected
 cmd: minyi-score -q -c codebook.csv --dont-know=unsatisfied good.csv
 exit: 0
 stdout:
-cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
-C1,3,2,1,0.500000,0.094531,0.905469,1,1,2,75.0000,0.0000,100.0000,1,100.0000,1,50.0000
-C2,3,3,2,0.666667,0.207660,0.938508,0,0,3,57.7778,0.0000,100.0000,3,53.3333,3,66.6667
-C3,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
+C1,3,2,1,0.5,0.09453120573423074,0.9054687942657693,1,1,2,75,0,100,1,100,1,50,0.95,wilson
+C2,3,3,2,0.6666666666666666,0.20765960080204787,0.9385080552796037,0,0,3,57.77777777777778,0,100,3,53.333333333333336,3,66.66666666666667,0.95,wilson
+C3,1,1,1,1,0.20654931437723745,1,0,0,1,100,,,1,100,1,100,0.95,wilson
 stderr:
 
 === grouping by two columns
 cmd: minyi-score -q -c codebook.csv -g township,cadre good.csv
 exit: 0
 stdout:
-township,cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
-城关镇,C1,3,1,1,1.000000,0.206549,1.000000,1,1,2,75.0000,0.0000,100.0000,1,100.0000,1,50.0000
-城关镇,C2,3,3,2,0.666667,0.207660,0.938508,0,0,3,57.7778,0.0000,100.0000,3,53.3333,3,66.6667
-蒿坪镇,C3,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+township,cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
+城关镇,C1,3,1,1,1,0.20654931437723745,1,1,1,2,75,0,100,1,100,1,50,0.95,wilson
+城关镇,C2,3,3,2,0.6666666666666666,0.20765960080204787,0.9385080552796037,0,0,3,57.77777777777778,0,100,3,53.333333333333336,3,66.66666666666667,0.95,wilson
+蒿坪镇,C3,1,1,1,1,0.20654931437723745,1,0,0,1,100,,,1,100,1,100,0.95,wilson
 stderr:
 
 === rate on another item, exact intervals at 90%
 cmd: minyi-score -q -c codebook.csv -r attitude -m exact -l 0.9 good.csv
 exit: 0
 stdout:
-cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
-C1,3,1,0,0.000000,0.000000,0.950000,0,2,2,75.0000,0.0000,100.0000,1,100.0000,1,50.0000
-C2,3,3,2,0.666667,0.135350,0.983048,0,0,3,57.7778,0.0000,100.0000,3,53.3333,3,66.6667
-C3,1,1,1,1.000000,0.050000,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
+C1,3,1,0,0,0,0.95,0,2,2,75,0,100,1,100,1,50,0.9,exact
+C2,3,3,2,0.6666666666666666,0.13535036217158364,0.9830475724915585,0,0,3,57.77777777777778,0,100,3,53.333333333333336,3,66.66666666666667,0.9,exact
+C3,1,1,1,1,0.049999999999999996,1,0,0,1,100,,,1,100,1,100,0.9,exact
 stderr:
 
 === several files: per-file and total summaries
 cmd: minyi-score -c codebook.csv good.csv ragged.csv
 exit: 1
 stdout:
-cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
-C1,4,2,2,1.000000,0.342380,1.000000,1,1,3,83.3333,11.6225,100.0000,2,100.0000,2,75.0000
-C2,4,4,2,0.500000,0.150039,0.849961,0,0,4,43.3333,0.0000,100.0000,4,40.0000,4,50.0000
-C3,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
+C1,4,2,2,1,0.3423802275066532,1,1,1,3,83.33333333333333,11.622454504175622,100,2,100,2,75,0.95,wilson
+C2,4,4,2,0.5,0.15003898915214958,0.8499610108478504,0,0,4,43.333333333333336,0,100,4,40,4,50,0.95,wilson
+C3,1,1,1,1,0.20654931437723745,1,0,0,1,100,,,1,100,1,100,0.95,wilson
 stderr:
 minyi-score: good.csv: 7 records, 7 used, 0 rejected
 minyi-score:ragged.csv:3: 5 fields where the header has 6
@@ -300,10 +300,10 @@ minyi-score: write error on standard output: No space left on device
 cmd: minyi-score -q -c codebook.csv --na 'NA,不了解' good.csv
 exit: 0
 stdout:
-cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
-C1,3,1,1,1.000000,0.206549,1.000000,0,2,2,75.0000,0.0000,100.0000,1,100.0000,1,50.0000
-C2,3,3,2,0.666667,0.207660,0.938508,0,0,3,57.7778,0.0000,100.0000,3,53.3333,3,66.6667
-C3,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
+C1,3,1,1,1,0.20654931437723745,1,0,2,2,75,0,100,1,100,1,50,0.95,wilson
+C2,3,3,2,0.6666666666666666,0.20765960080204787,0.9385080552796037,0,0,3,57.77777777777778,0,100,3,53.333333333333336,3,66.66666666666667,0.95,wilson
+C3,1,1,1,1,0.20654931437723745,1,0,0,1,100,,,1,100,1,100,0.95,wilson
 stderr:
 
 === sample survey: one row per cadre of the roster
@@ -397,8 +397,8 @@ minyi-score: .: is a directory
 cmd: minyi-score -c codebook.csv gb18030.csv
 exit: 0
 stdout:
-cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
-C1,1,1,1,1.000000,0.206549,1.000000,0,0,1,100.0000,,,1,100.0000,1,100.0000
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
+C1,1,1,1,1,0.20654931437723745,1,0,0,1,100,,,1,100,1,100,0.95,wilson
 stderr:
 minyi-score: gb18030.csv: not valid UTF-8; read as GB18030
 minyi-score: gb18030.csv: 1 records, 1 used, 0 rejected
@@ -407,7 +407,7 @@ minyi-score: gb18030.csv: 1 records, 1 used, 0 rejected
 cmd: { cat headeronly.csv; i=0; while [ $i -lt 15 ]; do echo "2026Q1,城关镇,C1,H$i,满意,9"; i=$((i + 1)); done; } | minyi-score -c codebook.csv --rejects $T/rej.csv; tail -n +2 $T/rej.csv | wc -l
 exit: 0
 stdout:
-cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
 15
 stderr:
 minyi-score:(standard input):2: answer '9' to item 'attitude' outside scale 1..5
@@ -427,9 +427,9 @@ minyi-score: (standard input): 15 records, 0 used, 15 rejected (bad-value 15)
 cmd: minyi-score -c codebook.csv --rejects $T/rej.csv badquote.csv; cut -d, -f1-3,5- $T/rej.csv
 exit: 0
 stdout:
-cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean
-C1,3,1,1,1.000000,0.206549,1.000000,1,1,2,75.0000,0.0000,100.0000,1,100.0000,1,50.0000
-C2,2,2,1,0.500000,0.094531,0.905469,0,0,2,54.1667,0.0000,100.0000,2,50.0000,2,62.5000
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
+C1,3,1,1,1,0.20654931437723745,1,1,1,2,75,0,100,1,100,1,50,0.95,wilson
+C2,2,2,1,0.5,0.09453120573423074,0.9054687942657693,0,0,2,54.166666666666664,0,100,2,50,2,62.5,0.95,wilson
 source,line,reason,wave,township,cadre,household,q1,q2
 badquote.csv,3,bad-quote,2026Q1,城关镇,C2,"H""2,基本满意,4"
 stderr:

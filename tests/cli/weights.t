@@ -72,10 +72,10 @@ cmd: minyi-score -q -c ../../data/codebook.csv -w weight ../../data/survey.csv |
 exit: 0
 stdout:
 cadre,rate,wsum,neff,se
-C0001,0.862843,21.1290,3.3175,0.160509
-C0002,0.961348,71.4060,27.6843,0.038542
-C0003,0.950237,140.8880,42.1649,0.034914
-C0100,0.912325,29.9400,10.9833,0.087993
+C0001,0.8628425386908988,21.129,3.317497556675037,0.16050877722316365
+C0002,0.9613477859003444,71.406,27.684342269208788,0.03854245636203819
+C0003,0.9502370677417523,140.888,42.16485747738294,0.034914107489641515
+C0100,0.9123246492985972,29.94,10.983323280030612,0.08799330159095008
 stderr:
 
 === all weights equal: every unweighted column comes out the same, on the whole sample
@@ -89,9 +89,9 @@ stderr:
 cmd: minyi-score --item q1 --satisfied '满意|基本满意' -w weight --group-weights villager=0.6,group_leader=0.2,village_cadre=0.2 groups.csv
 exit: 1
 stdout:
-cadre,rows,n,sat,rate,lo,hi,wsum,neff,se,dk,miss,grate,grate_se,grate_lo,grate_hi,grate_missing
-C1,6,6,4,0.666667,0.299993,0.903229,6.0000,6.0000,0.210819,0,0,0.700000,0.177951,0.325176,0.918690,
-C2,2,2,1,0.500000,0.094531,0.905469,2.0000,2.0000,0.500000,0,0,0.500000,0.353553,0.094531,0.905469,group_leader|village_cadre
+cadre,rows,n,sat,rate,lo,hi,wsum,neff,se,dk,miss,grate,grate_se,grate_lo,grate_hi,grate_missing,level,method
+C1,6,6,4,0.6666666666666666,0.29999331513839206,0.9032285888942195,6,6,0.21081851067789195,0,0,0.7,0.17795130420052185,0.3251762811476861,0.9186900036914476,,0.95,wilson
+C2,2,2,1,0.5,0.09453120573423074,0.9054687942657693,2,2,0.5,0,0,0.5,0.3535533905932738,0.0945312057342308,0.9054687942657692,group_leader|village_cadre,0.95,wilson
 stderr:
 minyi-score:groups.csv:10: respondent group 'official' has no share in --group-weights
 minyi-score:groups.csv:11: weight '-1' is not positive
@@ -117,8 +117,8 @@ minyi-score:groups.csv:1: no column 'poids' (columns: cadre, respondent_type, we
 cmd: minyi-score --item q1 -s 满意 -w weight weights-extreme.csv
 exit: 1
 stdout:
-cadre,rows,n,sat,rate,lo,hi,wsum,neff,se,dk,miss
-C1,2,2,1,0.333333,0.041608,0.852036,3.0000,1.8000,0.444444,0,0
+cadre,rows,n,sat,rate,lo,hi,wsum,neff,se,dk,miss,level,method
+C1,2,2,1,0.3333333333333333,0.04160835426122944,0.8520361765117213,3,1.8,0.4444444444444444,0,0,0.95,wilson
 stderr:
 minyi-score:weights-extreme.csv:3: weight '1e308' is outside 1e-100..1e+100, where sums of squared weights lose precision or overflow
 minyi-score:weights-extreme.csv:4: weight '1e-320' is outside 1e-100..1e+100, where sums of squared weights lose precision or overflow
@@ -159,7 +159,7 @@ stderr:
 cmd: minyi-score -q -c ../../data/codebook.csv -w weight --group-weights villager=0.6,group_leader=0.2,village_cadre=0.2 ../../data/survey.csv | grep -E '^(cadre|C0002|C0017),' | cut -d, -f1,27-
 exit: 0
 stdout:
-cadre,grate,grate_se,grate_lo,grate_hi,grate_missing
-C0002,0.947130,0.045862,0.781006,0.989010,village_cadre
-C0017,0.893820,0.047771,0.745041,0.960396,
+cadre,grate,grate_se,grate_lo,grate_hi,grate_missing,level,method
+C0002,0.9471304880852041,0.04586160885221743,0.7810062863814283,0.9890095785241887,village_cadre,0.95,wilson
+C0017,0.8938202247191012,0.04777134490069256,0.7450409678058234,0.9603956241079667,,0.95,wilson
 stderr:
