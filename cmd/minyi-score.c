@@ -1,16 +1,14 @@
 /* minyi-score - per-cadre satisfaction rates with confidence intervals.  */
 #include <argp.h>
-#include <error.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "codebook.h"
 #include "common.h"
-#include "diag.h"
 #include "input.h"
+#include "load.h"
 #include "numparse.h"
-#include "output.h"
-#include "rejects.h"
+#include "run.h"
 #include "scan.h"
 #include "score.h"
 #include "xalloc.h"
@@ -196,95 +194,65 @@ static const struct argp argp = {
   mn_common_children, NULL, NULL
 };
 
-/* The state of one run, shared by the steps below.  */
-struct run
-{
-  struct args *a;
-  struct mn_scorer *scorer;
-  struct mn_rejects rejects;
-  struct mn_tally total;
-  const char *file;              /* the input being read */
-  int status;
-};
-
-/* Use a sound record: fold it into the scores.  */
+/* The run's callbacks: bind each input to the scorer, score its
+   records.  */
 static int
-score_row (void *ctx, const struct mn_record *rec, struct mn_error *e)
+score_bind (void *scorer, struct mn_input *in, struct mn_error *e)
 {
-  struct run *run = ctx;
-  return mn_scorer_add (run->scorer, rec, run->file, e) == 0
-           ? MN_SCAN_USE : MN_SCAN_REJECT;
+  return mn_scorer_bind (scorer, in, e);
 }
 
-/* Score the records of one input.  Returns 0, or -1 when the run must
-   stop (E says why, STATUS is set).  */
 static int
-score_file (struct run *run, const char *path, struct mn_error *e)
+score_row (void *scorer, const struct mn_input *in,
+           const struct mn_record *rec, struct mn_error *e)
 {
-  struct mn_input in;
-  bool quiet = run->a->common.quiet;
-  struct mn_reader_options ro = run->a->common.reader;
-  ro.guess = true;
-  if (mn_input_open (&in, path, &ro, e) < 0)
-    {
-      run->status = e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
-      return -1;
-    }
-  mn_input_note_encoding (&in, quiet);
-  mn_rejects_header (&run->rejects, &in.h);
-  if (mn_scorer_bind (run->scorer, &in, e) < 0)
-    {
-      run->status = MN_EXIT_DATA;
-      mn_input_close (&in);
-      return -1;
-    }
-  run->file = in.name;
-  struct mn_scan scan = { .row = score_row, .ctx = run,
-                          .rejects = &run->rejects,
-                          .strict = run->a->common.strict, .quiet = quiet };
-  unsigned long before = run->total.rejected;
-  int rc = mn_scan_input (&in, &scan, &run->total, e);
-  if (run->total.rejected > before)
-    run->status = MN_EXIT_DATA;
-  if (rc < 0)
-    run->status = e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
-  mn_input_close (&in);
-  return rc;
+  return mn_scorer_add (scorer, rec, in->name, e) == 0 ? MN_SCAN_USE
+                                                       : MN_SCAN_REJECT;
 }
 
-/* Load the codebook, or make the one-item codebook of --item.  */
-static int
-load_codebook (const struct args *a, struct mn_codebook *cb,
-               size_t *rate_item, struct mn_error *e)
+/* Load the respondent-group shares into SPEC, and the codebook or the
+   one-item codebook of --item into CB (SPEC's); make the scorer.  Returns it, or NULL
+   with RUN failed.  */
+static struct mn_scorer *
+load (struct mn_run *run, const struct args *a, struct mn_codebook *cb,
+      struct mn_score_spec *spec)
 {
-  if (!a->codebook)
+  struct mn_error e;
+  if (a->group_weights)
     {
-      *rate_item = 0;
-      return mn_codebook_single (cb, a->item, a->satisfied, a->dk_answers,
-                                 e);
-    }
-  FILE *fp = fopen (a->codebook, "rb");
-  if (!fp)
-    return mn_error_set (e, a->codebook, 0, MN_R_SYSTEM, "cannot open: %m");
-  /* The codebook is ours, not the export: always UTF-8 and commas.  */
-  int rc = mn_codebook_load (cb, fp, a->codebook, NULL, e);
-  fclose (fp);
-  if (rc < 0)
-    return -1;
-  *rate_item = 0;
-  if (a->rate_item)
-    {
-      long k = mn_codebook_find (cb, a->rate_item);
-      if (k < 0)
+      spec->rgroup = a->respondent ? a->respondent : "respondent_type";
+      if (mn_load_rgroups (spec, a->group_weights, &e) < 0)
         {
-          mn_codebook_release (cb);
-          return mn_error_set (e, a->codebook, 0, MN_R_USAGE,
-                               "no item '%s' in the codebook",
-                               a->rate_item);
+          if (!e.file)          /* GROUP=SHARE,... of the option */
+            e.file = "--group-weights";
+          mn_run_fail (run, &e, MN_EXIT_USAGE);
+          return NULL;
         }
-      *rate_item = (size_t) k;
     }
-  return 0;
+  /* Without a codebook the item comes from the options.  */
+  if (!a->codebook
+      && mn_codebook_single (cb, a->item, a->satisfied,
+                             a->dk_answers, &e) < 0)
+    mn_run_fail (run, &e, MN_EXIT_USAGE);
+  else if (a->codebook
+           && mn_load_codebook (cb, a->codebook, NULL, &e) < 0)
+    mn_run_fail (run, &e, e.reason == MN_R_USAGE ? MN_EXIT_USAGE
+                                                 : MN_EXIT_AUTO);
+  if (run->failed)
+    return NULL;
+  long k = a->rate_item ? mn_codebook_find (cb, a->rate_item) : 0;
+  if (k < 0)
+    {
+      mn_error_set (&e, a->codebook, 0, MN_R_USAGE,
+                    "no item '%s' in the codebook", a->rate_item);
+      mn_run_fail (run, &e, MN_EXIT_USAGE);
+      return NULL;
+    }
+  spec->rate_item = (size_t) k;
+  struct mn_scorer *scorer = mn_scorer_new (spec, &e);
+  if (!scorer)
+    mn_run_fail (run, &e, MN_EXIT_USAGE);
+  return scorer;
 }
 
 int
@@ -295,13 +263,7 @@ main (int argc, char **argv)
   mn_common_init (&a.common);
   argp_parse (&argp, argc, argv, 0, NULL, &a);
   static char *default_group[] = { "cadre" };
-  static char *stdin_only[] = { "-" };
-  if (!a.ngroup)
-    a.group = NULL;
-  if (!a.nfiles)
-    a.files = stdin_only, a.nfiles = 1;
 
-  struct mn_error e = { 0 };
   struct mn_codebook cb = { 0 };
   struct mn_score_spec spec = {
     .cb = &cb, .dk_unsatisfied = a.dk_unsatisfied, .method = a.method,
@@ -309,91 +271,25 @@ main (int argc, char **argv)
     .ngroup = a.ngroup ? a.ngroup : 1, .na = &a.common.na,
     .weight = a.weight
   };
-  struct run run = { .a = &a, .status = MN_EXIT_OK };
-  struct mn_output out = { 0 };
-  if (a.group_weights)
-    {
-      spec.rgroup = a.respondent ? a.respondent : "respondent_type";
-      /* GROUP=SHARE,... or the name of a file of them.  */
-      int rc;
-      if (strchr (a.group_weights, '='))
-        rc = mn_score_parse_rgroups (&spec, a.group_weights, &e);
-      else
-        {
-          FILE *fp = fopen (a.group_weights, "rb");
-          rc = fp ? mn_score_load_rgroups (&spec, fp, a.group_weights, &e)
-                  : mn_error_set (&e, a.group_weights, 0, MN_R_SYSTEM,
-                                  "cannot open: %m");
-          if (fp)
-            fclose (fp);
-        }
-      if (rc < 0)
-        {
-          if (e.file)
-            mn_diag (&e);
-          else
-            error (0, 0, "--group-weights: %s", e.msg);
-          run.status = MN_EXIT_USAGE;
-          goto done;
-        }
-    }
-  if (load_codebook (&a, &cb, &spec.rate_item, &e) < 0)
-    {
-      mn_diag (&e);
-      /* Without a codebook the item comes from the options.  */
-      run.status = !a.codebook || e.reason == MN_R_SYSTEM
-                       || e.reason == MN_R_USAGE
-                     ? MN_EXIT_USAGE : MN_EXIT_DATA;
-      goto done;
-    }
-  run.scorer = mn_scorer_new (&spec, &e);
-  if (!run.scorer
-      || mn_rejects_open (&run.rejects, a.common.rejects, &e) < 0
-      || mn_output_open (&out, a.common.output, &e) < 0)
-    {
-      mn_diag (&e);
-      mn_rejects_abort (&run.rejects);
-      run.status = MN_EXIT_USAGE;
-      goto done;
-    }
+  struct mn_run run;
+  mn_common_run (&run, &a.common, a.files, a.nfiles);
+  struct mn_scorer *scorer = load (&run, &a, &cb, &spec);
+  run.bind = score_bind;
+  run.row = score_row;
+  run.ctx = scorer;
+  mn_run_open (&run);
+  mn_run_inputs (&run);
+  if (!run.failed)
+    mn_scorer_write (scorer, run.out[0].fp);
+  mn_run_commit (&run);
 
-  bool failed = false;
-  for (size_t i = 0; i < a.nfiles && !failed; i++)
-    failed = score_file (&run, a.files[i], &e) < 0;
-  if (failed)
-    {
-      mn_diag (&e);
-      if (a.common.strict && run.total.rejected > 0)
-        error (0, 0, "stopped at the first rejected record (--strict); "
-                     "nothing written");
-      mn_output_abort (&out);
-      mn_rejects_abort (&run.rejects);
-    }
-  else
-    {
-      mn_scorer_write (run.scorer, out.fp);
-      /* The table first: when it cannot be written, neither are the
-         rejects.  */
-      if (mn_output_commit (&out, &e) < 0
-          || mn_rejects_commit (&run.rejects, &e) < 0)
-        {
-          mn_diag (&e);
-          mn_rejects_abort (&run.rejects);
-          run.status = MN_EXIT_USAGE;
-        }
-      else if (a.nfiles > 1 && !a.common.quiet)
-        mn_tally_print (&run.total, "all inputs");
-    }
-
-done:
-  mn_scorer_free (run.scorer);
+  mn_scorer_free (scorer);
   mn_score_spec_release (&spec);
   mn_codebook_release (&cb);
   for (size_t i = 0; i < a.ngroup; i++)
     free (a.group[i]);
   free (a.group);
-  if (a.files != stdin_only)
-    free (a.files);
+  free (a.files);
   mn_common_release (&a.common);
-  return run.status;
+  return mn_run_end (&run);
 }
