@@ -1,13 +1,10 @@
 /* minyi-weight - weight survey rows to population margins by raking or
    post-stratification.  */
 #include <argp.h>
-#include <errno.h>
 #include <error.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "common.h"
 #include "csvout.h"
