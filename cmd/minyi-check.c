@@ -9,13 +9,11 @@
 #include "codebook.h"
 #include "columns.h"
 #include "common.h"
-#include "csvout.h"
-#include "diag.h"
 #include "input.h"
+#include "load.h"
 #include "numparse.h"
-#include "output.h"
-#include "rejects.h"
 #include "roster.h"
+#include "run.h"
 #include "scan.h"
 #include "xalloc.h"
 
@@ -194,29 +192,47 @@ static const struct argp argp = {
   mn_common_children, NULL, NULL
 };
 
-struct run
+/* The program's side of the run.  */
+struct prog
 {
-  struct args *a;
   struct mn_checker *checker;
-  struct mn_output out;
-  struct mn_rejects rejects;
   struct mn_columns cols;        /* the first input's columns */
-  struct mn_tally total;
-  int status;
+  FILE *out;                     /* the clean rows */
 };
 
+/* Bind an input: a problem with the whole input (the checker's, or
+   columns unlike the first input's) rejects each of its rows.  */
+static int
+check_bind (void *ctx, struct mn_input *in, struct mn_error *e)
+{
+  struct prog *p = ctx;
+  bool bad_input = mn_checker_begin (p->checker, in, e) < 0;
+  struct mn_error mismatch;
+  bool first;
+  int matched = mn_columns_match (&p->cols, in, &first, &mismatch);
+  if (first)
+    mn_columns_write_header (&p->cols, p->out);
+  if (matched < 0 && !bad_input)
+    {
+      *e = mismatch;
+      bad_input = true;
+    }
+  return bad_input ? MN_RUN_WHOLE : 0;
+}
 
 /* A sound record: check it; write it when clean.  */
 static int
-check_row (void *ctx, const struct mn_record *rec, struct mn_error *e)
+check_row (void *ctx, const struct mn_input *in, const struct mn_record *rec,
+           struct mn_error *e)
 {
-  struct run *run = ctx;
+  struct prog *p = ctx;
   unsigned flags;
-  if (mn_checker_row (run->checker, rec, &flags, e) < 0)
+  (void) in;
+  if (mn_checker_row (p->checker, rec, &flags, e) < 0)
     return MN_SCAN_REJECT;
-  mn_columns_write (&run->cols, rec, run->out.fp);
+  mn_columns_write (&p->cols, rec, p->out);
   if (flags)
-    mn_checker_flagged (run->checker, rec->line, flags);
+    mn_checker_flagged (p->checker, rec->line, flags);
   return MN_SCAN_USE;
 }
 
@@ -226,71 +242,18 @@ static void
 count_rejected (void *ctx, const struct mn_record *rec,
                 const struct mn_error *e)
 {
-  struct run *run = ctx;
-  mn_checker_rejected (run->checker, rec, e);
-}
-
-/* Check one input.  Returns 0, or -1 when the run must stop (E says why,
-   STATUS is set).  */
-static int
-check_file (struct run *run, const char *path, struct mn_error *e)
-{
-  struct args *a = run->a;
-  bool quiet = a->common.quiet;
-  struct mn_input in;
-  struct mn_reader_options ro = a->common.reader;
-  ro.guess = true;
-  if (mn_input_open (&in, path, &ro, e) < 0)
-    {
-      run->status = e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
-      return -1;
-    }
-  mn_input_note_encoding (&in, quiet);
-  mn_rejects_header (&run->rejects, &in.h);
-
-  /* A problem with the whole input rejects each of its rows.  */
-  struct mn_error whole = { 0 };
-  bool bad_input = mn_checker_begin (run->checker, &in, &whole) < 0;
-  struct mn_error mismatch;
-  bool first;
-  int matched = mn_columns_match (&run->cols, &in, &first, &mismatch);
-  if (first)
-    mn_columns_write_header (&run->cols, run->out.fp);
-  if (matched < 0 && !bad_input)
-    {
-      whole = mismatch;
-      bad_input = true;
-    }
-  if (bad_input)
-    {
-      mn_diag (&whole);
-      run->status = MN_EXIT_DATA;
-    }
-
-  struct mn_scan scan = { .row = check_row, .rejected = count_rejected,
-                          .ctx = run, .whole = bad_input ? &whole : NULL,
-                          .rejects = &run->rejects,
-                          .strict = a->common.strict, .quiet = quiet };
-  unsigned long before = run->total.rejected;
-  int rc = mn_scan_input (&in, &scan, &run->total, e);
-  if (run->total.rejected > before)
-    run->status = MN_EXIT_DATA;
-  if (rc < 0)
-    run->status = e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
-  mn_input_close (&in);
-  return rc;
+  struct prog *p = ctx;
+  mn_checker_rejected (p->checker, rec, e);
 }
 
 static void
-print_summary (struct run *run)
+print_summary (const struct args *a, struct mn_checker *checker)
 {
   struct mn_check_summary s;
-  const struct mn_check_spec *sp = &run->a->spec;
-  mn_checker_summary (run->checker, &s);
-  if (run->a->nfiles > 1)
-    mn_tally_print (&run->total, "all inputs");
+  const struct mn_check_spec *sp = &a->spec;
+  mn_checker_summary (checker, &s);
   char waves[512];
-  size_t nw = mn_checker_waves (run->checker, waves, sizeof waves);
+  size_t nw = mn_checker_waves (checker, waves, sizeof waves);
   if (nw)
     error (0, 0, "%zu wave%s: %s", nw, nw == 1 ? "" : "s", waves);
   if (s.alpha_k >= 2)
@@ -305,7 +268,7 @@ print_summary (struct run *run)
                s.alpha_lo, s.alpha_hi, s.alpha_k, s.alpha_n,
                s.alpha_incomplete);
     }
-  if (run->a->roster)
+  if (a->roster)
     error (0, 0, "coverage: %lu cadre-waves heard from fewer than %g%% of "
                  "their households (--min-coverage), %lu from none",
            s.low_coverage, 100 * sp->min_coverage, s.no_response);
@@ -315,18 +278,22 @@ print_summary (struct run *run)
            s.uniform_collectors, sp->collector_p);
 }
 
+/* Load the codebook and the roster into A's spec; make the checker.
+   Returns 0, or -1 with RUN failed.  */
 static int
-load (const char *path, const char *what, struct mn_codebook *cb,
-      struct mn_roster *roster, struct mn_error *e)
+load (struct mn_run *run, struct args *a, struct mn_codebook *cb,
+      struct mn_roster *roster, struct prog *p)
 {
-  FILE *fp = fopen (path, "rb");
-  if (!fp)
-    return mn_error_set (e, path, 0, MN_R_SYSTEM, "cannot open %s: %m",
-                         what);
-  int rc = cb ? mn_codebook_load (cb, fp, path, NULL, e)
-              : mn_roster_load (roster, fp, path, e);
-  fclose (fp);
-  return rc;
+  struct mn_error e;
+  a->spec.cb = cb;
+  a->spec.na = &a->common.na;
+  if (mn_load_codebook (cb, a->codebook, "codebook", &e) < 0
+      || (a->roster && mn_load_roster (roster, a->roster, &e) < 0))
+    return mn_run_fail (run, &e, MN_EXIT_AUTO);
+  if (a->roster)
+    a->spec.roster = roster;
+  p->checker = mn_checker_new (&a->spec, &e);
+  return p->checker ? 0 : mn_run_fail (run, &e, MN_EXIT_USAGE);
 }
 
 int
@@ -340,83 +307,35 @@ main (int argc, char **argv)
     .collector_p = 0.001 } };
   mn_common_init (&a.common);
   argp_parse (&argp, argc, argv, 0, NULL, &a);
-  static char *stdin_only[] = { "-" };
-  if (!a.nfiles)
-    a.files = stdin_only, a.nfiles = 1;
 
-  struct mn_error e = { 0 };
   struct mn_codebook cb = { 0 };
   struct mn_roster roster = { 0 };
-  struct run run = { .a = &a, .status = MN_EXIT_OK };
-  struct mn_output report = { 0 };
-  a.spec.cb = &cb;
-  a.spec.na = &a.common.na;
-  if (load (a.codebook, "codebook", &cb, NULL, &e) < 0
-      || (a.roster && load (a.roster, "roster", NULL, &roster, &e) < 0))
-    {
-      mn_diag (&e);
-      run.status = e.reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
-      goto done;
-    }
-  if (a.roster)
-    a.spec.roster = &roster;
-  run.checker = mn_checker_new (&a.spec, &e);
-  if (!run.checker
-      || mn_rejects_open (&run.rejects, a.common.rejects, &e) < 0
-      || mn_output_open (&run.out, a.common.output, &e) < 0
-      || (a.report && mn_output_open (&report, a.report, &e) < 0))
-    {
-      mn_diag (&e);
-      mn_output_abort (&run.out);
-      mn_rejects_abort (&run.rejects);
-      run.status = MN_EXIT_USAGE;
-      goto done;
-    }
+  struct prog p = { 0 };
+  struct mn_error e;
+  struct mn_run run;
+  mn_common_run (&run, &a.common, a.files, a.nfiles);
+  run.partial = "the clean rows on standard output are incomplete";
+  run.bind = check_bind;
+  run.row = check_row;
+  run.rejected = count_rejected;
+  run.ctx = &p;
+  struct mn_output *report = mn_run_output (&run, a.report);
+  load (&run, &a, &cb, &roster, &p);
+  if (mn_run_open (&run) == 0)
+    p.out = run.out[0].fp;
+  mn_run_inputs (&run);
+  if (report && !run.failed && mn_checker_report (p.checker, report->fp,
+                                                  &e) < 0)
+    mn_run_fail (&run, &e, MN_EXIT_USAGE);
+  if (mn_run_commit (&run) == 0 && !a.common.quiet)
+    print_summary (&a, p.checker);
 
-  bool failed = false;
-  for (size_t i = 0; i < a.nfiles && !failed; i++)
-    failed = check_file (&run, a.files[i], &e) < 0;
-  if (failed)
-    {
-      mn_diag (&e);
-      if (a.common.strict && run.total.rejected > 0)
-        error (0, 0, "stopped at the first rejected record (--strict)");
-      if (a.common.output)
-        error (0, 0, "no output file written");
-      else if (mn_columns_started (&run.cols))
-        error (0, 0, "the clean rows on standard output are incomplete");
-      mn_output_abort (&run.out);
-      mn_output_abort (&report);
-      mn_rejects_abort (&run.rejects);
-    }
-  else
-    {
-      /* The main output first: when it cannot be written, neither are
-         the others.  */
-      if ((a.report && mn_checker_report (run.checker, report.fp, &e) < 0)
-          || mn_output_commit (&run.out, &e) < 0
-          || mn_rejects_commit (&run.rejects, &e) < 0
-          || (a.report && mn_output_commit (&report, &e) < 0))
-        {
-          mn_diag (&e);
-          mn_output_abort (&run.out);
-          mn_output_abort (&report);
-          mn_rejects_abort (&run.rejects);
-          run.status = MN_EXIT_USAGE;
-        }
-      else if (!a.common.quiet)
-        print_summary (&run);
-    }
-
-done:
-  mn_checker_free (run.checker);
-  mn_columns_release (&run.cols);
+  mn_checker_free (p.checker);
+  mn_columns_release (&p.cols);
   mn_codebook_release (&cb);
-  if (a.roster)
-    mn_roster_release (&roster);
+  mn_roster_release (&roster);
   free (a.alpha);
-  if (a.files != stdin_only)
-    free (a.files);
+  free (a.files);
   mn_common_release (&a.common);
-  return run.status;
+  return mn_run_end (&run);
 }

@@ -7,14 +7,13 @@
 
 #include "codebook.h"
 #include "common.h"
-#include "diag.h"
 #include "input.h"
+#include "load.h"
 #include "numparse.h"
-#include "output.h"
-#include "provenance.h"
-#include "scoretab.h"
 #include "csvout.h"
-#include "rejects.h"
+#include "provenance.h"
+#include "run.h"
+#include "scoretab.h"
 #include "scan.h"
 #include "score.h"
 #include "xalloc.h"
@@ -48,6 +47,7 @@ struct args
   int digits;                   /* 0: numbers that read back exactly */
   bool partial, list_columns;
   const char *meta;             /* provenance file, or NULL */
+  char date[64];                /* of the run, for the provenance */
   int argc;
   char **argv;
   char **files;
@@ -210,6 +210,11 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_END:
       if (a->list_columns)
         break;
+      {
+        struct mn_error e;
+        if (mn_prov_date (a->date, sizeof a->date, &e) < 0)
+          argp_error (state, "%s", e.msg);
+      }
       if (a->partial && a->digits)
         argp_error (state, "--digits goes without --partial: partial "
                            "tables are exact");
@@ -246,101 +251,65 @@ static const struct argp argp = {
   mn_common_children, NULL, NULL
 };
 
-/* The state of one run, shared by the steps below.  */
-struct run
-{
-  struct args *a;
-  struct mn_scorer *scorer;
-  struct mn_rejects rejects;
-  struct mn_tally total;
-  const char *file;              /* the input being read */
-  struct mn_prov_input *input;   /* what became of each input's records */
-  size_t ninput;
-  int status;
-};
-
-/* Use a sound record: fold it into the scores.  */
+/* The run's callbacks: bind each input to the scorer, score its
+   records.  */
 static int
-score_row (void *ctx, const struct mn_record *rec, struct mn_error *e)
+score_bind (void *scorer, struct mn_input *in, struct mn_error *e)
 {
-  struct run *run = ctx;
-  return mn_scorer_add (run->scorer, rec, run->file, e) == 0
-           ? MN_SCAN_USE : MN_SCAN_REJECT;
+  return mn_scorer_bind (scorer, in, e);
 }
 
-/* Score the records of one input.  Returns 0, or -1 when the run must
-   stop (E says why, STATUS is set).  */
 static int
-score_file (struct run *run, const char *path, struct mn_error *e)
+score_row (void *scorer, const struct mn_input *in,
+           const struct mn_record *rec, struct mn_error *e)
 {
-  struct mn_input in;
-  bool quiet = run->a->common.quiet;
-  struct mn_reader_options ro = run->a->common.reader;
-  ro.guess = true;
-  if (mn_input_open (&in, path, &ro, e) < 0)
-    {
-      run->status = e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
-      return -1;
-    }
-  mn_input_note_encoding (&in, quiet);
-  mn_rejects_header (&run->rejects, &in.h);
-  if (mn_scorer_bind (run->scorer, &in, e) < 0)
-    {
-      run->status = MN_EXIT_DATA;
-      mn_input_close (&in);
-      return -1;
-    }
-  run->file = in.name;
-  struct mn_scan scan = { .row = score_row, .ctx = run,
-                          .rejects = &run->rejects,
-                          .strict = run->a->common.strict, .quiet = quiet };
-  struct mn_tally before = run->total;
-  int rc = mn_scan_input (&in, &scan, &run->total, e);
-  run->input = xrealloc (run->input, (run->ninput + 1) * sizeof *run->input);
-  run->input[run->ninput++] = (struct mn_prov_input) {
-    in.name, in.encoding, run->total.read - before.read,
-    run->total.used - before.used, run->total.rejected - before.rejected };
-  if (run->total.rejected > before.rejected)
-    run->status = MN_EXIT_DATA;
-  if (rc < 0)
-    run->status = e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
-  mn_input_close (&in);
-  return rc;
+  return mn_scorer_add (scorer, rec, in->name, e) == 0 ? MN_SCAN_USE
+                                                       : MN_SCAN_REJECT;
 }
 
-/* Load the codebook, or make the one-item codebook of --item.  */
-static int
-load_codebook (const struct args *a, struct mn_codebook *cb,
-               size_t *rate_item, struct mn_error *e)
+/* Load the respondent-group shares into SPEC, and the codebook or the
+   one-item codebook of --item into CB (SPEC's); make the scorer.  Returns it, or NULL
+   with RUN failed.  */
+static struct mn_scorer *
+load (struct mn_run *run, const struct args *a, struct mn_codebook *cb,
+      struct mn_score_spec *spec)
 {
-  if (!a->codebook)
+  struct mn_error e;
+  if (a->group_weights)
     {
-      *rate_item = 0;
-      return mn_codebook_single (cb, a->item, a->satisfied, a->dk_answers,
-                                 e);
-    }
-  FILE *fp = fopen (a->codebook, "rb");
-  if (!fp)
-    return mn_error_set (e, a->codebook, 0, MN_R_SYSTEM, "cannot open: %m");
-  /* The codebook is ours, not the export: always UTF-8 and commas.  */
-  int rc = mn_codebook_load (cb, fp, a->codebook, NULL, e);
-  fclose (fp);
-  if (rc < 0)
-    return -1;
-  *rate_item = 0;
-  if (a->rate_item)
-    {
-      long k = mn_codebook_find (cb, a->rate_item);
-      if (k < 0)
+      spec->rgroup = a->respondent ? a->respondent : "respondent_type";
+      if (mn_load_rgroups (spec, a->group_weights, &e) < 0)
         {
-          mn_codebook_release (cb);
-          return mn_error_set (e, a->codebook, 0, MN_R_USAGE,
-                               "no item '%s' in the codebook",
-                               a->rate_item);
+          if (!e.file)          /* GROUP=SHARE,... of the option */
+            e.file = "--group-weights";
+          mn_run_fail (run, &e, MN_EXIT_USAGE);
+          return NULL;
         }
-      *rate_item = (size_t) k;
     }
-  return 0;
+  /* Without a codebook the item comes from the options.  */
+  if (!a->codebook
+      && mn_codebook_single (cb, a->item, a->satisfied,
+                             a->dk_answers, &e) < 0)
+    mn_run_fail (run, &e, MN_EXIT_USAGE);
+  else if (a->codebook
+           && mn_load_codebook (cb, a->codebook, NULL, &e) < 0)
+    mn_run_fail (run, &e, e.reason == MN_R_USAGE ? MN_EXIT_USAGE
+                                                 : MN_EXIT_AUTO);
+  if (run->failed)
+    return NULL;
+  long k = a->rate_item ? mn_codebook_find (cb, a->rate_item) : 0;
+  if (k < 0)
+    {
+      mn_error_set (&e, a->codebook, 0, MN_R_USAGE,
+                    "no item '%s' in the codebook", a->rate_item);
+      mn_run_fail (run, &e, MN_EXIT_USAGE);
+      return NULL;
+    }
+  spec->rate_item = (size_t) k;
+  struct mn_scorer *scorer = mn_scorer_new (spec, &e);
+  if (!scorer)
+    mn_run_fail (run, &e, MN_EXIT_USAGE);
+  return scorer;
 }
 
 /* --list-columns: the schema of lib/scoretab.c, as minyi-formats(5)
@@ -366,17 +335,16 @@ list_columns (void)
     }
 }
 
-/* The provenance file beside the table.  */
-static int
-write_meta (const struct args *a, const struct run *run,
-            const struct mn_score_spec *spec, struct mn_error *e)
+/* The provenance of the table, written to OUT (borrowed).  */
+static void
+write_meta (const struct args *a, const struct mn_run *run,
+            const struct mn_scorer *scorer,
+            const struct mn_score_spec *spec, FILE *out)
 {
-  char *path = a->meta ? NULL : mn_prov_path (a->common.output);
-  struct mn_output o = { 0 };
   char level[MN_NUM_BUFSIZE], digits[8], groups[32], shares[1024] = "";
   mn_num_format (level, sizeof level, a->level, 0);
   snprintf (digits, sizeof digits, "%d", a->digits);
-  snprintf (groups, sizeof groups, "%zu", mn_scorer_groups (run->scorer));
+  snprintf (groups, sizeof groups, "%zu", mn_scorer_groups (scorer));
   for (size_t i = 0, n = 0; i < spec->nrgroup && n < sizeof shares; i++)
     {
       char s[MN_NUM_BUFSIZE];
@@ -384,10 +352,10 @@ write_meta (const struct args *a, const struct run *run,
       n += (size_t) snprintf (shares + n, sizeof shares - n, "%s%s=%s",
                               i ? "|" : "", spec->rgroup_name[i], s);
     }
-  size_t glen = 0;
+  size_t glen = 1;
   for (size_t i = 0; i < spec->ngroup; i++)
     glen += strlen (spec->group[i]) + 1;
-  char *group = xmalloc (glen + 1);
+  char *group = xmalloc (glen);
   group[0] = '\0';
   for (size_t i = 0; i < spec->ngroup; i++)
     {
@@ -408,20 +376,13 @@ write_meta (const struct args *a, const struct run *run,
     "digits", a->digits ? digits : "round-trip",
     "groups", groups,
   };
-  struct mn_prov p = { "minyi-score", MN_VERSION, a->argc, a->argv,
-                       run->ninput, run->input,
-                       sizeof facts / sizeof *facts / 2, facts };
-  int rc = mn_output_open (&o, a->meta ? a->meta : path, e);
-  if (rc == 0 && mn_prov_write (&p, o.fp, e) < 0)
-    {
-      mn_output_abort (&o);
-      rc = -1;
-    }
-  else if (rc == 0)
-    rc = mn_output_commit (&o, e);
+  struct mn_prov_input *in = mn_prov_inputs_of_run (run);
+  struct mn_prov p = { "minyi-score", MN_VERSION, a->date, a->argc, a->argv,
+                       run->ninput, in, sizeof facts / sizeof *facts / 2,
+                       facts };
+  mn_prov_write (&p, out);
+  free (in);
   free (group);
-  free (path);
-  return rc;
 }
 
 int
@@ -442,13 +403,7 @@ main (int argc, char **argv)
       return MN_EXIT_OK;
     }
   static char *default_group[] = { "cadre" };
-  static char *stdin_only[] = { "-" };
-  if (!a.ngroup)
-    a.group = NULL;
-  if (!a.nfiles)
-    a.files = stdin_only, a.nfiles = 1;
 
-  struct mn_error e = { 0 };
   struct mn_codebook cb = { 0 };
   struct mn_score_spec spec = {
     .cb = &cb, .dk_unsatisfied = a.dk_unsatisfied, .method = a.method,
@@ -456,95 +411,35 @@ main (int argc, char **argv)
     .ngroup = a.ngroup ? a.ngroup : 1, .na = &a.common.na,
     .weight = a.weight
   };
-  struct run run = { .a = &a, .status = MN_EXIT_OK };
-  struct mn_output out = { 0 };
-  if (a.group_weights)
+  struct mn_run run;
+  mn_common_run (&run, &a.common, a.files, a.nfiles);
+  struct mn_scorer *scorer = load (&run, &a, &cb, &spec);
+  run.bind = score_bind;
+  run.row = score_row;
+  run.ctx = scorer;
+  char *meta_path = mn_prov_path_for (a.meta, a.common.output);
+  struct mn_output *meta = mn_run_output (&run, meta_path);
+  mn_run_open (&run);
+  mn_run_inputs (&run);
+  if (!run.failed)
     {
-      spec.rgroup = a.respondent ? a.respondent : "respondent_type";
-      /* GROUP=SHARE,... or the name of a file of them.  */
-      int rc;
-      if (strchr (a.group_weights, '='))
-        rc = mn_score_parse_rgroups (&spec, a.group_weights, &e);
-      else
-        {
-          FILE *fp = fopen (a.group_weights, "rb");
-          rc = fp ? mn_score_load_rgroups (&spec, fp, a.group_weights, &e)
-                  : mn_error_set (&e, a.group_weights, 0, MN_R_SYSTEM,
-                                  "cannot open: %m");
-          if (fp)
-            fclose (fp);
-        }
-      if (rc < 0)
-        {
-          if (e.file)
-            mn_diag (&e);
-          else
-            error (0, 0, "--group-weights: %s", e.msg);
-          run.status = MN_EXIT_USAGE;
-          goto done;
-        }
+      struct mn_error e;
+      if (mn_scorer_write (scorer, a.digits, a.partial, run.out[0].fp, &e)
+          < 0)
+        mn_run_fail (&run, &e, MN_EXIT_DATA);
+      else if (meta)
+        write_meta (&a, &run, scorer, &spec, meta->fp);
     }
-  if (load_codebook (&a, &cb, &spec.rate_item, &e) < 0)
-    {
-      mn_diag (&e);
-      /* Without a codebook the item comes from the options.  */
-      run.status = !a.codebook || e.reason == MN_R_SYSTEM
-                       || e.reason == MN_R_USAGE
-                     ? MN_EXIT_USAGE : MN_EXIT_DATA;
-      goto done;
-    }
-  run.scorer = mn_scorer_new (&spec, &e);
-  if (!run.scorer
-      || mn_rejects_open (&run.rejects, a.common.rejects, &e) < 0
-      || mn_output_open (&out, a.common.output, &e) < 0)
-    {
-      mn_diag (&e);
-      mn_rejects_abort (&run.rejects);
-      run.status = MN_EXIT_USAGE;
-      goto done;
-    }
+  mn_run_commit (&run);
+  free (meta_path);
 
-  bool failed = false;
-  for (size_t i = 0; i < a.nfiles && !failed; i++)
-    failed = score_file (&run, a.files[i], &e) < 0;
-  if (failed)
-    {
-      mn_diag (&e);
-      if (a.common.strict && run.total.rejected > 0)
-        error (0, 0, "stopped at the first rejected record (--strict); "
-                     "nothing written");
-      mn_output_abort (&out);
-      mn_rejects_abort (&run.rejects);
-    }
-  else
-    {
-      /* The table first: when it cannot be written, neither are the
-         rejects nor the provenance.  */
-      bool meta = a.meta || (a.common.output && strcmp (a.common.output,
-                                                         "-") != 0);
-      if (mn_scorer_write (run.scorer, a.digits, a.partial, out.fp, &e) < 0
-          || mn_output_commit (&out, &e) < 0
-          || (meta && write_meta (&a, &run, &spec, &e) < 0)
-          || mn_rejects_commit (&run.rejects, &e) < 0)
-        {
-          mn_diag (&e);
-          mn_rejects_abort (&run.rejects);
-          run.status = MN_EXIT_USAGE;
-        }
-      else if (a.nfiles > 1 && !a.common.quiet)
-        mn_tally_print (&run.total, "all inputs");
-    }
-
-done:
-  mn_scorer_free (run.scorer);
-  free (run.input);
+  mn_scorer_free (scorer);
   mn_score_spec_release (&spec);
   mn_codebook_release (&cb);
   for (size_t i = 0; i < a.ngroup; i++)
     free (a.group[i]);
   free (a.group);
-  if (a.files != stdin_only)
-    free (a.files);
+  free (a.files);
   mn_common_release (&a.common);
-  return run.status;
+  return mn_run_end (&run);
 }

@@ -1,26 +1,20 @@
 /* minyi-weight - weight survey rows to population margins by raking or
    post-stratification.  */
 #include <argp.h>
-#include <errno.h>
 #include <error.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "common.h"
 #include "csvout.h"
-#include "diag.h"
-#include "groups.h"
 #include "input.h"
+#include "load.h"
 #include "margins.h"
 #include "numparse.h"
-#include "output.h"
 #include "rake.h"
-#include "rejects.h"
+#include "run.h"
 #include "scan.h"
-#include "spool.h"
 #include "weighting.h"
 #include "xalloc.h"
 
@@ -42,7 +36,8 @@ enum
 struct args
 {
   struct mn_common_opts common;
-  const char *margins, *base, *wcol, *report, *file;
+  const char *margins, *base, *wcol, *report;
+  char *file;                   /* the survey, NULL for standard input */
   bool post;                    /* --method poststratify */
   struct mn_rake_options ro;
 };
@@ -179,82 +174,59 @@ static const struct argp argp = {
   mn_common_children, NULL, NULL
 };
 
-/* The state of one run.  */
-struct run
+/* The program's side of the run.  */
+struct prog
 {
   struct args *a;
   struct mn_margins m;
   struct mn_weighting w;        /* the classes */
-  struct mn_rejects rejects;
-  struct mn_tally t;
-  const char *file;             /* the input being read */
-  int status;
+  struct mn_rake_result r;      /* the weights of the classes */
+  struct mn_weight_summary s;
 };
 
-
-/* Use a sound record: add it to its class.  */
+/* The run's callbacks for pass 1: bind the input, add each sound record
+   to its class.  */
 static int
-weight_row (void *ctx, const struct mn_record *rec, struct mn_error *e)
+weight_bind (void *ctx, struct mn_input *in, struct mn_error *e)
 {
-  struct run *run = ctx;
-  return mn_weighting_add (&run->w, rec, run->file, e) >= 0
+  struct prog *p = ctx;
+  return mn_weighting_bind (&p->w, in, e);
+}
+
+static int
+weight_row (void *ctx, const struct mn_input *in,
+            const struct mn_record *rec, struct mn_error *e)
+{
+  struct prog *p = ctx;
+  return mn_weighting_add (&p->w, rec, in->name, e) >= 0
            ? MN_SCAN_USE : MN_SCAN_REJECT;
 }
 
-/* Pass 1: read PATH into classes, rejecting rows.  Returns 0, or -1
-   when the run must stop (E says why).  */
+/* Pass 2: read the survey again and write each used row with the weight
+   of its class to the main output.  Returns 0, or -1 with RUN failed.  */
 static int
-pass1 (struct run *run, const char *path, struct mn_error *e)
+pass2 (struct mn_run *run, struct prog *p)
 {
   struct mn_input in;
-  bool quiet = run->a->common.quiet;
-  struct mn_reader_options ro = run->a->common.reader;
-  ro.guess = true;
-  if (mn_input_open (&in, path, &ro, e) < 0)
+  struct mn_error e = { 0 };
+  if (mn_run_reopen (run, 0, &in) < 0)
     return -1;
-  mn_input_note_encoding (&in, quiet);
-  mn_rejects_header (&run->rejects, &in.h);
-  if (mn_weighting_bind (&run->w, &in, e) < 0)
+  if (mn_weighting_bind (&p->w, &in, &e) < 0)
     {
       mn_input_close (&in);
-      return -1;
+      return mn_run_fail (run, &e, MN_EXIT_USAGE);
     }
-  run->file = in.name;
-  struct mn_scan scan = { .row = weight_row, .ctx = run,
-                          .rejects = &run->rejects,
-                          .strict = run->a->common.strict, .quiet = quiet };
-  int rc = mn_scan_input (&in, &scan, &run->t, e);
-  if (run->t.rejected)
-    run->status = MN_EXIT_DATA;
-  mn_input_close (&in);
-  return rc;
-}
-
-/* Pass 2: read PATH again and write each used row with the weight W of
-   its class to OUT.  Returns 0, or -1 with E.  */
-static int
-pass2 (struct run *run, const char *path, const double *w, FILE *out,
-       struct mn_error *e)
-{
-  struct mn_input in;
-  struct mn_reader_options ro = run->a->common.reader;
-  ro.guess = true;            /* the same file: the same guess */
-  if (mn_input_open (&in, path, &ro, e) < 0)
-    return -1;
-  if (mn_weighting_bind (&run->w, &in, e) < 0)
-    {
-      mn_input_close (&in);
-      return -1;
-    }
-  size_t n = in.h.n + (run->w.weight_col < 0);
+  FILE *out = run->out[0].fp;
+  const double *w = p->r.w;
+  size_t n = in.h.n + (p->w.weight_col < 0);
   char **f = xmalloc (n * sizeof *f);
   size_t *len = xmalloc (n * sizeof *len);
   char num[64];
   for (size_t j = 0; j < in.h.n; j++)
     f[j] = in.h.name[j], len[j] = strlen (in.h.name[j]);
-  size_t wj = run->w.weight_col < 0 ? in.h.n : (size_t) run->w.weight_col;
-  f[wj] = (char *) run->a->wcol;
-  len[wj] = strlen (run->a->wcol);
+  size_t wj = p->w.weight_col < 0 ? in.h.n : (size_t) p->w.weight_col;
+  f[wj] = (char *) p->a->wcol;
+  len[wj] = strlen (p->a->wcol);
   mn_csv_row (out, f, len, n, ',');
 
   struct mn_record rec;
@@ -262,13 +234,13 @@ pass2 (struct run *run, const char *path, const double *w, FILE *out,
   int rc;
   while ((rc = mn_input_next (&in, &rec, &skip)) > 0)
     {
-      long k = rc == 1 ? mn_weighting_find (&run->w, &rec, in.name, &skip)
+      long k = rc == 1 ? mn_weighting_find (&p->w, &rec, in.name, &skip)
                        : -1;
       if (k == -1)
         continue;               /* rejected in pass 1 */
       if (k < 0)
         {
-          rc = mn_error_set (e, in.name, rec.line, MN_R_SYSTEM,
+          rc = mn_error_set (&e, in.name, rec.line, MN_R_SYSTEM,
                              "input changed between the two passes");
           break;
         }
@@ -278,22 +250,22 @@ pass2 (struct run *run, const char *path, const double *w, FILE *out,
       f[wj] = num;
       mn_csv_row (out, f, len, n, ',');
     }
-  if (rc < 0 && e->reason != MN_R_SYSTEM)
-    *e = skip;
+  if (rc < 0 && e.reason != MN_R_SYSTEM)
+    e = skip;
   free (f);
   free (len);
   mn_input_close (&in);
-  return rc < 0 ? -1 : 0;
+  return rc < 0 ? mn_run_fail (run, &e, MN_EXIT_USAGE) : 0;
 }
 
 /* Word the engine's failure R with the margins' own names.  */
 static void
-rake_failure (struct run *run, const struct mn_rake_result *r,
+rake_failure (const struct prog *p, const struct mn_rake_result *r,
               struct mn_error *e)
 {
-  const struct mn_margins *m = &run->m;
-  const char *mf = run->a->margins;
-  const char *what = run->a->post ? "post-stratification" : "raking";
+  const struct mn_margins *m = &p->m;
+  const char *mf = p->a->margins;
+  const char *what = p->a->post ? "post-stratification" : "raking";
   size_t v = r->bad_var, c = r->bad_cat;
   switch (r->status)
     {
@@ -316,7 +288,7 @@ rake_failure (struct run *run, const struct mn_rake_result *r,
                         "margins disagree: %s totals %.10g but %s totals "
                         "%.10g (relative difference %.3g, tolerance %g)",
                         m->var[v].name, tv, m->var[0].name, t0,
-                        fabs (tv - t0) / t0, run->a->ro.total_tol);
+                        fabs (tv - t0) / t0, p->a->ro.total_tol);
         }
       break;
     case MN_RAKE_E_NOT_CONVERGED:
@@ -329,13 +301,13 @@ rake_failure (struct run *run, const struct mn_rake_result *r,
                       "%s did not converge in %u sweep%s: largest relative "
                       "margin error %.3g (tolerance %g) at %s '%s'", what,
                       r->sweeps, r->sweeps == 1 ? "" : "s", r->max_rel_err,
-                      run->a->ro.tol, m->var[v].name, m->var[v].cat[c]);
+                      p->a->ro.tol, m->var[v].name, m->var[v].cat[c]);
       else
         mn_error_set (e, NULL, 0, MN_R_USAGE,
                       "weights not brought within --trim %g,%g of the mean "
                       "in %u rounds: weight/mean from %.4g to %.4g, largest "
                       "relative margin error %.3g at %s '%s'",
-                      run->a->ro.lo_ratio, run->a->ro.hi_ratio,
+                      p->a->ro.lo_ratio, p->a->ro.hi_ratio,
                       r->trim_rounds, r->min_ratio, r->max_ratio,
                       r->max_rel_err, m->var[v].name, m->var[v].cat[c]);
       break;
@@ -363,13 +335,14 @@ report_summary (FILE *fp, const char *section, const char *key,
 /* Write the --report: the fit and the weights overall, then the weights
    of each township in byte order.  */
 static void
-write_report (struct run *run, const struct mn_rake_result *r,
-              const struct mn_weight_summary *s, FILE *fp)
+write_report (const struct prog *p, FILE *fp)
 {
-  const struct mn_margins *m = &run->m;
+  const struct mn_rake_result *r = &p->r;
+  const struct mn_weight_summary *s = &p->s;
+  const struct mn_margins *m = &p->m;
   fputs ("section,key,measure,value\n", fp);
-  fprintf (fp, "overall,,method,%s\n", run->a->post ? "poststratify"
-                                                     : "rake");
+  fprintf (fp, "overall,,method,%s\n", p->a->post ? "poststratify"
+                                                   : "rake");
   fprintf (fp, "overall,,sweeps,%u\n", r->sweeps);
   fprintf (fp, "overall,,trim_rounds,%u\n", r->trim_rounds);
   fprintf (fp, "overall,,max_rel_err,%.3g\n", r->max_rel_err);
@@ -383,7 +356,7 @@ write_report (struct run *run, const struct mn_rake_result *r,
       putc ('\n', fp);
     }
   report_summary (fp, "overall", "", s);
-  const struct mn_weighting *wt = &run->w;
+  const struct mn_weighting *wt = &p->w;
   size_t *order = mn_weighting_towns (wt);
   for (size_t i = 0; i < wt->ntown; i++)
     {
@@ -394,18 +367,77 @@ write_report (struct run *run, const struct mn_rake_result *r,
   free (order);
 }
 
+/* Load the margins and set up the classes.  Returns 0, or -1 with RUN
+   failed.  */
 static int
-load_margins (struct run *run, struct mn_error *e)
+load (struct mn_run *run, struct prog *p)
 {
-  const char *path = run->a->margins;
-  FILE *fp = fopen (path, "rb");
-  if (!fp)
-    return mn_error_set (e, path, 0, MN_R_SYSTEM, "cannot open margins: %s",
-                         strerror (errno));
-  struct mn_reader_options ro = { .delim = ',' };
-  int rc = mn_margins_load (&run->m, fp, path, &ro, e);
-  fclose (fp);
-  return rc;
+  const struct args *a = p->a;
+  struct mn_error e;
+  if (mn_load_margins (&p->m, a->margins, &e) < 0)
+    return mn_run_fail (run, &e, MN_EXIT_AUTO);
+  if (a->post && p->m.nvar != 1)
+    {
+      mn_error_set (&e, a->margins, 0, MN_R_USAGE, "--method poststratify "
+                    "wants one variable (join columns with '*' for a "
+                    "cross-classification), not %zu", p->m.nvar);
+      return mn_run_fail (run, &e, MN_EXIT_USAGE);
+    }
+  mn_weighting_init (&p->w, &p->m, &a->common.na, a->base, a->wcol);
+  return 0;
+}
+
+/* Weight the classes read in pass 1 (raking or post-stratification),
+   check the weights and say how it went.  Returns 0, or -1 with RUN
+   failed (nothing is then written).  */
+static int
+weigh (struct mn_run *run, struct prog *p)
+{
+  const struct args *a = p->a;
+  struct mn_error e;
+  if (run->failed)
+    return -1;
+  if (!p->w.nclass)
+    {
+      mn_error_set (&e, run->input[0].name, 0, MN_R_NONE,
+                    "no usable rows to weight; nothing written");
+      return mn_run_fail (run, &e, MN_EXIT_DATA);
+    }
+  /* The problem: classes in the order first seen.  */
+  struct mn_rake_problem pr;
+  mn_weighting_problem (&p->w, &pr);
+  int rc = a->post ? mn_poststratify (&pr, &a->ro, &p->r, &e)
+                   : mn_rake (&pr, &a->ro, &p->r, &e);
+  mn_weighting_problem_release (&pr);
+  if (rc < 0)
+    {
+      rake_failure (p, &p->r, &e);
+      mn_run_fail (run, &e, MN_EXIT_DATA);
+      error (0, 0, "nothing written");
+      return -1;
+    }
+  const struct mn_rake_result *r = &p->r;
+  const struct mn_weight_summary *s = &p->s;
+  if (mn_weighting_check (&p->w, r->w, &e) < 0
+      || mn_weight_summary (r->w, p->w.count, p->w.nclass, &p->s, &e) < 0)
+    return mn_run_fail (run, &e, MN_EXIT_DATA);
+  if (a->common.quiet)
+    return 0;
+  if (a->post)
+    error (0, 0, "post-stratified: largest relative margin error %.3g",
+           r->max_rel_err);
+  else
+    error (0, 0, "raked in %u sweep%s: largest relative margin error "
+                 "%.3g", r->sweeps, r->sweeps == 1 ? "" : "s",
+           r->max_rel_err);
+  if (r->trim_rounds)
+    error (0, 0, "trimmed in %u round%s: weight/mean from %.4g to %.4g",
+           r->trim_rounds, r->trim_rounds == 1 ? "" : "s", r->min_ratio,
+           r->max_ratio);
+  error (0, 0, "weights: min %.4g, median %.4g, max %.4g; Kish design "
+               "effect %.4g, effective n %.1f of %.0f", s->min, s->median,
+         s->max, s->deff, s->neff, s->n);
+  return 0;
 }
 
 int
@@ -416,139 +448,27 @@ main (int argc, char **argv)
   mn_common_init (&a.common);
   mn_rake_options_init (&a.ro);
   argp_parse (&argp, argc, argv, 0, NULL, &a);
-  const char *path = a.file ? a.file : "-";
 
-  struct mn_error e = { 0 };
-  struct run run = { .a = &a, .status = MN_EXIT_OK };
-  struct mn_output out = { 0 }, report = { 0 };
-  struct mn_rake_result r = { 0 };
-  bool quiet = a.common.quiet;
-  int fail = MN_EXIT_OK;        /* when set: stop, write nothing */
+  struct prog p = { .a = &a };
+  struct mn_run run;
+  mn_common_run (&run, &a.common, &a.file, a.file != NULL);
+  run.reread = true;            /* pass 2 writes the rows with weights */
+  run.bind = weight_bind;
+  run.row = weight_row;
+  run.ctx = &p;
+  struct mn_output *report = mn_run_output (&run, a.report);
+  load (&run, &p);
+  mn_run_open (&run);
+  mn_run_inputs (&run);                         /* pass 1 */
+  if (weigh (&run, &p) == 0 && report)
+    write_report (&p, report->fp);
+  pass2 (&run, &p);
+  mn_run_commit (&run);
 
-  if (load_margins (&run, &e) < 0)
-    {
-      mn_diag (&e);
-      run.status = e.reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
-      goto done;
-    }
-  if (a.post && run.m.nvar != 1)
-    {
-      error (0, 0, "%s: --method poststratify wants one variable (join "
-                   "columns with '*' for a cross-classification), not %zu",
-             a.margins, run.m.nvar);
-      run.status = MN_EXIT_USAGE;
-      goto done;
-    }
-  mn_weighting_init (&run.w, &run.m, &a.common.na, a.base, a.wcol);
-
-  if ((strcmp (path, "-") == 0 && mn_spool_stdin (&e) < 0)
-      || mn_rejects_open (&run.rejects, a.common.rejects, &e) < 0
-      || mn_output_open (&out, a.common.output, &e) < 0
-      || (a.report && mn_output_open (&report, a.report, &e) < 0))
-    {
-      mn_diag (&e);
-      fail = MN_EXIT_USAGE;
-      goto abort;
-    }
-
-  if (pass1 (&run, path, &e) < 0)
-    {
-      mn_diag (&e);
-      if (a.common.strict && e.reason != MN_R_SYSTEM)
-        error (0, 0, "stopped at the first rejected record (--strict); "
-                     "nothing written");
-      fail = e.reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
-      goto abort;
-    }
-  if (!run.w.nclass)
-    {
-      error (0, 0, "%s: no usable rows to weight; nothing written",
-             mn_display_name (path));
-      fail = MN_EXIT_DATA;
-      goto abort;
-    }
-
-  /* The problem: classes in the order first seen.  */
-  struct mn_rake_problem p;
-  mn_weighting_problem (&run.w, &p);
-  int rc = a.post ? mn_poststratify (&p, &a.ro, &r, &e)
-                  : mn_rake (&p, &a.ro, &r, &e);
-  mn_weighting_problem_release (&p);
-  if (rc < 0)
-    {
-      rake_failure (&run, &r, &e);
-      mn_diag (&e);
-      error (0, 0, "nothing written");
-      fail = MN_EXIT_DATA;
-      goto abort;
-    }
-
-  struct mn_weight_summary s;
-  if (mn_weighting_check (&run.w, r.w, &e) < 0
-      || mn_weight_summary (r.w, run.w.count, run.w.nclass, &s, &e) < 0)
-    {
-      mn_diag (&e);
-      fail = MN_EXIT_DATA;
-      goto abort;
-    }
-  if (!quiet)
-    {
-      if (a.post)
-        error (0, 0, "post-stratified: largest relative margin error %.3g",
-               r.max_rel_err);
-      else
-        error (0, 0, "raked in %u sweep%s: largest relative margin error "
-                     "%.3g", r.sweeps, r.sweeps == 1 ? "" : "s",
-               r.max_rel_err);
-      if (r.trim_rounds)
-        error (0, 0, "trimmed in %u round%s: weight/mean from %.4g to %.4g",
-               r.trim_rounds, r.trim_rounds == 1 ? "" : "s", r.min_ratio,
-               r.max_ratio);
-      error (0, 0, "weights: min %.4g, median %.4g, max %.4g; Kish design "
-                   "effect %.4g, effective n %.1f of %.0f", s.min,
-             s.median, s.max, s.deff, s.neff, s.n);
-    }
-  if (a.report)
-    write_report (&run, &r, &s, report.fp);
-
-  if (strcmp (path, "-") == 0 && fseeko (stdin, 0, SEEK_SET) != 0)
-    {
-      mn_error_set (&e, "(standard input)", 0, MN_R_SYSTEM,
-                    "cannot read the temporary copy again: %s",
-                    strerror (errno));
-      mn_diag (&e);
-      fail = MN_EXIT_USAGE;
-      goto abort;
-    }
-  if (pass2 (&run, path, r.w, out.fp, &e) < 0)
-    {
-      mn_diag (&e);
-      fail = MN_EXIT_USAGE;
-      goto abort;
-    }
-  /* The main output first: when it cannot be written, neither are the
-     others.  */
-  if (mn_output_commit (&out, &e) < 0
-      || mn_rejects_commit (&run.rejects, &e) < 0
-      || (a.report && mn_output_commit (&report, &e) < 0))
-    {
-      mn_diag (&e);
-      fail = MN_EXIT_USAGE;
-      goto abort;
-    }
-  goto done;
-
-abort:
-  mn_output_abort (&out);
-  mn_output_abort (&report);
-  mn_rejects_abort (&run.rejects);
-  run.status = fail;
-
-done:
-  mn_rake_result_release (&r);
-  if (run.w.m)
-    mn_weighting_release (&run.w);
-  mn_margins_release (&run.m);
+  mn_rake_result_release (&p.r);
+  if (p.w.m)
+    mn_weighting_release (&p.w);
+  mn_margins_release (&p.m);
   mn_common_release (&a.common);
-  return run.status;
+  return mn_run_end (&run);
 }

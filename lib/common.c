@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "diag.h"
 #include "numparse.h"
 #include "output.h"
 
@@ -146,8 +147,14 @@ mn_program_init (const char *prog)
   argp_err_exit_status = MN_EXIT_USAGE;
 }
 
-const char *
-mn_display_name (const char *path)
+void
+mn_common_run (struct mn_run *run, const struct mn_common_opts *c,
+               char *const *files, size_t nfiles)
 {
-  return strcmp (path, "-") == 0 ? "(standard input)" : path;
+  mn_run_init (run, files, nfiles, c->output,
+               c->quiet ? &mn_reporter_stderr_quiet : &mn_reporter_stderr);
+  run->ro = c->reader;
+  run->ro.guess = true;
+  run->rejects_path = c->rejects;
+  run->strict = c->strict;
 }

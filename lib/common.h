@@ -1,5 +1,7 @@
 /* common.h - what every minyi program shares: its identity for argp,
-   start-up, and the options common to the suite (an argp child).  */
+   start-up, the options common to the suite (an argp child), and a run
+   started from them.  This is the program layer: the core of lib/ does
+   not include it.  */
 #ifndef MINYI_COMMON_H
 #define MINYI_COMMON_H
 
@@ -8,6 +10,7 @@
 
 #include "na.h"
 #include "reader.h"
+#include "run.h"
 
 #define MN_VERSION "0.1.0"
 
@@ -16,14 +19,6 @@
 #define MN_PROGRAM_IDENTITY(prog)                                         \
   const char *argp_program_version = prog " (minyi) " MN_VERSION;         \
   const char *argp_program_bug_address = "the minyi issue tracker"
-
-/* Exit statuses, documented in every page under EXIT STATUS.  */
-enum
-{
-  MN_EXIT_OK = 0,
-  MN_EXIT_DATA = 1,     /* input data invalid, rows rejected */
-  MN_EXIT_USAGE = 2     /* usage or system error */
-};
 
 /* Options shared by the suite.  A program embeds one, and hands it to
    mn_common_argp in ARGP_KEY_INIT through state->child_inputs[0].  */
@@ -46,14 +41,14 @@ extern const struct argp mn_common_argp;
    options alone.  */
 extern const struct argp_child mn_common_children[];
 
-/* Set the caller's C to the defaults (allocates the --na list).  Release
-   with mn_common_release.  */
 /* Refuse, through argp_error on STATE, a REPORT file (may be NULL) that
    is standard output or the file of C's --output or --rejects.  For the
    programs that also write a report.  */
 void mn_common_check_report (const struct mn_common_opts *c,
                              const char *report, struct argp_state *state);
 
+/* Set the caller's C to the defaults (allocates the --na list).  Release
+   with mn_common_release.  */
 void mn_common_init (struct mn_common_opts *c);
 
 /* Free what C owns (its --na list), not C itself nor the borrowed
@@ -67,8 +62,12 @@ void mn_common_release (struct mn_common_opts *c);
    string literal does.  */
 void mn_program_init (const char *prog);
 
-/* The name to show for input PATH: "(standard input)" for "-" (static),
-   otherwise PATH itself (borrowed, valid as long as PATH is).  */
-const char *mn_display_name (const char *path);
+/* Start RUN (mn_run_init) on the operands FILES[0..NFILES-1] (borrowed;
+   none: standard input) with C's options (borrowed; C must outlive RUN):
+   its main output (-o), rejects file, reader options (the encoding
+   guessed unless --encoding), --strict, and the stderr reporter, quiet
+   with --quiet.  */
+void mn_common_run (struct mn_run *run, const struct mn_common_opts *c,
+                    char *const *files, size_t nfiles);
 
 #endif

@@ -1,11 +1,11 @@
-/* diag.c - printing messages for the programs.  */
+/* diag.c - the programs' messages on standard error (program layer).  */
 #include "diag.h"
-
-#include "input.h"
 
 #include <errno.h>
 #include <error.h>
 #include <stdio.h>
+
+#include "input.h"
 
 void
 mn_diag (const struct mn_error *e)
@@ -36,16 +36,6 @@ mn_diag (const struct mn_error *e)
 }
 
 void
-mn_tally_add (struct mn_tally *to, const struct mn_tally *from)
-{
-  to->read += from->read;
-  to->used += from->used;
-  to->rejected += from->rejected;
-  for (int i = 0; i < MN_R_COUNT; i++)
-    to->reason[i] += from->reason[i];
-}
-
-void
 mn_tally_print (const struct mn_tally *t, const char *what)
 {
   fflush (stdout);
@@ -61,10 +51,20 @@ mn_tally_print (const struct mn_tally *t, const char *what)
   fputs (*sep == ',' ? ")\n" : "\n", stderr);
 }
 
-void
-mn_diag_limited (const struct mn_error *e, unsigned long *count)
+static void
+say_error (void *ctx, const struct mn_error *e)
 {
-  unsigned long n = ++count[e->reason];
+  (void) ctx;
+  mn_diag (e);
+}
+
+/* A rejected record: the first MN_DIAG_LIMIT of each reason in an
+   input, then once a note that the rest are held back.  */
+static void
+say_rejected (void *ctx, const struct mn_error *e, const struct mn_tally *t)
+{
+  (void) ctx;
+  unsigned long n = t->reason[e->reason];
   if (n <= MN_DIAG_LIMIT)
     mn_diag (e);
   if (n == MN_DIAG_LIMIT)
@@ -73,11 +73,11 @@ mn_diag_limited (const struct mn_error *e, unsigned long *count)
            mn_reason_name (e->reason));
 }
 
-void
-mn_input_note_encoding (const struct mn_input *in, bool quiet)
+/* How IN was read, when its encoding was guessed.  */
+static void
+say_opened (void *ctx, const struct mn_input *in)
 {
-  if (quiet)
-    return;
+  (void) ctx;
   if (in->guessed)
     error (0, 0, "%s: not valid UTF-8; read as GB18030", in->name);
   if (in->mixed)
@@ -85,3 +85,17 @@ mn_input_note_encoding (const struct mn_input *in, bool quiet)
                  "GB18030 either: read as UTF-8, those rows rejected",
            in->name, in->bad_lines, in->bad_lines == 1 ? " is" : "s are");
 }
+
+static void
+say_tally (void *ctx, const char *what, const struct mn_tally *t)
+{
+  (void) ctx;
+  mn_tally_print (t, what ? what : "all inputs");
+}
+
+const struct mn_reporter mn_reporter_stderr = {
+  .error = say_error, .opened = say_opened, .rejected = say_rejected,
+  .tally = say_tally
+};
+
+const struct mn_reporter mn_reporter_stderr_quiet = { .error = say_error };

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common.h"
 #include "spool.h"
 #include "utf8.h"
 
@@ -103,6 +102,12 @@ guess_encoding (struct mn_input *in, struct mn_error *e)
                          strerror (errno));
   in->bad_lines = bad;
   return kind;
+}
+
+const char *
+mn_display_name (const char *path)
+{
+  return strcmp (path, "-") == 0 ? "(standard input)" : path;
 }
 
 int

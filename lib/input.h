@@ -30,6 +30,10 @@ struct mn_input
   long dup_column;          /* a column whose name is taken, or -1 */
 };
 
+/* The name to show for input PATH: "(standard input)" for "-" (static),
+   otherwise PATH itself (borrowed, valid as long as PATH is).  */
+const char *mn_display_name (const char *path);
+
 /* Open PATH and read its header.  An empty input and a header that is
    not valid UTF-8 are errors; a duplicated column name is noted in
    DUP_COLUMN for the caller to judge.  With RO->guess

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "csvout.h"
+#include "run.h"
 #include "xalloc.h"
 
 #define PROV_FORMAT "minyi-provenance 1"
@@ -99,17 +100,14 @@ row_command (FILE *out, int argc, char **argv)
   free (cmd);
 }
 
-int
-mn_prov_write (const struct mn_prov *p, FILE *out, struct mn_error *e)
+void
+mn_prov_write (const struct mn_prov *p, FILE *out)
 {
-  char date[64];
-  if (mn_prov_date (date, sizeof date, e) < 0)
-    return -1;
   fputs ("field,value\n", out);
   row (out, "format", PROV_FORMAT);
   row (out, "program", p->program);
   row (out, "version", p->version);
-  row (out, "date", date);
+  row (out, "date", p->date);
   row_command (out, p->argc, p->argv);
   unsigned long records = 0, used = 0, rejected = 0;
   for (size_t i = 0; i < p->ninput; i++)
@@ -129,15 +127,32 @@ mn_prov_write (const struct mn_prov *p, FILE *out, struct mn_error *e)
   row_count (out, "rejected", rejected);
   for (size_t i = 0; i < p->nfact; i++)
     row (out, p->fact[2 * i], p->fact[2 * i + 1]);
-  return 0;
 }
 
 char *
-mn_prov_path (const char *path)
+mn_prov_path_for (const char *meta, const char *path)
 {
+  if (meta)
+    return xstrdup (meta);
+  if (!path || strcmp (path, "-") == 0)
+    return NULL;
   size_t n = strlen (path);
   char *s = xmalloc (n + sizeof ".meta.csv");
   memcpy (s, path, n);
   memcpy (s + n, ".meta.csv", sizeof ".meta.csv");
   return s;
+}
+
+struct mn_prov_input *
+mn_prov_inputs_of_run (const struct mn_run *run)
+{
+  struct mn_prov_input *v = xcalloc (run->ninput ? run->ninput : 1,
+                                     sizeof *v);
+  for (size_t i = 0; i < run->ninput; i++)
+    {
+      const struct mn_run_input *in = &run->input[i];
+      v[i] = (struct mn_prov_input) { in->name, in->encoding, in->t.read,
+                                      in->t.used, in->t.rejected };
+    }
+  return v;
 }

@@ -28,6 +28,7 @@ struct mn_prov
 {
   const char *program;          /* borrowed: "minyi-score" */
   const char *version;          /* borrowed */
+  const char *date;             /* borrowed: from mn_prov_date */
   int argc;
   char **argv;                  /* borrowed: the command line */
   size_t ninput;
@@ -46,11 +47,19 @@ int mn_prov_date (char *buf, size_t size, struct mn_error *e);
 /* Write P to OUT (borrowed, not closed): the header "field,value", then
    format, program, version, date, command, one group of rows per input
    (input, input_encoding, input_records, input_used, input_rejected),
-   the totals, then P's facts.  Returns 0, or -1 with E (the date).  */
-int mn_prov_write (const struct mn_prov *p, FILE *out, struct mn_error *e);
+   the totals, then P's facts.  */
+void mn_prov_write (const struct mn_prov *p, FILE *out);
 
-/* The sidecar's name for table PATH (borrowed): PATH with ".meta.csv"
-   appended (caller frees).  */
-char *mn_prov_path (const char *path);
+/* The provenance file's path: META when not NULL (the --meta option),
+   else OUTPUT with ".meta.csv" appended when OUTPUT names a file (not
+   NULL, not "-"), else NULL: none.  Both borrowed; the caller frees the
+   result.  */
+char *mn_prov_path_for (const char *meta, const char *output);
+
+struct mn_run;
+
+/* The inputs of RUN (borrowed) as provenance inputs: an array of
+   RUN->ninput the caller frees, whose strings are borrowed from RUN.  */
+struct mn_prov_input *mn_prov_inputs_of_run (const struct mn_run *run);
 
 #endif

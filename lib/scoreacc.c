@@ -683,18 +683,22 @@ mn_score_acc_write_partial (const struct mn_score_acc *a, FILE *out)
   free (v);
 }
 
-/* Reading partial tables.  */
+/* Reading partial tables: the merger.  */
 
-struct mn_partial_reader
+struct mn_merger
 {
-  struct mn_input *in;          /* borrowed */
-  struct mn_score_shape shape;
-  size_t base;                  /* column of the first sum field */
-  struct mn_record rec;         /* the first row, not yet merged */
-  int have;                     /* 1: REC holds it; 0: none */
+  struct mn_score_shape ref;    /* the first partial's shape */
+  bool have_ref;                /* REF set, from a header */
+  bool have_const;              /* REF's constants set, from a row */
+  bool set_method, set_level;   /* the final table's, not the partials' */
+  enum mn_ci_method method;
+  double level;
+  struct mn_score_acc *acc;     /* made at the first row */
+  struct mn_score_acc *probe;   /* REF's field list, for the headers */
+  size_t base;                  /* this input's first sum column */
   char *key;                    /* reused key buffer */
   size_t keycap;
-  void *tmp;                    /* one row's statistics */
+  char *tmp;                    /* one row's statistics */
 };
 
 static long
@@ -713,51 +717,38 @@ has_suffix (const char *s, const char *suffix)
   return n >= m && strcmp (s + n - m, suffix) == 0;
 }
 
-/* The shape's constants from row REC: method, level, don't-know
-   policy, shares.  */
-static int
-row_constants (struct mn_partial_reader *p, const struct mn_record *rec,
-               struct mn_score_shape *s, struct mn_error *e)
+struct mn_merger *
+mn_merger_new (const enum mn_ci_method *method, const double *level)
 {
-  size_t m = p->shape.nkey;
-  const char *file = p->in->name;
-  if (strcmp (rec->f[m], P_VERSION) != 0)
-    return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
-                         "partial format '%s', where this minyi reads '"
-                         P_VERSION "'", rec->f[m]);
-  if (mn_ci_method_parse (rec->f[m + 1], &s->method) < 0)
-    return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
-                         "unknown interval method '%s'", rec->f[m + 1]);
-  if (mn_parse_double (rec->f[m + 2], &s->level) != 0 || !(s->level > 0)
-      || !(s->level < 1))
-    return mn_error_set (e, file, rec->line, MN_R_BAD_NUMBER,
-                         "level '%s' is not a number between 0 and 1",
-                         rec->f[m + 2]);
-  if (strcmp (rec->f[m + 3], "exclude") == 0)
-    s->dk_unsatisfied = false;
-  else if (strcmp (rec->f[m + 3], "unsatisfied") == 0)
-    s->dk_unsatisfied = true;
-  else
-    return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
-                         "dont_know '%s' is neither 'exclude' nor "
-                         "'unsatisfied'", rec->f[m + 3]);
-  for (size_t i = 0; i < s->nrgroup; i++)
-    if (mn_parse_double (rec->f[m + P_NFIXED + i], &s->share[i]) != 0
-        || !(s->share[i] > 0 && s->share[i] <= 1))
-      return mn_error_set (e, file, rec->line, MN_R_BAD_NUMBER,
-                           "share of group '%s': '%s' is not a number in "
-                           "(0, 1]", s->rgroup[i],
-                           rec->f[m + P_NFIXED + i]);
-  return 0;
+  struct mn_merger *m = xcalloc (1, sizeof *m);
+  if (method)
+    m->set_method = true, m->method = *method;
+  if (level)
+    m->set_level = true, m->level = *level;
+  return m;
 }
 
-/* Keys, items and respondent groups from the header.  */
-static int
-shape_from_header (struct mn_partial_reader *p, struct mn_error *e)
+void
+mn_merger_free (struct mn_merger *m)
 {
-  const struct mn_input *in = p->in;
+  if (!m)
+    return;
+  mn_score_shape_release (&m->ref);
+  mn_score_acc_free (m->acc);
+  mn_score_acc_free (m->probe);
+  free (m->key);
+  free (m->tmp);
+  free (m);
+}
+
+/* Keys, items and respondent groups of the partial IN from its header,
+   into S (released by the caller); *BASE the first sum column.  */
+static int
+shape_from_header (const struct mn_input *in, struct mn_score_shape *s,
+                   size_t *base, struct mn_error *e)
+{
   const struct mn_header *h = &in->h;
-  struct mn_score_shape *s = &p->shape;
+  *s = (struct mn_score_shape) { .method = MN_CI_WILSON, .level = 0.95 };
   long m = col_of (h, P_MARK, 0);
   if (m < 0)
     {
@@ -790,15 +781,16 @@ shape_from_header (struct mn_partial_reader *p, struct mn_error *e)
       s->rgroup[s->nrgroup++] = xstrdup (h->name[i] + 6);
     }
   s->share = xcalloc (s->nrgroup ? s->nrgroup : 1, sizeof (double));
-  p->base = i;
+  for (size_t g = 0; g < s->nrgroup; g++)
+    s->share[g] = 1.0 / (double) s->nrgroup;    /* until a row says */
+  *base = i;
   s->weighted = col_of (h, "wmin", i) >= 0;
   s->scored = col_of (h, "index.n", i) >= 0;
   for (; i + 1 < h->n; i++)
     {
       const char *n = h->name[i];
       size_t len = strlen (n);
-      if (strncmp (n, "item.", 5) != 0 || !has_suffix (n, ".n")
-          || len < 8)
+      if (strncmp (n, "item.", 5) != 0 || !has_suffix (n, ".n") || len < 8)
         continue;
       const char *next = h->name[i + 1];
       if (strlen (next) != len + 1 || strncmp (next, n, len - 1) != 0
@@ -807,48 +799,11 @@ shape_from_header (struct mn_partial_reader *p, struct mn_error *e)
       s->item = xrealloc (s->item, (s->nitem + 1) * sizeof (char *));
       s->item[s->nitem++] = xmemdup0 (n + 5, len - 7);
     }
+  if (!s->item)
+    s->item = xcalloc (1, sizeof (char *));
+  if (!s->rgroup)
+    s->rgroup = xcalloc (1, sizeof (char *));
   return 0;
-}
-
-struct mn_partial_reader *
-mn_partial_open (struct mn_input *in, struct mn_error *e)
-{
-  struct mn_partial_reader *p = xcalloc (1, sizeof *p);
-  p->in = in;
-  int rc = shape_from_header (p, e);
-  if (rc == 0)
-    {
-      rc = mn_input_next (in, &p->rec, e);
-      if (rc == 2)
-        rc = -1;
-      else if (rc == 1
-               && (row_constants (p, &p->rec, &p->shape, e) < 0))
-        rc = -1;
-      p->have = rc == 1;
-    }
-  if (rc < 0)
-    {
-      mn_partial_free (p);
-      return NULL;
-    }
-  return p;
-}
-
-const struct mn_score_shape *
-mn_partial_shape (const struct mn_partial_reader *p)
-{
-  return &p->shape;
-}
-
-void
-mn_partial_free (struct mn_partial_reader *p)
-{
-  if (!p)
-    return;
-  mn_score_shape_release (&p->shape);
-  free (p->key);
-  free (p->tmp);
-  free (p);
 }
 
 static bool
@@ -858,12 +813,6 @@ strv_equal (char *const *a, char *const *b, size_t n)
     if (strcmp (a[i], b[i]) != 0)
       return false;
   return true;
-}
-
-bool
-mn_partial_has_rows (const struct mn_partial_reader *p)
-{
-  return p->have;
 }
 
 int
@@ -898,6 +847,94 @@ mn_score_shape_compatible (const struct mn_score_shape *a,
                        "scoring", what);
 }
 
+int
+mn_merger_bind (struct mn_merger *m, const struct mn_input *in,
+                struct mn_error *e)
+{
+  struct mn_score_shape s;
+  int rc = shape_from_header (in, &s, &m->base, e);
+  if (rc == 0 && !m->have_ref)
+    {
+      m->ref = s;
+      s = (struct mn_score_shape) { 0 };
+      m->have_ref = true;
+      struct mn_score_shape c;
+      mn_score_shape_copy (&c, &m->ref);
+      if (!(m->probe = mn_score_acc_new (&c, e)))
+        {
+          e->file = in->name;
+          e->line = 1;
+          rc = -1;
+        }
+    }
+  else if (rc == 0)
+    rc = mn_score_shape_compatible (&m->ref, &s, false, in->name, e);
+  mn_score_shape_release (&s);
+  if (rc < 0)
+    return -1;
+  /* The sums' columns, by name and in order.  */
+  const struct mn_header *h = &in->h;
+  const struct mn_score_acc *a = m->probe;
+  if (h->n != m->base + a->nfield)
+    return mn_error_set (e, in->name, 1, MN_R_HEADER_MISMATCH,
+                         "%zu columns, where a partial of this shape has "
+                         "%zu", h->n, m->base + a->nfield);
+  for (size_t f = 0; f < a->nfield; f++)
+    if (strcmp (h->name[m->base + f], a->field[f].name) != 0)
+      return mn_error_set (e, in->name, 1, MN_R_HEADER_MISMATCH,
+                           "column %zu is '%s', where a partial of this "
+                           "shape has '%s'", m->base + f + 1,
+                           h->name[m->base + f], a->field[f].name);
+  if (!m->tmp)
+    m->tmp = xcalloc (1, a->stats_size);
+  return 0;
+}
+
+/* The shape's constants from row REC: method, level, don't-know
+   policy, shares, into S (whose groups are the reference's).  */
+static int
+row_constants (const struct mn_merger *m, const struct mn_record *rec,
+               const char *file, struct mn_score_shape *s,
+               struct mn_error *e)
+{
+  size_t k = m->ref.nkey;
+  if (strcmp (rec->f[k], P_VERSION) != 0)
+    return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
+                         "partial format '%s', where this minyi reads '"
+                         P_VERSION "'", rec->f[k]);
+  if (mn_ci_method_parse (rec->f[k + 1], &s->method) < 0)
+    return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
+                         "unknown interval method '%s'", rec->f[k + 1]);
+  if (mn_parse_double (rec->f[k + 2], &s->level) != 0 || !(s->level > 0)
+      || !(s->level < 1))
+    return mn_error_set (e, file, rec->line, MN_R_BAD_NUMBER,
+                         "level '%s' is not a number between 0 and 1",
+                         rec->f[k + 2]);
+  if (strcmp (rec->f[k + 3], "exclude") == 0)
+    s->dk_unsatisfied = false;
+  else if (strcmp (rec->f[k + 3], "unsatisfied") == 0)
+    s->dk_unsatisfied = true;
+  else
+    return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
+                         "dont_know '%s' is neither 'exclude' nor "
+                         "'unsatisfied'", rec->f[k + 3]);
+  double total = 0;
+  for (size_t i = 0; i < s->nrgroup; i++)
+    {
+      if (mn_parse_double (rec->f[k + P_NFIXED + i], &s->share[i]) != 0
+          || !(s->share[i] > 0 && s->share[i] <= 1))
+        return mn_error_set (e, file, rec->line, MN_R_BAD_NUMBER,
+                             "share of group '%s': '%s' is not a number in "
+                             "(0, 1]", s->rgroup[i],
+                             rec->f[k + P_NFIXED + i]);
+      total += s->share[i];
+    }
+  if (s->nrgroup && fabs (total - 1) > 1e-9)
+    return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
+                         "group shares sum to %g, not 1", total);
+  return 0;
+}
+
 /* Parse one field of a partial row into the statistics at G.  */
 static int
 parse_field (const struct pfield *pf, const char *s, size_t len, char *g)
@@ -927,7 +964,9 @@ parse_field (const struct pfield *pf, const char *s, size_t len, char *g)
         return 0;
       }
     case PF_XSUM:
-      return mn_xsum_parse ((struct mn_xsum *) (g + pf->off), s, len);
+      return mn_xsum_parse ((struct mn_xsum *) (g + pf->off), s, len) < 0
+               || !isfinite (mn_xsum_value ((struct mn_xsum *) (g + pf->off)))
+             ? -1 : 0;
     }
   return -1;
 }
@@ -941,101 +980,122 @@ tmp_release (const struct mn_score_acc *a, char *g)
   memset (g, 0, a->stats_size);
 }
 
-/* Merge one partial row REC into A.  */
+/* Take the constants of S (the first row's) as the reference's, and
+   make the accumulator of the final table.  */
 static int
-merge_row (struct mn_partial_reader *p, struct mn_score_acc *a,
-           const struct mn_record *rec, struct mn_error *e)
+set_constants (struct mn_merger *m, const struct mn_score_shape *s,
+               struct mn_error *e)
 {
-  const char *file = p->in->name;
-  struct mn_score_shape row = { .nrgroup = p->shape.nrgroup,
-                                .rgroup = p->shape.rgroup };
-  double share[row.nrgroup ? row.nrgroup : 1];
-  row.share = share;
-  if (row_constants (p, rec, &row, e) < 0)
+  m->ref.method = s->method;
+  m->ref.level = s->level;
+  m->ref.dk_unsatisfied = s->dk_unsatisfied;
+  if (m->ref.nrgroup)
+    memcpy (m->ref.share, s->share, m->ref.nrgroup * sizeof (double));
+  m->have_const = true;
+  struct mn_score_shape c;
+  mn_score_shape_copy (&c, &m->ref);
+  if (m->set_method)
+    c.method = m->method;
+  if (m->set_level)
+    c.level = m->level;
+  return (m->acc = mn_score_acc_new (&c, e)) ? 0 : -1;
+}
+
+int
+mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
+               const char *file, struct mn_error *e)
+{
+  const struct mn_score_acc *probe = m->probe;
+  size_t ng = m->ref.nrgroup;
+  double share[ng ? ng : 1];
+  struct mn_score_shape s = { .nrgroup = ng, .rgroup = m->ref.rgroup,
+                              .share = share };
+  if (row_constants (m, rec, file, &s, e) < 0)
     return -1;
-  if (row.method != p->shape.method || row.level != p->shape.level
-      || row.dk_unsatisfied != p->shape.dk_unsatisfied
-      || (row.nrgroup
-          && memcmp (share, p->shape.share, row.nrgroup * sizeof *share)))
-    return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
-                         "method, level, dont_know or shares differ from "
-                         "the first row's");
+  if (!m->have_const && set_constants (m, &s, e) < 0)
+    return -1;
+  const char *what = NULL;
+  if (ng && memcmp (share, m->ref.share, ng * sizeof *share) != 0)
+    what = "respondent groups' shares";
+  else if (s.dk_unsatisfied != m->ref.dk_unsatisfied)
+    what = "don't-know policy";
+  else if ((!m->set_method && s.method != m->ref.method)
+           || (!m->set_level && s.level != m->ref.level))
+    what = "interval method or level (give --method and --level)";
+  if (what)
+    return mn_error_set (e, file, rec->line, MN_R_HEADER_MISMATCH,
+                         "%s differ from the first partial's", what);
   size_t klen = 0;
-  for (size_t i = 0; i < p->shape.nkey; i++)
+  for (size_t i = 0; i < m->ref.nkey; i++)
     {
       size_t len = rec->len[i];
       if (len == 0)
         return mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
-                             "empty key '%s'", p->shape.key[i]);
-      p->key = xgrow (p->key, &p->keycap, klen + len + 1, 1);
+                             "empty key '%s'", m->ref.key[i]);
+      m->key = xgrow (m->key, &m->keycap, klen + len + 1, 1);
       if (i)
-        p->key[klen++] = '\0';
-      memcpy (p->key + klen, rec->f[i], len);
+        m->key[klen++] = '\0';
+      memcpy (m->key + klen, rec->f[i], len);
       klen += len;
     }
-  char *g = p->tmp;
-  for (size_t f = 0; f < a->nfield; f++)
+  char *g = m->tmp;
+  for (size_t f = 0; f < probe->nfield; f++)
     {
-      size_t c = p->base + f;
-      if (parse_field (&a->field[f], rec->f[c], rec->len[c], g) < 0)
+      size_t c = m->base + f;
+      if (parse_field (&probe->field[f], rec->f[c], rec->len[c], g) < 0)
         {
-          tmp_release (a, g);
+          tmp_release (probe, g);
           return mn_error_set (e, file, rec->line, MN_R_BAD_NUMBER,
                                "column '%s': '%.*s' is not a %s",
-                               a->field[f].name,
+                               probe->field[f].name,
                                (int) (rec->len[c] > 60 ? 60 : rec->len[c]),
                                rec->f[c],
-                               a->field[f].kind == PF_COUNT
+                               probe->field[f].kind == PF_COUNT
                                  ? "whole number >= 0"
-                               : a->field[f].kind == PF_XSUM
-                                 ? "hexadecimal exact sum"
-                                 : "weight");
+                               : probe->field[f].kind == PF_XSUM
+                                 ? "finite hexadecimal exact sum"
+                                 : "weight in 1e-100..1e100");
         }
     }
-  const struct mn_score_stats *s = (const void *) g;
+  const struct mn_score_stats *st = (const void *) g;
   int rc = 0;
-  if (s->rows == 0 || s->sat > s->n || s->n > s->rows
-      || s->n + s->miss + (s->dk * !p->shape.dk_unsatisfied) != s->rows
-      || (p->shape.weighted && s->wmin > s->wmax))
+  if (st->rows == 0 || st->sat > st->n || st->n > st->rows
+      || st->n + st->miss + (m->ref.dk_unsatisfied ? 0 : st->dk) != st->rows
+      || (m->ref.weighted && st->wmin > st->wmax))
     rc = mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
                        "counts rows %llu, n %llu, sat %llu, dk %llu, "
                        "miss %llu do not add up",
-                       (unsigned long long) s->rows,
-                       (unsigned long long) s->n,
-                       (unsigned long long) s->sat,
-                       (unsigned long long) s->dk,
-                       (unsigned long long) s->miss);
+                       (unsigned long long) st->rows,
+                       (unsigned long long) st->n,
+                       (unsigned long long) st->sat,
+                       (unsigned long long) st->dk,
+                       (unsigned long long) st->miss);
   else
-    mn_score_stats_merge (a, mn_score_acc_group (a, p->key, klen), s);
-  tmp_release (a, g);
+    mn_score_stats_merge (m->acc, mn_score_acc_group (m->acc, m->key, klen),
+                          st);
+  tmp_release (probe, g);
   return rc;
 }
 
-int
-mn_partial_merge_into (struct mn_partial_reader *p, struct mn_score_acc *a,
-                       struct mn_error *e)
+const struct mn_score_acc *
+mn_merger_result (struct mn_merger *m, struct mn_error *e)
 {
-  const struct mn_header *h = &p->in->h;
-  const char *file = p->in->name;
-  if (h->n != p->base + a->nfield)
-    return mn_error_set (e, file, 1, MN_R_HEADER_MISMATCH,
-                         "%zu columns, where a partial of this shape has "
-                         "%zu", h->n, p->base + a->nfield);
-  for (size_t f = 0; f < a->nfield; f++)
-    if (strcmp (h->name[p->base + f], a->field[f].name) != 0)
-      return mn_error_set (e, file, 1, MN_R_HEADER_MISMATCH,
-                           "column %zu is '%s', where a partial of this "
-                           "shape has '%s'", p->base + f + 1,
-                           h->name[p->base + f], a->field[f].name);
-  p->tmp = xcalloc (1, a->stats_size);
-  int rc = p->have;
-  struct mn_record rec = p->rec;
-  p->have = 0;
-  while (rc == 1)
+  if (!m->have_ref)
     {
-      if (merge_row (p, a, &rec, e) < 0)
-        return -1;
-      rc = mn_input_next (p->in, &rec, e);
+      mn_error_set (e, NULL, 0, MN_R_USAGE, "no partial was read");
+      return NULL;
     }
-  return rc == 0 ? 0 : -1;
+  if (!m->acc)
+    {
+      /* No partial had a row: the empty table of their shape.  */
+      struct mn_score_shape s;
+      mn_score_shape_copy (&s, &m->ref);
+      if (set_constants (m, &s, e) < 0)
+        {
+          mn_score_shape_release (&s);
+          return NULL;
+        }
+      mn_score_shape_release (&s);
+    }
+  return m->acc;
 }

@@ -125,26 +125,38 @@ void mn_score_acc_write (const struct mn_score_acc *a, int digits,
    exact sums in place of the statistics.  */
 void mn_score_acc_write_partial (const struct mn_score_acc *a, FILE *out);
 
-/* The shape of the partial table IN (borrowed; its header read, no row
-   yet), from its header and its first row, which is read and kept for
-   mn_score_acc_read_partial.  Returns 1 with *SHAPE filled (the caller
-   releases it), 0 for a partial with no rows (*SHAPE filled too), or -1
-   with E.  */
-struct mn_partial_reader;
-struct mn_partial_reader *mn_partial_open (struct mn_input *in,
-                                           struct mn_error *e);
-const struct mn_score_shape *
-mn_partial_shape (const struct mn_partial_reader *p);
-/* Add every row of P into A, whose shape must be P's (the same keys,
-   items, groups, shares, weights, method, level and don't-know
-   policy).  Returns 0, or -1 with E.  */
-int mn_partial_merge_into (struct mn_partial_reader *p,
-                           struct mn_score_acc *a, struct mn_error *e);
-void mn_partial_free (struct mn_partial_reader *p);
+/* Adding up partial tables (minyi-merge).  A merger takes the shape of
+   the first partial it is bound to, and refuses partials of another
+   scoring.  */
+struct mn_merger;
 
-/* Whether P has a row.  Without one its shape's method, level,
-   don't-know policy and shares are unknown (the defaults).  */
-bool mn_partial_has_rows (const struct mn_partial_reader *p);
+/* A merger whose final table has the interval METHOD and LEVEL (each
+   may be NULL: then the partials', which must agree).  Free with
+   mn_merger_free.  */
+struct mn_merger *mn_merger_new (const enum mn_ci_method *method,
+                                 const double *level);
+void mn_merger_free (struct mn_merger *m);
+
+/* Read the header of partial IN (borrowed, not kept): its keys, items,
+   respondent groups, weights, and the sums' columns, which must be
+   those of the first partial bound.  Returns 0, or -1 with E.  */
+int mn_merger_bind (struct mn_merger *m, const struct mn_input *in,
+                    struct mn_error *e);
+
+/* Add the row REC (borrowed, not kept) of the input last bound, named
+   FILE: its method, level, don't-know policy and shares must be those of
+   the first row added; its counts must add up; its sums are added
+   exactly to its group's.  Returns 0, or -1 with E (the row is then not
+   added at all).  */
+int mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
+                   const char *file, struct mn_error *e);
+
+/* The accumulated table (owned by M, valid until mn_merger_free), to
+   write with mn_score_acc_write or mn_score_acc_write_partial; the empty
+   table of the partials' shape when they had no row.  NULL with E when
+   no partial was bound.  */
+const struct mn_score_acc *mn_merger_result (struct mn_merger *m,
+                                             struct mn_error *e);
 
 /* Whether two shapes describe tables that can be merged: the same keys,
    weights, items and respondent groups, and when CONSTANTS, the same

@@ -226,6 +226,13 @@ stdout:
 stderr:
 minyi-weight:weight-survey.csv:1: --weight-column 'township' is a margin or base-weight column; name another
 
+=== --strict says it stopped at a rejected record only when one was (not for an unusable header)
+cmd: minyi-weight --strict -m weight-margins.csv -W township weight-survey.csv
+exit: 1
+stdout:
+stderr:
+minyi-weight:weight-survey.csv:1: --weight-column 'township' is a margin or base-weight column; name another
+
 === a column named twice in the survey is an error
 cmd: minyi-weight -m weight-margins.csv weight-dupcol.csv
 exit: 1
