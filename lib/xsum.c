@@ -225,9 +225,12 @@ mn_xsum__carry (struct mn_xsum *s, unsigned i, int c)
 
 /* What mn_xsum_add leaves to this: zeros, subnormals, infinities and
    NaNs, the first value of an empty sum and values outside the window.
-   A first value gets a window of four limbs: one below its own two for
-   smaller values, one above for the sum to grow into (2^64 times the
-   value at least).  A value outside the window widens it just enough,
+   A first value between about 2^-76 and 2^52 (its last bit in limb -2
+   or -1) gets the home window, limbs -2 to 1: bits 2^-128 to 2^126,
+   which takes every product of weights within 10^-11 .. 10^11 and 0-100
+   scores, summed over 2^40 rows, whichever value comes first.  Another
+   first value gets four limbs around its own two: one below for smaller
+   values, one above for the sum to grow into.  A value outside the window widens it just enough,
    plus a limb of room when it reaches the top.  */
 void
 mn_xsum__add_slow (struct mn_xsum *s, double x)
@@ -248,7 +251,12 @@ mn_xsum__add_slow (struct mn_xsum *s, double x)
   uint64_t lo, hi;
   int neg = split (x, &k, &lo, &hi);
   if (!s->n)
-    reserve (s, k - 1, k + 2);
+    {
+      if (k == -2 || k == -1)
+        reserve (s, -2, 1);
+      else
+        reserve (s, k - 1, k + 2);
+    }
   else
     {
       int top = base_of (s) + s->n - 1;

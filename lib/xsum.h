@@ -4,11 +4,11 @@
    times 2^-1074.  struct mn_xsum holds that integer exactly, as a
    binary fixed-point number in two's complement: 64-bit limbs, limb i
    weighing 2^(64 * (base + i)).  Only the window of limbs the values
-   added so far reach is kept, four limbs inline (enough, with the window
-   placed where the first value falls, for 0-100 scores times weights
-   spanning about 10^8, summed over up to 2^40 rows) and a heap array
-   when the values' spread demands more (at most 35 limbs: 2^-1074 to
-   2^1150).  This is Kulisch & Miranker's long accumulator (1981) cut
+   added so far reach is kept: four limbs inline, 2^-128 to 2^126 for
+   survey-sized values (enough for any product of 0-100 scores and
+   weights within 10^-11 .. 10^11, summed over 2^40 rows), and a heap
+   array when the values' spread demands more (at most 35 limbs, 280
+   bytes: 2^-1074 to 2^1150).  40 bytes an accumulator otherwise.  This is Kulisch & Miranker's long accumulator (1981) cut
    down to the window in use, as Neal (2015, arXiv:1505.05571) cuts it
    into chunks; addition is exact, so every order of adding and merging
    gives the same bits, and the value is rounded once, correctly.

@@ -435,6 +435,11 @@ static void
 test_heap (void)
 {
   struct mn_xsum a = { 0 }, b = { 0 }, c;
+  mn_xsum_add (&a, 1e-4); /* w^2 for w = 0.01 first */
+  mn_xsum_add (&a, 1e-20);
+  mn_xsum_add (&a, 0x1p100); /* a sum of 2^40 values of 1e12 is less */
+  ok (mn_xsum_heap_bytes (&a) == 0, "heap: 1e-4, 1e-20, 2^100 are inline");
+  mn_xsum_release (&a);
   mn_xsum_add (&a, 1.0);
   ok (mn_xsum_heap_bytes (&a) == 0, "heap: 1.0 is inline");
   mn_xsum_add (&a, 1e300);
@@ -565,6 +570,35 @@ test_text (void)
   mn_xsum_release (&s);
 }
 
+/* Carries and borrows that ripple over whole limbs, through the inline
+   path and its out-of-line end: 2^64 - 2^-64 is a limb of ones below
+   the point, so one more 2^-64 carries into the integer limbs, and
+   taking it away borrows back.  Exact by definition.  */
+static void
+test_carry (void)
+{
+  struct mn_xsum s = { 0 };
+  mn_xsum_add (&s, 0x1p64);
+  mn_xsum_add (&s, -0x1p-64);
+  text_is (&s, "0xffffffffffffffffffffffffffffffffp-64", "carry: 2^64 - 2^-64");
+  mn_xsum_add (&s, 0x1p-64);
+  text_is (&s, "0x1p+64", "carry: plus 2^-64 ripples up");
+  mn_xsum_add (&s, -0x1p-64);
+  text_is (&s, "0xffffffffffffffffffffffffffffffffp-64", "carry: and back");
+  mn_xsum_add (&s, -0x1p64);
+  text_is (&s, "-0x1p-64", "carry: less 2^64 goes negative");
+  mn_xsum_add (&s, 0x1p-64);
+  text_is (&s, "0x0p+0", "carry: to zero from below");
+  for (int i = 0; i < 100; i++)
+    mn_xsum_add (&s, -0x1p-60);
+  for (int i = 0; i < 99; i++)
+    mn_xsum_add (&s, 0x1p-60);
+  text_is (&s, "-0x1p-60", "carry: 100 down, 99 up");
+  ok (mn_xsum_value (&s) == -0x1p-60, "carry: its value");
+  mn_xsum_release (&s);
+  ok (sizeof (struct mn_xsum) == 40, "size: 40 bytes an accumulator");
+}
+
 /* Infinities and NaN added, merged and written, as IEEE sums do.  */
 static void
 test_special (void)
@@ -639,6 +673,7 @@ main (void)
   test_zero ();
   test_heap ();
   test_text ();
+  test_carry ();
   test_special ();
   test_round_trip ();
   return tap_done ();
