@@ -1,0 +1,160 @@
+# The score table as a contract: exact numbers, method and level in every
+# row, no clashing column names, a provenance file (minyi-formats(5),
+# "Score table" and "Provenance file").
+#
+# Independent values, from R 4.2.2 Patched (2022-11-10 r83330), printed
+# with sprintf("%.12g", ...) and compared with minyi-score --digits 12:
+#   prop.test(3, 2e6, correct = FALSE)$conf.int
+#     5.10135492333e-07 4.41058446664e-06       (Wilson)
+#   c(qbeta(0.05, 1, 2), qbeta(0.95, 2, 1))
+#     0.0253205655191 0.974679434481            (Clopper-Pearson, 1 of 2, 90%)
+#   d <- read.csv("data/survey.csv")
+#   sum(d$weight[d$cadre == "C0001" & d$q1 != "" &
+#                !(d$q1 %in% c("不了解", "说不清"))]) * 1e-6
+#     2.1129e-05
+
+=== a rate of 3 in 2,000,000 is 1.5e-06, not 0.000002, with Wilson's bounds as R gives them
+cmd: awk 'BEGIN { print "cadre,q1"; for (i = 0; i < 2000000; i++) print "C1," (i < 3 ? "yes" : "no") }' > $T/big.csv; minyi-score -q --item q1 -s yes $T/big.csv | cut -d, -f1-5; minyi-score -q --item q1 -s yes --digits 12 $T/big.csv | cut -d, -f6,7
+exit: 0
+stdout:
+cadre,rows,n,sat,rate
+C1,2000000,2000000,3,1.5e-06
+lo,hi
+5.10135492333e-07,4.41058446664e-06
+stderr:
+
+=== normalised weights (all scaled by 1e-6) keep their weight sums, and the same rates
+cmd: awk -F, 'BEGIN { OFS = "," } NR == 1 { print; next } { $9 = $9 * 1e-6; print }' ../../data/survey.csv > $T/norm.csv; minyi-score -q -c ../../data/codebook.csv -w weight $T/norm.csv | cut -d, -f1,8 | head -n 3; minyi-score -q -c ../../data/codebook.csv -w weight --digits 12 $T/norm.csv | cut -d, -f5 > $T/a; minyi-score -q -c ../../data/codebook.csv -w weight --digits 12 ../../data/survey.csv | cut -d, -f5 | cmp - $T/a && echo same rates
+exit: 0
+stdout:
+cadre,wsum
+C0001,2.1129e-05
+C0002,7.1406e-05
+same rates
+stderr:
+
+=== a weighted rate of 3 in 2,000,000 (by weight) is written whole
+cmd: minyi-score -q --item q1 -s yes -w weight tiny-rate.csv | cut -d, -f1,5,8
+exit: 0
+stdout:
+cadre,rate,wsum
+C1,1.5e-06,2000000
+C2,0.25,4e-06
+stderr:
+
+=== method and level are in every row: exact at 90%, as R's qbeta gives
+cmd: minyi-score -q --item q1 -s yes -m exact -l 0.9 --digits 12 tiny-rate.csv
+exit: 0
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method
+C1,2,2,1,0.5,0.0253205655191,0.974679434481,0,0,0.9,exact
+C2,2,2,1,0.5,0.0253205655191,0.974679434481,0,0,0.9,exact
+stderr:
+
+=== a key column named like a statistic is refused, naming both
+cmd: minyi-score --item q1 -s 4..5 -g rate clash-key.csv
+exit: 1
+stdout:
+stderr:
+minyi-score:clash-key.csv:1: group key 'rate' clashes with the score table's column 'rate': rename one of them
+
+=== an item named 'index' would give a second 'index_n': refused
+cmd: minyi-score -c clash-codebook.csv -g cadre clash-codebook-survey.csv
+exit: 1
+stdout:
+stderr:
+minyi-score:clash-codebook-survey.csv:1: the score table's column 'index_n' clashes with the column 'index_n' of item 'index': rename one of them
+
+=== --digits rounds for people; counts stay whole
+cmd: minyi-score -q -c codebook.csv --digits 3 good.csv
+exit: 0
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
+C1,3,1,1,1,0.207,1,1,1,2,75,0,100,1,100,1,50,0.95,wilson
+C2,3,3,2,0.667,0.208,0.939,0,0,3,57.8,0,100,3,53.3,3,66.7,0.95,wilson
+C3,1,1,1,1,0.207,1,0,0,1,100,,,1,100,1,100,0.95,wilson
+stderr:
+
+=== --digits outside 1..17, or with --partial, is a usage error
+cmd: minyi-score -q -c codebook.csv --digits 18 good.csv; echo $?; minyi-score -q -c codebook.csv --digits 3 --partial good.csv; echo $?
+exit: 0
+stdout:
+2
+2
+stderr:
+minyi-score: --digits must be a whole number from 1 to 17, not '18'
+Try `minyi-score --help' or `minyi-score --usage' for more information.
+minyi-score: --digits goes without --partial: partial tables are exact
+Try `minyi-score --help' or `minyi-score --usage' for more information.
+
+=== --list-columns: the schema both the writer and the reader use
+cmd: minyi-score --list-columns | head -n 4
+exit: 0
+stdout:
+column,type,present,meaning
+KEY,text,always,one column per --group key
+rows,count,always,records used in the group
+n,count,always,answers to the rated item in the rate's denominator
+stderr:
+
+=== the same input gives the same bytes, whatever the order of its records
+cmd: minyi-score -q -c ../../data/codebook.csv -w weight -g wave,cadre ../../data/survey.csv > $T/a; (head -n 1 ../../data/survey.csv; tail -n +2 ../../data/survey.csv | sort -r) | minyi-score -q -c ../../data/codebook.csv -w weight -g wave,cadre | cmp - $T/a && echo same bytes
+exit: 0
+stdout:
+same bytes
+stderr:
+
+=== the provenance file beside -o: program, date, command, inputs and their counts
+cmd: cp codebook.csv badvalue.csv $T && cd $T && SOURCE_DATE_EPOCH=1790000000 minyi-score -q -c codebook.csv -m jeffreys -o s.csv badvalue.csv; echo $?; cat s.csv.meta.csv
+exit: 0
+stdout:
+1
+field,value
+format,minyi-provenance 1
+program,minyi-score
+version,0.1.0
+date,2026-09-21T14:13:20Z
+command,minyi-score -q -c codebook.csv -m jeffreys -o s.csv badvalue.csv
+input,badvalue.csv
+input_encoding,UTF-8
+input_records,6
+input_used,1
+input_rejected,5
+records,6
+used,1
+rejected,5
+table,score
+codebook,codebook.csv
+item,overall
+method,jeffreys
+level,0.95
+dont_know,exclude
+group,cadre
+weight,
+group_weights,
+digits,round-trip
+groups,1
+
+=== --meta names the provenance file; a command word with a space is quoted
+cmd: cd $T && SOURCE_DATE_EPOCH=0 minyi-score -q -i q1 -s 'yes|no way' --meta m.csv $OLDPWD/tiny-rate.csv > /dev/null; grep -E '^(date|command|item),' m.csv | sed "s|$OLDPWD|DATA|"
+exit: 0
+stdout:
+date,1970-01-01T00:00:00Z
+command,minyi-score -q -i q1 -s 'yes|no way' --meta m.csv DATA/tiny-rate.csv
+item,q1
+stderr:
+
+=== a SOURCE_DATE_EPOCH that is no number of seconds is a usage error
+cmd: SOURCE_DATE_EPOCH=yesterday minyi-score -q -c codebook.csv good.csv
+exit: 2
+stdout:
+stderr:
+minyi-score: SOURCE_DATE_EPOCH 'yesterday' is not a whole number of seconds
+Try `minyi-score --help' or `minyi-score --usage' for more information.
+
+=== without -o or --meta there is no provenance file
+cmd: cd $T && minyi-score -q -c $OLDPWD/codebook.csv $OLDPWD/good.csv > s.csv; ls
+exit: 0
+stdout:
+s.csv
+stderr:
