@@ -12,8 +12,9 @@
        pairwise algorithm for computing sample variances.  Stanford
        STAN-CS-79-773.
 
-   F and chi-square distribution functions come from GSL; nothing here is
-   a hand-written special function.  */
+   F and chi-square distribution functions come from GSL, F quantiles
+   from quantile.c (gsl_cdf_fdist_Pinv fails, for instance, at
+   F (9999, 9999), the Feldt interval of 10,000 respondents on 2 items).  */
 
 #include "alpha.h"
 
@@ -23,8 +24,8 @@
 #include <stdlib.h>
 
 #include <gsl/gsl_cdf.h>
-#include <gsl/gsl_errno.h>
 
+#include "quantile.h"
 #include "xalloc.h"
 
 void
@@ -112,21 +113,6 @@ mn_alpha_merge (struct mn_alpha *a, const struct mn_alpha *b)
   a->n = n;
 }
 
-/* The F quantile gsl_cdf_fdist_Pinv (P; NU1, NU2).  GSL reports a failed
-   inversion through its error handler, whose default aborts the process;
-   the library must not exit, so the handler is switched off for the call
-   and restored afterwards, and a failure comes back as NaN.  (The handler
-   is process-global: this is not safe against a concurrent thread
-   changing it.)  */
-static double
-f_quantile (double p, double nu1, double nu2)
-{
-  gsl_error_handler_t *old = gsl_set_error_handler_off ();
-  double q = gsl_cdf_fdist_Pinv (p, nu1, nu2);
-  gsl_set_error_handler (old);
-  return q;
-}
-
 /* Alpha from the co-moment matrix C: the item variances are C[i][i] / (n-1)
    and the variance of the total score is the sum of all of C over (n-1);
    the n - 1 cancels in the ratio.
@@ -142,7 +128,10 @@ f_quantile (double p, double nu1, double nu2)
      lo = 1 - (1 - alpha) F^-1 (1 - g/2; n - 1, (n - 1)(k - 1)),
      hi = 1 - (1 - alpha) F^-1 (g/2;     n - 1, (n - 1)(k - 1)).
 
-   This is the interval of R's psych::alpha.ci.  */
+   This is the interval of R's psych::alpha.ci.  The quantile at 1 - g/2
+   is asked for by its upper tail area g/2, so a small g loses nothing.
+   The F quantiles are finite and positive for every level in (0, 1) and
+   n >= 2, k >= 2, so both bounds are numbers whenever alpha is.  */
 int
 mn_alpha_value (const struct mn_alpha *a, double level, double *alpha,
                 double *lo, double *hi)
@@ -167,8 +156,8 @@ mn_alpha_value (const struct mn_alpha *a, double level, double *alpha,
   double df1 = a->n - 1, df2 = (a->n - 1) * (kd - 1);
   double g = 1 - level;
   *alpha = al;
-  *lo = 1 - (1 - al) * f_quantile (1 - g / 2, df1, df2);
-  *hi = 1 - (1 - al) * f_quantile (g / 2, df1, df2);
+  *lo = 1 - (1 - al) * mn_f_quantile_upper (g / 2, df1, df2);
+  *hi = 1 - (1 - al) * mn_f_quantile (g / 2, df1, df2);
   return 0;
 }
 

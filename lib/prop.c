@@ -9,18 +9,18 @@
      Brown LD, Cai TT, DasGupta A (2001).  Interval estimation for a
        binomial proportion.  Stat Sci 16:101-133.
 
-   Normal and beta quantiles come from GSL; nothing here is a hand-written
-   special function.  */
+   Normal quantiles come from GSL, beta quantiles from quantile.c, which
+   computes them for any shape parameters (GSL's own fail or abort for
+   some; see there).  */
 
 #include "prop.h"
 
-#include <float.h>
 #include <math.h>
 #include <string.h>
 
 #include <gsl/gsl_cdf.h>
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_roots.h>
+
+#include "quantile.h"
 
 static const struct
 {
@@ -68,97 +68,6 @@ clamp01 (double v)
   return v < 0.0 ? 0.0 : v > 1.0 ? 1.0 : v;
 }
 
-/* gsl_cdf_beta_Pinv is not safe on its own (GSL 2.7; found by probing
-   the parameters this file uses):
-
-   - It reports a failed Newton iteration through the GSL error handler,
-     whose default aborts, and it fails in ordinary cases: P = 0.9 with
-     (A, B) = (2, 999), i.e. x = 1, n = 1000 at level 0.80, or P = 0.025
-     with (5000, 5001), i.e. x = 5000, n = 10000 at 0.95.
-   - Its opening bisection loops for ever when gsl_cdf_beta_P returns NaN,
-     which that function does near the mean once A + B exceeds about
-     1.5e6 (its continued fraction stops after 512 terms).
-
-   So the quantile is taken from gsl_cdf_beta_Pinv only while A + B is
-   at most BETA_PINV_MAX, with the error handler switched off for the
-   call (and restored after: the handler is process-global, so this is
-   not safe against another thread changing it).  When that fails or is
-   not attempted, the quantile is the root of the GSL distribution
-   function by GSL's Brent solver on [0, 1]: P (x; A, B) = P for a lower
-   tail, Q (x; A, B) = 1 - P for an upper one, so that a small tail area
-   keeps its relative accuracy.  The solver stops with an error, rather
-   than looping, if the distribution function returns NaN; the quantile
-   is then NaN.  */
-
-#define BETA_PINV_MAX 1e5
-#define BETA_ROOT_MAX_ITER 2000
-
-struct beta_root
-{
-  double a, b, p;
-  int upper;
-};
-
-/* The function whose root is the quantile; increasing in X.  */
-static double
-beta_root_f (double x, void *params)
-{
-  const struct beta_root *r = params;
-  if (r->upper)
-    return r->p - gsl_cdf_beta_Q (x, r->a, r->b);
-  return gsl_cdf_beta_P (x, r->a, r->b) - r->p;
-}
-
-/* The root of beta_root_f on [0, 1], or NaN.  Error handler off.  */
-static double
-beta_quantile_brent (double p, double a, double b)
-{
-  int upper = p > 0.5;
-  struct beta_root r = { a, b, upper ? 1.0 - p : p, upper };
-  gsl_function f = { beta_root_f, &r };
-  gsl_root_fsolver *s = gsl_root_fsolver_alloc (gsl_root_fsolver_brent);
-  double q = NAN;
-  int status;
-
-  if (s == NULL)
-    return NAN;
-  status = gsl_root_fsolver_set (s, &f, 0.0, 1.0);
-  for (int i = 0; status == GSL_SUCCESS && i < BETA_ROOT_MAX_ITER; i++)
-    {
-      status = gsl_root_fsolver_iterate (s);
-      if (status != GSL_SUCCESS)
-        break;
-      status = gsl_root_test_interval (gsl_root_fsolver_x_lower (s),
-                                       gsl_root_fsolver_x_upper (s),
-                                       DBL_MIN, 4 * DBL_EPSILON);
-      if (status == GSL_SUCCESS)
-        {
-          q = gsl_root_fsolver_root (s);
-          break;
-        }
-      if (status == GSL_CONTINUE)
-        status = GSL_SUCCESS;
-    }
-  gsl_root_fsolver_free (s);
-  return q;
-}
-
-/* The P quantile of Beta (A, B), A > 0, B > 0, 0 < P < 1; NaN when it
-   cannot be computed.  */
-static double
-beta_quantile (double p, double a, double b)
-{
-  gsl_error_handler_t *old = gsl_set_error_handler_off ();
-  double q = NAN;
-
-  if (a + b <= BETA_PINV_MAX)
-    q = gsl_cdf_beta_Pinv (p, a, b);
-  if (!(q >= 0.0 && q <= 1.0))
-    q = beta_quantile_brent (p, a, b);
-  gsl_set_error_handler (old);
-  return q;
-}
-
 /* Wilson score interval (Wilson EB (1927), Probable inference, the law of
    succession, and statistical inference, JASA 22:209-212): the set of p
    whose score test |phat - p| / sqrt (p (1 - p) / n) <= z does not
@@ -192,12 +101,14 @@ ci_wilson (double x, double n, double z, double *lo, double *hi)
      upper = Beta quantile (1 - alpha/2; x + 1, n - x),      1 if x = n.
 
    The beta quantile takes real shape parameters, so non-integral X and N
-   give the continuous extension of the exact interval.  */
+   give the continuous extension of the exact interval.  The upper bound
+   is the quantile with upper tail area alpha/2, asked for as such, so
+   that a small alpha loses nothing to 1 - alpha/2.  */
 static void
 ci_exact (double x, double n, double alpha, double *lo, double *hi)
 {
-  *lo = x == 0.0 ? 0.0 : beta_quantile (alpha / 2.0, x, n - x + 1.0);
-  *hi = x == n ? 1.0 : beta_quantile (1.0 - alpha / 2.0, x + 1.0, n - x);
+  *lo = x == 0.0 ? 0.0 : mn_beta_quantile (alpha / 2.0, x, n - x + 1.0);
+  *hi = x == n ? 1.0 : mn_beta_quantile_upper (alpha / 2.0, x + 1.0, n - x);
 }
 
 /* Jeffreys interval: the equal-tailed interval of the posterior
@@ -208,8 +119,8 @@ static void
 ci_jeffreys (double x, double n, double alpha, double *lo, double *hi)
 {
   double a = x + 0.5, b = n - x + 0.5;
-  *lo = x == 0.0 ? 0.0 : beta_quantile (alpha / 2.0, a, b);
-  *hi = x == n ? 1.0 : beta_quantile (1.0 - alpha / 2.0, a, b);
+  *lo = x == 0.0 ? 0.0 : mn_beta_quantile (alpha / 2.0, a, b);
+  *hi = x == n ? 1.0 : mn_beta_quantile_upper (alpha / 2.0, a, b);
 }
 
 /* Agresti A, Coull BA (1998), Approximate is better than "exact" for
@@ -279,7 +190,9 @@ mn_prop_ci (enum mn_ci_method m, double x, double n, double level,
       return -1;
     }
 
-  /* A failed beta inversion (see beta_quantile) leaves NaN.  */
+  /* The beta quantiles are NaN only on arguments checked above, or if
+     the continued fraction of quantile.c ever failed to converge; a NaN
+     bound is not passed on as a number.  */
   if (isnan (l) || isnan (h))
     return -1;
   *lo = clamp01 (l);

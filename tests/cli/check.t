@@ -31,6 +31,17 @@
 #     cat(c, df, dfr, f, p, min(1, 3 * p), "\n") }
 # prints A 4 5 0.0320285 0.00266268 0.00798805, B 8 9 1.8932165 0.81959012 1,
 # C 5 3 0.8264706 0.39641122 1.
+#
+# Alpha and Feldt's 99% interval of the bundled sample (data/), all
+# townships, from minyi-check's clean rows (build/clean.csv of make demo) and
+# the af and feldt above; gsl_cdf_fdist_Pinv once failed on it and the
+# summary said "nan to nan":
+#   d <- read.csv("build/clean.csv", stringsAsFactors = FALSE)
+#   x <- sapply(d[, c("q2", "q3", "q4", "q5")],
+#               function(v) suppressWarnings(as.numeric(v)))
+#   x <- x[complete.cases(x), ]; a <- af(x)
+#   cat(nrow(x), sprintf("%.4f", c(a, feldt(a, nrow(x), 4, 0.99))), "\n")
+# prints 5536 0.8006 0.7891 0.8116.
 
 === every reason code: clean rows out, the rest in the rejects file
 cmd: minyi-check -c codebook4.csv -R roster.csv --rejects $T/rej.csv --report $T/report.csv check.csv
@@ -658,3 +669,11 @@ exit: 0
 stdout:
 minyi-check: --report names the file of -o or --rejects
 stderr:
+
+=== the bundled sample at -l 0.99: Feldt bounds are numbers (R: 0.7891 to 0.8116)
+cmd: minyi-check -c ../../data/codebook.csv -R ../../data/roster.csv -l 0.99 --report $T/r.csv ../../data/survey.csv 2>&1 >/dev/null | grep alpha; grep '^alpha,(all),,[lh]' $T/r.csv; awk -F, '$1 == "alpha" && ($4 == "lo" || $4 == "hi") && $5 !~ /^-?[0-9]/' $T/r.csv | wc -l
+stdout:
+minyi-check: Cronbach's alpha 0.8006 (99% Feldt interval 0.7891 to 0.8116) on 4 items, 5536 complete cases, 699 incomplete left out
+alpha,(all),,lo,0.7891
+alpha,(all),,hi,0.8116
+0

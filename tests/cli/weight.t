@@ -9,6 +9,19 @@
 # 200 125, by raking to its A and B margins (weight-kalton-rake.csv) and
 # by post-stratification on its cells (weight-kalton-cells.csv).  The
 # expected weights are the paper's published ratios, to two decimals.
+#
+# The 4x4 case (weight-ipf44.csv, counts by row a1..a4 of columns b1..b4:
+# 30 5 2 1 | 6 40 8 2 | 2 9 50 10 | 1 3 12 60, raked to A 400 250 200 150
+# and B 100 200 300 400, weight-ipf44-margins.csv) converges slowly; with
+# a stop at margin error 1e-10 alone, four of its sixteen weights were
+# off in the 10th digit.  Its weights by plain IPF in R 4.2.2 Patched
+# (2022-11-10 r83330), 2000 sweeps, the weight of a unit being its
+# fitted cell total over its count:
+#   ns <- matrix(c(30,5,2,1, 6,40,8,2, 2,9,50,10, 1,3,12,60), 4, byrow = TRUE)
+#   a <- c(400,250,200,150); b <- c(100,200,300,400); m <- ns
+#   for (i in 1:2000) { m <- m * (a / rowSums(m))
+#                       m <- t(t(m) * (b / colSums(m))) }
+#   cat(sprintf("%.10g", t(m / ns)), sep = "\n")
 
 === Kalton & Flores-Cervantes raking: the published weights
 cmd: minyi-weight -q -m weight-kalton-rake.csv weight-kalton.csv | awk -F, 'NR > 1 { printf "%s,%s,%.2f\n", $1, $2, $3 }' | sort -u
@@ -56,7 +69,7 @@ A,B,weight
 1001
 stderr:
 minyi-weight: weight-kalton.csv: 1000 records, 1000 used, 0 rejected
-minyi-weight: raked in 12 sweeps: largest relative margin error 4.09e-11
+minyi-weight: raked in 16 sweeps: largest relative margin error 3.38e-14
 minyi-weight: weights: min 0.8694, median 1.33, max 2.446; Kish design effect 1.1, effective n 909.4 of 1000
 
 === standard input gives the same bytes as the named file
@@ -77,7 +90,7 @@ exit: 1
 stdout:
 stderr:
 minyi-weight: weight-kalton.csv: 1000 records, 1000 used, 0 rejected
-minyi-weight: weights not brought within --trim 0.9,1.1 of the mean in 1000 rounds: weight/mean from 0.6147 to 1.602, largest relative margin error 3.51e-11 at A '3'
+minyi-weight: weights not brought within --trim 0.9,1.1 of the mean in 1000 rounds: weight/mean from 0.6147 to 1.602, largest relative margin error 2.55e-14 at A '3'
 minyi-weight: nothing written
 nofile out
 
@@ -108,7 +121,7 @@ minyi-weight:weight-survey.csv:9: empty 'township', a margin column
 minyi-weight:weight-survey.csv:10: base weight 'x' is not a number
 minyi-weight:weight-survey.csv:11: 2 fields where the header has 4
 minyi-weight: weight-survey.csv: 10 records, 6 used, 4 rejected (ragged 1, empty-key 1, bad-value 1, bad-number 1)
-minyi-weight: raked in 5 sweeps: largest relative margin error 3.75e-11
+minyi-weight: raked in 7 sweeps: largest relative margin error 1.71e-15
 minyi-weight: weights: min 95.84, median 152.1, max 330.6; Kish design effect 1.217, effective n 4.9 of 6
 file rejects.csv:
 source,line,reason,message,township,respondent_type,w,q1
@@ -193,9 +206,9 @@ township,respondent_type,w,q1
 file report.csv:
 section,key,measure,value
 overall,,method,rake
-overall,,sweeps,5
+overall,,sweeps,7
 overall,,trim_rounds,0
-overall,,max_rel_err,2.95e-11
+overall,,max_rel_err,1.14e-15
 overall,,worst_margin,township=高坝镇
 overall,,n,7
 overall,,min,64.91106407
@@ -254,4 +267,25 @@ cmd: minyi-weight -m weight-margins.csv --rejects $T/r.csv --report $T/r.csv wei
 exit: 0
 stdout:
 minyi-weight: --report names the file of -o or --rejects
+stderr:
+
+=== 4x4 raking: the printed weights are those of the fixed point (R's IPF), and a far tighter run prints the same bytes
+cmd: minyi-weight -q -m weight-ipf44-margins.csv weight-ipf44.csv > $T/d.csv; minyi-weight -q --tolerance 1e-15 --max-iterations 10000 -m weight-ipf44-margins.csv weight-ipf44.csv | cmp - $T/d.csv && sort -u $T/d.csv | grep -v '^A,'
+stdout:
+a1,b1,3.193856365
+a1,b2,14.87426505
+a1,b3,46.94640979
+a1,b4,135.9201642
+a2,b1,0.6329253985
+a2,b2,2.947627901
+a2,b3,9.303353602
+a2,b4,26.93525139
+a3,b1,0.1660535739
+a3,b2,0.7733362394
+a3,b3,2.440817067
+a3,b4,7.066701333
+a4,b1,0.05464949818
+a4,b2,0.254510857
+a4,b3,0.8032915205
+a4,b4,2.325705328
 stderr:

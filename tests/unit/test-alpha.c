@@ -123,6 +123,53 @@ test_r (void)
   mn_alpha_release (&a);
 }
 
+/* 10,000 respondents on 2 items, where gsl_cdf_fdist_Pinv failed on
+   F (9999, 9999) and the interval came out NaN (issue 7).  Respondent i
+   (0-based) answers 1 + i mod 5 and min (5, max (1, i mod 5 +
+   (i div 5) mod 5 - 1)).  R 4.2.2 Patched (2022-11-10 r83330), with AF
+   and FELDT as at the top of this file:
+
+     i <- 0:9999
+     x <- cbind(1 + i %% 5,
+                pmin(5, pmax(1, 1 + i %% 5 + (i %/% 5) %% 5 - 2)))
+     a <- af(x)
+     for (l in c(.95, .99, .9999))
+       cat(sprintf("%.17g", c(l, a, feldt(a, nrow(x), ncol(x), l))), "\n")
+
+   (qf is exact here: df2 = 9999 is below the 4e5 where R's qf turns to
+   a chi-square approximation, and its quantiles are near 1.)  Checked
+   to 1e-9 absolute, alpha and bounds being near 0.8.  */
+static void
+test_feldt_large (void)
+{
+  static const struct
+  {
+    double level, alpha, lo, hi;
+  } want[] = {
+    { 0.95, 0.8089887640449438, 0.80135173895358858, 0.81633218398748597 },
+    { 0.99, 0.8089887640449438, 0.7988892899823693, 0.81858105787663116 },
+    { 0.9999, 0.8089887640449438, 0.79352904577770733,
+      0.82329092051467434 },
+  };
+  struct mn_alpha a;
+  mn_alpha_init (&a, 2);
+  for (int i = 0; i < 10000; i++)
+    {
+      int r = i % 5, s = r + (i / 5) % 5 - 1;
+      double x[2] = { 1 + r, s < 1 ? 1 : s > 5 ? 5 : s };
+      mn_alpha_add (&a, x);
+    }
+  for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+    {
+      char what[80];
+      snprintf (what, sizeof what, "2 items, 10000 cases, level %g",
+                want[i].level);
+      check_value (&a, want[i].level, want[i].alpha, want[i].lo, want[i].hi,
+                   1e-9, what);
+    }
+  mn_alpha_release (&a);
+}
+
 /* A and B hold the same cases: every statistic agrees to TOL.  */
 static void
 check_same (const struct mn_alpha *a, const struct mn_alpha *b,
@@ -313,6 +360,7 @@ main (void)
 {
   test_published ();
   test_r ();
+  test_feldt_large ();
   test_merge ();
   test_degenerate ();
   test_var ();
