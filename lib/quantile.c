@@ -319,7 +319,14 @@ beta_solve (double target, int upper, double a, double b)
 
 /* The x with P (X <= x) = P (UPPER 0) or P (X > x) = P (UPPER 1), by
    solving in whichever tail is the smaller: a lower area above 1/2 is
-   the upper area 1 - P, exact in floating point for P >= 1/2.  */
+   the upper area 1 - P, exact in floating point for P >= 1/2.
+
+   Where one shape is 1 the distribution function has a closed form,
+   P (X <= x) = x^a for Beta (a, 1) and 1 - (1 - x)^b for Beta (1, b)
+   (A&S 26.5.1 with the integral done), and so has the quantile; these
+   are the Clopper-Pearson bounds at x = n and x = 0, (alpha/2)^(1/n) and
+   1 - (alpha/2)^(1/n), computed to a unit or two in the last place
+   (log1p and expm1 keep the small ones).  */
 static double
 beta_quantile (double p, double a, double b, int upper)
 {
@@ -329,6 +336,10 @@ beta_quantile (double p, double a, double b, int upper)
     return upper ? 1.0 : 0.0;
   if (p == 1)
     return upper ? 0.0 : 1.0;
+  if (b == 1)   /* x^a = P (lower) or 1 - Q (upper) */
+    return upper ? exp (log1p (-p) / a) : pow (p, 1.0 / a);
+  if (a == 1)   /* 1 - (1 - x)^b = P (lower) or 1 - Q (upper) */
+    return upper ? -expm1 (log (p) / b) : -expm1 (log1p (-p) / b);
   if (p > 0.5)
     return beta_solve (1.0 - p, !upper, a, b);
   return beta_solve (p, upper, a, b);
