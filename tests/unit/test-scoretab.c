@@ -1,0 +1,305 @@
+/* test-scoretab.c - the score table's schema, writer and reader
+   (lib/scoretab.c), and its making from exact sums (lib/scoreacc.c).
+
+   The round trip: a table written from accumulated sums, read back by
+   the reader and written again from what was read, is the same bytes;
+   so is a table with extra columns of a later program.  The reader's
+   refusals each name the line and what is wrong.  The expected figures
+   of the small table below are worked by hand: C1 has the answers 1, 0,
+   1, 1 (3 of 4 satisfied) and the index scores 100, 50, 75, 75, whose
+   mean is 75 and whose sum of squared deviations is 1250.  */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "input.h"
+#include "scoreacc.h"
+#include "scoretab.h"
+#include "tap.h"
+#include "xalloc.h"
+
+static char dir[] = "/tmp/minyi-scoretab.XXXXXX";
+
+/* Write TEXT to file NAME in DIR; return its path (static buffer).  */
+static const char *
+file (const char *name, const char *text)
+{
+  static char path[4][256];
+  static int k;
+  char *p = path[k++ % 4];
+  snprintf (p, sizeof path[0], "%s/%s", dir, name);
+  FILE *fp = fopen (p, "w");
+  fputs (text, fp);
+  fclose (fp);
+  return p;
+}
+
+/* Read the table at PATH and write it again; returns the text (caller
+   frees), or NULL with E, and *LINE the line of the error.  */
+static char *
+rewrite (const char *path, struct mn_error *e, unsigned long *line)
+{
+  struct mn_input in;
+  *line = 0;
+  if (mn_input_open (&in, path, NULL, e) < 0)
+    return NULL;
+  struct mn_st_reader *r = mn_st_reader_open (&in, e);
+  char *buf = NULL;
+  size_t size = 0;
+  FILE *out = open_memstream (&buf, &size);
+  int rc = r ? 1 : -1;
+  if (r)
+    mn_st_write_header (mn_st_reader_layout (r), out);
+  const struct mn_st_cell *cells;
+  while (rc == 1 && (rc = mn_st_reader_next (r, &cells, line, e)) == 1)
+    mn_st_write_row (mn_st_reader_layout (r), cells, 0, out);
+  fclose (out);
+  mn_st_reader_free (r);
+  mn_input_close (&in);
+  if (rc < 0)
+    {
+      free (buf);
+      return NULL;
+    }
+  return buf;
+}
+
+/* The message of reading PATH, which must fail.  */
+static const char *
+refusal (const char *path)
+{
+  static struct mn_error e;
+  unsigned long line;
+  char *t = rewrite (path, &e, &line);
+  if (t)
+    {
+      free (t);
+      return "(read without error)";
+    }
+  return e.msg;
+}
+
+static struct mn_score_acc *
+small_acc (bool weighted)
+{
+  char *key[] = { "cadre" };
+  char *item[] = { "q1" };
+  struct mn_score_shape s = { .nkey = 1, .weighted = weighted,
+                              .scored = true, .nitem = 1,
+                              .method = MN_CI_WILSON, .level = 0.95 };
+  s.key = xcalloc (1, sizeof (char *));
+  s.key[0] = xstrdup (key[0]);
+  s.item = xcalloc (1, sizeof (char *));
+  s.item[0] = xstrdup (item[0]);
+  s.rgroup = xcalloc (1, sizeof (char *));
+  s.share = xcalloc (1, sizeof (double));
+  struct mn_error e;
+  struct mn_score_acc *a = mn_score_acc_new (&s, &e);
+  const double y[] = { 1, 0, 1, 1 }, x[] = { 100, 50, 75, 75 };
+  const double w[] = { 1.5, 0.5, 2, 1e-3 };
+  for (int i = 0; i < 4; i++)
+    {
+      struct mn_score_stats *g = mn_score_acc_group (a, "C1", 2);
+      g->rows++;
+      g->n++;
+      g->sat += y[i] == 1;
+      if (g->rows == 1 || w[i] < g->wmin)
+        g->wmin = w[i];
+      if (g->rows == 1 || w[i] > g->wmax)
+        g->wmax = w[i];
+      mn_xmom_add (mn_score_index (a, g), x[i]);
+      mn_xmom_add (mn_score_item (a, g, 0), x[i]);
+      if (weighted)
+        {
+          mn_xwsum_add (mn_score_rate_w (a, g), w[i], y[i]);
+          mn_xwsum_add (mn_score_index_w (a, g), w[i], x[i]);
+          mn_xwsum_add (mn_score_item_w (a, g, 0), w[i], x[i]);
+        }
+    }
+  /* A group with one record: empty cells for the undefined figures.  */
+  struct mn_score_stats *g = mn_score_acc_group (a, "C2", 2);
+  g->rows = 1;
+  g->miss = 1;
+  g->wmin = g->wmax = 3e-7;
+  return a;
+}
+
+static char *
+written (const struct mn_score_acc *a, int digits)
+{
+  char *buf = NULL;
+  size_t size = 0;
+  FILE *out = open_memstream (&buf, &size);
+  mn_score_acc_write (a, digits, out);
+  fclose (out);
+  return buf;
+}
+
+int
+main (void)
+{
+  if (!mkdtemp (dir))
+    return 2;
+  struct mn_error e;
+  unsigned long line;
+  struct mn_input in;
+
+  /* The unweighted table, worked by hand.  */
+  struct mn_score_acc *a = small_acc (false);
+  char *t = written (a, 0);
+  streq (t,
+         "cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,"
+         "index_hi,q1_n,q1_mean,level,method\n"
+         "C1,4,4,3,0.75,0.300641842582402,0.9544127391902995,0,0,4,75,"
+         "42.51929340937227,100,4,75,0.95,wilson\n"
+         "C2,1,0,0,,,,0,1,0,,,,0,,0.95,wilson\n",
+         "table from exact sums: rate 3/4, index mean 75, t interval");
+  /* Independent values: R 4.2.2, with sprintf("%.17g"):
+     prop.test(3, 4, correct = FALSE)$conf.int gives
+     0.30064184258240201 0.95441273919029945;
+     t.test(c(100, 50, 75, 75))$conf.int gives 42.519293409372231 and
+     107.48070659062778, the upper bound clamped to 100.  */
+  mn_input_open (&in, file ("u0.csv", t), NULL, &e);
+  struct mn_st_reader *r = mn_st_reader_open (&in, &e);
+  const struct mn_st_cell *cells;
+  if (r && mn_st_reader_next (r, &cells, &line, &e) == 1)
+    {
+      near (cells[5].x, 0.30064184258240201, 1e-15, "Wilson lo as R's");
+      near (cells[6].x, 0.95441273919029945, 1e-15, "Wilson hi as R's");
+      near (cells[11].x, 42.519293409372231, 1e-12, "index t lo as R's");
+      ok (cells[12].x == 100, "index t hi clamped to 100");
+    }
+  else
+    ok (0, "the unweighted table reads");
+  mn_st_reader_free (r);
+  mn_input_close (&in);
+  char *back = rewrite (file ("u.csv", t), &e, &line);
+  streq (back, t, "unweighted table: read and written again, same bytes");
+  free (back);
+  free (t);
+  mn_score_acc_free (a);
+
+  a = small_acc (true);
+  t = written (a, 0);
+  back = rewrite (file ("w.csv", t), &e, &line);
+  streq (back, t, "weighted table: read and written again, same bytes");
+  ok (strstr (t, ",wsum,neff,se,") != NULL, "weighted table has wsum, neff, se");
+  free (back);
+  free (t);
+  t = written (a, 4);
+  /* R: w <- c(1.5, .5, 2, 1e-3); sum(w * c(1, 0, 1, 1)) / sum(w) is
+     0.8750312421894525.  */
+  ok (strstr (t, "C1,4,4,3,0.875,") != NULL,
+      "--digits 4: the weighted rate 0.87503... rounded to 0.875");
+  free (t);
+  mn_score_acc_free (a);
+
+  /* Extra columns, a later program's, are kept in place.  */
+  const char *ext =
+    "wave,cadre,rows,n,sat,rate,lo,hi,dk,miss,post,level,method,note\n"
+    "2026Q1,C1,2,2,1,0.5,0.1,0.9,0,0,0.51,0.95,exact,\"a, b\"\n"
+    "2026Q2,C1,1,0,0,,,,0,1,,0.95,exact,\n";
+  back = rewrite (file ("x.csv", ext), &e, &line);
+  streq (back, ext, "extra columns and quoted text survive a round trip");
+  free (back);
+
+  /* The layout the reader finds.  */
+  mn_input_open (&in, file ("l.csv", ext), NULL, &e);
+  r = mn_st_reader_open (&in, &e);
+  const struct mn_st_layout *l = mn_st_reader_layout (r);
+  ok (l->nkey == 2 && !l->weighted && !l->scored && !l->rgroups,
+      "layout: two keys, not weighted, not scored");
+  ok (mn_st_pos (l, MN_SC_RATE, 0) == 5 && mn_st_pos (l, MN_SC_WSUM, 0) < 0,
+      "layout: rate in column 6, no wsum");
+  ok (l->col[10].stat == MN_ST_EXTRA && l->col[13].stat == MN_ST_EXTRA,
+      "layout: post and note are extras");
+  ok (mn_st_reader_next (r, &cells, &line, &e) == 1 && line == 2
+      && cells[3].x == 2 && cells[5].x == 0.5 && l->method == MN_CI_EXACT
+      && l->level == 0.95, "first row: n, rate, method and level");
+  ok (mn_st_reader_next (r, &cells, &line, &e) == 1 && isnan (cells[5].x),
+      "an empty rate reads as no value");
+  ok (mn_st_reader_next (r, &cells, &line, &e) == 0, "then the end");
+  mn_st_reader_free (r);
+  mn_input_close (&in);
+
+  /* Scored tables: the items are the ITEM_n, ITEM_mean pairs.  */
+  mn_input_open (&in, file ("s.csv",
+                            "cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,"
+                            "index,index_lo,index_hi,q1_n,q1_mean,"
+                            "q_2_n,q_2_mean,level,method\n"), NULL, &e);
+  r = mn_st_reader_open (&in, &e);
+  l = mn_st_reader_layout (r);
+  ok (l->scored && l->nitem == 2 && mn_st_pos (l, MN_SC_ITEM_MEAN, 1) == 16,
+      "two items found, the second's mean in column 17");
+  mn_st_reader_free (r);
+  mn_input_close (&in);
+
+  /* Refusals.  */
+  const char *h = "cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method\n";
+  char buf[512];
+#define BAD(name, row, want, what)                                         \
+  do {                                                                    \
+    snprintf (buf, sizeof buf, "%s%s", h, row);                           \
+    const char *m_ = refusal (file (name, buf));                          \
+    tap_report (strstr (m_, want) != NULL, what, "got '%s'", m_);         \
+  } while (0)
+  BAD ("b1.csv", "C1,2,2,x,1,0,1,0,0,0.95,wilson\n",
+       "column 'sat': 'x' is not a number", "a count that is no number");
+  BAD ("b2.csv", "C1,2,2,1.5,1,0,1,0,0,0.95,wilson\n",
+       "'1.5' is not a whole number", "a count that is not whole");
+  BAD ("b3.csv", "C1,2,2,3,1,0,1,0,0,0.95,wilson\n",
+       "want sat <= n <= rows", "sat above n");
+  BAD ("b4.csv", "C1,2,2,1,1.2,0,1,0,0,0.95,wilson\n",
+       "column 'rate': 1.2 is not a proportion", "a rate above 1");
+  BAD ("b5.csv", "C1,2,2,1,0.5,0.9,0.1,0,0,0.95,wilson\n",
+       "lo 0.9 is above hi 0.1", "lo above hi");
+  BAD ("b6.csv", "C1,2,2,1,0.5,0,1,0,0,0.95,wilson\nC2,2,2,1,0.5,0,1,0,0,0.9,wilson\n",
+       "one table, one method", "a level that changes");
+  BAD ("b7.csv", "C1,2,2,1,0.5,0,1,0,0,0.95,wilson\nC1,2,2,1,0.5,0,1,0,0,0.95,wilson\n",
+       "key 'C1' already has a row, on line 2", "a key twice");
+  BAD ("b8.csv", "C1,2,2,1,0.5,0,1,0,0,0.95,fisher\n",
+       "unknown interval method 'fisher'", "an unknown method");
+  BAD ("b9.csv", "C1,2,2,1,nan,0,1,0,0,0.95,wilson\n",
+       "column 'rate': 'nan' is not a number", "NaN is no number");
+  ok (strstr (refusal (file ("m.csv", "cadre,rows,n,sat,rate,hi,dk,miss,"
+                                      "level,method\n")),
+              "no column 'lo' (columns: cadre, rows") != NULL,
+      "a missing column is named with the columns there are");
+  ok (strstr (refusal (file ("k.csv", "rows,n,sat,rate,lo,hi,dk,miss,"
+                                      "level,method\n")),
+              "no key column before 'rows'") != NULL,
+      "a table without keys");
+  ok (strstr (refusal (file ("r.csv", "cadre,rows,n,sat,rate,lo,hi,dk,miss,"
+                                      "level,method\nC1,1,1,1\n")),
+              "fields where the header has") != NULL,
+      "a ragged row");
+
+  /* Clashing names.  */
+  char *key[] = { "rate" };
+  struct mn_st_layout lay;
+  ok (mn_st_layout_init (&lay, 1, key, false, false, 0, NULL, false,
+                         MN_CI_WILSON, 0.95, &e) < 0
+      && strstr (e.msg, "group key 'rate' clashes with the score table's "
+                        "column 'rate'"), "a key named rate is refused");
+  char *key2[] = { "cadre" }, *item[] = { "index" };
+  ok (mn_st_layout_init (&lay, 1, key2, false, true, 1, item, false,
+                         MN_CI_WILSON, 0.95, &e) < 0
+      && strstr (e.msg, "'index_n' of item 'index'"),
+      "an item named index is refused");
+  char *item2[] = { "q1" };
+  ok (mn_st_layout_init (&lay, 1, key2, true, true, 1, item2, true,
+                         MN_CI_WILSON, 0.95, &e) == 0 && lay.ncol == 1 + 6
+                                                            + 3 + 2 + 4 + 2
+                                                            + 5 + 2,
+      "every column present: keys, rate, weights, counts, index, item, "
+      "groups, level and method");
+  mn_st_layout_release (&lay);
+
+  char cmd[300];
+  snprintf (cmd, sizeof cmd, "rm -rf %s", dir);
+  if (system (cmd) != 0)
+    return 2;
+  return tap_done ();
+}
