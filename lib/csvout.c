@@ -3,6 +3,7 @@
    plain tables stay plain for sort(1), join(1) and datamash(1).  */
 #include "csvout.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,15 +63,32 @@ mn_num_format (char *buf, size_t size, double x, int digits)
     n = snprintf (buf, size, "%.*g", digits, x);
   else if (x == trunc (x) && fabs (x) < 9007199254740992.0)
     n = snprintf (buf, size, "%.0f", x);
+  else if (fabs (x) < DBL_MIN)
+    /* Subnormals have fewer bits, so maybe fewer digits than 15.  */
+    for (int p = 1;; p++)
+      {
+        n = snprintf (buf, size, "%.*g", p, x);
+        if (p == 17 || strtod (buf, NULL) == x)
+          break;
+      }
   else
     {
       /* printf and strtod agree on the decimal point, and
-         mn_program_init keeps LC_NUMERIC at "C", so it is '.'.  */
-      for (int p = 15;; p++)
+         mn_program_init keeps LC_NUMERIC at "C", so it is '.'.  Half of
+         all doubles need 17 digits and most of the rest 16: try 16
+         first, then 15 if 16 reads back, else take 17.  */
+      n = snprintf (buf, size, "%.16g", x);
+      if (strtod (buf, NULL) != x)
+        n = snprintf (buf, size, "%.17g", x);
+      else
         {
-          n = snprintf (buf, size, "%.*g", p, x);
-          if (p == 17 || strtod (buf, NULL) == x)
-            break;
+          char b15[MN_NUM_BUFSIZE];
+          int n15 = snprintf (b15, sizeof b15, "%.15g", x);
+          if (strtod (b15, NULL) == x && n15 >= 0 && (size_t) n15 < size)
+            {
+              memcpy (buf, b15, (size_t) n15 + 1);
+              n = n15;
+            }
         }
     }
   return n < 0 ? 0 : (size_t) n;

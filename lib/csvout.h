@@ -19,9 +19,10 @@ void mn_csv_row (FILE *fp, char *const *f, const size_t *len, size_t n,
 
 /* The text of the number X in the C locale, into BUF of SIZE bytes (32
    are always enough).  DIGITS 0: the shortest decimal that strtod reads
-   back as the same double (round trip: %.15g, else %.16g, else %.17g,
-   the first that reads back; a shorter form that reads back is never
-   missed, since the nearest decimal of each length is tried), whole
+   back as the same double (round trip: the first of %.15g, %.16g and
+   %.17g that reads back; no shorter form that reads back is missed:
+   one of 15 digits or fewer that reads back is %.15g's, its trailing
+   zeros dropped, since %.15g is the nearest decimal of 15 digits), whole
    numbers below 2^53 with no exponent or point.  DIGITS 1..17: rounded
    to that many significant digits (%.DIGITSg).  Zero is "0", never
    "-0"; NaN and the infinities give "" (an empty cell: no value).

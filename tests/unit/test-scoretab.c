@@ -9,11 +9,13 @@
    1, 1 (3 of 4 satisfied) and the index scores 100, 50, 75, 75, whose
    mean is 75 and whose sum of squared deviations is 1250.  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "csvout.h"
 #include "input.h"
 #include "scoreacc.h"
 #include "scoretab.h"
@@ -296,6 +298,61 @@ main (void)
       "every column present: keys, rate, weights, counts, index, item, "
       "groups, level and method");
   mn_st_layout_release (&lay);
+
+  /* mn_num_format against brute force: for doubles of every magnitude
+     (a 64-bit LCG's bits as doubles, and ratios of small integers), the
+     text reads back as the same double, and no %.Pg with fewer
+     significant digits does; whole numbers below 2^53 are written
+     whole.  */
+  uint64_t st = 88172645463325252u;
+  int fails = 0, tried = 0;
+  for (int i = 0; i < 200000; i++)
+    {
+      double x;
+      st = st * 6364136223846793005u + 1442695040888963407u;
+      if (i % 2)
+        {
+          uint64_t u = st >> 1;         /* positive, any exponent */
+          memcpy (&x, &u, sizeof x);
+          if (!isfinite (x))
+            continue;
+        }
+      else
+        x = (double) (st >> 40 & 0xfff) / (double) ((st >> 20 & 0xfff) + 1);
+      char b[MN_NUM_BUFSIZE], s[400];
+      mn_num_format (b, sizeof b, x, 0);
+      tried++;
+      bool good = strtod (b, NULL) == x || (x == 0 && strcmp (b, "0") == 0);
+      /* the significant digits of B */
+      int nd = 0;
+      for (const char *q = b; *q && *q != 'e'; q++)
+        nd += *q >= '0' && *q <= '9';
+      const char *q = b;
+      while (*q == '0' || *q == '.')
+        nd -= *q++ == '0';
+      /* Whole numbers below 2^53 are written whole, by design.  */
+      bool whole = x == trunc (x) && x < 9007199254740992.0;
+      good = good && (!whole || strchr (b, 'e') == NULL);
+      for (int pr = 1; pr < nd && good && !whole; pr++)
+        {
+          snprintf (s, sizeof s, "%.*g", pr, x);
+          good = strtod (s, NULL) != x;
+        }
+      fails += !good;
+      if (!good && fails < 4)
+        printf ("# %a gave '%s'\n", x, b);
+    }
+  ok (fails == 0 && tried > 150000,
+      "numbers: shortest text that reads back, on 200,000 doubles");
+  char nb[MN_NUM_BUFSIZE];
+  mn_num_format (nb, sizeof nb, 3.0 / 2e6, 0);
+  streq (nb, "1.5e-06", "3 in 2,000,000 is 1.5e-06");
+  mn_num_format (nb, sizeof nb, -0.0, 0);
+  streq (nb, "0", "no negative zero");
+  mn_num_format (nb, sizeof nb, 2.0 / 3, 4);
+  streq (nb, "0.6667", "--digits 4");
+  mn_num_format (nb, sizeof nb, NAN, 0);
+  streq (nb, "", "NaN is an empty cell");
 
   char cmd[300];
   snprintf (cmd, sizeof cmd, "rm -rf %s", dir);
