@@ -30,7 +30,16 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(SANFLAGS) $(CFLAGS) -Ilib
 LIBS = -lcsv -lgsl -lgslcblas -lm
 
 PROGRAMS = minyi-check minyi-merge minyi-score minyi-weight
-LIB_SRC = $(sort $(wildcard lib/*.c))
+# lib/ in layers, each using only those above it: base (errors,
+# allocation, hashing, UTF-8, numbers), io (CSV in and out, outputs,
+# rejects, provenance), stats (intervals, quantiles, exact sums, raking),
+# table (the score table's schema, reader, sums and partials), survey
+# (codebook, roster, margins, checking, scoring, weighting), prog (the
+# programs' shared options, run driver and reporting).  Headers are
+# included as "layer/name.h".
+LAYERS = base io stats table survey prog
+LIB_SRC = $(sort $(wildcard $(LAYERS:%=lib/%/*.c)))
+LIB_HDR = $(wildcard $(LAYERS:%=lib/%/*.h))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
 UNIT_SRC = $(sort $(wildcard tests/unit/test-*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -39,7 +48,8 @@ MAN = $(MAN1) man/minyi-formats.5 man/minyi.7
 
 all: $(PROGRAMS:%=$(B)/%) $(B)/gen-sample
 
-$(B)/lib/%.o: lib/%.c $(wildcard lib/*.h) | $(B)/lib
+$(B)/lib/%.o: lib/%.c $(LIB_HDR) | $(B)/lib
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(B)/libminyi.a: $(LIB_OBJ)

@@ -5,15 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common.h"
-#include "csvout.h"
-#include "input.h"
-#include "numparse.h"
-#include "run.h"
-#include "scan.h"
-#include "provenance.h"
-#include "scoreacc.h"
-#include "xalloc.h"
+#include "prog/common.h"
+#include "io/csvout.h"
+#include "io/input.h"
+#include "base/numparse.h"
+#include "prog/run.h"
+#include "prog/scan.h"
+#include "io/provenance.h"
+#include "table/scoreacc.h"
+#include "base/xalloc.h"
 
 MN_PROGRAM_IDENTITY ("minyi-merge");
 
@@ -172,7 +172,7 @@ write_out (struct mn_run *run, const struct args *a, struct mn_merger *m,
     "digits", a->digits ? digits : "round-trip",
     "groups", groups,
   };
-  struct mn_prov_input *in = mn_prov_inputs_of_run (run);
+  struct mn_prov_input *in = mn_run_prov_inputs (run);
   struct mn_prov p = { "minyi-merge", MN_VERSION, a->date, a->argc,
                        a->argv, run->ninput, in,
                        sizeof facts / sizeof *facts / 2, facts };

@@ -5,18 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "codebook.h"
-#include "common.h"
-#include "input.h"
-#include "load.h"
-#include "numparse.h"
-#include "csvout.h"
-#include "provenance.h"
-#include "run.h"
-#include "scoretab.h"
-#include "scan.h"
-#include "score.h"
-#include "xalloc.h"
+#include "survey/codebook.h"
+#include "prog/common.h"
+#include "io/input.h"
+#include "survey/load.h"
+#include "base/numparse.h"
+#include "io/csvout.h"
+#include "io/provenance.h"
+#include "prog/run.h"
+#include "table/scoretab.h"
+#include "prog/scan.h"
+#include "survey/score.h"
+#include "base/xalloc.h"
 
 MN_PROGRAM_IDENTITY ("minyi-score");
 
@@ -376,7 +376,7 @@ write_meta (const struct args *a, const struct mn_run *run,
     "digits", a->digits ? digits : "round-trip",
     "groups", groups,
   };
-  struct mn_prov_input *in = mn_prov_inputs_of_run (run);
+  struct mn_prov_input *in = mn_run_prov_inputs (run);
   struct mn_prov p = { "minyi-score", MN_VERSION, a->date, a->argc, a->argv,
                        run->ninput, in, sizeof facts / sizeof *facts / 2,
                        facts };

@@ -6,17 +6,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common.h"
-#include "csvout.h"
-#include "input.h"
-#include "load.h"
-#include "margins.h"
-#include "numparse.h"
-#include "rake.h"
-#include "run.h"
-#include "scan.h"
-#include "weighting.h"
-#include "xalloc.h"
+#include "prog/common.h"
+#include "io/csvout.h"
+#include "io/input.h"
+#include "survey/load.h"
+#include "survey/margins.h"
+#include "base/numparse.h"
+#include "stats/rake.h"
+#include "prog/run.h"
+#include "prog/scan.h"
+#include "survey/weighting.h"
+#include "base/xalloc.h"
 
 MN_PROGRAM_IDENTITY ("minyi-weight");
 

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "xsum.h"
+#include "stats/xsum.h"
 
 #define SUMS 48
 #define ROWS 4096

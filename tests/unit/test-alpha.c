@@ -20,7 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "alpha.h"
+#include "stats/alpha.h"
 #include "tap.h"
 
 /* Shrout PE, Fleiss JL (1979).  Intraclass correlations: uses in assessing

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "codebook.h"
-#include "errinfo.h"
+#include "survey/codebook.h"
+#include "base/errinfo.h"
 #include "tap.h"
 
 #define HEADER "item,column,label,values,satisfied,dontknow,weight\n"

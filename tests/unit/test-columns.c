@@ -5,8 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "columns.h"
-#include "input.h"
+#include "survey/columns.h"
+#include "io/input.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/minyi-columns.XXXXXX";

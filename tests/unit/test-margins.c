@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "margins.h"
+#include "survey/margins.h"
 #include "tap.h"
 
 static int

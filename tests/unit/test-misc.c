@@ -8,13 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvout.h"
-#include "groups.h"
-#include "na.h"
-#include "numparse.h"
-#include "reader.h"
+#include "io/csvout.h"
+#include "base/groups.h"
+#include "base/na.h"
+#include "base/numparse.h"
+#include "io/reader.h"
 #include "tap.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 /* mn_parse_double's result for S as text: "0:VALUE", "1:nan", "1:inf",
    "1:-inf" or "-1".  */

@@ -14,7 +14,7 @@
 #include <math.h>
 #include <stddef.h>
 
-#include "moments.h"
+#include "stats/moments.h"
 #include "tap.h"
 
 /* Relative tolerance: R prints 17 significant digits; the two programs

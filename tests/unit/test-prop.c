@@ -66,7 +66,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "prop.h"
+#include "stats/prop.h"
 #include "tap.h"
 
 struct ci_case

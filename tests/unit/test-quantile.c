@@ -86,8 +86,8 @@
 
 #include <gsl/gsl_randist.h>
 
-#include "prop.h"
-#include "quantile.h"
+#include "stats/prop.h"
+#include "stats/quantile.h"
 #include "tap.h"
 
 #define COUNT(a) (sizeof (a) / sizeof (a)[0])

@@ -80,8 +80,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "errinfo.h"
-#include "rake.h"
+#include "base/errinfo.h"
+#include "stats/rake.h"
 #include "tap.h"
 
 static const double ns[12] = { 20, 50, 100, 30, 40, 140, 50, 100,

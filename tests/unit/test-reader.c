@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "errinfo.h"
-#include "reader.h"
+#include "base/errinfo.h"
+#include "io/reader.h"
 #include "tap.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 /* A temporary file holding the N bytes at S, positioned at its start.  */
 static FILE *

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "roster.h"
+#include "survey/roster.h"
 #include "tap.h"
 
 /* Load TEXT as a roster named "r.csv".  Returns what mn_roster_load

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "run.h"
-#include "scan.h"
+#include "prog/run.h"
+#include "prog/scan.h"
 #include "tap.h"
 
 static char dir[4096];

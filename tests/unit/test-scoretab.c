@@ -15,12 +15,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "csvout.h"
-#include "input.h"
-#include "scoreacc.h"
-#include "scoretab.h"
+#include "io/csvout.h"
+#include "io/input.h"
+#include "table/scoreacc.h"
+#include "table/scoretab.h"
 #include "tap.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 static char dir[] = "/tmp/minyi-scoretab.XXXXXX";
 

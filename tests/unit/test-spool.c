@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "spool.h"
+#include "io/spool.h"
 #include "tap.h"
 
 /* Entries of DIR other than "." and "..", or -1.  */

@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "tap.h"
-#include "u64map.h"
+#include "base/u64map.h"
 
 /* A key spread over all 64 bits, distinct for distinct I (an odd
    multiplier is a bijection mod 2^64), never UINT64_MAX for I < N.  */

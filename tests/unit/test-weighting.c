@@ -19,12 +19,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "input.h"
-#include "margins.h"
-#include "na.h"
-#include "rake.h"
+#include "io/input.h"
+#include "survey/margins.h"
+#include "base/na.h"
+#include "stats/rake.h"
 #include "tap.h"
-#include "weighting.h"
+#include "survey/weighting.h"
 
 static char dir[] = "/tmp/minyi-test-weighting.XXXXXX";
 static char *made[8];

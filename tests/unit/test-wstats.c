@@ -68,10 +68,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "moments.h"
-#include "prop.h"
+#include "stats/moments.h"
+#include "stats/prop.h"
 #include "tap.h"
-#include "wstats.h"
+#include "stats/wstats.h"
 
 #define TOL 1e-9
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])

@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "tap.h"
-#include "xsum.h"
+#include "stats/xsum.h"
 
 /* Knuth's MMIX LCG; class Lcg in xsum-ref.py.  */
 static uint64_t

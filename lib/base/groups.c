@@ -1,0 +1,144 @@
+/* groups.c - open-addressing hash table (linear probing, FNV-1a) from
+   byte-string keys to fixed-size values.  */
+#include "base/groups.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+
+struct slot
+{
+  uint64_t hash;
+  struct mn_group_entry *e;     /* NULL: empty */
+};
+
+struct mn_groups
+{
+  size_t value_size;
+  struct slot *slot;
+  size_t cap, count;            /* cap is a power of two */
+};
+
+static uint64_t
+fnv1a (const char *s, size_t n)
+{
+  uint64_t h = 0xcbf29ce484222325u;
+  for (size_t i = 0; i < n; i++)
+    {
+      h ^= (unsigned char) s[i];
+      h *= 0x100000001b3u;
+    }
+  return h;
+}
+
+struct mn_groups *
+mn_groups_new (size_t value_size)
+{
+  struct mn_groups *g = xcalloc (1, sizeof *g);
+  g->value_size = value_size;
+  g->cap = 64;
+  g->slot = xcalloc (g->cap, sizeof *g->slot);
+  return g;
+}
+
+void
+mn_groups_free (struct mn_groups *g)
+{
+  if (!g)
+    return;
+  for (size_t i = 0; i < g->cap; i++)
+    free (g->slot[i].e);
+  free (g->slot);
+  free (g);
+}
+
+static struct slot *
+probe (const struct mn_groups *g, uint64_t h, const char *key, size_t n)
+{
+  size_t mask = g->cap - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask)
+    {
+      struct slot *s = &g->slot[i];
+      if (!s->e || (s->hash == h && s->e->keylen == n
+                    && memcmp (s->e->key, key, n) == 0))
+        return s;
+    }
+}
+
+static void
+grow (struct mn_groups *g)
+{
+  struct slot *old = g->slot;
+  size_t oldcap = g->cap;
+  g->cap *= 2;
+  g->slot = xcalloc (g->cap, sizeof *g->slot);
+  for (size_t i = 0; i < oldcap; i++)
+    if (old[i].e)
+      *probe (g, old[i].hash, old[i].e->key, old[i].e->keylen) = old[i];
+  free (old);
+}
+
+void *
+mn_groups_find (const struct mn_groups *g, const char *key, size_t keylen)
+{
+  struct slot *s = probe (g, fnv1a (key, keylen), key, keylen);
+  return s->e ? s->e->value : NULL;
+}
+
+void *
+mn_groups_get (struct mn_groups *g, const char *key, size_t keylen)
+{
+  uint64_t h = fnv1a (key, keylen);
+  struct slot *s = probe (g, h, key, keylen);
+  if (s->e)
+    return s->e->value;
+  if ((g->count + 1) * 4 > g->cap * 3)
+    {
+      grow (g);
+      s = probe (g, h, key, keylen);
+    }
+  /* One block: entry, value (aligned), key.  */
+  size_t head = (sizeof (struct mn_group_entry) + 15) & ~(size_t) 15;
+  size_t vsize = (g->value_size + 15) & ~(size_t) 15;
+  char *block = xcalloc (1, head + vsize + keylen + 1);
+  struct mn_group_entry *e = (struct mn_group_entry *) block;
+  e->value = block + head;
+  e->key = block + head + vsize;
+  memcpy (block + head + vsize, key, keylen);
+  e->keylen = keylen;
+  s->hash = h;
+  s->e = e;
+  g->count++;
+  return e->value;
+}
+
+size_t
+mn_groups_count (const struct mn_groups *g)
+{
+  return g->count;
+}
+
+static int
+cmp_entry (const void *a, const void *b)
+{
+  const struct mn_group_entry *x = a, *y = b;
+  size_t n = x->keylen < y->keylen ? x->keylen : y->keylen;
+  int c = memcmp (x->key, y->key, n);
+  if (c)
+    return c;
+  return (x->keylen > y->keylen) - (x->keylen < y->keylen);
+}
+
+struct mn_group_entry *
+mn_groups_sorted (const struct mn_groups *g)
+{
+  struct mn_group_entry *v = xmalloc ((g->count + 1) * sizeof *v);
+  size_t k = 0;
+  for (size_t i = 0; i < g->cap; i++)
+    if (g->slot[i].e)
+      v[k++] = *g->slot[i].e;
+  qsort (v, k, sizeof *v, cmp_entry);
+  return v;
+}

@@ -1,0 +1,78 @@
+/* na.c - what counts as "no answer".  */
+#include "base/na.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+
+void
+mn_na_set (struct mn_na *na, const char *list)
+{
+  mn_na_release (na);
+  const char *p = list;
+  while (p && *p)
+    {
+      size_t n = strcspn (p, ",");
+      size_t tl;
+      char *tok = xmemdup0 (p, n);
+      const char *t = mn_trim (tok, &tl);
+      if (tl)
+        {
+          na->tok = xrealloc (na->tok, (na->n + 1) * sizeof *na->tok);
+          na->tok[na->n++] = xmemdup0 (t, tl);
+        }
+      free (tok);
+      p += n;
+      if (*p == ',')
+        p++;
+    }
+}
+
+void
+mn_na_release (struct mn_na *na)
+{
+  for (size_t i = 0; i < na->n; i++)
+    free (na->tok[i]);
+  free (na->tok);
+  na->tok = NULL;
+  na->n = 0;
+}
+
+const char *
+mn_trim (const char *s, size_t *len)
+{
+  size_t n = strlen (s);
+  while (n && (*s == ' ' || *s == '\t'))
+    s++, n--;
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    n--;
+  *len = n;
+  return s;
+}
+
+bool
+mn_na_match (const struct mn_na *na, const char *s, size_t len)
+{
+  while (len && (*s == ' ' || *s == '\t'))
+    s++, len--;
+  while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+    len--;
+  if (len == 0)
+    return true;
+  for (size_t i = 0; i < na->n; i++)
+    if (strlen (na->tok[i]) == len && memcmp (na->tok[i], s, len) == 0)
+      return true;
+  return false;
+}
+
+const char *
+mn_trim_n (const char *s, size_t len, size_t *out)
+{
+  while (len && (*s == ' ' || *s == '\t'))
+    s++, len--;
+  while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+    len--;
+  *out = len;
+  return s;
+}

@@ -1,0 +1,72 @@
+/* xalloc.c - allocation that aborts on exhaustion.  */
+#include "base/xalloc.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void
+xalloc_die (void)
+{
+  fputs ("minyi: memory exhausted\n", stderr);
+  abort ();
+}
+
+void *
+xmalloc (size_t n)
+{
+  void *p = malloc (n ? n : 1);
+  if (!p)
+    xalloc_die ();
+  return p;
+}
+
+void *
+xcalloc (size_t n, size_t size)
+{
+  void *p = calloc (n ? n : 1, size ? size : 1);
+  if (!p)
+    xalloc_die ();
+  return p;
+}
+
+void *
+xrealloc (void *p, size_t n)
+{
+  p = realloc (p, n ? n : 1);
+  if (!p)
+    xalloc_die ();
+  return p;
+}
+
+void *
+xgrow (void *p, size_t *cap, size_t need, size_t size)
+{
+  if (need <= *cap)
+    return p;
+  size_t c = *cap ? *cap : 8;
+  while (c < need)
+    {
+      if (c > SIZE_MAX / 2 / size)
+        xalloc_die ();
+      c *= 2;
+    }
+  *cap = c;
+  return xrealloc (p, c * size);
+}
+
+char *
+xstrdup (const char *s)
+{
+  return xmemdup0 (s, strlen (s));
+}
+
+char *
+xmemdup0 (const char *s, size_t n)
+{
+  char *p = xmalloc (n + 1);
+  memcpy (p, s, n);
+  p[n] = '\0';
+  return p;
+}

@@ -1,0 +1,252 @@
+/* input.c - one survey input with its header.  */
+#include "io/input.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/spool.h"
+#include "base/utf8.h"
+
+/* Whether all of FP (after a UTF-8 byte-order mark) converts from
+   encoding ENC.  */
+static bool
+converts (FILE *fp, const char *enc)
+{
+  iconv_t cd = iconv_open ("UTF-8", enc);
+  if (cd == (iconv_t) -1)
+    return false;
+  char in[65536], out[4 * sizeof in];
+  size_t carry = 0, got;
+  bool ok = true, first = true;
+  while (ok && (got = fread (in + carry, 1, sizeof in - carry, fp)) > 0)
+    {
+      char *ip = in;
+      size_t left = carry + got;
+      /* A leading UTF-8 byte-order mark is not part of the text.  */
+      if (first && left >= 3 && memcmp (ip, "\xEF\xBB\xBF", 3) == 0)
+        ip += 3, left -= 3;
+      first = false;
+      while (left > 0)
+        {
+          char *op = out;
+          size_t room = sizeof out;
+          if (iconv (cd, &ip, &left, &op, &room) != (size_t) -1)
+            continue;
+          if (errno == E2BIG)
+            continue;
+          ok = errno == EINVAL;     /* cut short by the block: go on */
+          break;
+        }
+      memmove (in, ip, left);
+      carry = left;
+    }
+  iconv_close (cd);
+  return ok && carry == 0 && !ferror (fp);
+}
+
+/* Read IN's input through once, line by line, to see what it is, and go
+   back to its start; a pipe is first copied to a temporary file.
+   Returns 1 when every line is UTF-8; 0 when no line with non-ASCII
+   bytes is (GB18030, then); 2 when some are and some are not (mixed:
+   read as UTF-8, the bad rows rejected); -1 on error.  */
+static int
+guess_encoding (struct mn_input *in, struct mn_error *e)
+{
+  if (in->fp == stdin)
+    {
+      if (mn_spool_stdin (e) < 0)
+        return -1;
+    }
+  else if (fseeko (in->fp, 0, SEEK_CUR) != 0)
+    {
+      FILE *tmp;
+      if (mn_spool (in->fp, in->name, &tmp, e) < 0)
+        return -1;
+      fclose (in->fp);
+      in->fp = tmp;
+    }
+  off_t start = ftello (in->fp);
+  unsigned long good = 0, bad = 0;
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n;
+  bool first = true;
+  while ((n = getline (&line, &cap, in->fp)) > 0)
+    {
+      char *p = line;
+      /* A UTF-8 byte-order mark says nothing of the rest: Excel puts it
+         before GB18030 text too.  */
+      if (first && n >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3, n -= 3;
+      first = false;
+      bool ascii = true;
+      for (ssize_t i = 0; i < n && ascii; i++)
+        ascii = (unsigned char) p[i] < 0x80;
+      if (ascii)
+        continue;
+      if (mn_utf8_valid (p, n))
+        good++;
+      else
+        bad++;
+    }
+  free (line);
+  int kind = bad == 0 ? 1 : good == 0 ? 0 : 2;
+  /* GB18030 only if all of it converts: a stray byte in a UTF-8 file
+     must cost its row, not the file.  */
+  if (kind == 0 && !ferror (in->fp) && fseeko (in->fp, start, SEEK_SET) == 0)
+    kind = converts (in->fp, "GB18030") ? 0 : 2;
+  if (ferror (in->fp) || fseeko (in->fp, start, SEEK_SET) != 0)
+    return mn_error_set (e, in->name, 0, MN_R_SYSTEM, "read error: %s",
+                         strerror (errno));
+  in->bad_lines = bad;
+  return kind;
+}
+
+const char *
+mn_display_name (const char *path)
+{
+  return strcmp (path, "-") == 0 ? "(standard input)" : path;
+}
+
+int
+mn_input_open (struct mn_input *in, const char *path,
+               const struct mn_reader_options *ro, struct mn_error *e)
+{
+  memset (in, 0, sizeof *in);
+  in->path = path;
+  in->name = mn_display_name (path);
+  if (strcmp (path, "-") == 0)
+    in->fp = stdin;
+  else if (!(in->fp = fopen (path, "rb")))
+    return mn_error_set (e, in->name, 0, MN_R_SYSTEM, "cannot open: %s",
+                         strerror (errno));
+  struct mn_reader_options o = { 0 };
+  if (ro)
+    o = *ro;
+  in->encoding = o.encoding ? o.encoding : "UTF-8";
+  if (o.guess && !o.encoding)
+    {
+      int kind = guess_encoding (in, e);
+      if (kind < 0)
+        goto fail;
+      if (kind == 0)
+        {
+          o.encoding = in->encoding = "GB18030";
+          in->guessed = true;
+        }
+      in->mixed = kind == 2;
+    }
+  in->r = mn_reader_new (in->fp, in->name, &o, e);
+  if (!in->r)
+    goto fail;
+  struct mn_record rec;
+  int rc = mn_reader_next (in->r, &rec, e);
+  if (rc == 0)
+    mn_error_set (e, in->name, 1, MN_R_EMPTY_KEY,
+                  "empty input: no header line");
+  if (rc <= 0)
+    goto fail;
+  if (rec.flaw == MN_FLAW_UTF8)
+    {
+      const unsigned char *b = (const unsigned char *) rec.f[0];
+      bool utf16 = rec.len[0] >= 2 && ((b[0] == 0xFF && b[1] == 0xFE)
+                                       || (b[0] == 0xFE && b[1] == 0xFF));
+      mn_error_set (e, in->name, rec.line, MN_R_ENCODING, "%s",
+                    utf16 ? "header is UTF-16 (Excel's \"Unicode text\"); "
+                            "try --encoding=UTF-16"
+                          : "header is not valid UTF-8; if the file came "
+                            "from a Chinese Excel, try --encoding=GB18030");
+      goto fail;
+    }
+  if (rec.flaw == MN_FLAW_QUOTE || rec.flaw == MN_FLAW_BADQUOTE)
+    {
+      mn_error_set (e, in->name, rec.line, MN_R_QUOTE,
+                    rec.flaw == MN_FLAW_QUOTE
+                      ? "unterminated quoted field in the header"
+                      : "a quote in the header is neither doubled nor "
+                        "closing its field");
+      goto fail;
+    }
+  mn_header_init (&in->h, &rec);
+  in->dup_column = mn_header_duplicate (&in->h);
+  return 0;
+fail:
+  mn_input_close (in);
+  return -1;
+}
+
+int
+mn_input_next (struct mn_input *in, struct mn_record *rec,
+               struct mn_error *e)
+{
+  int rc = mn_reader_next (in->r, rec, e);
+  if (rc <= 0)
+    return rc;
+  in->records++;
+  switch (rec->flaw)
+    {
+    case MN_FLAW_QUOTE:
+      {
+        char span[128] = "";
+        if (rec->last_line > rec->line)
+          snprintf (span, sizeof span, ": lines %lu to %lu (%lu lines) "
+                    "were read as this one record", rec->line,
+                    rec->last_line, rec->last_line - rec->line + 1);
+        mn_error_set (e, in->name, rec->line, MN_R_QUOTE,
+                      "field %zu%s%s%s opens a quote that is never "
+                      "closed%s", rec->n, rec->n <= in->h.n ? " (" : "",
+                      rec->n <= in->h.n ? in->h.name[rec->n - 1] : "",
+                      rec->n <= in->h.n ? ")" : "", span);
+        return 2;
+      }
+    case MN_FLAW_BADQUOTE:
+      {
+        size_t k = rec->flaw_field;
+        mn_error_set (e, in->name, rec->line, MN_R_BAD_QUOTE,
+                      "field %zu%s%s%s has a quote that is neither doubled "
+                      "nor closing the field (RFC 4180); the record is "
+                      "read up to the end of line %lu", k + 1,
+                      k < in->h.n ? " (" : "", k < in->h.n ? in->h.name[k] : "",
+                      k < in->h.n ? ")" : "", rec->last_line);
+        return 2;
+      }
+    case MN_FLAW_UTF8:
+      {
+        size_t k = rec->flaw_field;
+        bool nul = memchr (rec->f[k], '\0', rec->len[k]) != NULL;
+        mn_error_set (e, in->name, rec->line, MN_R_ENCODING,
+                      "field %zu%s%s%s %s%s", k + 1,
+                      k < in->h.n ? " (" : "",
+                      k < in->h.n ? in->h.name[k] : "",
+                      k < in->h.n ? ")" : "",
+                      nul ? "holds a NUL byte" : "is not valid UTF-8",
+                      nul ? ""
+                      : in->mixed ? " (unlike the rest of the file; see "
+                                    "--encoding)"
+                      : "; try --encoding=GB18030 or the file's encoding");
+        return 2;
+      }
+    case MN_FLAW_NONE:
+      break;
+    }
+  if (rec->n != in->h.n)
+    {
+      mn_error_set (e, in->name, rec->line, MN_R_RAGGED,
+                    "%zu fields where the header has %zu", rec->n, in->h.n);
+      return 2;
+    }
+  return 1;
+}
+
+void
+mn_input_close (struct mn_input *in)
+{
+  mn_reader_free (in->r);
+  in->r = NULL;
+  mn_header_release (&in->h);
+  if (in->fp && in->fp != stdin)
+    fclose (in->fp);
+  in->fp = NULL;
+}

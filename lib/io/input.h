@@ -1,0 +1,65 @@
+/* input.h - one survey input: a file or standard input, its header, and
+   its records checked for structure (field count, quoting, encoding).
+
+   Every program of the suite reads its survey files through this, so
+   that what counts as a sound record, and every message about an
+   unsound one, is the same everywhere.  */
+#ifndef MINYI_INPUT_H
+#define MINYI_INPUT_H
+
+#include <stdio.h>
+
+#include "base/errinfo.h"
+#include "io/reader.h"
+
+struct mn_input
+{
+  const char *path;         /* borrowed, must outlive the input; "-" is
+                               standard input */
+  const char *name;         /* for messages: PATH or a static string */
+  FILE *fp;                 /* owned; closed by mn_input_close (not
+                               standard input) */
+  struct mn_reader *r;      /* owned; freed by mn_input_close */
+  struct mn_header h;       /* owned; released by mn_input_close */
+  unsigned long records;    /* data records read (header excluded) */
+  const char *encoding;     /* what the input was read as: borrowed from
+                               RO, or a static string */
+  bool guessed;             /* ENCODING was chosen by looking */
+  bool mixed;               /* looked: some lines UTF-8, some not */
+  unsigned long bad_lines;  /* looked: lines that are not UTF-8 */
+  long dup_column;          /* a column whose name is taken, or -1 */
+};
+
+/* The name to show for input PATH: "(standard input)" for "-" (static),
+   otherwise PATH itself (borrowed, valid as long as PATH is).  */
+const char *mn_display_name (const char *path);
+
+/* Open PATH and read its header.  An empty input and a header that is
+   not valid UTF-8 are errors; a duplicated column name is noted in
+   DUP_COLUMN for the caller to judge.  With RO->guess
+   and no RO->encoding, the input is first read through once (standard
+   input is spooled to a temporary file for this): valid UTF-8 is read as
+   it is; input none of whose non-ASCII lines is UTF-8 as GB18030, which
+   is what a Chinese Excel writes when it saves CSV; input that mixes the
+   two (MIXED) as UTF-8, so that its bad rows are rejected one by one.
+   PATH is kept and must outlive IN; RO is borrowed, but RO->encoding is
+   kept and must outlive IN too.  Returns 0, and the caller closes IN
+   with mn_input_close; or -1 with E (reason MN_R_SYSTEM when the file
+   cannot be opened), and there is nothing to close.  */
+int mn_input_open (struct mn_input *in, const char *path,
+                   const struct mn_reader_options *ro, struct mn_error *e);
+
+/* The next data record.  Returns 1 for a sound record; 2 for a record
+   that is not (wrong field count, unterminated quote, invalid UTF-8),
+   with E saying why and the record still in *REC for a rejects file;
+   0 at end of input; -1 when reading cannot go on, with E.  REC's fields
+   are views into IN's buffer, valid until the next call or
+   mn_input_close; E's file is IN's name.  */
+int mn_input_next (struct mn_input *in, struct mn_record *rec,
+                   struct mn_error *e);
+
+/* Free what IN owns and close its file (not standard input); IN itself
+   is the caller's.  */
+void mn_input_close (struct mn_input *in);
+
+#endif

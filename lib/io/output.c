@@ -1,0 +1,209 @@
+/* output.c - output files written atomically (temporary file, then
+   rename(2)).  */
+#include "io/output.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/xalloc.h"
+
+/* The file symbolic link PATH names, even when it does not exist yet
+   (caller frees), or NULL.  */
+static char *
+link_target (const char *path)
+{
+  char *real = realpath (path, NULL);
+  if (real)
+    return real;
+  char buf[PATH_MAX];
+  ssize_t n = readlink (path, buf, sizeof buf - 1);
+  if (n <= 0)
+    return NULL;
+  buf[n] = '\0';
+  if (buf[0] == '/')
+    return xstrdup (buf);
+  /* Relative to the link's directory.  */
+  const char *slash = strrchr (path, '/');
+  size_t dl = slash ? (size_t) (slash - path) + 1 : 0;
+  char *t = xmalloc (dl + (size_t) n + 1);
+  memcpy (t, path, dl);
+  memcpy (t + dl, buf, (size_t) n + 1);
+  return t;
+}
+
+/* PATH made canonical as far as it exists: the file a link names, and
+   the directory's real path with the last name appended when the file
+   does not exist yet (caller frees).  */
+static char *
+canonical (const char *path)
+{
+  char *real = link_target (path);
+  if (real)
+    {
+      char *again = realpath (real, NULL);
+      if (again)
+        {
+          free (real);
+          return again;
+        }
+      path = real;
+    }
+  const char *slash = strrchr (path, '/');
+  char *dir = slash ? xmemdup0 (path, (size_t) (slash - path) + (slash == path))
+                    : xstrdup (".");
+  const char *base = slash ? slash + 1 : path;
+  char *rdir = realpath (dir, NULL);
+  char *out;
+  if (rdir)
+    {
+      out = xmalloc (strlen (rdir) + strlen (base) + 2);
+      sprintf (out, "%s/%s", rdir, base);
+    }
+  else
+    out = xstrdup (path);
+  free (rdir);
+  free (dir);
+  free (real);
+  return out;
+}
+
+bool
+mn_output_same (const char *a, const char *b)
+{
+  if (!a || !b)
+    return false;
+  if (strcmp (a, "-") == 0 || strcmp (b, "-") == 0)
+    return strcmp (a, b) == 0;
+  struct stat sa, sb;
+  if (stat (a, &sa) == 0 && stat (b, &sb) == 0)
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  char *ca = canonical (a), *cb = canonical (b);
+  bool same = strcmp (ca, cb) == 0;
+  free (ca);
+  free (cb);
+  return same;
+}
+
+int
+mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
+{
+  memset (o, 0, sizeof *o);
+  if (!path || strcmp (path, "-") == 0)
+    {
+      o->fp = stdout;
+      return 0;
+    }
+  if (!*path)
+    return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                         "empty output file name");
+  struct stat st;
+  if (stat (path, &st) == 0 && S_ISDIR (st.st_mode))
+    return mn_error_set (e, path, 0, MN_R_SYSTEM, "is a directory");
+  if (stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      /* A device or a FIFO (/dev/null, a pipe): write to it as it is;
+         it cannot be replaced, and must not be.  */
+      o->fp = fopen (path, "w");
+      if (!o->fp)
+        return mn_error_set (e, path, 0, MN_R_SYSTEM, "cannot open: %s",
+                             strerror (errno));
+      o->path = xstrdup (path);
+      o->direct = true;
+      return 0;
+    }
+  /* A symbolic link: replace the file it names, not the link.  */
+  char *real = NULL;
+  struct stat lst;
+  if (lstat (path, &lst) == 0 && S_ISLNK (lst.st_mode))
+    real = link_target (path);
+  if (real)
+    path = real;
+  size_t n = strlen (path);
+  o->tmp = xmalloc (n + sizeof ".tmpXXXXXX");
+  memcpy (o->tmp, path, n);
+  memcpy (o->tmp + n, ".tmpXXXXXX", sizeof ".tmpXXXXXX");
+  int fd = mkstemp (o->tmp);
+  if (fd < 0)
+    {
+      mn_error_set (e, NULL, 0, MN_R_SYSTEM, "%s: cannot create: %s",
+                    path, strerror (errno));
+      free (o->tmp);
+      free (real);
+      o->tmp = NULL;
+      return -1;
+    }
+  /* mkstemp makes 0600; give the file the mode a plain open would.  */
+  mode_t mask = umask (0);
+  umask (mask);
+  fchmod (fd, 0666 & ~mask);
+  o->fp = fdopen (fd, "w");
+  if (!o->fp)
+    {
+      mn_error_set (e, NULL, 0, MN_R_SYSTEM, "%s: cannot open: %s", path,
+                    strerror (errno));
+      close (fd);
+      unlink (o->tmp);
+      free (o->tmp);
+      free (real);
+      o->tmp = NULL;
+      return -1;
+    }
+  o->path = xstrdup (path);
+  free (real);
+  return 0;
+}
+
+int
+mn_output_commit (struct mn_output *o, struct mn_error *e)
+{
+  if (!o->fp)
+    return 0;
+  if (!o->path)
+    {
+      o->fp = NULL;
+      if (fflush (stdout) != 0 || ferror (stdout))
+        return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                             "write error on standard output: %s",
+                             strerror (errno ? errno : EIO));
+      return 0;
+    }
+  int err = 0;
+  if (fflush (o->fp) != 0)
+    err = errno;
+  if (!err && ferror (o->fp))
+    err = EIO;
+  if (fclose (o->fp) != 0 && !err)
+    err = errno;
+  o->fp = NULL;
+  if (err || (!o->direct && rename (o->tmp, o->path) != 0))
+    {
+      /* The message holds the name: the record's file pointer would
+         dangle once the output is discarded.  */
+      mn_error_set (e, NULL, 0, MN_R_SYSTEM, "%s: cannot write: %s",
+                    o->path, strerror (err ? err : errno));
+      mn_output_abort (o);
+      return -1;
+    }
+  free (o->tmp);
+  free (o->path);
+  o->tmp = o->path = NULL;
+  return 0;
+}
+
+void
+mn_output_abort (struct mn_output *o)
+{
+  if (o->fp && o->path)
+    fclose (o->fp);
+  o->direct = false;
+  o->fp = NULL;
+  if (o->tmp)
+    unlink (o->tmp);
+  free (o->tmp);
+  free (o->path);
+  o->tmp = o->path = NULL;
+}

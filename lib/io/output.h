@@ -1,0 +1,49 @@
+/* output.h - output files written atomically.
+
+   A named output is written to a temporary file beside it and renamed
+   over it only on success, so a failed run never leaves a partial file
+   behind and a reader never sees one half-written.  A path that is no
+   regular file (/dev/null, a FIFO) is written in place, never replaced;
+   a symbolic link is followed, so the file it names is replaced.
+   Standard output is used as it is, and a failed write or flush to it is
+   an error.  */
+#ifndef MINYI_OUTPUT_H
+#define MINYI_OUTPUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "base/errinfo.h"
+
+struct mn_output
+{
+  FILE *fp;         /* write here; owned, closed by mn_output_commit or
+                       mn_output_abort (standard output is not closed) */
+  char *path;       /* final name, NULL for standard output; owned, freed
+                       by mn_output_commit or mn_output_abort */
+  char *tmp;        /* temporary name; owned, freed likewise */
+  bool direct;      /* PATH is no regular file: written in place */
+};
+
+/* Whether paths A and B (either may be NULL) name the same file, however
+   spelt: the same inode when both exist, else the same canonical path
+   (through symbolic links and "." and "..").  "-" names standard
+   output, the same only as "-".  */
+bool mn_output_same (const char *a, const char *b);
+
+/* Open PATH (NULL or "-": standard output; borrowed, copied).  Returns 0,
+   and the caller ends O with mn_output_commit or mn_output_abort; or -1
+   with E, and there is nothing to end.  */
+int mn_output_open (struct mn_output *o, const char *path,
+                    struct mn_error *e);
+
+/* Flush, check for write errors, close and rename into place.
+   Returns 0, or -1 with E (the temporary file is then removed).  Either
+   way O then holds nothing to free.  */
+int mn_output_commit (struct mn_output *o, struct mn_error *e);
+
+/* Discard: remove the temporary file and free what O holds.  Safe after
+   commit.  */
+void mn_output_abort (struct mn_output *o);
+
+#endif

@@ -1,0 +1,628 @@
+/* reader.c - a streaming CSV record reader on libcsv.
+
+   Bytes are read in blocks, converted to UTF-8 when an input encoding is
+   given, and handed to libcsv one physical line at a time.  Feeding line
+   by line is what lets every record carry the line it starts on: libcsv
+   itself keeps no line count.  Completed records are queued and handed
+   out one by one; the queue's storage is reused once it has been
+   drained.  */
+#include "io/reader.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/utf8.h"
+#include "base/xalloc.h"
+
+#define RAW_SIZE ((size_t) 64 * 1024)
+#define CONV_SIZE ((size_t) 4 * RAW_SIZE)
+
+struct rec_info
+{
+  size_t first, n;
+  unsigned long line, last_line;
+  enum mn_flaw flaw;
+  size_t flaw_field;
+};
+
+struct mn_reader
+{
+  FILE *fp;
+  const char *name;
+  struct csv_parser parser;
+  size_t max_record;
+
+  iconv_t cd;                   /* (iconv_t) -1 when not converting */
+  const char *encoding;
+  char *raw;                    /* bytes read, not yet converted */
+  size_t rawlen;
+  char *conv;                   /* converted bytes */
+
+  bool bom_checked, at_eof, finished;
+  unsigned long line;           /* physical line being fed, 1-based */
+  size_t blk;                   /* libcsv's growth block */
+  unsigned char delim;
+  bool raw_bom_checked;         /* converting: leading UTF-8 BOM looked for */
+  bool partial_line;            /* bytes of line LINE have been fed */
+  bool after_cr;                /* the last byte fed was a CR */
+  bool rec_open;                /* a record has begun and not ended */
+  unsigned long rec_start;
+
+  /* Fields of queued records and of the record being parsed.  */
+  char *data;
+  size_t datalen, datacap;
+  size_t *off, *flen;
+  size_t nf, fcap;
+  size_t cur_first;             /* first field of the record being parsed */
+
+  struct rec_info *q;
+  size_t nq, qcap, qhead;
+
+  /* Views handed out for the current record.  */
+  char **fv;
+  size_t *lv;
+  size_t vcap;
+
+  int status;                   /* -1 after a fatal error */
+  struct mn_error failure;      /* what it was, handed out once the
+                                   records read before it have been */
+  bool too_big;                 /* a completed record was over the limit */
+  unsigned long too_big_line;
+};
+
+/* libcsv field callback: append the field and a NUL.  */
+static void
+on_field (void *s, size_t len, void *data)
+{
+  struct mn_reader *r = data;
+  if (!r->rec_open)
+    {
+      /* Defensive: feed marks each record's start before parsing.  */
+      r->rec_open = true;
+      r->rec_start = r->line;
+    }
+  r->data = xgrow (r->data, &r->datacap, r->datalen + len + 1, 1);
+  memcpy (r->data + r->datalen, s, len);
+  r->data[r->datalen + len] = '\0';
+  if (r->nf + 1 > r->fcap)
+    {
+      r->off = xgrow (r->off, &r->fcap, r->nf + 1, sizeof *r->off);
+      r->flen = xrealloc (r->flen, r->fcap * sizeof *r->flen);
+    }
+  r->off[r->nf] = r->datalen;
+  r->flen[r->nf] = len;
+  r->nf++;
+  r->datalen += len + 1;
+}
+
+/* libcsv record callback: queue the record, noting a flaw.  */
+static void
+on_record (int c, void *data)
+{
+  (void) c;
+  struct mn_reader *r = data;
+  if (r->nf > r->cur_first
+      && r->datalen - r->off[r->cur_first] > r->max_record)
+    {
+      /* Too big to hand out: drop it, and let feed fail.  */
+      if (!r->too_big)
+        r->too_big_line = r->rec_open ? r->rec_start : r->line;
+      r->too_big = true;
+      r->datalen = r->off[r->cur_first];
+      r->nf = r->cur_first;
+      r->rec_open = false;
+      return;
+    }
+  r->q = xgrow (r->q, &r->qcap, r->nq + 1, sizeof *r->q);
+  struct rec_info *ri = &r->q[r->nq++];
+  ri->first = r->cur_first;
+  ri->n = r->nf - r->cur_first;
+  ri->line = r->rec_open ? r->rec_start : r->line;
+  ri->last_line = r->line;
+  ri->flaw = MN_FLAW_NONE;
+  ri->flaw_field = 0;
+  /* Converted text is UTF-8 by construction, but may hold a NUL.  */
+  bool converted = r->cd != (iconv_t) -1;
+  for (size_t i = 0; i < ri->n; i++)
+      {
+        const char *s = r->data + r->off[ri->first + i];
+        size_t len = r->flen[ri->first + i];
+        if ((!converted && !mn_utf8_valid (s, len))
+            || memchr (s, '\0', len))
+          {
+            ri->flaw = MN_FLAW_UTF8;
+            ri->flaw_field = i;
+            break;
+          }
+      }
+  r->cur_first = r->nf;
+  r->rec_open = false;
+}
+
+/* No byte is a "space" to libcsv: RFC 4180 keeps spaces in a field.
+   (A NULL space function would bring back libcsv's default, which
+   strips spaces and tabs around unquoted fields.)  */
+static int
+no_space (unsigned char c)
+{
+  (void) c;
+  return 0;
+}
+
+struct mn_reader *
+mn_reader_new (FILE *fp, const char *name, const struct mn_reader_options *o,
+               struct mn_error *e)
+{
+  iconv_t cd = (iconv_t) -1;
+  const char *enc = o ? o->encoding : NULL;
+  if (enc && *enc && strcasecmp (enc, "UTF-8") != 0
+      && strcasecmp (enc, "UTF8") != 0)
+    {
+      cd = iconv_open ("UTF-8", enc);
+      if (cd == (iconv_t) -1)
+        {
+          mn_error_set (e, NULL, 0, MN_R_USAGE,
+                        "unknown encoding '%s' (see 'iconv --list')", enc);
+          return NULL;
+        }
+    }
+  struct mn_reader *r = xcalloc (1, sizeof *r);
+  r->fp = fp;
+  r->name = name;
+  r->cd = cd;
+  r->encoding = enc;
+  r->max_record = o && o->max_record ? o->max_record : MN_READER_MAX_RECORD;
+  r->raw = xmalloc (RAW_SIZE);
+  if (cd != (iconv_t) -1)
+    r->conv = xmalloc (CONV_SIZE);
+  r->line = 1;
+  r->delim = o && o->delim ? o->delim : ',';
+  /* Strict RFC 4180 quoting: a quote inside a field must be doubled, and
+     a quoted field ends at its closing quote.  libcsv's lenient mode
+     would read a stray quote as the start of a quoted field and run on
+     over the following lines, merging rows without a word.  */
+  if (csv_init (&r->parser, CSV_STRICT) != 0)
+    abort ();
+  csv_set_space_func (&r->parser, no_space);
+  csv_set_delim (&r->parser, r->delim);
+  return r;
+}
+
+void
+mn_reader_free (struct mn_reader *r)
+{
+  if (!r)
+    return;
+  csv_free (&r->parser);
+  if (r->cd != (iconv_t) -1)
+    iconv_close (r->cd);
+  free (r->raw);
+  free (r->conv);
+  free (r->data);
+  free (r->off);
+  free (r->flen);
+  free (r->q);
+  free (r->fv);
+  free (r->lv);
+  free (r);
+}
+
+unsigned long
+mn_reader_lines (const struct mn_reader *r)
+{
+  return r->line - 1;
+}
+
+/* Stop reading for good with message MSG.  */
+static int
+fail (struct mn_reader *r, struct mn_error *e, unsigned long line,
+      enum mn_reason why, const char *msg)
+{
+  r->status = -1;
+  return mn_error_set (e, r->name, line, why, "%s", msg);
+}
+
+/* The record being read breaks RFC 4180's quoting at REST (N bytes, to
+   the end of the physical line).  Queue it as it stands, flawed: its
+   fields so far, then the field being read together with the rest of
+   the line; then start afresh on the next line.  The error path may
+   allocate.  */
+static void
+bad_quote (struct mn_reader *r, const char *rest, size_t n)
+{
+  while (n && (rest[n - 1] == '\n' || rest[n - 1] == '\r'))
+    n--;
+  size_t part = r->parser.entry_buf ? r->parser.entry_pos : 0;
+  char *last = xmalloc (part + n + 1);
+  if (part)
+    memcpy (last, r->parser.entry_buf, part);
+  memcpy (last + part, rest, n);
+  if (!r->rec_open)
+    {
+      r->rec_open = true;
+      r->rec_start = r->line;
+    }
+  on_field (last, part + n, r);
+  free (last);
+  size_t k = r->nf - r->cur_first - 1;
+  on_record (-1, r);
+  r->q[r->nq - 1].flaw = MN_FLAW_BADQUOTE;
+  r->q[r->nq - 1].flaw_field = k;
+  csv_free (&r->parser);
+  if (csv_init (&r->parser, CSV_STRICT) != 0)
+    abort ();
+  csv_set_space_func (&r->parser, no_space);
+  csv_set_delim (&r->parser, r->delim);
+  r->blk = 0;
+}
+
+/* Feed LEN bytes of UTF-8 text to libcsv, one physical line at a
+   time.  A line ends with LF, CRLF or a bare CR, as libcsv's records do;
+   the LF of a CRLF split between two buffers is fed on its own and ends
+   no further line.  */
+static int
+feed (struct mn_reader *r, const char *buf, size_t len, struct mn_error *e)
+{
+  if (!r->bom_checked)
+    {
+      r->bom_checked = true;
+      if (len >= 3 && memcmp (buf, "\xEF\xBB\xBF", 3) == 0)
+        buf += 3, len -= 3;
+    }
+  while (len > 0)
+    {
+      size_t seg;
+      bool eol, lf_of_crlf = r->after_cr && *buf == '\n';
+      if (lf_of_crlf)
+        seg = 1, eol = false;
+      else
+        {
+          const char *nl = memchr (buf, '\n', len);
+          size_t upto = nl ? (size_t) (nl - buf) : len;
+          const char *cr = memchr (buf, '\r', upto);
+          const char *end = cr ? cr : nl;
+          eol = end != NULL;
+          seg = eol ? (size_t) (end - buf) + 1 : len;
+          if (cr && seg < len && buf[seg] == '\n')
+            seg++;
+        }
+      r->after_cr = buf[seg - 1] == '\r';
+      if (!r->rec_open)
+        for (size_t i = 0; i < seg; i++)
+          if (buf[i] != '\r' && buf[i] != '\n')
+            {
+              r->rec_open = true;
+              r->rec_start = r->line;
+              break;
+            }
+      size_t done = csv_parse (&r->parser, buf, seg, on_field, on_record, r);
+      if (done != seg)
+        {
+          if (csv_error (&r->parser) != CSV_EPARSE)
+            return fail (r, e, r->rec_start, MN_R_SYSTEM,
+                         csv_strerror (csv_error (&r->parser)));
+          bad_quote (r, buf + done, seg - done);
+        }
+      /* libcsv grows its field buffer by a fixed block: make the block
+         as large as the buffer, so a long field costs amortised linear
+         time, not quadratic.  */
+      size_t have = csv_get_buffer_size (&r->parser);
+      if (have > r->blk)
+        {
+          r->blk = have;
+          csv_set_blk_size (&r->parser, have);
+        }
+      /* The record in progress: its completed fields, and the field
+         libcsv is still gathering (entry_pos, its length so far).  */
+      size_t inprog = r->parser.entry_pos
+                    + (r->nf > r->cur_first
+                         ? r->datalen - r->off[r->cur_first] : 0);
+      if (r->too_big || inprog > r->max_record)
+        {
+          r->status = -1;
+          return mn_error_set (e, r->name,
+                               r->too_big ? r->too_big_line : r->rec_start,
+                               MN_R_TOO_BIG, "record longer than %zu bytes "
+                               "(an unterminated quote?)", r->max_record);
+        }
+      if (eol)
+        r->line++;
+      if (!lf_of_crlf)
+        r->partial_line = !eol;
+      buf += seg;
+      len -= seg;
+    }
+  return 0;
+}
+
+/* Convert what is in RAW and feed it.  At end of input (FINAL), bytes
+   left over are an incomplete character.  */
+static int
+convert_and_feed (struct mn_reader *r, bool final, struct mn_error *e)
+{
+  char *in = r->raw;
+  size_t inleft = r->rawlen;
+  while (inleft > 0)
+    {
+      char *out = r->conv;
+      size_t outleft = CONV_SIZE;
+      size_t rc = iconv (r->cd, &in, &inleft, &out, &outleft);
+      int err = rc == (size_t) -1 ? errno : 0;
+      if (out > r->conv && feed (r, r->conv, out - r->conv, e) < 0)
+        return -1;
+      if (err == EILSEQ)
+        {
+          r->status = -1;
+          mn_error_set (e, r->name, r->line, MN_R_ENCODING,
+                        "byte sequence not valid in %s (byte 0x%02X)",
+                        r->encoding, (unsigned char) *in);
+          return -1;
+        }
+      if (err == EINVAL)
+        {
+          if (final)
+            {
+              r->status = -1;
+              return mn_error_set (e, r->name, r->line, MN_R_ENCODING,
+                                   "incomplete %s character at end of "
+                                   "input", r->encoding);
+            }
+          break;
+        }
+      if (err && err != E2BIG)
+        return fail (r, e, r->line, MN_R_SYSTEM, strerror (err));
+    }
+  memmove (r->raw, in, inleft);
+  r->rawlen = inleft;
+  return 0;
+}
+
+/* End of input: flush libcsv, noting a quoted field still open.  */
+static void
+finish (struct mn_reader *r)
+{
+  size_t before = r->nq;
+  /* A record flushed here ends on the last line that had bytes.  */
+  unsigned long next_line = r->line + r->partial_line;
+  if (!r->partial_line && r->line > 1)
+    r->line--;
+  csv_set_opts (&r->parser, CSV_STRICT | CSV_STRICT_FINI);
+  bool open_quote = csv_fini (&r->parser, on_field, on_record, r) != 0;
+  if (open_quote)
+    {
+      csv_set_opts (&r->parser, 0);
+      csv_fini (&r->parser, on_field, on_record, r);
+      if (r->nq > before)
+        {
+          r->q[r->nq - 1].flaw = MN_FLAW_QUOTE;
+          r->q[r->nq - 1].flaw_field = r->q[r->nq - 1].n - 1;
+        }
+    }
+  r->line = next_line;
+  r->rec_open = false;
+  r->finished = true;
+}
+
+/* Read and feed one block; at end of input, finish.  */
+static int
+fill (struct mn_reader *r, struct mn_error *e)
+{
+  size_t want = RAW_SIZE - r->rawlen;
+  size_t got = fread (r->raw + r->rawlen, 1, want, r->fp);
+  if (got == 0)
+    {
+      if (ferror (r->fp))
+        {
+          r->status = -1;
+          return mn_error_set (e, r->name, r->line, MN_R_SYSTEM,
+                               "read error: %s", strerror (errno));
+        }
+      if (r->cd != (iconv_t) -1 && convert_and_feed (r, true, e) < 0)
+        return -1;
+      finish (r);
+      return 0;
+    }
+  r->rawlen += got;
+  if (r->cd != (iconv_t) -1)
+    {
+      /* A UTF-8 byte-order mark before text in another encoding (Excel
+         writes one before GB18030 too) is no character of it.  */
+      if (!r->raw_bom_checked && r->rawlen >= 3)
+        {
+          r->raw_bom_checked = true;
+          if (memcmp (r->raw, "\xEF\xBB\xBF", 3) == 0)
+            {
+              memmove (r->raw, r->raw + 3, r->rawlen - 3);
+              r->rawlen -= 3;
+            }
+        }
+      return convert_and_feed (r, false, e);
+    }
+  int rc = feed (r, r->raw, r->rawlen, e);
+  r->rawlen = 0;
+  return rc;
+}
+
+/* Drop drained records, keeping the fields of the record in progress at
+   the front of the buffers.  */
+static void
+compact (struct mn_reader *r)
+{
+  size_t keep = r->nf - r->cur_first;
+  size_t base = keep ? r->off[r->cur_first] : r->datalen;
+  if (base > 0)                 /* (DATA is still NULL at first) */
+    memmove (r->data, r->data + base, r->datalen - base);
+  for (size_t i = 0; i < keep; i++)
+    {
+      r->off[i] = r->off[r->cur_first + i] - base;
+      r->flen[i] = r->flen[r->cur_first + i];
+    }
+  r->datalen -= base;
+  r->nf = keep;
+  r->cur_first = 0;
+  r->nq = r->qhead = 0;
+}
+
+int
+mn_reader_next (struct mn_reader *r, struct mn_record *rec,
+                struct mn_error *e)
+{
+  if (r->qhead == r->nq)
+    {
+      /* Records read before an error are handed out first.  */
+      if (r->status < 0)
+        goto failed;
+      compact (r);
+      while (r->nq == 0 && !r->finished)
+        if (fill (r, &r->failure) < 0)
+          break;
+      if (r->nq == 0)
+        {
+          if (r->status < 0)
+            goto failed;
+          return 0;
+        }
+    }
+  struct rec_info *ri = &r->q[r->qhead++];
+  if (ri->n > r->vcap)
+    {
+      r->fv = xgrow (r->fv, &r->vcap, ri->n, sizeof *r->fv);
+      r->lv = xrealloc (r->lv, r->vcap * sizeof *r->lv);
+    }
+  for (size_t i = 0; i < ri->n; i++)
+    {
+      r->fv[i] = r->data + r->off[ri->first + i];
+      r->lv[i] = r->flen[ri->first + i];
+    }
+  rec->n = ri->n;
+  rec->f = r->fv;
+  rec->len = r->lv;
+  rec->line = ri->line;
+  rec->last_line = ri->last_line;
+  rec->flaw = ri->flaw;
+  rec->flaw_field = ri->flaw_field;
+  return 1;
+
+failed:
+  if (e)
+    *e = r->failure;
+  return -1;
+}
+
+void
+mn_header_init (struct mn_header *h, const struct mn_record *rec)
+{
+  h->n = rec->n;
+  h->name = xmalloc (rec->n * sizeof *h->name);
+  for (size_t i = 0; i < rec->n; i++)
+    h->name[i] = xmemdup0 (rec->f[i], rec->len[i]);
+}
+
+void
+mn_header_release (struct mn_header *h)
+{
+  for (size_t i = 0; i < h->n; i++)
+    free (h->name[i]);
+  free (h->name);
+  h->name = NULL;
+  h->n = 0;
+}
+
+long
+mn_header_find (const struct mn_header *h, const char *spec, const char *file,
+                struct mn_error *e)
+{
+  for (size_t i = 0; i < h->n; i++)
+    if (strcmp (h->name[i], spec) == 0)
+      return (long) i;
+  for (size_t i = 0; i < h->n; i++)
+    if (strcasecmp (h->name[i], spec) == 0)
+      return (long) i;
+  if (*spec >= '0' && *spec <= '9')
+    {
+      char *end;
+      errno = 0;
+      unsigned long k = strtoul (spec, &end, 10);
+      if (!*end && !errno && k >= 1 && k <= h->n)
+        return (long) k - 1;
+      if (!*end)
+        {
+          mn_error_set (e, file, 1, MN_R_MISSING_COLUMN,
+                        "no column %s: the header has %zu columns", spec,
+                        h->n);
+          return -1;
+        }
+    }
+  /* List what there is, as much as fits.  */
+  char list[768];
+  size_t used = 0;
+  list[0] = '\0';
+  for (size_t i = 0; i < h->n && used < sizeof list; i++)
+    used += snprintf (list + used, sizeof list - used, "%s%s",
+                      i ? ", " : "", h->name[i]);
+  if (used >= sizeof list)
+    {
+      /* Cut before a whole character, not inside one.  */
+      size_t cut = sizeof list - 5;
+      while (cut > 0 && ((unsigned char) list[cut] & 0xC0) == 0x80)
+        cut--;
+      strcpy (list + cut, "...");
+    }
+  mn_error_set (e, file, 1, MN_R_MISSING_COLUMN, "no column '%s' (columns: %s)", spec,
+                list);
+  return -1;
+}
+
+long
+mn_header_duplicate (const struct mn_header *h)
+{
+  for (size_t i = 1; i < h->n; i++)
+    for (size_t j = 0; j < i; j++)
+      if (strcmp (h->name[i], h->name[j]) == 0)
+        return (long) i;
+  return -1;
+}
+
+int
+mn_record_sound (const struct mn_record *rec, size_t n, const char *file,
+                 struct mn_error *e)
+{
+  size_t k = rec->flaw_field + 1;
+  switch (rec->flaw)
+    {
+    case MN_FLAW_QUOTE:
+      return mn_error_set (e, file, rec->line, MN_R_QUOTE,
+                           "field %zu opens a quote that is never closed",
+                           k);
+    case MN_FLAW_BADQUOTE:
+      return mn_error_set (e, file, rec->line, MN_R_BAD_QUOTE,
+                           "field %zu has a quote that is neither doubled "
+                           "nor closing the field", k);
+    case MN_FLAW_UTF8:
+      return mn_error_set (e, file, rec->line, MN_R_ENCODING,
+                           "field %zu is not valid UTF-8 (or holds a NUL "
+                           "byte)", k);
+    case MN_FLAW_NONE:
+      break;
+    }
+  if (n == 0)
+    {
+      for (size_t i = 1; i < rec->n; i++)
+        for (size_t j = 0; j < i; j++)
+          if (rec->len[i] == rec->len[j]
+              && memcmp (rec->f[i], rec->f[j], rec->len[i]) == 0)
+            return mn_error_set (e, file, rec->line, MN_R_DUP_COLUMN,
+                                 "column '%s' appears twice in the header",
+                                 rec->f[i]);
+      return 0;
+    }
+  if (rec->n != n)
+    return mn_error_set (e, file, rec->line, MN_R_RAGGED,
+                         "%zu fields where the header has %zu", rec->n, n);
+  return 0;
+}

@@ -1,0 +1,114 @@
+/* reader.h - a streaming CSV record reader on libcsv.
+
+   RFC 4180 quoting (embedded delimiters, quotes and newlines), CR, LF or
+   CRLF line ends, a leading byte-order mark dropped, any one-byte
+   delimiter, optional conversion to UTF-8 through iconv(3).  Each record
+   knows the physical line it starts on.  Fields are views into one buffer
+   the reader reuses: no allocation per field once the buffers have grown
+   to the widest record.  Memory is bounded by the largest record, never
+   by the file.  */
+#ifndef MINYI_READER_H
+#define MINYI_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "base/errinfo.h"
+
+/* A record that was read but is not sound.  */
+enum mn_flaw
+{
+  MN_FLAW_NONE = 0,
+  MN_FLAW_QUOTE,   /* a quoted field still open at end of input */
+  MN_FLAW_BADQUOTE,/* a quote neither doubled nor closing its field: the
+                      record ends with the rest of its line, as read */
+  MN_FLAW_UTF8     /* field FLAW_FIELD is not valid UTF-8 */
+};
+
+struct mn_record
+{
+  size_t n;                 /* number of fields (>= 1) */
+  char **f;                 /* f[i]: field i, NUL-terminated; borrowed
+                               from the reader, valid until its next call
+                               or its freeing */
+  size_t *len;              /* len[i]: its length in bytes; borrowed
+                               likewise */
+  unsigned long line;       /* physical line of the record's first byte */
+  unsigned long last_line;  /* physical line of its last byte */
+  enum mn_flaw flaw;
+  size_t flaw_field;        /* with MN_FLAW_UTF8: the first bad field */
+};
+
+struct mn_reader_options
+{
+  unsigned char delim;      /* 0 means ',' */
+  const char *encoding;     /* NULL or "UTF-8": no conversion; borrowed,
+                               kept by the reader or input it opens */
+  size_t max_record;        /* 0 means MN_READER_MAX_RECORD */
+  bool guess;               /* for mn_input_open: with no ENCODING, read
+                               input that is not UTF-8 as GB18030 */
+};
+
+#define MN_READER_MAX_RECORD ((size_t) 64 << 20)
+
+struct mn_reader;
+
+/* A reader of FP (borrowed: not closed by the reader) named NAME
+   (kept, not copied, for errors: it must outlive the reader; "-" reads
+   as "(stdin)" in messages is the caller's choice), with options O
+   (borrowed, may be NULL; O->encoding is kept and must outlive the
+   reader).  Returns NULL and fills E when the encoding is not known to
+   iconv.  Caller frees with mn_reader_free.  */
+struct mn_reader *mn_reader_new (FILE *fp, const char *name,
+                                 const struct mn_reader_options *o,
+                                 struct mn_error *e);
+
+/* Read the next record into *REC; its fields stay valid until the next
+   call or mn_reader_free (views into R's buffer).  Returns 1 for a
+   record, 0 at end of input, -1 for an error
+   that ends reading (I/O error, bytes that do not convert from the
+   input encoding, a record over the size limit), with E filled.  A
+   record with a flaw is still returned (1): the caller decides.  */
+int mn_reader_next (struct mn_reader *r, struct mn_record *rec,
+                    struct mn_error *e);
+
+/* Physical lines read so far.  */
+unsigned long mn_reader_lines (const struct mn_reader *r);
+
+/* Free R and its buffers; its file is not closed.  */
+void mn_reader_free (struct mn_reader *r);
+
+/* For the small files read whole (codebook, roster, margins, group
+   shares): whether REC is sound.  A header (N == 0) must have no flaw
+   and no column name twice; a row, no flaw and N fields.  Returns 0, or
+   -1 with E naming FILE and REC's line.  */
+int mn_record_sound (const struct mn_record *rec, size_t n,
+                     const char *file, struct mn_error *e);
+
+/* The header: column names copied out of a record.  */
+struct mn_header
+{
+  size_t n;
+  char **name;              /* owned: N names, freed by mn_header_release */
+};
+
+/* Set H to copies of REC's fields (REC borrowed, not kept).  Release H
+   with mn_header_release.  */
+void mn_header_init (struct mn_header *h, const struct mn_record *rec);
+
+/* Free H's names (not H itself); H is left empty.  */
+void mn_header_release (struct mn_header *h);
+
+/* Resolve SPEC, a column name or a 1-based column number, to a 0-based
+   index.  A name is matched exactly first, then ignoring ASCII case.
+   Returns the index, or -1 with E (reason MN_R_MISSING_COLUMN) saying which
+   columns there are.  SPEC is borrowed; FILE names the input in E and
+   is kept there, not copied.  */
+long mn_header_find (const struct mn_header *h, const char *spec,
+                     const char *file, struct mn_error *e);
+
+/* First duplicated name in H, or -1.  */
+long mn_header_duplicate (const struct mn_header *h);
+
+#endif

@@ -1,0 +1,79 @@
+/* rejects.c - the rejects file.  Columns: source, line, reason, message,
+   then the record's own fields as they were read.  */
+#include "io/rejects.h"
+
+#include <string.h>
+
+#include "io/csvout.h"
+
+static const char fixed[] = "source,line,reason,message";
+
+int
+mn_rejects_open (struct mn_rejects *rj, const char *path, struct mn_error *e)
+{
+  memset (rj, 0, sizeof *rj);
+  if (!path)
+    return 0;
+  if (mn_output_open (&rj->out, path, e) < 0)
+    return -1;
+  rj->open = true;
+  return 0;
+}
+
+void
+mn_rejects_header (struct mn_rejects *rj, const struct mn_header *h)
+{
+  if (!rj->open || rj->header_done)
+    return;
+  fputs (fixed, rj->out.fp);
+  for (size_t i = 0; i < h->n; i++)
+    {
+      putc (',', rj->out.fp);
+      mn_csv_str (rj->out.fp, h->name[i], ',');
+    }
+  putc ('\n', rj->out.fp);
+  rj->header_done = true;
+}
+
+void
+mn_rejects_write (struct mn_rejects *rj, const struct mn_record *rec,
+                  const struct mn_error *why)
+{
+  rj->count++;
+  if (!rj->open)
+    return;
+  if (!rj->header_done)
+    {
+      fprintf (rj->out.fp, "%s\n", fixed);
+      rj->header_done = true;
+    }
+  FILE *fp = rj->out.fp;
+  mn_csv_str (fp, why->file ? why->file : "", ',');
+  fprintf (fp, ",%lu,%s,", why->line, mn_reason_name (why->reason));
+  mn_csv_str (fp, why->msg, ',');
+  for (size_t i = 0; i < rec->n; i++)
+    {
+      putc (',', fp);
+      mn_csv_field (fp, rec->f[i], rec->len[i], ',');
+    }
+  putc ('\n', fp);
+}
+
+int
+mn_rejects_commit (struct mn_rejects *rj, struct mn_error *e)
+{
+  if (!rj->open)
+    return 0;
+  if (!rj->header_done)
+    fprintf (rj->out.fp, "%s\n", fixed);
+  rj->open = false;
+  return mn_output_commit (&rj->out, e);
+}
+
+void
+mn_rejects_abort (struct mn_rejects *rj)
+{
+  if (rj->open)
+    mn_output_abort (&rj->out);
+  rj->open = false;
+}

@@ -1,0 +1,160 @@
+/* common.c - options and start-up shared by the suite.  */
+#include "prog/common.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <error.h>
+#include <locale.h>
+#include <string.h>
+
+#include "prog/diag.h"
+#include "base/numparse.h"
+#include "io/output.h"
+
+enum
+{
+  OPT_NA = 0x100,
+  OPT_REJECTS,
+  OPT_STRICT
+};
+
+static const struct argp_option common_options[] = {
+  { NULL, 0, NULL, 0, "Input and output:", 50 },
+  { "delimiter", 'd', "CHAR", 0,
+    "fields are separated by CHAR (default ','; 'tab' or '\\t' for a tab)",
+    0 },
+  { "encoding", 'E', "NAME", 0,
+    "input is in encoding NAME (e.g. GB18030), converted to UTF-8 "
+    "(default: UTF-8, which is checked)", 0 },
+  { "na", OPT_NA, "LIST", 0,
+    "comma-separated cell values meaning no answer, besides an empty "
+    "cell (default '" MN_NA_DEFAULT "')", 0 },
+  { "output", 'o', "FILE", 0,
+    "write to FILE, replaced only when the run succeeds (default "
+    "standard output)", 0 },
+  { "rejects", OPT_REJECTS, "FILE", 0,
+    "write each rejected record, with its file, line and reason, to "
+    "FILE", 0 },
+  { "strict", OPT_STRICT, NULL, 0,
+    "stop at the first rejected record, writing no output", 0 },
+  { "quiet", 'q', NULL, 0,
+    "print no per-record messages and no summary", 0 },
+  { 0 }
+};
+
+static int
+parse_delimiter (const char *arg, unsigned char *out)
+{
+  if (strcmp (arg, "tab") == 0 || strcmp (arg, "\\t") == 0
+      || strcmp (arg, "\t") == 0)
+    *out = '\t';
+  else if (strlen (arg) == 1 && arg[0] != '"' && arg[0] != '\n'
+           && arg[0] != '\r')
+    *out = (unsigned char) arg[0];
+  else
+    return -1;
+  return 0;
+}
+
+static error_t
+common_parse (int key, char *arg, struct argp_state *state)
+{
+  struct mn_common_opts *c = state->input;
+  switch (key)
+    {
+    case 'd':
+      if (parse_delimiter (arg, &c->reader.delim) < 0)
+        argp_error (state, "delimiter must be one character, not '%s'",
+                    arg);
+      break;
+    case 'E':
+      c->reader.encoding = arg;
+      break;
+    case OPT_NA:
+      mn_na_set (&c->na, arg);
+      break;
+    case 'o':
+      c->output = arg;
+      break;
+    case OPT_REJECTS:
+      c->rejects = arg;
+      break;
+    case OPT_STRICT:
+      c->strict = true;
+      break;
+    case 'q':
+      c->quiet = true;
+      break;
+    case ARGP_KEY_END:
+      if (c->rejects && strcmp (c->rejects, "-") == 0)
+        argp_error (state, "--rejects needs a file, not standard output");
+      if (mn_output_same (c->rejects, c->output))
+        argp_error (state, "--rejects and --output name the same file");
+      if (c->reader.encoding)
+        {
+          iconv_t cd = iconv_open ("UTF-8", c->reader.encoding);
+          if (cd == (iconv_t) -1)
+            argp_error (state, "unknown encoding '%s' (see 'iconv "
+                               "--list')", c->reader.encoding);
+          iconv_close (cd);
+        }
+      break;
+    default:
+      return ARGP_ERR_UNKNOWN;
+    }
+  return 0;
+}
+
+const struct argp mn_common_argp = { common_options, common_parse, NULL,
+                                     NULL, NULL, NULL, NULL };
+
+const struct argp_child mn_common_children[] = {
+  { &mn_common_argp, 0, NULL, 0 },
+  { 0 }
+};
+
+void
+mn_common_check_report (const struct mn_common_opts *c, const char *report,
+                        struct argp_state *state)
+{
+  if (report && strcmp (report, "-") == 0)
+    argp_error (state, "--report needs a file, not standard output");
+  if (report && (mn_output_same (report, c->output)
+                 || mn_output_same (report, c->rejects)))
+    argp_error (state, "--report names the file of -o or --rejects");
+}
+
+void
+mn_common_init (struct mn_common_opts *c)
+{
+  memset (c, 0, sizeof *c);
+  c->reader.delim = ',';
+  mn_na_set (&c->na, MN_NA_DEFAULT);
+}
+
+void
+mn_common_release (struct mn_common_opts *c)
+{
+  mn_na_release (&c->na);
+}
+
+void
+mn_program_init (const char *prog)
+{
+  program_invocation_name = (char *) prog;
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
+  argp_err_exit_status = MN_EXIT_USAGE;
+}
+
+void
+mn_common_run (struct mn_run *run, const struct mn_common_opts *c,
+               char *const *files, size_t nfiles)
+{
+  mn_run_init (run, files, nfiles, c->output,
+               c->quiet ? &mn_reporter_stderr_quiet : &mn_reporter_stderr);
+  run->ro = c->reader;
+  run->ro.guess = true;
+  run->rejects_path = c->rejects;
+  run->strict = c->strict;
+}

@@ -1,0 +1,73 @@
+/* common.h - what every minyi program shares: its identity for argp,
+   start-up, the options common to the suite (an argp child), and a run
+   started from them.  This is the program layer: the core of lib/ does
+   not include it.  */
+#ifndef MINYI_COMMON_H
+#define MINYI_COMMON_H
+
+#include <argp.h>
+#include <stdbool.h>
+
+#include "base/na.h"
+#include "io/reader.h"
+#include "prog/run.h"
+
+#define MN_VERSION "0.1.0"
+
+/* Define argp's version and bug-address variables in the program itself
+   (defined only inside a static library, the linker could drop them).  */
+#define MN_PROGRAM_IDENTITY(prog)                                         \
+  const char *argp_program_version = prog " (minyi) " MN_VERSION;         \
+  const char *argp_program_bug_address = "the minyi issue tracker"
+
+/* Options shared by the suite.  A program embeds one, and hands it to
+   mn_common_argp in ARGP_KEY_INIT through state->child_inputs[0].  */
+struct mn_common_opts
+{
+  struct mn_reader_options reader;  /* --delimiter, --encoding (borrowed
+                                       from argv) */
+  struct mn_na na;                  /* --na; owned, freed by
+                                       mn_common_release */
+  const char *output;               /* -o, --output, borrowed from argv;
+                                       NULL: stdout */
+  const char *rejects;              /* --rejects, borrowed from argv */
+  bool strict;                      /* --strict */
+  bool quiet;                       /* -q, --quiet */
+};
+
+extern const struct argp mn_common_argp;
+
+/* The children array a program's struct argp points to: the common
+   options alone.  */
+extern const struct argp_child mn_common_children[];
+
+/* Refuse, through argp_error on STATE, a REPORT file (may be NULL) that
+   is standard output or the file of C's --output or --rejects.  For the
+   programs that also write a report.  */
+void mn_common_check_report (const struct mn_common_opts *c,
+                             const char *report, struct argp_state *state);
+
+/* Set the caller's C to the defaults (allocates the --na list).  Release
+   with mn_common_release.  */
+void mn_common_init (struct mn_common_opts *c);
+
+/* Free what C owns (its --na list), not C itself nor the borrowed
+   strings.  */
+void mn_common_release (struct mn_common_opts *c);
+
+/* Program start-up: the short program name for messages, the user's
+   locale for messages and character handling, and the C locale for
+   numbers, whatever LC_NUMERIC says, so CSV numbers always use '.'.
+   PROG is kept (not copied) and must live as long as the program, as a
+   string literal does.  */
+void mn_program_init (const char *prog);
+
+/* Start RUN (mn_run_init) on the operands FILES[0..NFILES-1] (borrowed;
+   none: standard input) with C's options (borrowed; C must outlive RUN):
+   its main output (-o), rejects file, reader options (the encoding
+   guessed unless --encoding), --strict, and the stderr reporter, quiet
+   with --quiet.  */
+void mn_common_run (struct mn_run *run, const struct mn_common_opts *c,
+                    char *const *files, size_t nfiles);
+
+#endif

@@ -1,0 +1,235 @@
+/* run.c - the skeleton every program runs.  */
+#include "prog/run.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "prog/scan.h"
+#include "io/spool.h"
+#include "base/xalloc.h"
+
+int
+mn_exit_status (const struct mn_error *e)
+{
+  return e->reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA;
+}
+
+void
+mn_run_init (struct mn_run *run, char *const *files, size_t nfiles,
+             const char *output, const struct mn_reporter *rep)
+{
+  static char *const stdin_only[] = { "-" };
+  memset (run, 0, sizeof *run);
+  run->rep = rep;
+  run->ro.delim = ',';
+  run->ro.guess = true;
+  if (!nfiles)
+    files = stdin_only, nfiles = 1;
+  run->input = xcalloc (nfiles, sizeof *run->input);
+  run->ninput = nfiles;
+  for (size_t i = 0; i < nfiles; i++)
+    {
+      run->input[i].file = files[i];
+      run->input[i].name = mn_display_name (files[i]);
+    }
+  run->path[0] = output;
+  run->nout = 1;
+}
+
+struct mn_output *
+mn_run_output (struct mn_run *run, const char *path)
+{
+  if (!path)
+    return NULL;
+  if (run->nout == MN_RUN_OUTPUTS)
+    abort ();                   /* a program registering too many */
+  run->path[run->nout] = path;
+  return &run->out[run->nout++];
+}
+
+/* Keep STATUS when it is more severe than RUN's.  */
+static void
+keep (struct mn_run *run, int status)
+{
+  if (status > run->status)
+    run->status = status;
+}
+
+int
+mn_run_status (struct mn_run *run, int status)
+{
+  keep (run, status);
+  run->failed = true;
+  return -1;
+}
+
+int
+mn_run_fail (struct mn_run *run, const struct mn_error *e, int status)
+{
+  mn_report_error (run->rep, e);
+  return mn_run_status (run, status == MN_EXIT_AUTO ? mn_exit_status (e)
+                                                    : status);
+}
+
+/* Report a note with no file: what a failed run left behind.  */
+static void
+note (struct mn_run *run, const char *msg)
+{
+  struct mn_error e;
+  mn_error_set (&e, NULL, 0, MN_R_NONE, "%s", msg);
+  mn_report_error (run->rep, &e);
+}
+
+int
+mn_run_open (struct mn_run *run)
+{
+  if (run->failed)
+    return -1;
+  struct mn_error e;
+  for (size_t i = 0; i < run->ninput && run->reread; i++)
+    if (strcmp (run->input[i].file, "-") == 0 && mn_spool_stdin (&e) < 0)
+      return mn_run_fail (run, &e, MN_EXIT_USAGE);
+  if (mn_rejects_open (&run->rejects, run->rejects_path, &e) < 0)
+    return mn_run_fail (run, &e, MN_EXIT_USAGE);
+  for (size_t k = 0; k < run->nout; k++)
+    if (mn_output_open (&run->out[k], run->path[k], &e) < 0)
+      return mn_run_fail (run, &e, MN_EXIT_USAGE);
+  return 0;
+}
+
+/* Read operand RI.  Returns 0, or -1 with E when the run must stop
+   (STATUS then set).  */
+static int
+run_input (struct mn_run *run, struct mn_run_input *ri, struct mn_error *e)
+{
+  struct mn_input in;
+  if (mn_input_open (&in, ri->file, &run->ro, e) < 0)
+    return mn_run_status (run, mn_exit_status (e));
+  ri->encoding = in.encoding;
+  ri->guessed = in.guessed;
+  mn_report_opened (run->rep, &in);
+  mn_rejects_header (&run->rejects, &in.h);
+
+  struct mn_error whole;
+  int bound = run->bind ? run->bind (run->ctx, &in, &whole) : 0;
+  run->started = true;
+  if (bound < 0)
+    {
+      *e = whole;
+      mn_input_close (&in);
+      return mn_run_status (run, mn_exit_status (e));
+    }
+  if (bound == MN_RUN_WHOLE)
+    {
+      mn_report_error (run->rep, &whole);
+      keep (run, MN_EXIT_DATA);
+    }
+
+  struct mn_scan scan = { .row = run->row, .rejected = run->rejected,
+                          .ctx = run->ctx,
+                          .whole = bound == MN_RUN_WHOLE ? &whole : NULL,
+                          .rejects = &run->rejects, .rep = run->rep,
+                          .strict = run->strict };
+  int rc = mn_scan_input (&in, &scan, &ri->t, e);
+  mn_tally_add (&run->total, &ri->t);
+  mn_input_close (&in);
+  if (ri->t.rejected)
+    keep (run, MN_EXIT_DATA);
+  if (rc < 0)
+    return mn_run_status (run, mn_exit_status (e));
+  ri->done = true;
+  return 0;
+}
+
+int
+mn_run_inputs (struct mn_run *run)
+{
+  if (run->failed)
+    return -1;
+  struct mn_error e;
+  for (size_t i = 0; i < run->ninput; i++)
+    if (run_input (run, &run->input[i], &e) < 0)
+      {
+        mn_report_error (run->rep, &e);
+        bool stopped = run->strict && run->total.rejected > 0;
+        if (stopped)
+          note (run, run->partial
+                       ? "stopped at the first rejected record (--strict)"
+                       : "stopped at the first rejected record (--strict); "
+                         "nothing written");
+        if (run->partial && run->path[0])
+          note (run, "no output file written");
+        else if (run->partial && run->started)
+          note (run, run->partial);
+        return -1;
+      }
+  return 0;
+}
+
+int
+mn_run_reopen (struct mn_run *run, size_t i, struct mn_input *in)
+{
+  if (run->failed)
+    return -1;
+  struct mn_error e;
+  const char *file = run->input[i].file;
+  if (strcmp (file, "-") == 0 && fseeko (stdin, 0, SEEK_SET) != 0)
+    {
+      mn_error_set (&e, run->input[i].name, 0, MN_R_SYSTEM,
+                    "cannot read the temporary copy again: %s",
+                    strerror (errno));
+      return mn_run_fail (run, &e, MN_EXIT_USAGE);
+    }
+  /* The same file, the same options: the same guess.  */
+  if (mn_input_open (in, file, &run->ro, &e) < 0)
+    return mn_run_fail (run, &e, MN_EXIT_USAGE);
+  return 0;
+}
+
+int
+mn_run_commit (struct mn_run *run)
+{
+  if (run->failed)
+    return -1;
+  struct mn_error e;
+  /* The main output first: when it cannot be written, neither are the
+     others.  */
+  int rc = mn_output_commit (&run->out[0], &e);
+  if (rc == 0)
+    rc = mn_rejects_commit (&run->rejects, &e);
+  for (size_t k = 1; k < run->nout && rc == 0; k++)
+    rc = mn_output_commit (&run->out[k], &e);
+  if (rc < 0)
+    return mn_run_fail (run, &e, MN_EXIT_USAGE);
+  if (run->ninput > 1)
+    mn_report_tally (run->rep, NULL, &run->total);
+  return 0;
+}
+
+int
+mn_run_end (struct mn_run *run)
+{
+  for (size_t k = 0; k < run->nout; k++)
+    mn_output_abort (&run->out[k]);
+  mn_rejects_abort (&run->rejects);
+  free (run->input);
+  run->input = NULL;
+  run->ninput = 0;
+  return run->status;
+}
+
+struct mn_prov_input *
+mn_run_prov_inputs (const struct mn_run *run)
+{
+  struct mn_prov_input *v = xcalloc (run->ninput ? run->ninput : 1,
+                                     sizeof *v);
+  for (size_t i = 0; i < run->ninput; i++)
+    {
+      const struct mn_run_input *in = &run->input[i];
+      v[i] = (struct mn_prov_input) { in->name, in->encoding, in->t.read,
+                                      in->t.used, in->t.rejected };
+    }
+  return v;
+}

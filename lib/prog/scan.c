@@ -1,0 +1,44 @@
+/* scan.c - the record loop over one input.  */
+#include "prog/scan.h"
+
+int
+mn_scan_input (struct mn_input *in, const struct mn_scan *s,
+               struct mn_tally *t, struct mn_error *e)
+{
+  struct mn_record rec;
+  int rc;
+  while ((rc = mn_input_next (in, &rec, e)) > 0)
+    {
+      t->read++;
+      bool seen = false;        /* did ROW see the record? */
+      if (s->whole)
+        {
+          *e = *s->whole;
+          e->line = rec.line;
+        }
+      else if (rc == 1)
+        {
+          seen = true;
+          if (s->row (s->ctx, in, &rec, e) == MN_SCAN_USE)
+            {
+              t->used++;
+              continue;
+            }
+        }
+      if (!seen && s->rejected)
+        s->rejected (s->ctx, &rec, e);
+      t->rejected++;
+      t->reason[e->reason]++;
+      mn_rejects_write (s->rejects, &rec, e);
+      if (s->strict)
+        {
+          rc = -1;
+          break;
+        }
+      if (!s->whole)
+        mn_report_rejected (s->rep, e, t);
+    }
+  if (rc == 0)
+    mn_report_tally (s->rep, in->name, t);
+  return rc < 0 ? -1 : 0;
+}

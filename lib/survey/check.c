@@ -1,0 +1,886 @@
+/* check.c - row-by-row validation of survey exports.  */
+#include "survey/check.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats/alpha.h"
+#include "io/csvout.h"
+#include "base/groups.h"
+#include "stats/moments.h"
+#include "base/numparse.h"
+#include "io/spool.h"
+#include "base/u64map.h"
+#include "base/utf8.h"
+#include "base/xalloc.h"
+
+/* Bits of a (wave, household, cadre) triple packed into 64 bits.  */
+#define WAVE_BITS 12
+#define HOUSEHOLD_BITS 32
+#define CADRE_BITS 20
+
+struct tally
+{
+  unsigned long read, written, rejected, flagged;
+  unsigned long reason[MN_R_COUNT];
+};
+
+struct township
+{
+  struct tally t;
+  struct mn_moments index;          /* composite index, for collectors */
+  struct mn_alpha alpha;
+  unsigned long alpha_incomplete;
+};
+
+struct file_stats
+{
+  char *name;
+  const char *encoding;
+  bool guessed;
+  struct tally t;
+};
+
+struct interned
+{
+  uint64_t id;
+};
+
+struct mn_checker
+{
+  const struct mn_check_spec *spec;
+  size_t ni;                        /* codebook items */
+
+  /* Columns of the current input; -1: not there.  */
+  long col_wave, col_cadre, col_household;
+  long col_township, col_village, col_collector, col_weight;
+  long *item_col;
+
+  /* Items in the reliability analysis, and their scale ends.  */
+  size_t *aitem;
+  size_t nalpha;
+  double *amin, *amax, *x;
+
+  struct mn_groups *wave_ids, *household_ids, *cadre_ids;
+  uint64_t nwave, nhousehold, ncadre;
+  struct mn_u64map seen;            /* triple -> file << 48 | line */
+  struct mn_groups *coverage;       /* "wave\0cadre" -> responses */
+  struct mn_groups *wave_rows;      /* wave -> clean rows */
+  struct mn_groups *townships;      /* name -> struct township */
+  struct mn_groups *collectors;     /* "id\0township" -> mn_moments */
+
+  struct file_stats *files;
+  size_t nfiles;
+
+  struct mn_alpha alpha_all;
+  unsigned long alpha_incomplete;
+  FILE *flags;                      /* spooled flag rows */
+  unsigned long straight_lined;
+
+  struct mn_answer *ans;
+  bool *has;
+  char *key;                        /* reused composite key */
+  size_t keycap;
+};
+
+/* The composite key A NUL B in C's reused buffer; returns its length.  */
+static size_t
+pair_key (struct mn_checker *c, const char *a, size_t al, const char *b,
+          size_t bl)
+{
+  c->key = xgrow (c->key, &c->keycap, al + 1 + bl, 1);
+  memcpy (c->key, a, al);
+  c->key[al] = '\0';
+  memcpy (c->key + al + 1, b, bl);
+  return al + 1 + bl;
+}
+
+/* The township cell of REC as the report keys it: trimmed, empty when
+   the input has no township column, the record is too short, or the
+   name is not valid UTF-8.  */
+static const char *
+township_cell (const struct mn_checker *c, const struct mn_record *rec,
+               size_t *len)
+{
+  *len = 0;
+  if (c->col_township < 0 || (size_t) c->col_township >= rec->n)
+    return "";
+  const char *t = mn_trim (rec->f[c->col_township], len);
+  if (!mn_utf8_valid (t, *len))
+    *len = 0;
+  return t;
+}
+
+/* The trimmed cell of column COL (empty when COL < 0).  */
+static const char *
+cell (const struct mn_record *rec, long col, size_t *len)
+{
+  if (col < 0)
+    {
+      *len = 0;
+      return "";
+    }
+  return mn_trim (rec->f[col], len);
+}
+
+/* Is item IT numeric (a range, or a list of numbers), and what are its
+   smallest and largest answers?  */
+static bool
+numeric_item (const struct mn_item *it, double *lo, double *hi)
+{
+  if (it->scale == MN_SCALE_RANGE)
+    {
+      *lo = it->lo;
+      *hi = it->hi;
+      return true;
+    }
+  if (it->scale != MN_SCALE_LIST)
+    return false;
+  *lo = INFINITY;
+  *hi = -INFINITY;
+  for (size_t i = 0; i < it->nchoice; i++)
+    {
+      double v;
+      if (mn_parse_double (it->choice[i].text, &v) != 0)
+        return false;
+      *lo = fmin (*lo, v);
+      *hi = fmax (*hi, v);
+    }
+  return true;
+}
+
+struct mn_checker *
+mn_checker_new (const struct mn_check_spec *spec, struct mn_error *e)
+{
+  const struct mn_codebook *cb = spec->cb;
+  struct mn_checker *c = xcalloc (1, sizeof *c);
+  c->spec = spec;
+  c->ni = cb->n;
+  c->item_col = xcalloc (cb->n, sizeof *c->item_col);
+  c->aitem = xcalloc (cb->n, sizeof *c->aitem);
+  c->amin = xcalloc (cb->n, sizeof *c->amin);
+  c->amax = xcalloc (cb->n, sizeof *c->amax);
+  c->x = xcalloc (cb->n, sizeof *c->x);
+  c->ans = xcalloc (cb->n, sizeof *c->ans);
+  c->has = xcalloc (cb->n, sizeof *c->has);
+  if (spec->alpha_items)
+    for (size_t i = 0; i < spec->nalpha; i++)
+      {
+        long k = mn_codebook_find (cb, spec->alpha_items[i]);
+        if (k < 0 || !numeric_item (&cb->item[k], &c->amin[c->nalpha],
+                                    &c->amax[c->nalpha]))
+          {
+            mn_error_set (e, NULL, 0, MN_R_USAGE,
+                          k < 0 ? "no item '%s' in the codebook"
+                                : "item '%s' has no numeric scale",
+                          spec->alpha_items[i]);
+            mn_checker_free (c);
+            return NULL;
+          }
+        c->aitem[c->nalpha++] = (size_t) k;
+      }
+  else
+    for (size_t i = 0; i < cb->n; i++)
+      if (numeric_item (&cb->item[i], &c->amin[c->nalpha],
+                        &c->amax[c->nalpha]))
+        c->aitem[c->nalpha++] = i;
+  c->wave_ids = mn_groups_new (sizeof (struct interned));
+  c->household_ids = mn_groups_new (sizeof (struct interned));
+  c->cadre_ids = mn_groups_new (sizeof (struct interned));
+  mn_u64map_init (&c->seen);
+  c->coverage = mn_groups_new (sizeof (unsigned long));
+  c->wave_rows = mn_groups_new (sizeof (unsigned long));
+  c->townships = mn_groups_new (sizeof (struct township));
+  c->collectors = mn_groups_new (sizeof (struct mn_moments));
+  mn_alpha_init (&c->alpha_all, c->nalpha);
+  c->flags = mn_tmpfile ();
+  if (!c->flags)
+    {
+      mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                    "cannot make a temporary file in %s: %s",
+                    getenv ("TMPDIR") && *getenv ("TMPDIR")
+                      ? getenv ("TMPDIR") : "/tmp", strerror (errno));
+      mn_checker_free (c);
+      return NULL;
+    }
+  return c;
+}
+
+void
+mn_checker_free (struct mn_checker *c)
+{
+  if (!c)
+    return;
+  if (c->townships)
+    {
+      struct mn_group_entry *v = mn_groups_sorted (c->townships);
+      for (size_t i = 0; i < mn_groups_count (c->townships); i++)
+        mn_alpha_release (&((struct township *) v[i].value)->alpha);
+      free (v);
+    }
+  mn_groups_free (c->townships);
+  mn_groups_free (c->wave_ids);
+  mn_groups_free (c->household_ids);
+  mn_groups_free (c->cadre_ids);
+  mn_groups_free (c->coverage);
+  mn_groups_free (c->wave_rows);
+  mn_groups_free (c->collectors);
+  if (c->seen.key)
+    mn_u64map_release (&c->seen);
+  if (c->wave_ids)
+    mn_alpha_release (&c->alpha_all);
+  for (size_t i = 0; i < c->nfiles; i++)
+    free (c->files[i].name);
+  free (c->files);
+  if (c->flags)
+    fclose (c->flags);
+  free (c->item_col);
+  free (c->aitem);
+  free (c->amin);
+  free (c->amax);
+  free (c->x);
+  free (c->ans);
+  free (c->has);
+  free (c->key);
+  free (c);
+}
+
+/* Column SPEC of IN, or -1 when it is not there (E filled).  */
+static long
+find_col (const struct mn_input *in, const char *spec, struct mn_error *e)
+{
+  return spec ? mn_header_find (&in->h, spec, in->name, e) : -1;
+}
+
+int
+mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
+                  struct mn_error *e)
+{
+  const struct mn_check_spec *sp = c->spec;
+  c->files = xrealloc (c->files, (c->nfiles + 1) * sizeof *c->files);
+  struct file_stats *f = &c->files[c->nfiles++];
+  memset (f, 0, sizeof *f);
+  f->name = xstrdup (in->name);
+  f->encoding = in->encoding;
+  f->guessed = in->guessed;
+  c->col_wave = c->col_cadre = c->col_household = -1;
+  c->col_township = c->col_village = c->col_collector = c->col_weight = -1;
+  if (in->dup_column >= 0)
+    return mn_error_set (e, in->name, 1, MN_R_DUP_COLUMN,
+                         "column '%s' appears twice in the header",
+                         in->h.name[in->dup_column]);
+  struct mn_error ignore;
+  if ((c->col_wave = find_col (in, sp->wave, e)) < 0
+      || (c->col_cadre = find_col (in, sp->cadre, e)) < 0
+      || (c->col_household = find_col (in, sp->household, e)) < 0)
+    return -1;
+  for (size_t i = 0; i < c->ni; i++)
+    if ((c->item_col[i] = find_col (in, sp->cb->item[i].column, e)) < 0)
+      return -1;
+  c->col_township = find_col (in, sp->township, &ignore);
+  c->col_village = find_col (in, sp->village, &ignore);
+  c->col_collector = find_col (in, sp->collector, &ignore);
+  c->col_weight = find_col (in, sp->weight, &ignore);
+  if (sp->require_weight && c->col_weight < 0)
+    return find_col (in, sp->weight, e);
+  if (sp->require_collector && c->col_collector < 0)
+    return find_col (in, sp->collector, e);
+  if (sp->require_township && c->col_township < 0)
+    return find_col (in, sp->township, e);
+  if (sp->require_village && c->col_village < 0)
+    return find_col (in, sp->village, e);
+  return 0;
+}
+
+static struct tally *
+file_tally (struct mn_checker *c)
+{
+  return &c->files[c->nfiles - 1].t;
+}
+
+/* The township of REC (empty when there is no such column or the record
+   is too short to have it).  */
+static struct township *
+township_of (struct mn_checker *c, const struct mn_record *rec)
+{
+  size_t len;
+  const char *t = township_cell (c, rec, &len);
+  struct township *tw = mn_groups_get (c->townships, t, len);
+  if (!tw->alpha.k && c->nalpha)
+    mn_alpha_init (&tw->alpha, c->nalpha);
+  return tw;
+}
+
+void
+mn_checker_rejected (struct mn_checker *c, const struct mn_record *rec,
+                     const struct mn_error *e)
+{
+  struct tally *ft = file_tally (c);
+  struct tally *tt = &township_of (c, rec)->t;
+  ft->read++, tt->read++;
+  ft->rejected++, tt->rejected++;
+  ft->reason[e->reason]++, tt->reason[e->reason]++;
+}
+
+void
+mn_checker_flagged (struct mn_checker *c, unsigned long line, unsigned flags)
+{
+  if (!(flags & MN_FLAG_STRAIGHT))
+    return;
+  c->straight_lined++;
+  mn_csv_str (c->flags, c->files[c->nfiles - 1].name, ',');
+  fprintf (c->flags, ",%lu,straight-line,1\n", line);
+}
+
+/* The small integer standing for KEY in table G (new ids from *NEXT).  */
+static uint64_t
+intern (struct mn_groups *g, uint64_t *next, const char *key, size_t len)
+{
+  struct interned *v = mn_groups_get (g, key, len);
+  if (!v->id)
+    v->id = ++*next;
+  return v->id;
+}
+
+static int
+check_weight (const struct mn_checker *c, const struct mn_record *rec,
+              const char *file, struct mn_error *e)
+{
+  double w;
+  int reason;
+  char msg[sizeof e->msg];
+  if (c->col_weight < 0
+      || mn_parse_weight (rec->f[c->col_weight], &w, &reason, msg,
+                          sizeof msg) == 0)
+    return 0;
+  return mn_error_set (e, file, rec->line, reason, "%s", msg);
+}
+
+/* The roster checks: the cadre is listed, and serves the household's
+   township and village when the roster says where it serves.  */
+static int
+check_identity (const struct mn_checker *c, const struct mn_record *rec,
+                const char *file, struct mn_error *e)
+{
+  if (!c->spec->roster)
+    return 0;
+  size_t len, tl, vl;
+  const char *id = cell (rec, c->col_cadre, &len);
+  const struct mn_cadre *cd = mn_roster_find (c->spec->roster, id, len);
+  if (!cd)
+    return mn_error_set (e, file, rec->line, MN_R_UNKNOWN_CADRE,
+                         "cadre '%.*s' is not in the roster", (int) len, id);
+  const char *t = cell (rec, c->col_township, &tl);
+  if (c->col_township >= 0 && *cd->township
+      && (strlen (cd->township) != tl || memcmp (cd->township, t, tl) != 0))
+    return mn_error_set (e, file, rec->line, MN_R_OUTSIDE_AREA,
+                         "cadre '%s' serves %s, not %.*s", cd->id,
+                         cd->township, (int) tl, t);
+  const char *v = cell (rec, c->col_village, &vl);
+  if (c->col_village >= 0 && !mn_cadre_serves (cd, v, vl))
+    return mn_error_set (e, file, rec->line, MN_R_OUTSIDE_AREA,
+                         "cadre '%s' is not assigned village %.*s", cd->id,
+                         (int) vl, v);
+  return 0;
+}
+
+/* The duplicate check.  Remembers the triple when it is new; sets *NEW
+   then.  */
+static int
+check_duplicate (struct mn_checker *c, const struct mn_record *rec,
+                 const char *file, bool *fresh, struct mn_error *e)
+{
+  size_t wl, hl, cl;
+  const char *w = cell (rec, c->col_wave, &wl);
+  const char *h = cell (rec, c->col_household, &hl);
+  const char *k = cell (rec, c->col_cadre, &cl);
+  uint64_t wi = intern (c->wave_ids, &c->nwave, w, wl);
+  uint64_t hi = intern (c->household_ids, &c->nhousehold, h, hl);
+  uint64_t ci = intern (c->cadre_ids, &c->ncadre, k, cl);
+  if (wi >> WAVE_BITS || hi >> HOUSEHOLD_BITS || ci >> CADRE_BITS)
+    return mn_error_set (e, file, rec->line, MN_R_TOO_BIG,
+                         "more waves, households or cadres than duplicate "
+                         "detection can hold (%d, %d, %d bits)", WAVE_BITS,
+                         HOUSEHOLD_BITS, CADRE_BITS);
+  uint64_t key = wi << (HOUSEHOLD_BITS + CADRE_BITS) | hi << CADRE_BITS | ci;
+  uint64_t where = (uint64_t) (c->nfiles - 1) << 48 | rec->line;
+  uint64_t *first = mn_u64map_put (&c->seen, key, where);
+  *fresh = first == NULL;
+  if (!first)
+    return 0;
+  size_t fi = *first >> 48;
+  unsigned long line = *first & (((uint64_t) 1 << 48) - 1);
+  if (fi == c->nfiles - 1)
+    return mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
+                         "household '%.*s' already rated cadre '%.*s' in "
+                         "wave '%.*s' on line %lu", (int) hl, h, (int) cl, k,
+                         (int) wl, w, line);
+  return mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
+                       "household '%.*s' already rated cadre '%.*s' in wave "
+                       "'%.*s' on line %lu of %s", (int) hl, h, (int) cl, k,
+                       (int) wl, w, line, c->files[fi].name);
+}
+
+/* Fold a clean row into the reliability, coverage and collector
+   statistics; return its flags.  */
+static unsigned
+learn (struct mn_checker *c, const struct mn_record *rec, bool fresh,
+       struct township *tw)
+{
+  unsigned flags = 0;
+  size_t wl, kl;
+  /* Rows per wave: a mistyped wave ("2026q1") shows up as a wave of its
+     own with a handful of rows.  */
+  const char *wv = cell (rec, c->col_wave, &wl);
+  ++*(unsigned long *) mn_groups_get (c->wave_rows, wv, wl);
+  if (fresh)
+    {
+      /* One more household of this cadre responded in this wave.  */
+      const char *k = cell (rec, c->col_cadre, &kl);
+      size_t n = pair_key (c, wv, wl, k, kl);
+      ++*(unsigned long *) mn_groups_get (c->coverage, c->key, n);
+    }
+
+  /* Reliability: complete cases only (listwise deletion).  */
+  bool complete = c->nalpha > 0;
+  for (size_t j = 0; j < c->nalpha && complete; j++)
+    {
+      size_t i = c->aitem[j];
+      complete = c->has[i] && c->ans[i].kind == MN_ANS_VALID
+                 && mn_parse_double (rec->f[c->item_col[i]], &c->x[j]) == 0;
+    }
+  if (complete)
+    {
+      mn_alpha_add (&c->alpha_all, c->x);
+      mn_alpha_add (&tw->alpha, c->x);
+      /* Straight-lining: every item at the same end of its scale.  */
+      bool lo = true, hi = true;
+      for (size_t j = 0; j < c->nalpha; j++)
+        {
+          lo &= c->x[j] == c->amin[j];
+          hi &= c->x[j] == c->amax[j];
+        }
+      if (c->nalpha >= 3 && (lo || hi))
+        flags |= MN_FLAG_STRAIGHT;
+    }
+  else if (c->nalpha > 0)
+    {
+      c->alpha_incomplete++;
+      tw->alpha_incomplete++;
+    }
+
+  /* Collectors: the composite index by collector within township.  */
+  size_t ol, tl;
+  const char *o = cell (rec, c->col_collector, &ol);
+  const char *t = township_cell (c, rec, &tl);
+  double index = mn_codebook_composite (c->spec->cb, c->ans, c->has);
+  if (ol && !isnan (index))
+    {
+      size_t n = pair_key (c, o, ol, t, tl);
+      mn_moments_add (mn_groups_get (c->collectors, c->key, n), index);
+      mn_moments_add (&tw->index, index);
+    }
+  return flags;
+}
+
+int
+mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
+                unsigned *flags, struct mn_error *e)
+{
+  const struct mn_check_spec *sp = c->spec;
+  const char *file = c->files[c->nfiles - 1].name;
+  struct tally *ft = file_tally (c);
+  struct township *tw = township_of (c, rec);
+  *flags = 0;
+
+  static const char *const what[] = { "wave", "cadre", "household" };
+  const long cols[] = { c->col_wave, c->col_cadre, c->col_household };
+  for (int i = 0; i < 3; i++)
+    {
+      size_t len;
+      const char *k = cell (rec, cols[i], &len);
+      if (mn_na_match (sp->na, k, len))
+        {
+          mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
+                        "empty %s (column '%s')", what[i],
+                        i == 0 ? sp->wave : i == 1 ? sp->cadre
+                                                   : sp->household);
+          goto reject;
+        }
+    }
+  for (size_t i = 0; i < c->ni; i++)
+    {
+      long col = c->item_col[i];
+      c->has[i] = !mn_na_match (sp->na, rec->f[col], rec->len[col]);
+      if (c->has[i]
+          && mn_item_classify (&sp->cb->item[i], rec->f[col], &c->ans[i], e)
+               == MN_ANS_INVALID)
+        {
+          e->file = file;
+          e->line = rec->line;
+          goto reject;
+        }
+    }
+  bool fresh;
+  if (check_weight (c, rec, file, e) < 0
+      || check_identity (c, rec, file, e) < 0
+      || check_duplicate (c, rec, file, &fresh, e) < 0)
+    goto reject;
+
+  *flags = learn (c, rec, fresh, tw);
+  ft->read++, tw->t.read++;
+  ft->written++, tw->t.written++;
+  if (*flags)
+    ft->flagged++, tw->t.flagged++;
+  return 0;
+
+reject:
+  mn_checker_rejected (c, rec, e);
+  return -1;
+}
+
+/* Report rows: section,key,subkey,measure,value.  */
+static void
+row_start (FILE *out, const char *section, const char *key, size_t keylen,
+           const char *sub, size_t sublen)
+{
+  fprintf (out, "%s,", section);
+  mn_csv_field (out, key, keylen, ',');
+  putc (',', out);
+  mn_csv_field (out, sub, sublen, ',');
+}
+
+static void
+put_count (FILE *out, const char *section, const char *key, size_t kl,
+           const char *sub, size_t sl, const char *measure, unsigned long v)
+{
+  row_start (out, section, key, kl, sub, sl);
+  fprintf (out, ",%s,%lu\n", measure, v);
+}
+
+static void
+put_real (FILE *out, const char *section, const char *key, size_t kl,
+          const char *sub, size_t sl, const char *measure, double v,
+          int digits)
+{
+  row_start (out, section, key, kl, sub, sl);
+  fprintf (out, ",%s,", measure);
+  if (isfinite (v))
+    fprintf (out, "%.*f", digits, v);
+  putc ('\n', out);
+}
+
+static void
+put_text (FILE *out, const char *section, const char *key, size_t kl,
+          const char *sub, size_t sl, const char *measure, const char *v)
+{
+  row_start (out, section, key, kl, sub, sl);
+  fprintf (out, ",%s,", measure);
+  mn_csv_str (out, v, ',');
+  putc ('\n', out);
+}
+
+static void
+put_tally (FILE *out, const char *section, const char *key, size_t kl,
+           const struct tally *t)
+{
+  put_count (out, section, key, kl, "", 0, "read", t->read);
+  put_count (out, section, key, kl, "", 0, "written", t->written);
+  put_count (out, section, key, kl, "", 0, "rejected", t->rejected);
+  put_count (out, section, key, kl, "", 0, "flagged", t->flagged);
+  for (int r = 0; r < MN_R_COUNT; r++)
+    if (t->reason[r])
+      put_count (out, section, key, kl, mn_reason_name (r),
+                 strlen (mn_reason_name (r)), "rejected", t->reason[r]);
+}
+
+static void
+put_alpha (FILE *out, const struct mn_checker *c, const char *key, size_t kl,
+           const struct mn_alpha *a, unsigned long incomplete)
+{
+  double al, lo, hi;
+  mn_alpha_value (a, c->spec->level, &al, &lo, &hi);
+  put_count (out, "alpha", key, kl, "", 0, "items", c->nalpha);
+  put_count (out, "alpha", key, kl, "", 0, "cases", (unsigned long) a->n);
+  put_count (out, "alpha", key, kl, "", 0, "incomplete", incomplete);
+  put_real (out, "alpha", key, kl, "", 0, "alpha", al, 4);
+  put_real (out, "alpha", key, kl, "", 0, "lo", al == al ? lo : NAN, 4);
+  put_real (out, "alpha", key, kl, "", 0, "hi", al == al ? hi : NAN, 4);
+}
+
+/* Waves seen, in byte order.  */
+static struct mn_group_entry *
+waves (const struct mn_checker *c, size_t *n)
+{
+  *n = mn_groups_count (c->wave_ids);
+  return mn_groups_sorted (c->wave_ids);
+}
+
+/* Coverage of one cadre in one wave: responses against households.  */
+static const char *
+coverage_status (const struct mn_checker *c, unsigned long responses,
+                 long households, double *rate)
+{
+  *rate = households > 0 ? (double) responses / households : NAN;
+  if (responses == 0)
+    return "none";
+  if (households > 0 && *rate < c->spec->min_coverage)
+    return "low";
+  return households > 0 ? "ok" : "unknown";
+}
+
+static void
+put_coverage (FILE *out, const struct mn_checker *c, const char *id,
+              const char *wave, size_t wl, long households,
+              struct mn_check_summary *s)
+{
+  size_t il = strlen (id);
+  char *key = xmalloc (wl + 1 + il);
+  memcpy (key, wave, wl);
+  key[wl] = '\0';
+  memcpy (key + wl + 1, id, il);
+  const unsigned long *n = mn_groups_find (c->coverage, key, wl + 1 + il);
+  free (key);
+  unsigned long responses = n ? *n : 0;
+  double rate;
+  const char *status = coverage_status (c, responses, households, &rate);
+  if (s)
+    {
+      s->no_response += responses == 0;
+      s->low_coverage += strcmp (status, "low") == 0;
+    }
+  if (!out)
+    return;
+  put_count (out, "coverage", id, il, wave, wl, "responses", responses);
+  if (households >= 0)
+    put_count (out, "coverage", id, il, wave, wl, "households",
+               (unsigned long) households);
+  put_real (out, "coverage", id, il, wave, wl, "rate", rate, 4);
+  put_text (out, "coverage", id, il, wave, wl, "status", status);
+}
+
+/* Coverage rows for every roster cadre (or every cadre seen, without a
+   roster) in every wave seen.  */
+static void
+coverage_all (const struct mn_checker *c, FILE *out,
+              struct mn_check_summary *s)
+{
+  size_t nw;
+  struct mn_group_entry *w = waves (c, &nw);
+  const struct mn_roster *r = c->spec->roster;
+  if (r)
+    {
+      /* Roster cadres in byte order of their ids.  */
+      struct mn_group_entry *ids = mn_groups_sorted (r->index);
+      for (size_t i = 0; i < r->n; i++)
+        {
+          const struct mn_cadre *cd = &r->cadre[*(size_t *) ids[i].value - 1];
+          for (size_t k = 0; k < nw; k++)
+            put_coverage (out, c, cd->id, w[k].key, w[k].keylen,
+                          cd->households, s);
+        }
+      free (ids);
+    }
+  else
+    {
+      struct mn_group_entry *ids = mn_groups_sorted (c->cadre_ids);
+      for (size_t i = 0; i < mn_groups_count (c->cadre_ids); i++)
+        {
+          char *id = xmemdup0 (ids[i].key, ids[i].keylen);
+          for (size_t k = 0; k < nw; k++)
+            put_coverage (out, c, id, w[k].key, w[k].keylen, -1, s);
+          free (id);
+        }
+      free (ids);
+    }
+  free (w);
+}
+
+/* The variance test of each collector.  Townships differ in how
+   satisfied they are, so a collector is compared within the townships
+   it worked in: its pooled within-township variance against that of the
+   other collectors' answers in the same townships, by the lower-tail
+   F test of mn_var_ratio_test_lower (both variances are estimates).
+   Entries are sorted, so one
+   collector's townships are consecutive.  */
+struct collector_test
+{
+  const char *id;
+  size_t idlen;
+  double n, df, df_rest, s2, r2, p;
+};
+
+static void
+collectors_all (const struct mn_checker *c, FILE *out,
+                struct mn_check_summary *s)
+{
+  size_t n = mn_groups_count (c->collectors), nt = 0, tested = 0;
+  struct mn_group_entry *v = mn_groups_sorted (c->collectors);
+  struct collector_test *ct = xcalloc (n + 1, sizeof *ct);
+  for (size_t i = 0; i < n;)
+    {
+      struct collector_test *t = &ct[nt++];
+      t->id = v[i].key;
+      t->idlen = strnlen (t->id, v[i].keylen);
+      double own_m2 = 0, rest_m2 = 0;
+      size_t kl = t->idlen, j = i;
+      for (; j < n && v[j].keylen > kl && memcmp (v[j].key, t->id, kl + 1) == 0;
+           j++)
+        {
+          const struct mn_moments *m = v[j].value;
+          const struct township *tw
+            = mn_groups_find (c->townships, v[j].key + kl + 1,
+                              v[j].keylen - kl - 1);
+          t->n += m->n;
+          own_m2 += m->m2;
+          t->df += m->n > 0 ? m->n - 1 : 0;
+          /* The others in this township: the township less this
+             collector, by reversing the Chan et al. merge.  */
+          double rn = tw->index.n - m->n;
+          if (rn >= 2)
+            {
+              double rmean = (tw->index.n * tw->index.mean - m->n * m->mean)
+                             / rn;
+              double d = m->mean - rmean;
+              rest_m2 += tw->index.m2 - m->m2 - d * d * m->n * rn
+                                                  / tw->index.n;
+              t->df_rest += rn - 1;
+            }
+        }
+      t->s2 = t->df > 0 ? own_m2 / t->df : NAN;
+      t->r2 = t->df_rest > 0 ? rest_m2 / t->df_rest : NAN;
+      t->p = t->df >= 1 && t->df_rest >= 1
+               ? mn_var_ratio_test_lower (t->df, t->s2, t->df_rest, t->r2)
+               : NAN;
+      tested += !isnan (t->p);
+      i = j;
+    }
+  /* Many collectors are tested at once: flag on the Bonferroni-adjusted
+     p-value.  */
+  for (size_t i = 0; i < nt; i++)
+    {
+      const struct collector_test *t = &ct[i];
+      double padj = fmin (1, t->p * tested);
+      bool uniform = padj < c->spec->collector_p;
+      if (s)
+        s->uniform_collectors += uniform;
+      if (!out)
+        continue;
+      const char *k = t->id;
+      size_t kl = t->idlen;
+      put_count (out, "collector", k, kl, "", 0, "n", (unsigned long) t->n);
+      put_real (out, "collector", k, kl, "", 0, "sd", sqrt (t->s2), 4);
+      put_real (out, "collector", k, kl, "", 0, "sd_rest", sqrt (t->r2), 4);
+      put_count (out, "collector", k, kl, "", 0, "df", (unsigned long) t->df);
+      put_count (out, "collector", k, kl, "", 0, "df_rest",
+                 (unsigned long) t->df_rest);
+      put_real (out, "collector", k, kl, "", 0, "f",
+                t->r2 > 0 ? t->s2 / t->r2 : NAN, 4);
+      row_start (out, "collector", k, kl, "", 0);
+      if (isnan (t->p))
+        fputs (",p,\n", out);
+      else
+        fprintf (out, ",p,%.3g\n", t->p);
+      row_start (out, "collector", k, kl, "", 0);
+      if (isnan (t->p))
+        fputs (",p_adj,\n", out);
+      else
+        fprintf (out, ",p_adj,%.3g\n", padj);
+      put_text (out, "collector", k, kl, "", 0, "status",
+                isnan (t->p) ? "n/a" : uniform ? "uniform" : "ok");
+    }
+  free (ct);
+  free (v);
+}
+
+int
+mn_checker_report (struct mn_checker *c, FILE *out, struct mn_error *e)
+{
+  /* The spool of flagged rows must be whole before anything is written:
+     a full disk must not lose flags without a word.  */
+  if (fflush (c->flags) != 0 || ferror (c->flags))
+    return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                         "cannot write the spool of flagged rows: %s",
+                         strerror (errno ? errno : EIO));
+  fputs ("section,key,subkey,measure,value\n", out);
+  for (size_t i = 0; i < c->nfiles; i++)
+    {
+      const struct file_stats *f = &c->files[i];
+      size_t kl = strlen (f->name);
+      put_text (out, "file", f->name, kl, "", 0, "encoding",
+                f->encoding ? f->encoding : "UTF-8");
+      put_tally (out, "file", f->name, kl, &f->t);
+    }
+  struct mn_group_entry *t = mn_groups_sorted (c->townships);
+  size_t nt = mn_groups_count (c->townships);
+  for (size_t i = 0; i < nt; i++)
+    put_tally (out, "township", t[i].key, t[i].keylen,
+               &((struct township *) t[i].value)->t);
+  struct mn_group_entry *wv = mn_groups_sorted (c->wave_rows);
+  for (size_t i = 0; i < mn_groups_count (c->wave_rows); i++)
+    put_count (out, "wave", wv[i].key, wv[i].keylen, "", 0, "written",
+               *(unsigned long *) wv[i].value);
+  free (wv);
+  coverage_all (c, out, NULL);
+  if (c->nalpha)
+    {
+      put_alpha (out, c, "(all)", 5, &c->alpha_all, c->alpha_incomplete);
+      for (size_t i = 0; i < nt; i++)
+        {
+          const struct township *tw = t[i].value;
+          put_alpha (out, c, t[i].key, t[i].keylen, &tw->alpha,
+                     tw->alpha_incomplete);
+        }
+    }
+  free (t);
+  collectors_all (c, out, NULL);
+  /* The flagged rows, spooled during the run as "file,line,flag,1".  */
+  rewind (c->flags);
+  char *line = NULL;
+  size_t cap = 0;
+  while (getline (&line, &cap, c->flags) > 0)
+    fprintf (out, "flag,%s", line);
+  free (line);
+  if (ferror (c->flags))
+    return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                         "cannot read the spool of flagged rows back: %s",
+                         strerror (errno ? errno : EIO));
+  fseeko (c->flags, 0, SEEK_END);
+  return 0;
+}
+
+size_t
+mn_checker_waves (const struct mn_checker *c, char *buf, size_t size)
+{
+  size_t n = mn_groups_count (c->wave_rows), used = 0;
+  struct mn_group_entry *v = mn_groups_sorted (c->wave_rows);
+  buf[0] = '\0';
+  for (size_t i = 0; i < n && used < size; i++)
+    {
+      unsigned long rows = *(unsigned long *) v[i].value;
+      used += (size_t) snprintf (buf + used, size - used, "%s%.*s %lu row%s",
+                                 i ? ", " : "", (int) v[i].keylen, v[i].key,
+                                 rows, rows == 1 ? "" : "s");
+    }
+  free (v);
+  return n;
+}
+
+void
+mn_checker_summary (struct mn_checker *c, struct mn_check_summary *s)
+{
+  memset (s, 0, sizeof *s);
+  s->alpha_k = c->nalpha;
+  s->alpha_n = (unsigned long) c->alpha_all.n;
+  s->alpha_incomplete = c->alpha_incomplete;
+  s->alpha = s->alpha_lo = s->alpha_hi = NAN;
+  if (c->nalpha)
+    mn_alpha_value (&c->alpha_all, c->spec->level, &s->alpha, &s->alpha_lo,
+                    &s->alpha_hi);
+  s->straight_lined = c->straight_lined;
+  coverage_all (c, NULL, s);
+  collectors_all (c, NULL, s);
+}

@@ -1,0 +1,112 @@
+/* check.h - row-by-row validation of survey exports: what minyi-check
+   decides for each record, and what it learns on the way (counts per
+   reason, file and township, coverage of each cadre's households,
+   reliability of the item set, data collectors' uniformity).
+
+   Memory grows with the cadres, households, waves, townships and
+   collectors seen, and with the distinct (wave, household, cadre)
+   triples of clean rows, not with the rows as such: duplicate detection
+   interns wave, household and cadre ids as small integers and remembers
+   each triple in a sixteen-byte slot; duplicates, rejected rows and
+   other columns cost nothing.  */
+#ifndef MINYI_CHECK_H
+#define MINYI_CHECK_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "survey/codebook.h"
+#include "base/errinfo.h"
+#include "io/input.h"
+#include "base/na.h"
+#include "survey/roster.h"
+
+struct mn_check_spec
+{
+  const struct mn_codebook *cb;     /* borrowed */
+  const struct mn_roster *roster;   /* borrowed; NULL: no roster */
+  const struct mn_na *na;           /* borrowed */
+  /* Columns (names or 1-based numbers; borrowed, must outlive the checker).
+     WAVE, CADRE and HOUSEHOLD are required; TOWNSHIP, VILLAGE, COLLECTOR and
+     WEIGHT are used when the input has them, and must be there when their
+     REQUIRE flag is set (the user named them: a misspelt name must not turn a
+     check off).  */
+  const char *wave, *cadre, *household;
+  const char *township, *village, *collector, *weight;
+  bool require_weight, require_collector, require_township,
+       require_village;
+  const char *const *alpha_items;   /* borrowed item ids; NULL: the
+                                       numeric items */
+  size_t nalpha;
+  double min_coverage;              /* flag cadres below this rate */
+  double level;                     /* for the alpha interval */
+  double collector_p;               /* flag collectors below this p */
+};
+
+/* What a row was flagged for (not rejected).  */
+enum
+{
+  MN_FLAG_STRAIGHT = 1              /* every Likert item the same extreme */
+};
+
+struct mn_checker;
+
+/* A checker for SPEC (borrowed and kept: SPEC and all it points to must
+   outlive the checker).  The caller frees it with mn_checker_free.
+   Returns NULL with E when the spec is unusable (an alpha item not in the
+   codebook...).  */
+struct mn_checker *mn_checker_new (const struct mn_check_spec *spec,
+                                   struct mn_error *e);
+
+/* Free C and everything it holds.  */
+void mn_checker_free (struct mn_checker *c);
+
+/* Start input IN (borrowed: its name is copied; its encoding string is
+   kept, so it must outlive C, as a static string or an option does).
+   Returns 0, or -1 with E when its rows cannot be
+   checked at all (a required column missing, a column name twice): the
+   caller then rejects every record of IN with E's reason.  */
+int mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
+                      struct mn_error *e);
+
+/* Check a structurally sound record of the current input.  Returns 0
+   when the row is clean (and sets *FLAGS), -1 when it is rejected, with
+   E (file, line, reason, message).  REC is borrowed, not kept; E's file
+   is C's copy of the input's name, valid until mn_checker_free.  */
+int mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
+                    unsigned *flags, struct mn_error *e);
+
+/* Count a record rejected for E (by mn_checker_row, or before it: its
+   structure, its file), for the per-file and per-township tallies.  REC
+   and E are borrowed, not kept.  */
+void mn_checker_rejected (struct mn_checker *c, const struct mn_record *rec,
+                          const struct mn_error *e);
+
+/* Note a flag raised on the current input's record at LINE.  */
+void mn_checker_flagged (struct mn_checker *c, unsigned long line,
+                         unsigned flags);
+
+/* Write the report (minyi-formats(5), section "check report") to OUT
+   (borrowed, not closed).  Returns 0, or -1 with E when the spool of flagged
+   rows could not be written or read back.  */
+int mn_checker_report (struct mn_checker *c, FILE *out, struct mn_error *e);
+
+/* Headline figures for the summary on standard error.  */
+struct mn_check_summary
+{
+  double alpha, alpha_lo, alpha_hi;
+  unsigned long alpha_n, alpha_incomplete;
+  size_t alpha_k;
+  unsigned long low_coverage, no_response, straight_lined;
+  size_t uniform_collectors;
+};
+
+/* Fill the caller's S.  */
+void mn_checker_summary (struct mn_checker *c, struct mn_check_summary *s);
+
+/* The clean rows of each wave, as "2026Q1 3085 rows, 2026Q2 3150 rows"
+   in the caller's BUF (SIZE bytes, cut when longer).  Returns the number
+   of waves.  */
+size_t mn_checker_waves (const struct mn_checker *c, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,90 @@
+/* columns.c - several inputs written as one table.  */
+#include "survey/columns.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/csvout.h"
+#include "base/xalloc.h"
+
+void
+mn_columns_init (struct mn_columns *c)
+{
+  memset (c, 0, sizeof *c);
+}
+
+void
+mn_columns_release (struct mn_columns *c)
+{
+  mn_header_release (&c->first);
+  free (c->perm);
+  free (c->row);
+  free (c->len);
+  memset (c, 0, sizeof *c);
+}
+
+bool
+mn_columns_started (const struct mn_columns *c)
+{
+  return c->first.name != NULL;
+}
+
+int
+mn_columns_match (struct mn_columns *c, const struct mn_input *in,
+                  bool *first, struct mn_error *e)
+{
+  *first = !mn_columns_started (c);
+  size_t n = in->h.n;
+  if (*first)
+    {
+      size_t *len = xmalloc ((n + 1) * sizeof *len);
+      for (size_t i = 0; i < n; i++)
+        len[i] = strlen (in->h.name[i]);
+      struct mn_record hdr = { .n = n, .f = in->h.name, .len = len };
+      mn_header_init (&c->first, &hdr);
+      free (len);
+      c->perm = xmalloc ((n + 1) * sizeof *c->perm);
+      c->row = xmalloc ((n + 1) * sizeof *c->row);
+      c->len = xmalloc ((n + 1) * sizeof *c->len);
+    }
+  if (n != c->first.n)
+    return mn_error_set (e, in->name, 1, MN_R_HEADER_MISMATCH,
+                         "%zu columns where the first input has %zu", n,
+                         c->first.n);
+  for (size_t j = 0; j < c->first.n; j++)
+    {
+      size_t i = 0;
+      while (i < n && strcmp (in->h.name[i], c->first.name[j]) != 0)
+        i++;
+      if (i == n)
+        return mn_error_set (e, in->name, 1, MN_R_HEADER_MISMATCH,
+                             "no column '%s', which the first input has",
+                             c->first.name[j]);
+      c->perm[j] = i;
+    }
+  return 0;
+}
+
+void
+mn_columns_write_header (const struct mn_columns *c, FILE *fp)
+{
+  for (size_t j = 0; j < c->first.n; j++)
+    {
+      if (j)
+        putc (',', fp);
+      mn_csv_str (fp, c->first.name[j], ',');
+    }
+  putc ('\n', fp);
+}
+
+void
+mn_columns_write (struct mn_columns *c, const struct mn_record *rec,
+                  FILE *fp)
+{
+  for (size_t j = 0; j < c->first.n; j++)
+    {
+      c->row[j] = rec->f[c->perm[j]];
+      c->len[j] = rec->len[c->perm[j]];
+    }
+  mn_csv_row (fp, c->row, c->len, c->first.n, ',');
+}
