@@ -5,17 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/numparse.h"
+#include "base/xalloc.h"
+#include "io/input.h"
+#include "prog/common.h"
+#include "prog/run.h"
+#include "prog/scan.h"
 #include "survey/check.h"
 #include "survey/codebook.h"
 #include "survey/columns.h"
-#include "prog/common.h"
-#include "io/input.h"
 #include "survey/load.h"
-#include "base/numparse.h"
 #include "survey/roster.h"
-#include "prog/run.h"
-#include "prog/scan.h"
-#include "base/xalloc.h"
 
 MN_PROGRAM_IDENTITY ("minyi-check");
 

@@ -5,34 +5,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "prog/common.h"
+#include "base/numparse.h"
+#include "base/xalloc.h"
 #include "io/csvout.h"
 #include "io/input.h"
-#include "base/numparse.h"
+#include "prog/common.h"
 #include "prog/run.h"
 #include "prog/scan.h"
-#include "io/provenance.h"
+#include "prog/tableopts.h"
 #include "table/scoreacc.h"
-#include "base/xalloc.h"
 
 MN_PROGRAM_IDENTITY ("minyi-merge");
-
-enum
-{
-  OPT_DIGITS = 0x200,
-  OPT_PARTIAL,
-  OPT_META
-};
 
 struct args
 {
   struct mn_common_opts common;
-  bool set_method, set_level, partial;
+  struct mn_table_opts table;
+  bool set_method, set_level;
   enum mn_ci_method method;
   double level;
-  int digits;
-  const char *meta;
-  char date[64];                /* of the run, for the provenance */
   int argc;
   char **argv;
   char **files;
@@ -40,19 +31,12 @@ struct args
 };
 
 static const struct argp_option options[] = {
-  { NULL, 0, NULL, 0, "The table:", 1 },
+  { NULL, 0, NULL, 0, "The intervals:", 1 },
   { "method", 'm', "NAME", 0,
     "interval method of the final table: wilson, exact, jeffreys, "
     "agresti-coull, wald (default: the partials')", 0 },
   { "level", 'l', "P", 0,
     "confidence level, 0 < P < 1 (default: the partials')", 0 },
-  { "digits", OPT_DIGITS, "N", 0,
-    "round numbers to N significant digits, 1 to 17 (default: the "
-    "shortest form that reads back as the same number)", 0 },
-  { "partial", OPT_PARTIAL, NULL, 0,
-    "write a partial table again, to be merged further", 0 },
-  { "meta", OPT_META, "FILE", 0,
-    "write the provenance to FILE (default with -o: OUTPUT.meta.csv)", 0 },
   { 0 }
 };
 
@@ -60,11 +44,11 @@ static error_t
 parse_opt (int key, char *arg, struct argp_state *state)
 {
   struct args *a = state->input;
-  long d;
   switch (key)
     {
     case ARGP_KEY_INIT:
       state->child_inputs[0] = &a->common;
+      state->child_inputs[1] = &a->table;
       break;
     case 'm':
       if (mn_ci_method_parse (arg, &a->method) < 0)
@@ -78,31 +62,9 @@ parse_opt (int key, char *arg, struct argp_state *state)
                            "'%s'", arg);
       a->set_level = true;
       break;
-    case OPT_DIGITS:
-      if (mn_parse_long (arg, 1, 17, &d) < 0)
-        argp_error (state, "--digits must be a whole number from 1 to 17, "
-                           "not '%s'", arg);
-      a->digits = (int) d;
-      break;
-    case OPT_PARTIAL:
-      a->partial = true;
-      break;
-    case OPT_META:
-      a->meta = arg;
-      break;
     case ARGP_KEY_ARG:
       a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
       a->files[a->nfiles++] = arg;
-      break;
-    case ARGP_KEY_END:
-      {
-        struct mn_error e;
-        if (mn_prov_date (a->date, sizeof a->date, &e) < 0)
-          argp_error (state, "%s", e.msg);
-      }
-      if (a->partial && a->digits)
-        argp_error (state, "--digits goes without --partial: partial "
-                           "tables are exact");
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -123,7 +85,7 @@ static const struct argp argp = {
   "partial does not match the others, 2 on a usage or system error.\n\n"
   "Example:\n"
   "  minyi-merge part1.csv part2.csv > scores.csv",
-  mn_common_children, NULL, NULL
+  mn_table_children, NULL, NULL
 };
 
 /* The run's callbacks: read each partial's header, add its rows.  */
@@ -153,31 +115,24 @@ write_out (struct mn_run *run, const struct args *a, struct mn_merger *m,
       mn_run_fail (run, &e, MN_EXIT_DATA);
       return;
     }
-  if (a->partial)
+  if (a->table.partial)
     mn_score_acc_write_partial (acc, run->out[0].fp);
   else
-    mn_score_acc_write (acc, a->digits, run->out[0].fp);
+    mn_score_acc_write (acc, a->table.digits, run->out[0].fp);
   if (!meta)
     return;
   const struct mn_score_shape *s = mn_score_acc_shape (acc);
-  char level[MN_NUM_BUFSIZE], digits[8], groups[32];
+  char level[MN_NUM_BUFSIZE], groups[32];
   mn_num_format (level, sizeof level, s->level, 0);
-  snprintf (digits, sizeof digits, "%d", a->digits);
   snprintf (groups, sizeof groups, "%zu", mn_score_acc_groups (acc));
   const char *facts[] = {
-    "table", a->partial ? "partial" : "score",
     "method", mn_ci_method_name (s->method),
     "level", level,
     "dont_know", s->dk_unsatisfied ? "unsatisfied" : "exclude",
-    "digits", a->digits ? digits : "round-trip",
     "groups", groups,
   };
-  struct mn_prov_input *in = mn_run_prov_inputs (run);
-  struct mn_prov p = { "minyi-merge", MN_VERSION, a->date, a->argc,
-                       a->argv, run->ninput, in,
-                       sizeof facts / sizeof *facts / 2, facts };
-  mn_prov_write (&p, meta);
-  free (in);
+  mn_table_write_meta (&a->table, "minyi-merge", a->argc, a->argv, run,
+                       facts, sizeof facts / sizeof *facts / 2, meta);
 }
 
 int
@@ -200,7 +155,7 @@ main (int argc, char **argv)
   run.bind = merge_bind;
   run.row = merge_row;
   run.ctx = m;
-  char *meta_path = mn_prov_path_for (a.meta, a.common.output);
+  char *meta_path = mn_table_meta_path (&a.table, a.common.output);
   struct mn_output *meta = mn_run_output (&run, meta_path);
   mn_run_open (&run);
   mn_run_inputs (&run);

@@ -5,18 +5,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "survey/codebook.h"
-#include "prog/common.h"
-#include "io/input.h"
-#include "survey/load.h"
 #include "base/numparse.h"
-#include "io/csvout.h"
-#include "io/provenance.h"
-#include "prog/run.h"
-#include "table/scoretab.h"
-#include "prog/scan.h"
-#include "survey/score.h"
 #include "base/xalloc.h"
+#include "io/csvout.h"
+#include "io/input.h"
+#include "io/provenance.h"
+#include "prog/common.h"
+#include "prog/run.h"
+#include "prog/scan.h"
+#include "prog/tableopts.h"
+#include "survey/codebook.h"
+#include "survey/load.h"
+#include "survey/score.h"
+#include "table/scoretab.h"
 
 MN_PROGRAM_IDENTITY ("minyi-score");
 
@@ -26,10 +27,7 @@ enum
   OPT_DK_ANSWERS,
   OPT_GROUP_WEIGHTS,
   OPT_RESPONDENT,
-  OPT_DIGITS,
-  OPT_PARTIAL,
-  OPT_LIST_COLUMNS,
-  OPT_META
+  OPT_LIST_COLUMNS
 };
 
 struct args
@@ -44,10 +42,8 @@ struct args
   enum mn_ci_method method;
   double level;
   const char *weight, *group_weights, *respondent;
-  int digits;                   /* 0: numbers that read back exactly */
-  bool partial, list_columns;
-  const char *meta;             /* provenance file, or NULL */
-  char date[64];                /* of the run, for the provenance */
+  struct mn_table_opts table;
+  bool list_columns;
   int argc;
   char **argv;
   char **files;
@@ -92,20 +88,9 @@ static const struct argp_option options[] = {
   { "respondent-type", OPT_RESPONDENT, "COLUMN", 0,
     "with --group-weights: the column of each respondent's group "
     "(default 'respondent_type')", 0 },
-  { NULL, 0, NULL, 0, "The table:", 4 },
-  { "digits", OPT_DIGITS, "N", 0,
-    "round numbers to N significant digits, 1 to 17 (default: the "
-    "shortest form that reads back as the same number)", 0 },
-  { "partial", OPT_PARTIAL, NULL, 0,
-    "write the partial table of exact sums that minyi-merge(1) adds up, "
-    "instead of the score table", 0 },
-  { "meta", OPT_META, "FILE", 0,
-    "write the provenance (program, date, command, inputs and their "
-    "counts, codebook, method) to FILE (default with -o: OUTPUT.meta.csv)",
-    0 },
   { "list-columns", OPT_LIST_COLUMNS, NULL, 0,
     "list the score table's columns, their types and meanings, and "
-    "exit", 0 },
+    "exit", 40 },
   { 0 }
 };
 
@@ -138,6 +123,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
     {
     case ARGP_KEY_INIT:
       state->child_inputs[0] = &a->common;
+      state->child_inputs[1] = &a->table;
       break;
     case 'c':
       a->codebook = arg;
@@ -185,21 +171,6 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case OPT_RESPONDENT:
       a->respondent = arg;
       break;
-    case OPT_DIGITS:
-      {
-        long d;
-        if (mn_parse_long (arg, 1, 17, &d) < 0)
-          argp_error (state, "--digits must be a whole number from 1 to "
-                             "17, not '%s'", arg);
-        a->digits = (int) d;
-      }
-      break;
-    case OPT_PARTIAL:
-      a->partial = true;
-      break;
-    case OPT_META:
-      a->meta = arg;
-      break;
     case OPT_LIST_COLUMNS:
       a->list_columns = true;
       break;
@@ -210,14 +181,6 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_END:
       if (a->list_columns)
         break;
-      {
-        struct mn_error e;
-        if (mn_prov_date (a->date, sizeof a->date, &e) < 0)
-          argp_error (state, "%s", e.msg);
-      }
-      if (a->partial && a->digits)
-        argp_error (state, "--digits goes without --partial: partial "
-                           "tables are exact");
       if (!a->codebook && !a->item)
         argp_error (state, "give a --codebook, or an --item with its "
                            "--satisfied answers");
@@ -248,7 +211,7 @@ static const struct argp argp = {
   "or the input is invalid, 2 on a usage or system error.\n\n"
   "Example:\n"
   "  minyi-score -c data/codebook.csv data/survey.csv",
-  mn_common_children, NULL, NULL
+  mn_table_children, NULL, NULL
 };
 
 /* The run's callbacks: bind each input to the scorer, score its
@@ -341,9 +304,8 @@ write_meta (const struct args *a, const struct mn_run *run,
             const struct mn_scorer *scorer,
             const struct mn_score_spec *spec, FILE *out)
 {
-  char level[MN_NUM_BUFSIZE], digits[8], groups[32], shares[1024] = "";
+  char level[MN_NUM_BUFSIZE], groups[32], shares[1024] = "";
   mn_num_format (level, sizeof level, a->level, 0);
-  snprintf (digits, sizeof digits, "%d", a->digits);
   snprintf (groups, sizeof groups, "%zu", mn_scorer_groups (scorer));
   for (size_t i = 0, n = 0; i < spec->nrgroup && n < sizeof shares; i++)
     {
@@ -364,7 +326,6 @@ write_meta (const struct args *a, const struct mn_run *run,
       strcat (group, spec->group[i]);
     }
   const char *facts[] = {
-    "table", a->partial ? "partial" : "score",
     "codebook", a->codebook ? a->codebook : "",
     "item", a->item ? a->item : spec->cb->item[spec->rate_item].id,
     "method", mn_ci_method_name (a->method),
@@ -373,15 +334,10 @@ write_meta (const struct args *a, const struct mn_run *run,
     "group", group,
     "weight", a->weight ? a->weight : "",
     "group_weights", shares,
-    "digits", a->digits ? digits : "round-trip",
     "groups", groups,
   };
-  struct mn_prov_input *in = mn_run_prov_inputs (run);
-  struct mn_prov p = { "minyi-score", MN_VERSION, a->date, a->argc, a->argv,
-                       run->ninput, in, sizeof facts / sizeof *facts / 2,
-                       facts };
-  mn_prov_write (&p, out);
-  free (in);
+  mn_table_write_meta (&a->table, "minyi-score", a->argc, a->argv, run,
+                       facts, sizeof facts / sizeof *facts / 2, out);
   free (group);
 }
 
@@ -417,14 +373,15 @@ main (int argc, char **argv)
   run.bind = score_bind;
   run.row = score_row;
   run.ctx = scorer;
-  char *meta_path = mn_prov_path_for (a.meta, a.common.output);
+  char *meta_path = mn_table_meta_path (&a.table, a.common.output);
   struct mn_output *meta = mn_run_output (&run, meta_path);
   mn_run_open (&run);
   mn_run_inputs (&run);
   if (!run.failed)
     {
       struct mn_error e;
-      if (mn_scorer_write (scorer, a.digits, a.partial, run.out[0].fp, &e)
+      if (mn_scorer_write (scorer, a.table.digits, a.table.partial,
+                           run.out[0].fp, &e)
           < 0)
         mn_run_fail (&run, &e, MN_EXIT_DATA);
       else if (meta)

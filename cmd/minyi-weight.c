@@ -6,17 +6,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "prog/common.h"
+#include "base/numparse.h"
+#include "base/xalloc.h"
 #include "io/csvout.h"
 #include "io/input.h"
-#include "survey/load.h"
-#include "survey/margins.h"
-#include "base/numparse.h"
-#include "stats/rake.h"
+#include "prog/common.h"
 #include "prog/run.h"
 #include "prog/scan.h"
+#include "stats/rake.h"
+#include "survey/load.h"
+#include "survey/margins.h"
 #include "survey/weighting.h"
-#include "base/xalloc.h"
 
 MN_PROGRAM_IDENTITY ("minyi-weight");
 

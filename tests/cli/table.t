@@ -124,6 +124,7 @@ records,6
 used,1
 rejected,5
 table,score
+digits,round-trip
 codebook,codebook.csv
 item,overall
 method,jeffreys
@@ -132,7 +133,6 @@ dont_know,exclude
 group,cadre
 weight,
 group_weights,
-digits,round-trip
 groups,1
 
 === --meta names the provenance file; a command word with a space is quoted

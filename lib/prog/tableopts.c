@@ -1,0 +1,103 @@
+/* tableopts.c - the options of the programs that write score tables.  */
+#include "prog/tableopts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/numparse.h"
+#include "base/xalloc.h"
+#include "io/provenance.h"
+#include "prog/common.h"
+
+enum
+{
+  OPT_DIGITS = 0x300,
+  OPT_PARTIAL,
+  OPT_META
+};
+
+static const struct argp_option table_options[] = {
+  { NULL, 0, NULL, 0, "The table:", 40 },
+  { "digits", OPT_DIGITS, "N", 0,
+    "round numbers to N significant digits, 1 to 17 (default: the "
+    "shortest form that reads back as the same number)", 0 },
+  { "partial", OPT_PARTIAL, NULL, 0,
+    "write the partial table of exact sums that minyi-merge(1) adds up, "
+    "instead of the score table", 0 },
+  { "meta", OPT_META, "FILE", 0,
+    "write the provenance (program, date, command, inputs and their "
+    "counts, method) to FILE (default with -o: OUTPUT.meta.csv)", 0 },
+  { 0 }
+};
+
+static error_t
+table_parse (int key, char *arg, struct argp_state *state)
+{
+  struct mn_table_opts *t = state->input;
+  long d;
+  switch (key)
+    {
+    case OPT_DIGITS:
+      if (mn_parse_long (arg, 1, 17, &d) < 0)
+        argp_error (state, "--digits must be a whole number from 1 to 17, "
+                           "not '%s'", arg);
+      t->digits = (int) d;
+      break;
+    case OPT_PARTIAL:
+      t->partial = true;
+      break;
+    case OPT_META:
+      t->meta = arg;
+      break;
+    case ARGP_KEY_END:
+      {
+        struct mn_error e;
+        if (mn_prov_date (t->date, sizeof t->date, &e) < 0)
+          argp_error (state, "%s", e.msg);
+      }
+      if (t->partial && t->digits)
+        argp_error (state, "--digits goes without --partial: partial "
+                           "tables are exact");
+      break;
+    default:
+      return ARGP_ERR_UNKNOWN;
+    }
+  return 0;
+}
+
+static const struct argp table_argp = { table_options, table_parse, NULL,
+                                        NULL, NULL, NULL, NULL };
+
+const struct argp_child mn_table_children[] = {
+  { &mn_common_argp, 0, NULL, 0 },
+  { &table_argp, 0, NULL, 0 },
+  { 0 }
+};
+
+char *
+mn_table_meta_path (const struct mn_table_opts *t, const char *output)
+{
+  return mn_prov_path_for (t->meta, output);
+}
+
+void
+mn_table_write_meta (const struct mn_table_opts *t, const char *program,
+                     int argc, char **argv, const struct mn_run *run,
+                     const char *const *fact, size_t nfact, FILE *out)
+{
+  char digits[8];
+  snprintf (digits, sizeof digits, "%d", t->digits);
+  size_t n = nfact + 2;
+  const char **all = xcalloc (2 * n, sizeof *all);
+  all[0] = "table";
+  all[1] = t->partial ? "partial" : "score";
+  all[2] = "digits";
+  all[3] = t->digits ? digits : "round-trip";
+  memcpy (all + 4, fact, 2 * nfact * sizeof *all);
+  struct mn_prov_input *in = mn_run_prov_inputs (run);
+  struct mn_prov p = { program, MN_VERSION, t->date, argc, argv,
+                       run->ninput, in, n, all };
+  mn_prov_write (&p, out);
+  free (in);
+  free (all);
+}

@@ -1,0 +1,43 @@
+/* tableopts.h - the options of the programs that write score tables
+   (minyi-score, minyi-merge): --digits, --partial, --meta, as an argp
+   child beside the common options, and the provenance file they write.  */
+#ifndef MINYI_TABLEOPTS_H
+#define MINYI_TABLEOPTS_H
+
+#include <argp.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "prog/run.h"
+
+struct mn_table_opts
+{
+  int digits;           /* --digits: 1..17, or 0: numbers that read back */
+  bool partial;         /* --partial */
+  const char *meta;     /* --meta, borrowed from argv; NULL: beside -o */
+  char date[64];        /* of the run (SOURCE_DATE_EPOCH), set at the
+                           end of parsing */
+};
+
+/* The common options and these, for a program's struct argp: hand the
+   program's struct mn_common_opts down as state->child_inputs[0] and its
+   struct mn_table_opts (zeroed) as child_inputs[1].  The end of parsing
+   refuses --digits with --partial and a SOURCE_DATE_EPOCH that is no
+   number of seconds.  */
+extern const struct argp_child mn_table_children[];
+
+/* The provenance file's path for a table written to OUTPUT (borrowed;
+   NULL or "-": standard output): T->meta, else OUTPUT.meta.csv, else
+   NULL (none).  The caller frees it.  */
+char *mn_table_meta_path (const struct mn_table_opts *t, const char *output);
+
+/* Write the provenance of a table that PROGRAM (borrowed) made in RUN,
+   called as ARGV (ARGC words), to OUT (borrowed): the inputs of RUN,
+   then "table" and "digits" from T, then the NFACT (field, value) pairs
+   of FACT (2 * NFACT borrowed strings).  */
+void mn_table_write_meta (const struct mn_table_opts *t,
+                          const char *program, int argc, char **argv,
+                          const struct mn_run *run, const char *const *fact,
+                          size_t nfact, FILE *out);
+
+#endif
