@@ -4,6 +4,9 @@
 # Generates synthetic surveys with build/gen-sample (deterministic), then
 # times, on each, in the same run:
 #   minyi-score   rates, intervals, item means and the composite index
+#   minyi-score -w  the same with survey weights: every weighted sum kept
+#                 exactly (lib/stats/xsum.c), the heaviest path
+#   shards+merge  two halves scored with --partial, added by minyi-merge
 #   awk           satisfied share per cadre only (one hash, one pass)
 #   datamash      count per cadre only (-s: sorts its input first)
 #   minyi-check   every check, the report's statistics, duplicates
@@ -36,7 +39,7 @@ measure () { # measure LABEL CMD: print "LABEL median_s max_rss_kib"
     tail -n 1 "$work/t" | cut -d' ' -f2 >> "$work/rss"
     i=$((i + 1))
   done
-  printf '%-12s %8s s %9s KiB\n' "$label" "$(median < "$work/times")" \
+  printf '%-14s %8s s %9s KiB\n' "$label" "$(median < "$work/times")" \
     "$(sort -n "$work/rss" | tail -n 1)"
 }
 
@@ -48,6 +51,13 @@ echo "$sets" | while read -r name cadres waves; do
   echo "== $name: $cadres cadres, $rows rows, $size KiB (median of $RUNS runs)"
   echo "-- scoring: rates per cadre"
   measure minyi-score "$B/minyi-score -q -c $d/codebook.csv $d/survey.csv"
+  measure minyi-score-w "$B/minyi-score -q -w weight -c $d/codebook.csv $d/survey.csv"
+  half=$(( (rows + 1) / 2 + 1 ))
+  head -n "$half" "$d/survey.csv" > "$d/h1.csv"
+  { head -n 1 "$d/survey.csv"; tail -n +"$((half + 1))" "$d/survey.csv"; } > "$d/h2.csv"
+  measure shards+merge "$B/minyi-score -q --partial -c $d/codebook.csv $d/h1.csv > $d/p1.csv &
+    $B/minyi-score -q --partial -c $d/codebook.csv $d/h2.csv > $d/p2.csv; wait;
+    $B/minyi-merge -q $d/p1.csv $d/p2.csv"
   measure awk "awk -F, 'NR > 1 { n[\$7]++; if (\$10 == \"满意\" || \$10 == \"基本满意\") s[\$7]++ }
     END { for (k in n) print k, s[k] / n[k] }' $d/survey.csv"
   measure datamash "datamash -t, -H -s -g 7 count 10 < $d/survey.csv"
