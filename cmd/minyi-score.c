@@ -43,7 +43,6 @@ struct args
   double level;
   const char *weight, *group_weights, *respondent;
   struct mn_table_opts table;
-  bool list_columns;
   int argc;
   char **argv;
   char **files;
@@ -115,6 +114,29 @@ add_groups (struct args *a, const char *arg, struct argp_state *state)
     }
 }
 
+/* --list-columns: the schema of lib/scoretab.c, as minyi-formats(5)
+   lists it.  */
+static void
+list_columns (void)
+{
+  static const char *const when[] = {
+    [MN_ST_ALWAYS] = "always", [MN_ST_WEIGHTED] = "weighted",
+    [MN_ST_SCORED] = "scored", [MN_ST_PER_ITEM] = "scored",
+    [MN_ST_RGROUPS] = "group-weights" };
+  static const char *const type[] = {
+    [MN_ST_COUNT] = "count", [MN_ST_REAL] = "real", [MN_ST_TEXT] = "text" };
+  puts ("column,type,present,meaning");
+  puts ("KEY,text,always,one column per --group key");
+  for (int s = 0; s < MN_SC_NSTAT; s++)
+    {
+      const struct mn_st_def *d = &mn_st_defs[s];
+      printf ("%s%s,%s,%s,", d->when == MN_ST_PER_ITEM ? "ITEM" : "",
+              d->name, type[d->type], when[d->when]);
+      mn_csv_str (stdout, d->meaning, ',');
+      putchar ('\n');
+    }
+}
+
 static error_t
 parse_opt (int key, char *arg, struct argp_state *state)
 {
@@ -172,15 +194,16 @@ parse_opt (int key, char *arg, struct argp_state *state)
       a->respondent = arg;
       break;
     case OPT_LIST_COLUMNS:
-      a->list_columns = true;
-      break;
+      /* Like --version: print and exit, whatever else is given.  */
+      list_columns ();
+      if (fclose (stdout) != 0)
+        error (MN_EXIT_USAGE, errno, "standard output");
+      exit (MN_EXIT_OK);
     case ARGP_KEY_ARG:
       a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
       a->files[a->nfiles++] = arg;
       break;
     case ARGP_KEY_END:
-      if (a->list_columns)
-        break;
       if (!a->codebook && !a->item)
         argp_error (state, "give a --codebook, or an --item with its "
                            "--satisfied answers");
@@ -275,29 +298,6 @@ load (struct mn_run *run, const struct args *a, struct mn_codebook *cb,
   return scorer;
 }
 
-/* --list-columns: the schema of lib/scoretab.c, as minyi-formats(5)
-   lists it.  */
-static void
-list_columns (void)
-{
-  static const char *const when[] = {
-    [MN_ST_ALWAYS] = "always", [MN_ST_WEIGHTED] = "weighted",
-    [MN_ST_SCORED] = "scored", [MN_ST_PER_ITEM] = "scored",
-    [MN_ST_RGROUPS] = "group-weights" };
-  static const char *const type[] = {
-    [MN_ST_COUNT] = "count", [MN_ST_REAL] = "real", [MN_ST_TEXT] = "text" };
-  puts ("column,type,present,meaning");
-  puts ("KEY,text,always,one column per --group key");
-  for (int s = 0; s < MN_SC_NSTAT; s++)
-    {
-      const struct mn_st_def *d = &mn_st_defs[s];
-      printf ("%s%s,%s,%s,", d->when == MN_ST_PER_ITEM ? "ITEM" : "",
-              d->name, type[d->type], when[d->when]);
-      mn_csv_str (stdout, d->meaning, ',');
-      putchar ('\n');
-    }
-}
-
 /* The provenance of the table, written to OUT (borrowed).  */
 static void
 write_meta (const struct args *a, const struct mn_run *run,
@@ -341,6 +341,20 @@ write_meta (const struct args *a, const struct mn_run *run,
   free (group);
 }
 
+/* The table to the main output, the provenance to META (may be NULL).  */
+static void
+write_table (struct mn_run *run, const struct args *a,
+             const struct mn_scorer *scorer,
+             const struct mn_score_spec *spec, FILE *meta)
+{
+  struct mn_error e;
+  if (mn_scorer_write (scorer, a->table.digits, a->table.partial,
+                       run->out[0].fp, &e) < 0)
+    mn_run_fail (run, &e, MN_EXIT_DATA);
+  else if (meta)
+    write_meta (a, run, scorer, spec, meta);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -350,14 +364,6 @@ main (int argc, char **argv)
   a.argc = argc;
   a.argv = argv;
   argp_parse (&argp, argc, argv, 0, NULL, &a);
-  if (a.list_columns)
-    {
-      list_columns ();
-      mn_common_release (&a.common);
-      if (fclose (stdout) != 0)
-        error (MN_EXIT_USAGE, errno, "standard output");
-      return MN_EXIT_OK;
-    }
   static char *default_group[] = { "cadre" };
 
   struct mn_codebook cb = { 0 };
@@ -378,15 +384,7 @@ main (int argc, char **argv)
   mn_run_open (&run);
   mn_run_inputs (&run);
   if (!run.failed)
-    {
-      struct mn_error e;
-      if (mn_scorer_write (scorer, a.table.digits, a.table.partial,
-                           run.out[0].fp, &e)
-          < 0)
-        mn_run_fail (&run, &e, MN_EXIT_DATA);
-      else if (meta)
-        write_meta (&a, &run, scorer, &spec, meta->fp);
-    }
+    write_table (&run, &a, scorer, &spec, meta ? meta->fp : NULL);
   mn_run_commit (&run);
   free (meta_path);
 
