@@ -72,6 +72,62 @@ mn_scorer_free (struct mn_scorer *s)
   free (s);
 }
 
+/* What decides the figures besides the shape: every item's column,
+   scale, scores, satisfied and don't-know answers and weight, the rated
+   item, the no-answer tokens, the weight and respondent-group columns.
+   Its fingerprint goes into partial tables, so that minyi-merge refuses
+   to add up partials scored differently.  */
+static char *
+scoring_fingerprint (const struct mn_score_spec *sp)
+{
+  const struct mn_codebook *cb = sp->cb;
+  size_t cap = 16, n = 0;
+  char **part = xcalloc (cap, sizeof *part);
+#define PART(s) \
+  do { if (n == cap) part = xgrow (part, &cap, n + 1, sizeof *part); \
+       part[n++] = xstrdup (s); } while (0)
+  char buf[1024];
+  for (size_t i = 0; i < cb->n; i++)
+    {
+      const struct mn_item *it = &cb->item[i];
+      PART (it->id);
+      PART (it->column);
+      mn_item_describe (it, buf, sizeof buf);
+      PART (buf);
+      for (size_t j = 0; j < it->nchoice; j++)
+        {
+          snprintf (buf, sizeof buf, "%a %d", it->choice[j].score,
+                    it->choice[j].satisfied);
+          PART (it->choice[j].text);
+          PART (buf);
+        }
+      for (size_t j = 0; j < it->nsat; j++)
+        {
+          snprintf (buf, sizeof buf, "%d %a %a", it->sat[j].numeric,
+                    it->sat[j].lo, it->sat[j].hi);
+          PART (it->sat[j].text ? it->sat[j].text : "");
+          PART (buf);
+        }
+      for (size_t j = 0; j < it->ndk; j++)
+        PART (it->dk[j]);
+      snprintf (buf, sizeof buf, "%a", it->weight);
+      PART (buf);
+    }
+  snprintf (buf, sizeof buf, "rated %zu", sp->rate_item);
+  PART (buf);
+  for (size_t i = 0; i < sp->na->n; i++)
+    PART (sp->na->tok[i]);
+  PART (sp->weight ? sp->weight : "");
+  PART (sp->rgroup ? sp->rgroup : "");
+#undef PART
+  char fp[17];
+  mn_score_fingerprint (part, n, fp);
+  for (size_t i = 0; i < n; i++)
+    free (part[i]);
+  free (part);
+  return xstrdup (fp);
+}
+
 /* The accumulator, for keys named NAME[] (borrowed, copied).  */
 static struct mn_score_acc *
 new_acc (const struct mn_score_spec *sp, char *const *name,
@@ -82,7 +138,9 @@ new_acc (const struct mn_score_spec *sp, char *const *name,
     .nkey = sp->ngroup, .weighted = sp->weight != NULL,
     .scored = cb->scored, .dk_unsatisfied = sp->dk_unsatisfied,
     .nitem = cb->scored ? cb->n : 0, .nrgroup = sp->nrgroup,
-    .method = sp->method, .level = sp->level
+    .method = sp->method, .level = sp->level,
+    .rate_item = xstrdup (cb->item[sp->rate_item].id),
+    .scoring = scoring_fingerprint (sp)
   };
   shape.key = xcalloc (sp->ngroup, sizeof (char *));
   for (size_t i = 0; i < sp->ngroup; i++)

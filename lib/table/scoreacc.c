@@ -47,7 +47,8 @@ struct mn_score_acc
 #define P_MARK "minyi_partial"
 #define P_VERSION "1"
 static const char *const p_fixed[] = { P_MARK, "method", "level",
-                                       "dont_know" };
+                                       "dont_know", "rate_item",
+                                       "scoring" };
 #define P_NFIXED (sizeof p_fixed / sizeof *p_fixed)
 
 void
@@ -63,7 +64,25 @@ mn_score_shape_release (struct mn_score_shape *s)
   free (s->item);
   free (s->rgroup);
   free (s->share);
+  free (s->rate_item);
+  free (s->scoring);
   *s = (struct mn_score_shape) { .method = MN_CI_WILSON, .level = 0.95 };
+}
+
+void
+mn_score_fingerprint (char *const *part, size_t npart, char buf[17])
+{
+  /* FNV-1a, 64 bits (Fowler, Noll & Vo; the parameters of
+     draft-eastlake-fnv).  */
+  uint64_t h = 14695981039346656037ULL;
+  for (size_t i = 0; i < npart; i++)
+    for (const unsigned char *p = (const unsigned char *) part[i];; p++)
+      {
+        h = (h ^ *p) * 1099511628211ULL;
+        if (!*p)
+          break;
+      }
+  snprintf (buf, 17, "%016llx", (unsigned long long) h);
 }
 
 static char **
@@ -83,6 +102,8 @@ mn_score_shape_copy (struct mn_score_shape *dst,
   dst->key = strv_copy (src->key, src->nkey);
   dst->item = strv_copy (src->item, src->nitem);
   dst->rgroup = strv_copy (src->rgroup, src->nrgroup);
+  dst->rate_item = src->rate_item ? xstrdup (src->rate_item) : NULL;
+  dst->scoring = src->scoring ? xstrdup (src->scoring) : NULL;
   dst->share = xcalloc (src->nrgroup ? src->nrgroup : 1, sizeof (double));
   if (src->nrgroup)
     memcpy (dst->share, src->share, src->nrgroup * sizeof (double));
@@ -194,6 +215,47 @@ lay_out (struct mn_score_acc *a)
   a->stats_size = off;
 }
 
+static char *share_name (const char *g);
+
+static int
+cmp_str (const void *a, const void *b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* The partial table's column names must differ too: a key named like a
+   fixed column (dont_know), a share (share.G) or a sum (index.n) would
+   make a partial that cannot be read back.  */
+static int
+partial_clashes (const struct mn_score_acc *a, struct mn_error *e)
+{
+  const struct mn_score_shape *s = &a->shape;
+  size_t n = s->nkey + P_NFIXED + s->nrgroup + a->nfield, k = 0;
+  char **v = xcalloc (n, sizeof *v);
+  for (size_t i = 0; i < s->nkey; i++)
+    v[k++] = s->key[i];
+  for (size_t i = 0; i < P_NFIXED; i++)
+    v[k++] = (char *) p_fixed[i];
+  char **shares = xcalloc (s->nrgroup ? s->nrgroup : 1, sizeof *shares);
+  for (size_t i = 0; i < s->nrgroup; i++)
+    v[k++] = shares[i] = share_name (s->rgroup[i]);
+  for (size_t i = 0; i < a->nfield; i++)
+    v[k++] = a->field[i].name;
+  qsort (v, n, sizeof *v, cmp_str);
+  int rc = 0;
+  for (size_t i = 1; i < n && rc == 0; i++)
+    if (strcmp (v[i - 1], v[i]) == 0)
+      rc = mn_error_set (e, NULL, 0, MN_R_USAGE,
+                         "the partial table would have two columns '%s' "
+                         "(a key, respondent group or item named like one "
+                         "of its columns): rename it", v[i]);
+  for (size_t i = 0; i < s->nrgroup; i++)
+    free (shares[i]);
+  free (shares);
+  free (v);
+  return rc;
+}
+
 struct mn_score_acc *
 mn_score_acc_new (struct mn_score_shape *shape, struct mn_error *e)
 {
@@ -211,6 +273,11 @@ mn_score_acc_new (struct mn_score_shape *shape, struct mn_error *e)
     }
   lay_out (a);
   a->groups = mn_groups_new (a->stats_size);
+  if (partial_clashes (a, e) < 0)
+    {
+      mn_score_acc_free (a);
+      return NULL;
+    }
   return a;
 }
 
@@ -414,7 +481,7 @@ rgroup_cells (const struct mn_score_acc *a, struct mn_score_stats *g,
 {
   const struct mn_score_shape *sp = &a->shape;
   size_t k = sp->nrgroup;
-  double p[k], n[k];
+  double *p = xcalloc (2 * k, sizeof *p), *n = p + k;
   size_t len = 0;
   for (size_t i = 0; i < k; i++)
     {
@@ -437,6 +504,18 @@ rgroup_cells (const struct mn_score_acc *a, struct mn_score_stats *g,
   double est = NAN, se = NAN;
   bool renorm = false;
   mn_group_composite (k, sp->share, p, n, true, &est, &se, &renorm);
+  /* A weighted sum of rates that are all 1 (or all 0) is 1 (0), however
+     the shares round: then x = n* below, and the interval reaches 1 as
+     every method's does at x = n.  Otherwise it lies in [0, 1].  */
+  bool all1 = true, all0 = true;
+  for (size_t i = 0; i < k; i++)
+    if (n[i] > 0)
+      {
+        all1 &= p[i] == 1;
+        all0 &= p[i] == 0;
+      }
+  if (!isnan (est))
+    est = all1 ? 1 : all0 ? 0 : fmin (fmax (est, 0), 1);
   /* The interval: --method on the composite's effective sample size
      n* = grate (1 - grate) / grate_se^2 (Kish 1965; Korn & Graubard
      1998), at most the answers there are, and all of them when the
@@ -457,6 +536,7 @@ rgroup_cells (const struct mn_score_acc *a, struct mn_score_stats *g,
   put (r, MN_SC_GRATE_SE, 0, se);
   put (r, MN_SC_GRATE_LO, 0, lo);
   put (r, MN_SC_GRATE_HI, 0, hi);
+  free (p);
 }
 
 /* A mean on 0..100 and its t interval, weighted or not.  */
@@ -479,7 +559,10 @@ mean_cells (struct row *r, enum mn_st_col mean_col, enum mn_st_col lo_col,
       mean = m->n ? mo.mean : NAN;
       rc = mn_mean_ci (&mo, level, &lo, &hi);
     }
-  /* The index lives on 0..100: so does its interval.  */
+  /* Scores live on 0..100: so do their means, whatever the rounding
+     of the sums, and the index's interval.  */
+  if (!isnan (mean))
+    mean = fmin (fmax (mean, 0), 100);
   if (rc == 0)
     {
       lo = fmax (lo, 0);
@@ -515,7 +598,9 @@ group_cells (const struct mn_score_acc *a, struct mn_score_stats *g,
     }
   else if (g->n > 0)
     {
-      rate = mn_wsum_mean (&rw);
+      /* A Hajek mean of 0s and 1s lies in [0, 1], whatever the
+         rounding of its sums.  */
+      rate = fmin (fmax (mn_wsum_mean (&rw), 0), 1);
       mn_wsum_prop_ci (&rw, sp->method, sp->level, &lo, &hi);
     }
   put (r, MN_SC_ROWS, 0, (double) g->rows);
@@ -527,7 +612,8 @@ group_cells (const struct mn_score_acc *a, struct mn_score_stats *g,
   if (sp->weighted)
     {
       put (r, MN_SC_WSUM, 0, g->n ? rw.sw : NAN);
-      put (r, MN_SC_NEFF, 0, g->n ? mn_wsum_neff (&rw) : NAN);
+      /* Kish's n_eff is at most n, whatever the rounding.  */
+      put (r, MN_SC_NEFF, 0, g->n ? fmin (mn_wsum_neff (&rw), rw.n) : NAN);
       put (r, MN_SC_SE, 0, mn_wsum_se (&rw));
     }
   put (r, MN_SC_DK, 0, (double) g->dk);
@@ -593,12 +679,26 @@ mn_score_acc_write (const struct mn_score_acc *a, int digits, FILE *out)
 
 /* The partial table.  */
 
+/* "share." and group G: the column of G's share (caller frees).  */
+static char *
+share_name (const char *g)
+{
+  size_t n = strlen (g);
+  char *s = xmalloc (n + sizeof "share.");
+  memcpy (s, "share.", 6);
+  memcpy (s + 6, g, n + 1);
+  return s;
+}
+
 static void
 write_shape_constants (const struct mn_score_shape *s, FILE *out)
 {
   fprintf (out, "," P_VERSION ",%s,", mn_ci_method_name (s->method));
   mn_csv_num (out, s->level, 0);
-  fputs (s->dk_unsatisfied ? ",unsatisfied" : ",exclude", out);
+  fputs (s->dk_unsatisfied ? ",unsatisfied," : ",exclude,", out);
+  mn_csv_str (out, s->rate_item ? s->rate_item : "", ',');
+  putc (',', out);
+  fputs (s->scoring ? s->scoring : "", out);
 }
 
 void
@@ -615,10 +715,10 @@ mn_score_acc_write_partial (const struct mn_score_acc *a, FILE *out)
     fprintf (out, ",%s", p_fixed[i]);
   for (size_t i = 0; i < s->nrgroup; i++)
     {
-      putc (',', out);
-      char name[1024];
-      snprintf (name, sizeof name, "share.%s", s->rgroup[i]);
+      fputs (",", out);
+      char *name = share_name (s->rgroup[i]);
       mn_csv_str (out, name, ',');
+      free (name);
     }
   for (size_t f = 0; f < a->nfield; f++)
     {
@@ -699,6 +799,7 @@ struct mn_merger
   char *key;                    /* reused key buffer */
   size_t keycap;
   char *tmp;                    /* one row's statistics */
+  struct mn_groups *seen;       /* this input's keys: the line of each */
 };
 
 static long
@@ -736,6 +837,7 @@ mn_merger_free (struct mn_merger *m)
   mn_score_shape_release (&m->ref);
   mn_score_acc_free (m->acc);
   mn_score_acc_free (m->probe);
+  mn_groups_free (m->seen);
   free (m->key);
   free (m->tmp);
   free (m);
@@ -887,6 +989,9 @@ mn_merger_bind (struct mn_merger *m, const struct mn_input *in,
                            h->name[m->base + f], a->field[f].name);
   if (!m->tmp)
     m->tmp = xcalloc (1, a->stats_size);
+  /* Keys are counted once per partial: each input its own set.  */
+  mn_groups_free (m->seen);
+  m->seen = mn_groups_new (sizeof (unsigned long));
   return 0;
 }
 
@@ -918,6 +1023,14 @@ row_constants (const struct mn_merger *m, const struct mn_record *rec,
     return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
                          "dont_know '%s' is neither 'exclude' nor "
                          "'unsatisfied'", rec->f[k + 3]);
+  /* Borrowed from REC: valid while it is.  */
+  s->rate_item = rec->f[k + 4];
+  s->scoring = rec->f[k + 5];
+  if (rec->len[k + 5] != 16
+      || strspn (s->scoring, "0123456789abcdef") != 16)
+    return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
+                         "scoring '%s' is not 16 hexadecimal digits",
+                         s->scoring);
   double total = 0;
   for (size_t i = 0; i < s->nrgroup; i++)
     {
@@ -989,6 +1102,10 @@ set_constants (struct mn_merger *m, const struct mn_score_shape *s,
   m->ref.method = s->method;
   m->ref.level = s->level;
   m->ref.dk_unsatisfied = s->dk_unsatisfied;
+  free (m->ref.rate_item);
+  free (m->ref.scoring);
+  m->ref.rate_item = s->rate_item ? xstrdup (s->rate_item) : NULL;
+  m->ref.scoring = s->scoring ? xstrdup (s->scoring) : NULL;
   if (m->ref.nrgroup)
     memcpy (m->ref.share, s->share, m->ref.nrgroup * sizeof (double));
   m->have_const = true;
@@ -1001,30 +1118,121 @@ set_constants (struct mn_merger *m, const struct mn_score_shape *s,
   return (m->acc = mn_score_acc_new (&c, e)) ? 0 : -1;
 }
 
-int
-mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
-               const char *file, struct mn_error *e)
+/* Whether the sums of a partial row can be those of some records: each
+   sum within what its terms allow.  */
+
+/* Sums of N scores Y in [0, YMAX]: 0 <= sum y <= N YMAX, and likewise
+   for the squares.  */
+static const char *
+check_xmom (const struct mn_xmom *x, double ymax)
 {
-  const struct mn_score_acc *probe = m->probe;
-  size_t ng = m->ref.nrgroup;
-  double share[ng ? ng : 1];
-  struct mn_score_shape s = { .nrgroup = ng, .rgroup = m->ref.rgroup,
-                              .share = share };
-  if (row_constants (m, rec, file, &s, e) < 0)
-    return -1;
-  if (!m->have_const && set_constants (m, &s, e) < 0)
-    return -1;
-  const char *what = NULL;
-  if (ng && memcmp (share, m->ref.share, ng * sizeof *share) != 0)
-    what = "respondent groups' shares";
-  else if (s.dk_unsatisfied != m->ref.dk_unsatisfied)
-    what = "don't-know policy";
-  else if ((!m->set_method && s.method != m->ref.method)
-           || (!m->set_level && s.level != m->ref.level))
-    what = "interval method or level (give --method and --level)";
-  if (what)
-    return mn_error_set (e, file, rec->line, MN_R_HEADER_MISMATCH,
-                         "%s differ from the first partial's", what);
+  double sx = mn_xsum_value (&x->sx), sxx = mn_xsum_value (&x->sxx);
+  double n = (double) x->n;
+  if (!(sx >= 0 && sx <= n * ymax * (1 + 1e-12)
+        && sxx >= 0 && sxx <= n * ymax * ymax * (1 + 1e-12)))
+    return "sums outside what the scores allow";
+  return NULL;
+}
+
+/* Weighted sums of WN observations Y in [0, YMAX] with weights in
+   [WMIN, WMAX]: each sum within its terms' bounds (relative slack for
+   the rounding of each product).  */
+static const char *
+check_xwsum (const struct mn_xwsum *s, double ymax, double wmin,
+             double wmax)
+{
+  double wn = (double) s->n, tol = 1 + 1e-12;
+  double sw = mn_xsum_value (&s->sw), sw2 = mn_xsum_value (&s->sw2);
+  double swy = mn_xsum_value (&s->swy), sw2y = mn_xsum_value (&s->sw2y);
+  double sw2y2 = mn_xsum_value (&s->sw2y2);
+  if (s->n == 0)
+    return sw == 0 && sw2 == 0 && swy == 0 && sw2y == 0 && sw2y2 == 0
+             ? NULL : "weighted sums of no answers";
+  if (!(sw >= wn * wmin / tol && sw <= wn * wmax * tol
+        && sw2 >= wn * wmin * wmin / tol && sw2 <= wn * wmax * wmax * tol
+        && swy >= 0 && swy <= sw * ymax * tol
+        && sw2y >= 0 && sw2y <= sw2 * ymax * tol
+        && sw2y2 >= 0 && sw2y2 <= sw2 * ymax * ymax * tol))
+    return "weighted sums outside what the weights and answers allow";
+  return NULL;
+}
+
+/* Check the statistics G of one partial row against each other.
+   Returns NULL, or what is wrong (static).  */
+static const char *
+check_stats (const struct mn_merger *m, char *g, bool dk_unsatisfied)
+{
+  const struct mn_score_acc *a = m->probe;
+  const struct mn_score_shape *s = &a->shape;
+  struct mn_score_stats *st = (void *) g;
+  uint64_t cmax = MN_COUNT_MAX;
+  if (st->rows == 0 || st->rows > cmax || st->n > cmax || st->sat > cmax
+      || st->dk > cmax || st->miss > cmax)
+    return "counts must be whole numbers from 0 to 2^53, rows at least 1";
+  if (st->sat > st->n || st->n > st->rows
+      || st->n + st->miss + (dk_unsatisfied ? 0 : st->dk) != st->rows
+      || (dk_unsatisfied && st->dk > st->n))
+    return "counts do not add up";
+  double wmin = 1, wmax = 1;
+  if (s->weighted)
+    {
+      wmin = st->wmin;
+      wmax = st->wmax;
+      if (wmin > wmax)
+        return "wmin is above wmax";
+      const struct mn_xwsum *r = mn_score_rate_w (a, st);
+      if (r->n != st->n)
+        return "rate.wn is not n";
+      const char *w = check_xwsum (r, 1, wmin, wmax);
+      if (w)
+        return w;
+      if (mn_xsum_value (&r->swy) > mn_xsum_value (&r->sw))
+        return "satisfied weights above all weights";
+    }
+  if (s->scored)
+    {
+      for (size_t i = 0; i <= s->nitem; i++)
+        {
+          /* The index first, then each item.  */
+          const struct mn_xmom *x = i ? mn_score_item (a, st, i - 1)
+                                      : mn_score_index (a, st);
+          if (x->n > st->rows)
+            return i ? "an item's answers outnumber the rows"
+                     : "index.n is above rows";
+          const char *w = check_xmom (x, 100);
+          if (w)
+            return w;
+          if (!s->weighted)
+            continue;
+          const struct mn_xwsum *y = i ? mn_score_item_w (a, st, i - 1)
+                                       : mn_score_index_w (a, st);
+          if (y->n != x->n)
+            return "weighted and unweighted counts differ";
+          if ((w = check_xwsum (y, 100, wmin, wmax)))
+            return w;
+        }
+    }
+  uint64_t gn = 0;
+  for (size_t i = 0; i < s->nrgroup; i++)
+    {
+      const struct mn_xwsum *y = mn_score_rgroup_w (a, st, i);
+      if (y->n > st->n)
+        return "a group's answers outnumber n";
+      gn += y->n;
+      const char *w = check_xwsum (y, 1, wmin, wmax);
+      if (w)
+        return w;
+    }
+  if (s->nrgroup && gn != st->n)
+    return "the groups' answers do not add up to n";
+  return NULL;
+}
+
+/* Parse row REC's key into M->key; returns its length, or -1 with E.  */
+static long
+row_key (struct mn_merger *m, const struct mn_record *rec, const char *file,
+         struct mn_error *e)
+{
   size_t klen = 0;
   for (size_t i = 0; i < m->ref.nkey; i++)
     {
@@ -1038,42 +1246,117 @@ mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
       memcpy (m->key + klen, rec->f[i], len);
       klen += len;
     }
-  char *g = m->tmp;
+  return (long) klen;
+}
+
+/* Parse the sums of row REC into M->tmp.  */
+static int
+row_sums (struct mn_merger *m, const struct mn_record *rec,
+          bool dk_unsatisfied, const char *file, struct mn_error *e)
+{
+  const struct mn_score_acc *probe = m->probe;
   for (size_t f = 0; f < probe->nfield; f++)
     {
       size_t c = m->base + f;
-      if (parse_field (&probe->field[f], rec->f[c], rec->len[c], g) < 0)
-        {
-          tmp_release (probe, g);
-          return mn_error_set (e, file, rec->line, MN_R_BAD_NUMBER,
-                               "column '%s': '%.*s' is not a %s",
-                               probe->field[f].name,
-                               (int) (rec->len[c] > 60 ? 60 : rec->len[c]),
-                               rec->f[c],
-                               probe->field[f].kind == PF_COUNT
-                                 ? "whole number >= 0"
-                               : probe->field[f].kind == PF_XSUM
-                                 ? "finite hexadecimal exact sum"
-                                 : "weight in 1e-100..1e100");
-        }
+      if (parse_field (&probe->field[f], rec->f[c], rec->len[c], m->tmp) < 0)
+        return mn_error_set (e, file, rec->line, MN_R_BAD_NUMBER,
+                             "column '%s': '%.*s' is not a %s",
+                             probe->field[f].name,
+                             (int) (rec->len[c] > 60 ? 60 : rec->len[c]),
+                             rec->f[c],
+                             probe->field[f].kind == PF_COUNT
+                               ? "whole number >= 0"
+                             : probe->field[f].kind == PF_XSUM
+                               ? "finite hexadecimal exact sum"
+                               : "weight in 1e-100..1e100");
     }
-  const struct mn_score_stats *st = (const void *) g;
-  int rc = 0;
-  if (st->rows == 0 || st->sat > st->n || st->n > st->rows
-      || st->n + st->miss + (m->ref.dk_unsatisfied ? 0 : st->dk) != st->rows
-      || (m->ref.weighted && st->wmin > st->wmax))
-    rc = mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
-                       "counts rows %llu, n %llu, sat %llu, dk %llu, "
-                       "miss %llu do not add up",
-                       (unsigned long long) st->rows,
-                       (unsigned long long) st->n,
-                       (unsigned long long) st->sat,
-                       (unsigned long long) st->dk,
-                       (unsigned long long) st->miss);
-  else
-    mn_score_stats_merge (m->acc, mn_score_acc_group (m->acc, m->key, klen),
-                          st);
-  tmp_release (probe, g);
+  const char *why = check_stats (m, m->tmp, dk_unsatisfied);
+  if (why)
+    return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
+                         "%s (rows %llu, n %llu, sat %llu, dk %llu, miss "
+                         "%llu)", why,
+                         (unsigned long long) ((struct mn_score_stats *)
+                                               (void *) m->tmp)->rows,
+                         (unsigned long long) ((struct mn_score_stats *)
+                                               (void *) m->tmp)->n,
+                         (unsigned long long) ((struct mn_score_stats *)
+                                               (void *) m->tmp)->sat,
+                         (unsigned long long) ((struct mn_score_stats *)
+                                               (void *) m->tmp)->dk,
+                         (unsigned long long) ((struct mn_score_stats *)
+                                               (void *) m->tmp)->miss);
+  return 0;
+}
+
+/* Whether a row's constants S are the reference's; NULL, or what
+   differs.  */
+static const char *
+constants_differ (const struct mn_merger *m, const struct mn_score_shape *s)
+{
+  size_t ng = m->ref.nrgroup;
+  if (strcmp (s->rate_item, m->ref.rate_item) != 0)
+    return "rated item";
+  if (strcmp (s->scoring, m->ref.scoring) != 0)
+    return "scoring (codebook, answer lists, no-answer tokens, weight or "
+           "group columns)";
+  if (ng && memcmp (s->share, m->ref.share, ng * sizeof *s->share) != 0)
+    return "respondent groups' shares";
+  if (s->dk_unsatisfied != m->ref.dk_unsatisfied)
+    return "don't-know policy";
+  if ((!m->set_method && s->method != m->ref.method)
+      || (!m->set_level && s->level != m->ref.level))
+    return "interval method or level (give --method and --level)";
+  return NULL;
+}
+
+int
+mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
+               const char *file, struct mn_error *e)
+{
+  size_t ng = m->ref.nrgroup;
+  double *share = xcalloc (ng ? ng : 1, sizeof *share);
+  struct mn_score_shape s = { .nrgroup = ng, .rgroup = m->ref.rgroup,
+                              .share = share };
+  long klen = -1;
+  int rc = row_constants (m, rec, file, &s, e);
+  if (rc == 0 && (klen = row_key (m, rec, file, e)) < 0)
+    rc = -1;
+  if (rc == 0)
+    rc = row_sums (m, rec, s.dk_unsatisfied, file, e);
+  const char *what = NULL;
+  /* Only a sound row sets the reference: the first one merged.  */
+  if (rc == 0 && !m->have_const && set_constants (m, &s, e) < 0)
+    rc = -1;
+  if (rc == 0 && (what = constants_differ (m, &s)))
+    rc = mn_error_set (e, file, rec->line, MN_R_HEADER_MISMATCH,
+                       "%s differ from the first partial's", what);
+  unsigned long *first = rc == 0 ? mn_groups_find (m->seen, m->key,
+                                                   (size_t) klen) : NULL;
+  if (first)
+    rc = mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
+                       "key '%.*s' already has a row in this partial, on "
+                       "line %lu", (int) (rec->len[0] > 60 ? 60
+                                                            : rec->len[0]),
+                       rec->f[0], *first);
+  struct mn_score_stats *g = NULL;
+  if (rc == 0)
+    {
+      g = mn_score_acc_group (m->acc, m->key, (size_t) klen);
+      const struct mn_score_stats *st = (const void *) m->tmp;
+      if (g->rows + st->rows > MN_COUNT_MAX)
+        rc = mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
+                           "group '%.*s' would count more than 2^53 rows",
+                           (int) (rec->len[0] > 60 ? 60 : rec->len[0]),
+                           rec->f[0]);
+    }
+  if (rc == 0)
+    {
+      *(unsigned long *) mn_groups_get (m->seen, m->key, (size_t) klen)
+        = rec->line;
+      mn_score_stats_merge (m->acc, g, (const void *) m->tmp);
+    }
+  tmp_release (m->probe, m->tmp);
+  free (share);
   return rc;
 }
 

@@ -39,7 +39,23 @@ struct mn_score_shape
   double *share;                /* and their shares, summing to 1 */
   enum mn_ci_method method;
   double level;
+  /* What else decides the figures, for partials: the rated item's id,
+     and a fingerprint of the scoring (mn_score_fingerprint), so that
+     partials of different codebooks, answer lists or weight columns are
+     not added up.  Owned; may be NULL in a final table's shape.  */
+  char *rate_item;
+  char *scoring;
 };
+
+/* Counts of a table stay below 2^53, where doubles hold every whole
+   number: a count (or a sum of counts) above is refused.  */
+#define MN_COUNT_MAX 9007199254740992ULL
+
+/* The fingerprint of a scoring: 16 lowercase hex digits of the 64-bit
+   FNV-1a hash of the NPART strings PART (borrowed), each with its NUL,
+   into BUF (17 bytes).  Not a cryptographic hash: it catches partials
+   of different scorings given together by mistake.  */
+void mn_score_fingerprint (char *const *part, size_t npart, char buf[17]);
 
 void mn_score_shape_release (struct mn_score_shape *s);
 

@@ -12,10 +12,10 @@ stderr:
 cmd: minyi-score -q -c codebook.csv --partial good.csv
 exit: 0
 stdout:
-cadre,minyi_partial,method,level,dont_know,rows,n,sat,dk,miss,index.n,index.sx,index.sxx,item.overall.n,item.overall.sx,item.overall.sxx,item.attitude.n,item.attitude.sx,item.attitude.sxx
-C1,1,wilson,0.95,exclude,3,1,1,1,1,2,0x96p+0,0x30d4p+0,1,0x64p+0,0x271p+4,1,0x32p+0,0x9c4p+0
-C2,1,wilson,0.95,exclude,3,3,2,0,0,3,0xad5555555555558p-52,0x37d671c71c71c72p-44,3,0xap+4,0x352p+4,3,0xc8p+0,0x3f7ap+0
-C3,1,wilson,0.95,exclude,1,1,1,0,0,1,0x64p+0,0x271p+4,1,0x64p+0,0x271p+4,1,0x64p+0,0x271p+4
+cadre,minyi_partial,method,level,dont_know,rate_item,scoring,rows,n,sat,dk,miss,index.n,index.sx,index.sxx,item.overall.n,item.overall.sx,item.overall.sxx,item.attitude.n,item.attitude.sx,item.attitude.sxx
+C1,1,wilson,0.95,exclude,overall,00e5ab4d1c8548b4,3,1,1,1,1,2,0x96p+0,0x30d4p+0,1,0x64p+0,0x271p+4,1,0x32p+0,0x9c4p+0
+C2,1,wilson,0.95,exclude,overall,00e5ab4d1c8548b4,3,3,2,0,0,3,0xad5555555555558p-52,0x37d671c71c71c72p-44,3,0xap+4,0x352p+4,3,0xc8p+0,0x3f7ap+0
+C3,1,wilson,0.95,exclude,overall,00e5ab4d1c8548b4,1,1,1,0,0,1,0x64p+0,0x271p+4,1,0x64p+0,0x271p+4,1,0x64p+0,0x271p+4
 stderr:
 
 === standard input, and -m, -l for another interval from the same sums
@@ -67,7 +67,7 @@ bad.csv,2,bad-number
 bad.csv,3,bad-value
 stderr:
 minyi-merge:bad.csv:2: column 'index.sx': '0x96q+0' is not a finite hexadecimal exact sum
-minyi-merge:bad.csv:3: counts rows 3, n 3, sat 4, dk 0, miss 0 do not add up
+minyi-merge:bad.csv:3: counts do not add up (rows 3, n 3, sat 4, dk 0, miss 0)
 minyi-merge: bad.csv: 3 records, 1 used, 2 rejected (bad-value 1, bad-number 1)
 
 === --strict stops at the first bad row and writes nothing
@@ -75,7 +75,7 @@ cmd: minyi-score -q -c codebook.csv --partial good.csv | sed '3s/,3,3,2,/,3,3,4,
 exit: 1
 stdout:
 stderr:
-minyi-merge:bad.csv:3: counts rows 3, n 3, sat 4, dk 0, miss 0 do not add up
+minyi-merge:bad.csv:3: counts do not add up (rows 3, n 3, sat 4, dk 0, miss 0)
 minyi-merge: stopped at the first rejected record (--strict); nothing written
 nofile out.csv
 
