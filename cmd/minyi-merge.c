@@ -4,6 +4,7 @@
 #include <error.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/numparse.h"
 #include "base/xalloc.h"
@@ -40,6 +41,46 @@ static const struct argp_option options[] = {
   { 0 }
 };
 
+struct file_id
+{
+  dev_t dev;
+  ino_t ino;
+  size_t i;
+};
+
+static int
+cmp_id (const void *a, const void *b)
+{
+  const struct file_id *x = a, *y = b;
+  if (x->dev != y->dev)
+    return x->dev < y->dev ? -1 : 1;
+  if (x->ino != y->ino)
+    return x->ino < y->ino ? -1 : 1;
+  return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* A partial given twice would count its groups twice: refuse two
+   operands that are one file (standard input twice is refused when it
+   is read).  */
+static void
+check_twice (const struct args *a, struct argp_state *state)
+{
+  struct file_id *v = xcalloc (a->nfiles ? a->nfiles : 1, sizeof *v);
+  size_t n = 0;
+  struct stat st;
+  for (size_t i = 0; i < a->nfiles; i++)
+    if (strcmp (a->files[i], "-") != 0 && stat (a->files[i], &st) == 0
+        && S_ISREG (st.st_mode))
+      v[n++] = (struct file_id) { st.st_dev, st.st_ino, i };
+  qsort (v, n, sizeof *v, cmp_id);
+  for (size_t k = 1; k < n; k++)
+    if (v[k].dev == v[k - 1].dev && v[k].ino == v[k - 1].ino)
+      argp_error (state, "'%s' and '%s' are one file: its groups would "
+                         "count twice", a->files[v[k - 1].i],
+                  a->files[v[k].i]);
+  free (v);
+}
+
 static error_t
 parse_opt (int key, char *arg, struct argp_state *state)
 {
@@ -65,6 +106,10 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_ARG:
       a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
       a->files[a->nfiles++] = arg;
+      break;
+    case ARGP_KEY_END:
+      mn_table_check (&a->table, &a->common, state);
+      check_twice (a, state);
       break;
     default:
       return ARGP_ERR_UNKNOWN;

@@ -204,6 +204,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
       a->files[a->nfiles++] = arg;
       break;
     case ARGP_KEY_END:
+      mn_table_check (&a->table, &a->common, state);
       if (!a->codebook && !a->item)
         argp_error (state, "give a --codebook, or an --item with its "
                            "--satisfied answers");

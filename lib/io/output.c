@@ -158,7 +158,7 @@ mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
 }
 
 int
-mn_output_commit (struct mn_output *o, struct mn_error *e)
+mn_output_finish (struct mn_output *o, struct mn_error *e)
 {
   if (!o->fp)
     return 0;
@@ -179,19 +179,43 @@ mn_output_commit (struct mn_output *o, struct mn_error *e)
   if (fclose (o->fp) != 0 && !err)
     err = errno;
   o->fp = NULL;
-  if (err || (!o->direct && rename (o->tmp, o->path) != 0))
+  if (err)
     {
       /* The message holds the name: the record's file pointer would
          dangle once the output is discarded.  */
       mn_error_set (e, NULL, 0, MN_R_SYSTEM, "%s: cannot write: %s",
-                    o->path, strerror (err ? err : errno));
+                    o->path, strerror (err));
+      mn_output_abort (o);
+      return -1;
+    }
+  return 0;
+}
+
+int
+mn_output_publish (struct mn_output *o, struct mn_error *e)
+{
+  if (!o->path)
+    return 0;
+  if (!o->direct && rename (o->tmp, o->path) != 0)
+    {
+      mn_error_set (e, NULL, 0, MN_R_SYSTEM, "%s: cannot write: %s",
+                    o->path, strerror (errno));
       mn_output_abort (o);
       return -1;
     }
   free (o->tmp);
   free (o->path);
   o->tmp = o->path = NULL;
+  o->direct = false;
   return 0;
+}
+
+int
+mn_output_commit (struct mn_output *o, struct mn_error *e)
+{
+  if (mn_output_finish (o, e) < 0)
+    return -1;
+  return mn_output_publish (o, e);
 }
 
 void

@@ -37,6 +37,14 @@ bool mn_output_same (const char *a, const char *b);
 int mn_output_open (struct mn_output *o, const char *path,
                     struct mn_error *e);
 
+/* The two halves of mn_output_commit, for several outputs that must be
+   all written or none: first finish each (flush, check for write
+   errors, close; on failure the temporary file is removed, and O holds
+   nothing to free), then publish each (rename into place).  Both return
+   0, or -1 with E.  */
+int mn_output_finish (struct mn_output *o, struct mn_error *e);
+int mn_output_publish (struct mn_output *o, struct mn_error *e);
+
 /* Flush, check for write errors, close and rename into place.
    Returns 0, or -1 with E (the temporary file is then removed).  Either
    way O then holds nothing to free.  */

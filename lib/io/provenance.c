@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/utf8.h"
 #include "io/csvout.h"
 #include "base/xalloc.h"
 
@@ -22,10 +23,13 @@ mn_prov_date (char *buf, size_t size, struct mn_error *e)
       char *end;
       errno = 0;
       long long v = strtoll (sde, &end, 10);
-      if (errno || *end || v < 0 || sde[0] < '0' || sde[0] > '9')
+      /* ISO 8601's four-digit years end with 9999-12-31T23:59:59Z.  */
+      if (errno || *end || v < 0 || v > 253402300799LL || sde[0] < '0'
+          || sde[0] > '9')
         return mn_error_set (e, NULL, 0, MN_R_USAGE,
                              "SOURCE_DATE_EPOCH '%s' is not a whole number "
-                             "of seconds", sde);
+                             "of seconds from 0 to 253402300799 (the end "
+                             "of 9999)", sde);
       t = (time_t) v;
     }
   else
@@ -38,13 +42,35 @@ mn_prov_date (char *buf, size_t size, struct mn_error *e)
   return 0;
 }
 
+/* VALUE as it goes into the file: itself when it is UTF-8, else (a
+   file name in another encoding) with each byte above 0x7f as \xHH, so
+   that the file stays UTF-8 and the bytes can still be told.  Caller
+   frees.  */
+static char *
+utf8_or_escaped (const char *value)
+{
+  size_t n = strlen (value);
+  if (mn_utf8_valid (value, n))
+    return xstrdup (value);
+  char *s = xmalloc (4 * n + 1), *q = s;
+  for (const unsigned char *p = (const unsigned char *) value; *p; p++)
+    if (*p < 0x80)
+      *q++ = (char) *p;
+    else
+      q += sprintf (q, "\\x%02x", *p);
+  *q = '\0';
+  return s;
+}
+
 static void
 row (FILE *out, const char *field, const char *value)
 {
+  char *v = utf8_or_escaped (value);
   mn_csv_str (out, field, ',');
   putc (',', out);
-  mn_csv_str (out, value, ',');
+  mn_csv_str (out, v, ',');
   putc ('\n', out);
+  free (v);
 }
 
 static void
@@ -56,7 +82,10 @@ row_count (FILE *out, const char *field, unsigned long v)
 }
 
 /* The command line, each word quoted for a POSIX shell where it must
-   be, so that it can be pasted back.  */
+   be, so that it can be pasted back: '...' around a word with other
+   characters than letters, digits, UTF-8 and -_./=:,+@%; a word that is
+   not UTF-8 as $'...' with \xHH for its bytes above 0x7f (the quoting
+   of bash, ksh, zsh and POSIX.1-2024 sh).  */
 static void
 row_command (FILE *out, int argc, char **argv)
 {
@@ -66,7 +95,8 @@ row_command (FILE *out, int argc, char **argv)
   for (int i = 0; i < argc; i++)
     {
       const char *w = argv[i];
-      bool plain = *w != '\0';
+      bool utf8 = mn_utf8_valid (w, strlen (w));
+      bool plain = *w != '\0' && utf8;
       for (const char *p = w; *p && plain; p++)
         plain = strchr ("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                         "0123456789-_./=:,+@%", *p) != NULL
@@ -75,7 +105,18 @@ row_command (FILE *out, int argc, char **argv)
       cmd = xgrow (cmd, &cap, need, 1);
       if (i)
         cmd[len++] = ' ';
-      if (plain)
+      if (!utf8)
+        {
+          cmd[len++] = '$';
+          cmd[len++] = '\'';
+          for (const unsigned char *p = (const unsigned char *) w; *p; p++)
+            if (*p >= 0x80 || *p < 0x20 || *p == '\'' || *p == '\\')
+              len += (size_t) sprintf (cmd + len, "\\x%02x", *p);
+            else
+              cmd[len++] = (char) *p;
+          cmd[len++] = '\'';
+        }
+      else if (plain)
         {
           memcpy (cmd + len, w, strlen (w));
           len += strlen (w);

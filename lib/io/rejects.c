@@ -60,14 +60,35 @@ mn_rejects_write (struct mn_rejects *rj, const struct mn_record *rec,
 }
 
 int
-mn_rejects_commit (struct mn_rejects *rj, struct mn_error *e)
+mn_rejects_finish (struct mn_rejects *rj, struct mn_error *e)
 {
-  if (!rj->open)
+  if (!rj->open || !rj->out.fp)
     return 0;
   if (!rj->header_done)
     fprintf (rj->out.fp, "%s\n", fixed);
+  if (mn_output_finish (&rj->out, e) < 0)
+    {
+      rj->open = false;
+      return -1;
+    }
+  return 0;
+}
+
+int
+mn_rejects_publish (struct mn_rejects *rj, struct mn_error *e)
+{
+  if (!rj->open)
+    return 0;
   rj->open = false;
-  return mn_output_commit (&rj->out, e);
+  return mn_output_publish (&rj->out, e);
+}
+
+int
+mn_rejects_commit (struct mn_rejects *rj, struct mn_error *e)
+{
+  if (mn_rejects_finish (rj, e) < 0)
+    return -1;
+  return mn_rejects_publish (rj, e);
 }
 
 void

@@ -36,6 +36,10 @@ void mn_rejects_write (struct mn_rejects *rj, const struct mn_record *rec,
    with E.  Either way RJ then holds nothing to free.  */
 int mn_rejects_commit (struct mn_rejects *rj, struct mn_error *e);
 
+/* Its two halves, as mn_output_finish and mn_output_publish.  */
+int mn_rejects_finish (struct mn_rejects *rj, struct mn_error *e);
+int mn_rejects_publish (struct mn_rejects *rj, struct mn_error *e);
+
 /* Discard the file and free what RJ holds; safe after commit.  */
 void mn_rejects_abort (struct mn_rejects *rj);
 

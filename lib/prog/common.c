@@ -114,14 +114,21 @@ const struct argp_child mn_common_children[] = {
 };
 
 void
+mn_common_check_output (const struct mn_common_opts *c, const char *option,
+                        const char *path, struct argp_state *state)
+{
+  if (path && strcmp (path, "-") == 0)
+    argp_error (state, "%s needs a file, not standard output", option);
+  if (path && (mn_output_same (path, c->output)
+               || mn_output_same (path, c->rejects)))
+    argp_error (state, "%s names the file of -o or --rejects", option);
+}
+
+void
 mn_common_check_report (const struct mn_common_opts *c, const char *report,
                         struct argp_state *state)
 {
-  if (report && strcmp (report, "-") == 0)
-    argp_error (state, "--report needs a file, not standard output");
-  if (report && (mn_output_same (report, c->output)
-                 || mn_output_same (report, c->rejects)))
-    argp_error (state, "--report names the file of -o or --rejects");
+  mn_common_check_output (c, "--report", report, state);
 }
 
 void

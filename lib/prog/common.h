@@ -44,6 +44,12 @@ extern const struct argp_child mn_common_children[];
 /* Refuse, through argp_error on STATE, a REPORT file (may be NULL) that
    is standard output or the file of C's --output or --rejects.  For the
    programs that also write a report.  */
+/* The same for the file PATH (may be NULL) of OPTION (borrowed, for the
+   message), such as --meta.  */
+void mn_common_check_output (const struct mn_common_opts *c,
+                             const char *option, const char *path,
+                             struct argp_state *state);
+
 void mn_common_check_report (const struct mn_common_opts *c,
                              const char *report, struct argp_state *state);
 

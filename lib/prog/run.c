@@ -194,13 +194,20 @@ mn_run_commit (struct mn_run *run)
   if (run->failed)
     return -1;
   struct mn_error e;
-  /* The main output first: when it cannot be written, neither are the
-     others.  */
-  int rc = mn_output_commit (&run->out[0], &e);
+  /* Every output written whole before any is put into place: when one
+     cannot be written, none replaces its file.  The main output first,
+     then the rejects, then the others.  */
+  int rc = mn_output_finish (&run->out[0], &e);
   if (rc == 0)
-    rc = mn_rejects_commit (&run->rejects, &e);
+    rc = mn_rejects_finish (&run->rejects, &e);
   for (size_t k = 1; k < run->nout && rc == 0; k++)
-    rc = mn_output_commit (&run->out[k], &e);
+    rc = mn_output_finish (&run->out[k], &e);
+  if (rc == 0)
+    rc = mn_output_publish (&run->out[0], &e);
+  if (rc == 0)
+    rc = mn_rejects_publish (&run->rejects, &e);
+  for (size_t k = 1; k < run->nout && rc == 0; k++)
+    rc = mn_output_publish (&run->out[k], &e);
   if (rc < 0)
     return mn_run_fail (run, &e, MN_EXIT_USAGE);
   if (run->ninput > 1)

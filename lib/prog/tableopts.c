@@ -6,6 +6,7 @@
 
 #include "base/numparse.h"
 #include "base/xalloc.h"
+#include "io/output.h"
 #include "io/provenance.h"
 #include "prog/common.h"
 
@@ -73,6 +74,24 @@ const struct argp_child mn_table_children[] = {
   { &table_argp, 0, NULL, 0 },
   { 0 }
 };
+
+void
+mn_table_check (const struct mn_table_opts *t,
+                const struct mn_common_opts *c, struct argp_state *state)
+{
+  char *path = mn_table_meta_path (t, c->output);
+  if (path && strcmp (path, "-") != 0
+      && (mn_output_same (path, c->output)
+          || mn_output_same (path, c->rejects)))
+    {
+      /* The message names the file: PATH is freed by no one after
+         argp_error exits.  */
+      argp_error (state, "the provenance file '%s' is the file of -o or "
+                         "--rejects", path);
+    }
+  free (path);
+  mn_common_check_output (c, "--meta", t->meta, state);
+}
 
 char *
 mn_table_meta_path (const struct mn_table_opts *t, const char *output)

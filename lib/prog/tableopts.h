@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "prog/common.h"
 #include "prog/run.h"
 
 struct mn_table_opts
@@ -25,6 +26,13 @@ struct mn_table_opts
    refuses --digits with --partial and a SOURCE_DATE_EPOCH that is no
    number of seconds.  */
 extern const struct argp_child mn_table_children[];
+
+/* For the program's ARGP_KEY_END: refuse a provenance file (T->meta or
+   the one beside C's -o) that is standard output or the file of -o or
+   --rejects.  */
+void mn_table_check (const struct mn_table_opts *t,
+                     const struct mn_common_opts *c,
+                     struct argp_state *state);
 
 /* The provenance file's path for a table written to OUTPUT (borrowed;
    NULL or "-": standard output): T->meta, else OUTPUT.meta.csv, else

@@ -29,7 +29,7 @@ C3,1,1,1,1,0.05,1,0.9,exact
 stderr:
 
 === merges nest: partials of partials
-cmd: minyi-score -q -c codebook.csv --partial good.csv > $T/p.csv; minyi-merge -q --partial $T/p.csv $T/p.csv > $T/pp.csv; minyi-merge -q $T/pp.csv | cut -d, -f1-4
+cmd: minyi-score -q -c codebook.csv --partial good.csv > $T/p.csv; cp $T/p.csv $T/p2.csv; minyi-merge -q --partial $T/p.csv $T/p2.csv > $T/pp.csv; minyi-merge -q $T/pp.csv | cut -d, -f1-4
 exit: 0
 stdout:
 cadre,rows,n,sat
@@ -110,4 +110,106 @@ input,p.csv
 input_used,3
 table,score
 groups,3
+stderr:
+
+=== one file given twice would count its groups twice: a usage error
+cmd: minyi-score -q -c codebook.csv --partial good.csv > $T/p.csv; cd $T && minyi-merge p.csv ./p.csv
+exit: 2
+stdout:
+stderr:
+minyi-merge: 'p.csv' and './p.csv' are one file: its groups would count twice
+Try `minyi-merge --help' or `minyi-merge --usage' for more information.
+
+=== counts past 2^53, and counts that wrap around 2^64, are rejected, not added
+cmd: minyi-score -q -c codebook.csv --partial good.csv | head -n 2 > $T/p.csv; awk -F, -v OFS=, 'NR == 2 { $8 = $9 = 9223372036854775808; $10 = $11 = $12 = 0 } 1' $T/p.csv > $T/big.csv; awk -F, -v OFS=, 'NR == 2 { $8 = 1; $9 = 0; $10 = 0; $11 = 2; $12 = "18446744073709551615" } 1' $T/p.csv > $T/wrap.csv; cd $T && minyi-merge big.csv wrap.csv | cut -d, -f1-4
+exit: 0
+stdout:
+cadre,rows,n,sat
+stderr:
+minyi-merge:big.csv:2: counts must be whole numbers from 0 to 2^53, rows at least 1 (rows 9223372036854775808, n 9223372036854775808, sat 0, dk 0, miss 0)
+minyi-merge: big.csv: 1 records, 0 used, 1 rejected (bad-value 1)
+minyi-merge:wrap.csv:2: counts must be whole numbers from 0 to 2^53, rows at least 1 (rows 1, n 0, sat 0, dk 2, miss 18446744073709551615)
+minyi-merge: wrap.csv: 1 records, 0 used, 1 rejected (bad-value 1)
+minyi-merge: all inputs: 2 records, 0 used, 2 rejected (bad-value 2)
+
+=== sums no records could give are rejected: a negative index sum, an index count above rows
+cmd: minyi-score -q -c codebook.csv --partial good.csv | head -n 2 > $T/p.csv; awk -F, -v OFS=, 'NR == 2 { $14 = "-0x96p+0" } 1' $T/p.csv > $T/neg.csv; awk -F, -v OFS=, 'NR == 2 { $13 = 100 } 1' $T/p.csv > $T/many.csv; cd $T && minyi-merge -q --rejects rej.csv neg.csv many.csv > /dev/null; cut -d, -f1-4 rej.csv
+exit: 0
+stdout:
+source,line,reason,message
+neg.csv,2,bad-value,"sums outside what the scores allow (rows 3
+many.csv,2,bad-value,"index.n is above rows (rows 3
+stderr:
+
+=== a key twice in one partial is rejected; in two partials it is added
+cmd: minyi-score -q -c codebook.csv --partial good.csv > $T/p.csv; (cat $T/p.csv; tail -n 1 $T/p.csv) > $T/dup.csv; cd $T && minyi-merge dup.csv | cut -d, -f1-3
+exit: 0
+stdout:
+cadre,rows,n
+C1,3,1
+C2,3,3
+C3,1,1
+stderr:
+minyi-merge:dup.csv:5: key 'C3' already has a row in this partial, on line 4
+minyi-merge: dup.csv: 4 records, 3 used, 1 rejected (duplicate 1)
+
+=== partials of another rated item, or of another codebook, are not added
+cmd: minyi-score -q -c codebook.csv --partial good.csv > $T/a.csv; minyi-score -q -c codebook.csv -r attitude --partial good.csv > $T/b.csv; sed 's/^overall,q1,/overall,q1,/; s/满意=100/满意=90/' codebook.csv > $T/cb2.csv; minyi-score -q -c $T/cb2.csv --partial good.csv > $T/c.csv; cd $T && minyi-merge a.csv b.csv c.csv | cut -d, -f1-3
+exit: 0
+stdout:
+cadre,rows,n
+C1,3,1
+C2,3,3
+C3,1,1
+stderr:
+minyi-merge: a.csv: 3 records, 3 used, 0 rejected
+minyi-merge:b.csv:2: rated item differ from the first partial's
+minyi-merge:b.csv:3: rated item differ from the first partial's
+minyi-merge:b.csv:4: rated item differ from the first partial's
+minyi-merge: b.csv: 3 records, 0 used, 3 rejected (header-mismatch 3)
+minyi-merge:c.csv:2: scoring (codebook, answer lists, no-answer tokens, weight or group columns) differ from the first partial's
+minyi-merge:c.csv:3: scoring (codebook, answer lists, no-answer tokens, weight or group columns) differ from the first partial's
+minyi-merge:c.csv:4: scoring (codebook, answer lists, no-answer tokens, weight or group columns) differ from the first partial's
+minyi-merge: c.csv: 3 records, 0 used, 3 rejected (header-mismatch 3)
+minyi-merge: all inputs: 9 records, 3 used, 6 rejected (header-mismatch 6)
+
+=== the provenance file may not be standard output, the table or the rejects file
+cmd: minyi-score -q -c codebook.csv --partial good.csv > $T/p.csv; cd $T && for o in "-o t.csv --meta t.csv" "--meta -" "-o t.csv --rejects t.csv.meta.csv" "--rejects r.csv --meta r.csv"; do minyi-merge -q $o p.csv; echo $?; done 2>&1 | grep -v '^Try'
+exit: 0
+stdout:
+minyi-merge: the provenance file 't.csv' is the file of -o or --rejects
+2
+minyi-merge: --meta needs a file, not standard output
+2
+minyi-merge: the provenance file 't.csv.meta.csv' is the file of -o or --rejects
+2
+minyi-merge: the provenance file 'r.csv' is the file of -o or --rejects
+2
+stderr:
+
+=== a provenance file that cannot be written leaves no table behind, and an old one in place
+cmd: minyi-score -q -c codebook.csv --partial good.csv > $T/p.csv; cd $T && echo old > t.csv && minyi-merge -q -o t.csv --meta /dev/full p.csv; echo $?; cat t.csv; ls
+exit: 0
+stdout:
+2
+old
+p.csv
+t.csv
+stderr:
+minyi-merge: /dev/full: cannot write: No space left on device
+
+=== a key named like a partial's column is refused before reading
+cmd: printf 'dont_know,cadre,q1\nx,C1,满意\n' > $T/s.csv; cd $T && minyi-score -q --item q1 -s 满意 -g dont_know,cadre --partial s.csv
+exit: 1
+stdout:
+stderr:
+minyi-score:s.csv:1: the partial table would have two columns 'dont_know' (a key, respondent group or item named like one of its columns): rename it
+
+=== a file name that is not UTF-8 is escaped in the provenance, which stays UTF-8
+cmd: minyi-score -q -c codebook.csv --partial good.csv > $T/p.csv; cd $T && mv p.csv "$(printf 'p\263.csv')" && SOURCE_DATE_EPOCH=0 minyi-merge -q --meta m.csv p*.csv > /dev/null && grep -E '^(command|input),' m.csv && iconv -f UTF-8 -t UTF-8 m.csv > /dev/null && echo UTF-8
+exit: 0
+stdout:
+command,minyi-merge -q --meta m.csv $'p\xb3.csv'
+input,p\xb3.csv
+UTF-8
 stderr:

@@ -149,7 +149,7 @@ cmd: SOURCE_DATE_EPOCH=yesterday minyi-score -q -c codebook.csv good.csv
 exit: 2
 stdout:
 stderr:
-minyi-score: SOURCE_DATE_EPOCH 'yesterday' is not a whole number of seconds
+minyi-score: SOURCE_DATE_EPOCH 'yesterday' is not a whole number of seconds from 0 to 253402300799 (the end of 9999)
 Try `minyi-score --help' or `minyi-score --usage' for more information.
 
 === without -o or --meta there is no provenance file
@@ -157,4 +157,18 @@ cmd: cd $T && minyi-score -q -c $OLDPWD/codebook.csv $OLDPWD/good.csv > s.csv; l
 exit: 0
 stdout:
 s.csv
+stderr:
+
+=== with jeffreys, a composite of rates all 1 is 1 and its interval reaches 1
+cmd: minyi-score -q -c ../../data/codebook.csv --group-weights villager=0.6,group_leader=0.2,village_cadre=0.2 -m jeffreys ../../data/survey.csv | awk -F, 'NR > 1 && $24 != "" && !($26 <= $24 && $24 <= $27) { bad++ } END { print bad + 0 " rows with grate outside its interval" }'
+exit: 0
+stdout:
+0 rows with grate outside its interval
+stderr:
+
+=== weighted means stay within 0..100 and n_eff within n, whatever the rounding (grouped by household)
+cmd: minyi-score -q -c ../../data/codebook.csv -w weight -g household,cadre ../../data/survey.csv | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i ~ /_mean$|^index$/) m[i] = 1; next } { if ($10 > $4) bad++; for (i in m) if ($i != "" && ($i > 100 || $i < 0)) bad++ } END { print bad + 0 " cells out of range" }'
+exit: 0
+stdout:
+0 cells out of range
 stderr:
