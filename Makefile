@@ -14,7 +14,7 @@ DESTDIR ?=
 
 CC ?= cc
 CFLAGS ?= -O2 -g
-WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes
+WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wvla
 ifeq ($(WERROR),1)
 WARN += -Werror
 endif
