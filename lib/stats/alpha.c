@@ -173,10 +173,15 @@ mn_var_test_lower (double n, double s2, double sigma2)
   return gsl_cdf_chisq_P ((n - 1) * s2 / sigma2, n - 1);
 }
 
+/* P (F <= f) for F ~ F (DF1, DF2) from the beta distribution
+   (A&S 26.6.2): I_x (df1/2, df2/2) with x = df1 f / (df1 f + df2), from
+   quantile.c, since gsl_cdf_fdist_P is NaN for large degrees of freedom
+   near the mean (pf (1, 1e7, 1e7) is 1/2).  */
 double
 mn_var_ratio_test_lower (double df1, double s1, double df2, double s2)
 {
   if (!(df1 > 0) || !(df2 > 0) || !(s2 > 0) || !(s1 >= 0))
     return NAN;
-  return gsl_cdf_fdist_P (s1 / s2, df1, df2);
+  double f = s1 / s2;
+  return mn_beta_cdf (df1 * f / (df1 * f + df2), df1 / 2, df2 / 2);
 }

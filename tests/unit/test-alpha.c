@@ -377,6 +377,16 @@ main (void)
         1e-15, "F test lower tail 0.3 on (25, 200) = R pf");
   near (mn_var_ratio_test_lower (2, 0.1, 2, 2), 0.047619047619047616, 1e-12,
         "F test lower tail 0.05 on (2, 2) = R pf");
+  /* Large degrees of freedom, where gsl_cdf_fdist_P is NaN; R 4.2.2:
+     Rscript -e 'cat(sprintf("%.17g", c(pf(1, 1e7, 1e7),
+       pf(0.999, 1e6, 2e6), pf(1.001, 5e6, 5e6))), "\n")'
+     0.49999999999999994 0.28182975106937974 0.86810441511343139  */
+  near (mn_var_ratio_test_lower (1e7, 1, 1e7, 1), 0.49999999999999994,
+        1e-12, "F test lower tail 1 on (1e7, 1e7) = R pf");
+  near (mn_var_ratio_test_lower (1e6, 0.999, 2e6, 1), 0.28182975106937974,
+        1e-10, "F test lower tail 0.999 on (1e6, 2e6) = R pf");
+  near (mn_var_ratio_test_lower (5e6, 1.001, 5e6, 1), 0.86810441511343139,
+        1e-10, "F test lower tail 1.001 on (5e6, 5e6) = R pf");
   ok (isnan (mn_var_ratio_test_lower (0, 1, 5, 1)), "F test: df1 0 is NaN");
   ok (isnan (mn_var_ratio_test_lower (3, 1, 5, 0)), "F test: s2 0 is NaN");
   return tap_done ();
