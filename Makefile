@@ -80,10 +80,14 @@ demo: deps
 	  $(B)/clean.csv
 	@echo
 	@echo "Checked rows: $(B)/clean.csv, report $(B)/check-report.csv."
-	@echo "Score table: $(B)/scores.csv, one row per cadre and wave."
-	@echo "The ten cadres of 2026Q2 whose 95% upper bound is lowest (clearly low, not merely rated by few):"
+	@echo "Score table: $(B)/scores.csv, one row per cadre and wave, its numbers"
+	@echo "exact; how it was made: $(B)/scores.csv.meta.csv."
+	@echo "The ten cadres of 2026Q2 whose 95% upper bound is lowest (clearly low, not merely rated by few),"
+	@echo "rounded for display:"
 	@(head -n 1 $(B)/scores.csv; grep '^2026Q2,' $(B)/scores.csv | sort -t, -k8,8g -k2,2 | head -n 10) \
-	  | cut -d, -f1-10 | column -t -s,
+	  | cut -d, -f1-10 \
+	  | awk -F, -v OFS=, 'NR > 1 { for (i = 6; i <= 8; i++) $$i = sprintf ("%.3f", $$i) } 1' \
+	  | column -t -s,
 
 check: deps
 	$(MAKE) all units
