@@ -83,48 +83,67 @@ refusal (const char *path)
   return e.msg;
 }
 
+/* The records of the small table: C1's answers Y (satisfied or not),
+   index and item scores X, weights W.  */
+static const double rec_y[] = { 1, 0, 1, 1 }, rec_x[] = { 100, 50, 75, 75 };
+static const double rec_w[] = { 1.5, 0.5, 2, 1e-3 };
+
 static struct mn_score_acc *
-small_acc (bool weighted)
+empty_acc (bool weighted)
 {
-  char *key[] = { "cadre" };
-  char *item[] = { "q1" };
   struct mn_score_shape s = { .nkey = 1, .weighted = weighted,
                               .scored = true, .nitem = 1,
                               .method = MN_CI_WILSON, .level = 0.95 };
   s.key = xcalloc (1, sizeof (char *));
-  s.key[0] = xstrdup (key[0]);
+  s.key[0] = xstrdup ("cadre");
   s.item = xcalloc (1, sizeof (char *));
-  s.item[0] = xstrdup (item[0]);
+  s.item[0] = xstrdup ("q1");
   s.rgroup = xcalloc (1, sizeof (char *));
   s.share = xcalloc (1, sizeof (double));
   struct mn_error e;
-  struct mn_score_acc *a = mn_score_acc_new (&s, &e);
-  const double y[] = { 1, 0, 1, 1 }, x[] = { 100, 50, 75, 75 };
-  const double w[] = { 1.5, 0.5, 2, 1e-3 };
-  for (int i = 0; i < 4; i++)
+  return mn_score_acc_new (&s, &e);
+}
+
+/* Add record I of C1 to A, as minyi-score would.  */
+static void
+add_record (struct mn_score_acc *a, int i, bool weighted)
+{
+  struct mn_score_stats *g = mn_score_acc_group (a, "C1", 2);
+  g->rows++;
+  g->n++;
+  g->sat += rec_y[i] == 1;
+  if (g->rows == 1 || rec_w[i] < g->wmin)
+    g->wmin = rec_w[i];
+  if (g->rows == 1 || rec_w[i] > g->wmax)
+    g->wmax = rec_w[i];
+  mn_xmom_add (mn_score_index (a, g), rec_x[i]);
+  mn_xmom_add (mn_score_item (a, g, 0), rec_x[i]);
+  if (weighted)
     {
-      struct mn_score_stats *g = mn_score_acc_group (a, "C1", 2);
-      g->rows++;
-      g->n++;
-      g->sat += y[i] == 1;
-      if (g->rows == 1 || w[i] < g->wmin)
-        g->wmin = w[i];
-      if (g->rows == 1 || w[i] > g->wmax)
-        g->wmax = w[i];
-      mn_xmom_add (mn_score_index (a, g), x[i]);
-      mn_xmom_add (mn_score_item (a, g, 0), x[i]);
-      if (weighted)
-        {
-          mn_xwsum_add (mn_score_rate_w (a, g), w[i], y[i]);
-          mn_xwsum_add (mn_score_index_w (a, g), w[i], x[i]);
-          mn_xwsum_add (mn_score_item_w (a, g, 0), w[i], x[i]);
-        }
+      mn_xwsum_add (mn_score_rate_w (a, g), rec_w[i], rec_y[i]);
+      mn_xwsum_add (mn_score_index_w (a, g), rec_w[i], rec_x[i]);
+      mn_xwsum_add (mn_score_item_w (a, g, 0), rec_w[i], rec_x[i]);
     }
-  /* A group with one record: empty cells for the undefined figures.  */
+}
+
+/* A group with one record and no answer: empty cells for the undefined
+   figures.  */
+static void
+add_c2 (struct mn_score_acc *a)
+{
   struct mn_score_stats *g = mn_score_acc_group (a, "C2", 2);
   g->rows = 1;
   g->miss = 1;
   g->wmin = g->wmax = 3e-7;
+}
+
+static struct mn_score_acc *
+small_acc (bool weighted)
+{
+  struct mn_score_acc *a = empty_acc (weighted);
+  for (int i = 0; i < 4; i++)
+    add_record (a, i, weighted);
+  add_c2 (a);
   return a;
 }
 
@@ -298,6 +317,40 @@ main (void)
       "every column present: keys, rate, weights, counts, index, item, "
       "groups, level and method");
   mn_st_layout_release (&lay);
+
+  /* mn_score_stats_merge: the records split between two accumulators
+     in every way, merged in either order, give the one-pass table.  */
+  {
+    struct mn_score_acc *whole = small_acc (true);
+    char *want = written (whole, 0);
+    mn_score_acc_free (whole);
+    int same = 0;
+    for (int mask = 0; mask < 16; mask++)
+      for (int order = 0; order < 2; order++)
+        {
+          struct mn_score_acc *part[2] = { empty_acc (true),
+                                           empty_acc (true) };
+          for (int i = 0; i < 4; i++)
+            add_record (part[(mask >> i) & 1], i, true);
+          add_c2 (part[1]);
+          /* Merge both parts' groups into the first or the second.  */
+          struct mn_score_acc *to = part[order], *from = part[!order];
+          const char *keys[] = { "C1", "C2" };
+          for (int k = 0; k < 2; k++)
+            mn_score_stats_merge (to, mn_score_acc_group (to, keys[k], 2),
+                                  mn_score_acc_group (from, keys[k], 2));
+          char *got = written (to, 0);
+          same += strcmp (got, want) == 0;
+          if (strcmp (got, want) != 0 && same == 0)
+            printf ("# mask %d order %d:\n%s", mask, order, got);
+          free (got);
+          mn_score_acc_free (part[0]);
+          mn_score_acc_free (part[1]);
+        }
+    ok (same == 32, "merge: every split of the records, either order, gives "
+                    "the one-pass table byte for byte");
+    free (want);
+  }
 
   /* mn_num_format against brute force: for doubles of every magnitude
      (a 64-bit LCG's bits as doubles, and ratios of small integers), the
