@@ -503,35 +503,43 @@ check_key (struct mn_st_reader *r, const struct mn_record *rec,
 }
 
 int
+mn_st_reader_parse (struct mn_st_reader *r, const struct mn_record *rec,
+                    const char *file, const struct mn_st_cell **cells,
+                    struct mn_error *e)
+{
+  if (check_method (r, rec, file, e) < 0 || check_key (r, rec, file, e) < 0)
+    return -1;
+  for (size_t i = 0; i < r->l.ncol; i++)
+    {
+      const struct mn_st_column *c = &r->l.col[i];
+      struct mn_st_cell *v = &r->cells[i];
+      *v = (struct mn_st_cell) { NAN, rec->f[i], rec->len[i] };
+      if (c->stat < 0 || mn_st_defs[c->stat].type == MN_ST_TEXT)
+        continue;
+      if (parse_cell (c, rec->f[i], rec->len[i], &v->x, file, rec->line, e)
+          < 0)
+        return -1;
+      if (is_prop (c->stat) && !(v->x >= 0 && v->x <= 1) && !isnan (v->x))
+        return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
+                             "column '%s': %s is not a proportion in "
+                             "[0, 1]", c->name, rec->f[i]);
+    }
+  if (check_row (r, file, rec->line, e) < 0)
+    return -1;
+  *cells = r->cells;
+  return 0;
+}
+
+int
 mn_st_reader_next (struct mn_st_reader *r, const struct mn_st_cell **cells,
                    unsigned long *line, struct mn_error *e)
 {
   struct mn_record rec;
-  const char *file = r->in->name;
   int rc = mn_input_next (r->in, &rec, e);
   if (rc <= 0)
     return rc;
   *line = rec.line;
   if (rc == 2)
     return -1;
-  if (check_method (r, &rec, file, e) < 0 || check_key (r, &rec, file, e) < 0)
-    return -1;
-  for (size_t i = 0; i < r->l.ncol; i++)
-    {
-      const struct mn_st_column *c = &r->l.col[i];
-      struct mn_st_cell *v = &r->cells[i];
-      *v = (struct mn_st_cell) { NAN, rec.f[i], rec.len[i] };
-      if (c->stat < 0 || mn_st_defs[c->stat].type == MN_ST_TEXT)
-        continue;
-      if (parse_cell (c, rec.f[i], rec.len[i], &v->x, file, rec.line, e) < 0)
-        return -1;
-      if (is_prop (c->stat) && !(v->x >= 0 && v->x <= 1) && !isnan (v->x))
-        return mn_error_set (e, file, rec.line, MN_R_BAD_VALUE,
-                             "column '%s': %s is not a proportion in "
-                             "[0, 1]", c->name, rec.f[i]);
-    }
-  if (check_row (r, file, rec.line, e) < 0)
-    return -1;
-  *cells = r->cells;
-  return 1;
+  return mn_st_reader_parse (r, &rec, r->in->name, cells, e) < 0 ? -1 : 1;
 }

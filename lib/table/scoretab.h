@@ -164,4 +164,13 @@ int mn_st_reader_next (struct mn_st_reader *r,
                        const struct mn_st_cell **cells,
                        unsigned long *line, struct mn_error *e);
 
+/* The same for a record REC (borrowed) that the caller read from the
+   reader's input itself, such as the run driver's record loop does
+   (prog/run.h): check and parse it into *CELLS (owned by R; text views
+   into REC, valid as long as REC is).  FILE names the input in E.
+   Returns 0, or -1 with E.  */
+int mn_st_reader_parse (struct mn_st_reader *r, const struct mn_record *rec,
+                        const char *file, const struct mn_st_cell **cells,
+                        struct mn_error *e);
+
 #endif

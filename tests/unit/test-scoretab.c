@@ -245,6 +245,19 @@ main (void)
   mn_st_reader_free (r);
   mn_input_close (&in);
 
+  /* The same rows through mn_st_reader_parse, the records read by the
+     caller as the run driver reads them.  */
+  mn_input_open (&in, file ("p.csv", ext), NULL, &e);
+  r = mn_st_reader_open (&in, &e);
+  struct mn_record rec;
+  int parsed = 0;
+  while (mn_input_next (&in, &rec, &e) == 1)
+    parsed += mn_st_reader_parse (r, &rec, in.name, &cells, &e) == 0
+              && cells[1].len == 2 && memcmp (cells[1].s, "C1", 2) == 0;
+  ok (parsed == 2, "rows parsed from records the caller reads");
+  mn_st_reader_free (r);
+  mn_input_close (&in);
+
   /* Scored tables: the items are the ITEM_n, ITEM_mean pairs.  */
   mn_input_open (&in, file ("s.csv",
                             "cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,"
