@@ -3,6 +3,7 @@
 #include "io/output.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,59 @@
 #include <unistd.h>
 
 #include "base/xalloc.h"
+
+/* The temporary files that exist now, for mn_output_remove_temporaries,
+   which a signal handler calls: changed only with the signals that stop
+   a program blocked, so the handler never sees a half-made entry or a
+   freed name.  */
+#define TMP_MAX_OPEN 64
+static char *volatile tmp_open[TMP_MAX_OPEN];
+
+static void
+block (sigset_t *old)
+{
+  sigset_t s;
+  sigemptyset (&s);
+  sigaddset (&s, SIGINT);
+  sigaddset (&s, SIGTERM);
+  sigaddset (&s, SIGHUP);
+  sigaddset (&s, SIGQUIT);
+  sigaddset (&s, SIGPIPE);
+  sigprocmask (SIG_BLOCK, &s, old);
+}
+
+static void
+unblock (const sigset_t *old)
+{
+  sigprocmask (SIG_SETMASK, old, NULL);
+}
+
+static void
+remember (char *tmp)
+{
+  for (size_t i = 0; i < TMP_MAX_OPEN; i++)
+    if (!tmp_open[i])
+      {
+        tmp_open[i] = tmp;
+        return;
+      }
+}
+
+static void
+forget (char *tmp)
+{
+  for (size_t i = 0; i < TMP_MAX_OPEN; i++)
+    if (tmp_open[i] == tmp)
+      tmp_open[i] = NULL;
+}
+
+void
+mn_output_remove_temporaries (void)
+{
+  for (size_t i = 0; i < TMP_MAX_OPEN; i++)
+    if (tmp_open[i])
+      unlink (tmp_open[i]);
+}
 
 /* The file symbolic link PATH names, even when it does not exist yet
    (caller frees), or NULL.  */
@@ -126,7 +180,12 @@ mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
   o->tmp = xmalloc (n + sizeof ".tmpXXXXXX");
   memcpy (o->tmp, path, n);
   memcpy (o->tmp + n, ".tmpXXXXXX", sizeof ".tmpXXXXXX");
+  sigset_t old;
+  block (&old);
   int fd = mkstemp (o->tmp);
+  if (fd >= 0)
+    remember (o->tmp);
+  unblock (&old);
   if (fd < 0)
     {
       mn_error_set (e, NULL, 0, MN_R_SYSTEM, "%s: cannot create: %s",
@@ -146,10 +205,13 @@ mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
       mn_error_set (e, NULL, 0, MN_R_SYSTEM, "%s: cannot open: %s", path,
                     strerror (errno));
       close (fd);
+      block (&old);
       unlink (o->tmp);
+      forget (o->tmp);
       free (o->tmp);
-      free (real);
       o->tmp = NULL;
+      unblock (&old);
+      free (real);
       return -1;
     }
   o->path = xstrdup (path);
@@ -196,16 +258,26 @@ mn_output_publish (struct mn_output *o, struct mn_error *e)
 {
   if (!o->path)
     return 0;
-  if (!o->direct && rename (o->tmp, o->path) != 0)
+  sigset_t old;
+  block (&old);
+  int rc = o->direct || !o->tmp ? 0 : rename (o->tmp, o->path);
+  int err = errno;
+  if (rc == 0 && o->tmp)
+    {
+      forget (o->tmp);
+      free (o->tmp);
+      o->tmp = NULL;
+    }
+  unblock (&old);
+  if (rc != 0)
     {
       mn_error_set (e, NULL, 0, MN_R_SYSTEM, "%s: cannot write: %s",
-                    o->path, strerror (errno));
+                    o->path, strerror (err));
       mn_output_abort (o);
       return -1;
     }
-  free (o->tmp);
   free (o->path);
-  o->tmp = o->path = NULL;
+  o->path = NULL;
   o->direct = false;
   return 0;
 }
@@ -225,9 +297,16 @@ mn_output_abort (struct mn_output *o)
     fclose (o->fp);
   o->direct = false;
   o->fp = NULL;
+  sigset_t old;
+  block (&old);
   if (o->tmp)
-    unlink (o->tmp);
+    {
+      unlink (o->tmp);
+      forget (o->tmp);
+    }
   free (o->tmp);
+  o->tmp = NULL;
+  unblock (&old);
   free (o->path);
-  o->tmp = o->path = NULL;
+  o->path = NULL;
 }

@@ -54,4 +54,11 @@ int mn_output_commit (struct mn_output *o, struct mn_error *e);
    commit.  */
 void mn_output_abort (struct mn_output *o);
 
+/* Remove the temporary files of every output not yet committed or
+   discarded.  Async-signal-safe: what a program's handler of SIGINT,
+   SIGTERM, SIGHUP, SIGQUIT and SIGPIPE calls before dying of the
+   signal, so that an interrupted run leaves no temporary file behind
+   (and its old outputs untouched).  */
+void mn_output_remove_temporaries (void);
+
 #endif

@@ -5,6 +5,7 @@
 #include <iconv.h>
 #include <error.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
 
 #include "prog/diag.h"
@@ -145,6 +146,16 @@ mn_common_release (struct mn_common_opts *c)
   mn_na_release (&c->na);
 }
 
+/* Die of the signal as if unhandled, after removing the temporary
+   files of the outputs being written.  */
+static void
+on_signal (int sig)
+{
+  mn_output_remove_temporaries ();
+  signal (sig, SIG_DFL);
+  raise (sig);
+}
+
 void
 mn_program_init (const char *prog)
 {
@@ -152,6 +163,15 @@ mn_program_init (const char *prog)
   setlocale (LC_ALL, "");
   setlocale (LC_NUMERIC, "C");
   argp_err_exit_status = MN_EXIT_USAGE;
+  /* A signal the caller ignores (nohup) stays ignored.  */
+  static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
+  for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+    {
+      struct sigaction old, sa = { .sa_handler = on_signal };
+      sigemptyset (&sa.sa_mask);
+      if (sigaction (sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+        sigaction (sigs[i], &sa, NULL);
+    }
 }
 
 void

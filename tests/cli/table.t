@@ -172,3 +172,11 @@ exit: 0
 stdout:
 0 cells out of range
 stderr:
+
+=== a run stopped by a signal leaves no temporary file, and the old outputs in place
+cmd: cd $T; echo old > out.csv; sleep 3 | minyi-score -q -c $OLDPWD/codebook.csv -o out.csv --rejects rej.csv & pid=$!; sleep 1; kill -TERM $pid; wait $pid; echo $?; ls; cat out.csv
+exit: 0
+stdout:
+143
+out.csv
+old
