@@ -90,6 +90,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_INIT:
       state->child_inputs[0] = &a->common;
       state->child_inputs[1] = &a->table;
+      state->child_inputs[2] = &a->table;
       break;
     case 'm':
       if (mn_ci_method_parse (arg, &a->method) < 0)

@@ -22,9 +22,6 @@ static const struct argp_option table_options[] = {
   { "digits", OPT_DIGITS, "N", 0,
     "round numbers to N significant digits, 1 to 17 (default: the "
     "shortest form that reads back as the same number)", 0 },
-  { "partial", OPT_PARTIAL, NULL, 0,
-    "write the partial table of exact sums that minyi-merge(1) adds up, "
-    "instead of the score table", 0 },
   { "meta", OPT_META, "FILE", 0,
     "write the provenance (program, date, command, inputs and their "
     "counts, method) to FILE (default with -o: OUTPUT.meta.csv)", 0 },
@@ -44,9 +41,6 @@ table_parse (int key, char *arg, struct argp_state *state)
                            "not '%s'", arg);
       t->digits = (int) d;
       break;
-    case OPT_PARTIAL:
-      t->partial = true;
-      break;
     case OPT_META:
       t->meta = arg;
       break;
@@ -56,9 +50,6 @@ table_parse (int key, char *arg, struct argp_state *state)
         if (mn_prov_date (t->date, sizeof t->date, &e) < 0)
           argp_error (state, "%s", e.msg);
       }
-      if (t->partial && t->digits)
-        argp_error (state, "--digits goes without --partial: partial "
-                           "tables are exact");
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -69,7 +60,46 @@ table_parse (int key, char *arg, struct argp_state *state)
 static const struct argp table_argp = { table_options, table_parse, NULL,
                                         NULL, NULL, NULL, NULL };
 
+/* --partial, for the programs whose table has a partial form.  */
+static const struct argp_option partial_options[] = {
+  { "partial", OPT_PARTIAL, NULL, 0,
+    "write the partial table of exact sums that minyi-merge(1) adds up, "
+    "instead of the score table", 40 },
+  { 0 }
+};
+
+static error_t
+partial_parse (int key, char *arg, struct argp_state *state)
+{
+  struct mn_table_opts *t = state->input;
+  (void) arg;
+  switch (key)
+    {
+    case OPT_PARTIAL:
+      t->partial = true;
+      break;
+    case ARGP_KEY_END:
+      if (t->partial && t->digits)
+        argp_error (state, "--digits goes without --partial: partial "
+                           "tables are exact");
+      break;
+    default:
+      return ARGP_ERR_UNKNOWN;
+    }
+  return 0;
+}
+
+static const struct argp partial_argp = { partial_options, partial_parse,
+                                          NULL, NULL, NULL, NULL, NULL };
+
 const struct argp_child mn_table_children[] = {
+  { &mn_common_argp, 0, NULL, 0 },
+  { &table_argp, 0, NULL, 0 },
+  { &partial_argp, 0, NULL, 0 },
+  { 0 }
+};
+
+const struct argp_child mn_table_children_exact[] = {
   { &mn_common_argp, 0, NULL, 0 },
   { &table_argp, 0, NULL, 0 },
   { 0 }

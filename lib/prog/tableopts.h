@@ -22,10 +22,14 @@ struct mn_table_opts
 
 /* The common options and these, for a program's struct argp: hand the
    program's struct mn_common_opts down as state->child_inputs[0] and its
-   struct mn_table_opts (zeroed) as child_inputs[1].  The end of parsing
+   struct mn_table_opts (zeroed) as child_inputs[1] and [2] (--partial).  The end of parsing
    refuses --digits with --partial and a SOURCE_DATE_EPOCH that is no
    number of seconds.  */
 extern const struct argp_child mn_table_children[];
+
+/* The same without --partial, for programs whose tables have no partial
+   form (minyi-adjust): child_inputs[0] and [1] as above.  */
+extern const struct argp_child mn_table_children_exact[];
 
 /* For the program's ARGP_KEY_END: refuse a provenance file (T->meta or
    the one beside C's -o) that is standard output or the file of -o or
