@@ -122,7 +122,7 @@ list_columns (void)
   static const char *const when[] = {
     [MN_ST_ALWAYS] = "always", [MN_ST_WEIGHTED] = "weighted",
     [MN_ST_SCORED] = "scored", [MN_ST_PER_ITEM] = "scored",
-    [MN_ST_RGROUPS] = "group-weights" };
+    [MN_ST_RGROUPS] = "group-weights", [MN_ST_ADJUSTED] = "adjusted" };
   static const char *const type[] = {
     [MN_ST_COUNT] = "count", [MN_ST_REAL] = "real", [MN_ST_TEXT] = "text" };
   puts ("column,type,present,meaning");

@@ -60,11 +60,41 @@ const struct mn_st_def mn_st_defs[MN_SC_NSTAT] = {
                     "confidence level of every interval in the row" },
   [MN_SC_METHOD] = { "method", MN_ST_TEXT, MN_ST_ALWAYS,
                      "interval method of lo, hi, grate_lo and grate_hi" },
+  [MN_SC_POST_MEAN] = { "post_mean", MN_ST_REAL, MN_ST_ADJUSTED,
+                        "posterior mean of the rate (empirical Bayes)" },
+  [MN_SC_POST_LO] = { "post_lo", MN_ST_REAL, MN_ST_ADJUSTED,
+                      "lower bound of its equal-tailed posterior interval" },
+  [MN_SC_POST_HI] = { "post_hi", MN_ST_REAL, MN_ST_ADJUSTED,
+                      "upper bound of its equal-tailed posterior interval" },
+  [MN_SC_PRIOR_ALPHA] = { "prior_alpha", MN_ST_REAL, MN_ST_ADJUSTED,
+                          "alpha of the row's fitted Beta prior" },
+  [MN_SC_PRIOR_BETA] = { "prior_beta", MN_ST_REAL, MN_ST_ADJUSTED,
+                         "beta of the row's fitted Beta prior" },
+  [MN_SC_PRIOR_FIT] = { "prior_fit", MN_ST_TEXT, MN_ST_ADJUSTED,
+                        "prior, or pooled or separate and why" },
+  [MN_SC_FUNNEL_TARGET] = { "funnel_target", MN_ST_REAL, MN_ST_ADJUSTED,
+                            "target rate of the funnel" },
+  [MN_SC_FUNNEL_Z] = { "funnel_z", MN_ST_REAL, MN_ST_ADJUSTED,
+                       "z-score of the rate against the target" },
+  [MN_SC_FUNNEL_LO95] = { "funnel_lo95", MN_ST_REAL, MN_ST_ADJUSTED,
+                          "lower 95% funnel limit at the row's n" },
+  [MN_SC_FUNNEL_HI95] = { "funnel_hi95", MN_ST_REAL, MN_ST_ADJUSTED,
+                          "upper 95% funnel limit at the row's n" },
+  [MN_SC_FUNNEL_LO998] = { "funnel_lo998", MN_ST_REAL, MN_ST_ADJUSTED,
+                           "lower 99.8% funnel limit at the row's n" },
+  [MN_SC_FUNNEL_HI998] = { "funnel_hi998", MN_ST_REAL, MN_ST_ADJUSTED,
+                           "upper 99.8% funnel limit at the row's n" },
+  [MN_SC_FUNNEL_FLAG] = { "funnel_flag", MN_ST_TEXT, MN_ST_ADJUSTED,
+                          "in, high95, high998, low95 or low998" },
+  [MN_SC_FUNNEL_PHI] = { "funnel_phi", MN_ST_REAL, MN_ST_ADJUSTED,
+                         "overdispersion phi of the table's rates" },
+  [MN_SC_FUNNEL_TAU2] = { "funnel_tau2", MN_ST_REAL, MN_ST_ADJUSTED,
+                          "between-row variance tau^2 (DerSimonian-Laird)" },
 };
 
 static bool
 present (const struct mn_st_def *d, bool weighted, bool scored,
-         bool rgroups)
+         bool rgroups, bool adjusted)
 {
   switch (d->when)
     {
@@ -77,6 +107,8 @@ present (const struct mn_st_def *d, bool weighted, bool scored,
       return scored;
     case MN_ST_RGROUPS:
       return rgroups;
+    case MN_ST_ADJUSTED:
+      return adjusted;
     }
   return false;
 }
@@ -154,7 +186,7 @@ mn_st_layout_init (struct mn_st_layout *l, size_t nkey, char *const *key,
   for (int s = 0; s < MN_SC_NSTAT; s++)
     {
       const struct mn_st_def *d = &mn_st_defs[s];
-      if (!present (d, weighted, scored, rgroups))
+      if (!present (d, weighted, scored, rgroups, false))
         continue;
       if (d->when != MN_ST_PER_ITEM)
         {
@@ -296,9 +328,11 @@ layout_from_header (struct mn_st_reader *r, struct mn_error *e)
   l->weighted = find_stat (h, mn_st_defs[MN_SC_WSUM].name) >= 0;
   l->scored = find_stat (h, mn_st_defs[MN_SC_INDEX_N].name) >= 0;
   l->rgroups = find_stat (h, mn_st_defs[MN_SC_GRATE].name) >= 0;
+  l->adjusted = find_stat (h, mn_st_defs[MN_SC_POST_MEAN].name) >= 0;
   for (int s = 0; s < MN_SC_NSTAT; s++)
     if (mn_st_defs[s].when != MN_ST_PER_ITEM
-        && present (&mn_st_defs[s], l->weighted, l->scored, l->rgroups)
+        && present (&mn_st_defs[s], l->weighted, l->scored, l->rgroups,
+                    l->adjusted)
         && need (in, mn_st_defs[s].name, e) < 0)
       return -1;
   long rows = find_stat (h, mn_st_defs[MN_SC_ROWS].name);
@@ -314,7 +348,8 @@ layout_from_header (struct mn_st_reader *r, struct mn_error *e)
       size_t index = (long) i < rows ? i : 0;
       for (int s = 0; s < MN_SC_NSTAT && stat == MN_ST_EXTRA; s++)
         if (mn_st_defs[s].when != MN_ST_PER_ITEM
-            && present (&mn_st_defs[s], l->weighted, l->scored, l->rgroups)
+            && present (&mn_st_defs[s], l->weighted, l->scored, l->rgroups,
+                        l->adjusted)
             && strcmp (mn_st_defs[s].name, name) == 0)
           stat = s;
       /* An item: ITEM_n followed by ITEM_mean.  */
@@ -412,7 +447,10 @@ is_prop (int stat)
   switch (stat)
     {
     case MN_SC_RATE: case MN_SC_LO: case MN_SC_HI: case MN_SC_GRATE:
-    case MN_SC_GRATE_LO: case MN_SC_GRATE_HI:
+    case MN_SC_GRATE_LO: case MN_SC_GRATE_HI: case MN_SC_POST_MEAN:
+    case MN_SC_POST_LO: case MN_SC_POST_HI: case MN_SC_FUNNEL_TARGET:
+    case MN_SC_FUNNEL_LO95: case MN_SC_FUNNEL_HI95: case MN_SC_FUNNEL_LO998:
+    case MN_SC_FUNNEL_HI998:
       return true;
     default:
       return false;

@@ -37,7 +37,8 @@ enum mn_st_when
   MN_ST_WEIGHTED,   /* survey weights (minyi-score -w) */
   MN_ST_SCORED,     /* a scored codebook: composite index */
   MN_ST_PER_ITEM,   /* a scored codebook: once per item, ITEM + suffix */
-  MN_ST_RGROUPS     /* respondent-group shares (--group-weights) */
+  MN_ST_RGROUPS,    /* respondent-group shares (--group-weights) */
+  MN_ST_ADJUSTED    /* added by minyi-adjust */
 };
 
 /* The statistics columns, in table order.  */
@@ -51,6 +52,12 @@ enum mn_st_col
   MN_SC_GRATE, MN_SC_GRATE_SE, MN_SC_GRATE_LO, MN_SC_GRATE_HI,
   MN_SC_GRATE_MISSING,
   MN_SC_LEVEL, MN_SC_METHOD,
+  MN_SC_POST_MEAN, MN_SC_POST_LO, MN_SC_POST_HI,
+  MN_SC_PRIOR_ALPHA, MN_SC_PRIOR_BETA, MN_SC_PRIOR_FIT,
+  MN_SC_FUNNEL_TARGET, MN_SC_FUNNEL_Z,
+  MN_SC_FUNNEL_LO95, MN_SC_FUNNEL_HI95, MN_SC_FUNNEL_LO998,
+  MN_SC_FUNNEL_HI998, MN_SC_FUNNEL_FLAG, MN_SC_FUNNEL_PHI,
+  MN_SC_FUNNEL_TAU2,
   MN_SC_NSTAT
 };
 
@@ -85,7 +92,7 @@ struct mn_st_layout
   size_t ncol;
   struct mn_st_column *col;     /* owned: NCOL columns, in table order */
   size_t nkey, nitem;
-  bool weighted, scored, rgroups;
+  bool weighted, scored, rgroups, adjusted;
   long pos[MN_SC_NSTAT];        /* column of each statistic, or -1; for
                                    the per-item ones, of the first item */
   enum mn_ci_method method;     /* the interval method and level, the */
