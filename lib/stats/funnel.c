@@ -35,55 +35,89 @@ clamp01 (double v)
   return v < 0.0 ? 0.0 : v > 1.0 ? 1.0 : v;
 }
 
-/* One tail of Binomial (N, P0) at the integer R, 0 <= P0 <= 1 excluded
-   at the ends by the caller, N > 0 real:
-
-     LOWER nonzero:  F (R) = P (X <= R) = 1 - I_P0 (R + 1, N - R),
-     LOWER zero:     G (R) = P (X > R)  =     I_P0 (R + 1, N - R),
-
-   the standard identity between the binomial and beta distributions
-   (Abramowitz & Stegun 26.5.24), each tail computed directly by
-   quantile.c so that a small one keeps its relative accuracy.  The
-   identity takes real N, which is how a non-integral (effective) sample
-   size is handled: the distribution of the count is the continuous
-   extension of the binomial in N, with steps at R = 0, 1, ..., and all
-   its mass at or below ceil (N): F (R) = 1 for R >= N (the limit of
-   I_P0 (R + 1, B) as B -> 0+).  For integral N this is exactly the
+/* P (X <= R) for X ~ Binomial (N, P0), 0 < P0 < 1, N > 0 real, R an
+   integer: 1 - I_P0 (R + 1, N - R), the standard identity between the
+   binomial and beta distributions (Abramowitz & Stegun 26.5.24),
+   computed as the upper tail of the beta directly by quantile.c, so that
+   a small tail keeps its relative accuracy (the limits are lower tails).
+   The identity takes real N, which is how a non-integral (effective)
+   sample size is handled: the distribution of the count is the
+   continuous extension of the binomial in N, with steps at R = 0, 1, ...
+   and all its mass at or below ceil (N): F (R) = 1 for R >= N (the limit
+   of I_P0 (R + 1, B) as B -> 0+).  For integral N this is exactly the
    binomial.  F (-1) = 0.  */
 static double
-binom_tail (double r, double n, double p0, int lower)
+binom_cdf (double r, double n, double p0)
 {
   if (r < 0)
-    return lower ? 0.0 : 1.0;
+    return 0.0;
   if (r >= n)
-    return lower ? 1.0 : 0.0;
-  return lower ? mn_beta_cdf_upper (p0, r + 1, n - r)
-               : mn_beta_cdf (p0, r + 1, n - r);
+    return 1.0;
+  return mn_beta_cdf_upper (p0, r + 1, n - r);
+}
+
+/* The lower exact limit with tail Q < 1/2 (appendix A.1.1).  r_p is the
+   Q quantile of the count, the smallest integer r with F (r) >= Q; since
+   the count is discrete, F (r_p) overshoots Q, and the paper
+   interpolates:
+
+     alpha = (F (r_p) - Q) / (F (r_p) - F (r_p - 1)),
+     limit = (r_p - alpha) / N,
+
+   which makes the limits smooth in N, as plotted.  The limit lies in
+   ((r_p - 1) / N, r_p / N], so the counts strictly below it are those
+   with F (r) < Q: a unit is outside exactly when the one-sided exact
+   binomial test rejects at Q.
+
+   r_p is found by bisection on the integers in [0, ceil (N)] (F (ceil N)
+   = 1 >= Q): about log2 (N) evaluations of the incomplete beta, 24 at
+   N = 1e7.  At r_p = 0 the formula gives -alpha / N, below any
+   proportion; it is clamped to 0, which changes no flag.  */
+static double
+lower_limit (double p0, double n, double q)
+{
+  double lo = -1, hi = ceil (n);  /* F (lo) < Q <= F (hi) */
+  while (hi - lo > 1)
+    {
+      double mid = floor (lo + (hi - lo) / 2);
+      double f = binom_cdf (mid, n, p0);
+      if (isnan (f))
+        return NAN;
+      if (f >= q)
+        hi = mid;
+      else
+        lo = mid;
+    }
+  double f_r = binom_cdf (hi, n, p0), f_m = binom_cdf (hi - 1, n, p0);
+  double alpha = (f_r - q) / (f_r - f_m);
+  if (isnan (alpha))
+    return NAN;
+  return clamp01 ((hi - alpha) / n);
 }
 
 /* Exact binomial control limit with interpolation for discreteness
-   (Spiegelhalter 2005, appendix A.1.1).  r_p is the P quantile of the
-   count, the smallest integer r with F (r) >= P; since the count is
-   discrete, F (r_p) overshoots P, and the paper interpolates:
+   (Spiegelhalter 2005, appendix A.1.1).  The lower limits (P < 1/2) are
+   lower_limit above.  The upper limits (P > 1/2) apply the same
+   interpolation to the lower tail of the failures, N - X ~ Binomial
+   (N, 1 - P0):
 
-     alpha = (F (r_p) - P) / (F (r_p) - F (r_p - 1)),
-     limit = (r_p - alpha) / N,
+     upper (P0, N, P) = 1 - lower (1 - P0, N, 1 - P).
 
-   which makes the limits smooth in N, as plotted.  A property of the
-   method worth knowing: a unit at exactly r_p / N is outside the limit
-   (r_p > r_p - alpha), so for small N the chance of a flag can differ
-   from the nominal tail either way (Manktelow & Seaton 2012, PLoS One
-   7:e45723, compare interpolation rules).
+   Why not (r_p - alpha) / N at P itself, as the appendix reads: that
+   limit also lies in ((r_p - 1) / N, r_p / N], so a unit at r_p / N is
+   above it, yet P (X >= r_p) > 1 - P: the upper limit flags one count
+   more than the exact test does.  At P0 = 0.5, N = 20 it gives
+   0.2558..0.6942 (from R: qbinom, pbinom), not symmetric about 0.5, and
+   14 of 20 (P (X >= 14) = 0.058) is "above the 95 % limit"; at
+   P0 = 0.95, N = 5 it gives 0.9935, so every cadre rated 5 of 5 (which
+   happens with probability 0.77) would be flagged high95.  Mirrored,
+   the limits are symmetric for P0 = 0.5 (1 - 0.2558 = 0.7442; 15 of 20,
+   P (X >= 15) = 0.021, is the first count above), the flags are the
+   exact one-sided tests on both sides, and the curve is as smooth.  For
+   non-integral N the failures have the same incomplete-beta extension.
 
-   For P above 1/2 the condition is written on the upper tail,
-   G (r) = 1 - F (r) <= 1 - P, and alpha = ((1 - P) - G (r_p)) /
-   (G (r_p - 1) - G (r_p)), the same quantity without taking 1 - F near 1.
-
-   r_p is found by bisection on the integers in [0, ceil (N)] (F (ceil N)
-   = 1 >= P): about log2 (N) evaluations of the incomplete beta, 24 at
-   N = 1e7.  The result is clamped to [0, 1]: at r_p = 0 the formula
-   gives -alpha / N, below any proportion, and for non-integral N,
-   r_p = ceil (N) can give more than 1.  Neither changes a flag.  */
+   Documented cases: N = 0 gives 0 for P < 1/2 and 1 otherwise; P0 = 0
+   or 1 gives P0.  */
 double
 mn_funnel_exact_limit (double p0, double n, double p)
 {
@@ -94,29 +128,9 @@ mn_funnel_exact_limit (double p0, double n, double p)
     return p < 0.5 ? 0.0 : 1.0;
   if (p0 == 0 || p0 == 1)
     return p0;
-
-  int lower = p < 0.5;
-  double q = lower ? p : 1 - p;   /* the tail area asked for */
-  double lo = -1, hi = ceil (n);  /* condition false at lo, true at hi */
-  while (hi - lo > 1)
-    {
-      double mid = floor (lo + (hi - lo) / 2);
-      double t = binom_tail (mid, n, p0, lower);
-      if (isnan (t))
-        return NAN;
-      int reached = lower ? t >= q : t <= q;
-      if (reached)
-        hi = mid;
-      else
-        lo = mid;
-    }
-  double r = hi;
-  double t_r = binom_tail (r, n, p0, lower);
-  double t_m = binom_tail (r - 1, n, p0, lower);
-  double alpha = lower ? (t_r - q) / (t_r - t_m) : (q - t_r) / (t_m - t_r);
-  if (isnan (alpha))
-    return NAN;
-  return clamp01 ((r - alpha) / n);
+  if (p < 0.5)
+    return lower_limit (p0, n, p);
+  return 1 - lower_limit (1 - p0, n, 1 - p);
 }
 
 static int

@@ -25,15 +25,18 @@
 
 /* The exact binomial limit with lower tail area P (0 < P < 1) for a
    proportion out of N trials with target P0 (Spiegelhalter 2005,
-   appendix A.1.1): the P quantile r_p of Binomial (N, P0), less the
-   interpolation for discreteness alpha, over N.  The lower limits are at
-   P = 0.025 and 0.001, the upper at 0.975 and 0.999.  Non-integral N
-   uses the incomplete-beta form of the binomial distribution function
-   (see funnel.c); the result is clamped to [0, 1].  Documented cases:
-   N = 0 gives 0 for P < 1/2 and 1 otherwise (no answers, nothing lies
-   outside); P0 = 0 or 1 gives P0 (no variation: the limits are the
-   target).  NaN only when P0 is outside [0, 1], N is negative or not
-   finite, P is outside (0, 1), or any is NaN.  */
+   appendix A.1.1): for P < 1/2 the P quantile r_p of Binomial (N, P0),
+   less the interpolation for discreteness alpha, over N; for P > 1/2 the
+   same taken on the failures, 1 - limit (1 - P0, N, 1 - P), so that the
+   upper limit does not flag one count too many (see funnel.c).  The
+   lower limits are at P = 0.025 and 0.001, the upper at 0.975 and 0.999.
+   Non-integral N uses the incomplete-beta form of the binomial
+   distribution function (see funnel.c); the result is clamped to
+   [0, 1].  Documented cases: N = 0 gives 0 for P < 1/2 and 1 otherwise
+   (no answers, nothing lies outside); P0 = 0 or 1 gives P0 (no
+   variation: the limits are the target).  NaN only when P0 is outside
+   [0, 1], N is negative, above MN_FUNNEL_N_MAX or NaN, or P is outside
+   (0, 1) or NaN.  */
 double mn_funnel_exact_limit (double p0, double n, double p);
 
 /* A funnel at one N: lower and upper limits at 95 % and 99.8 %.  */
