@@ -448,17 +448,9 @@ mn_bb_fit (enum mn_bb_method method, const double *x, const double *n,
       set_pooled (fit, MN_BB_WHY_NO_EXCESS, x, n, k);
       return 0;
     }
-  if (g0 + g1 == g)
-    {
-      fit->kind = MN_BB_SEPARATE;
-      fit->why = MN_BB_WHY_EXTREME;
-      fit->alpha = fit->beta = fit->strength = 0;
-      fit->mean = (double) g1 / (double) g;
-      fit->loglik = g1 * log (fit->mean) + g0 * log1p (-fit->mean);
-      return 0;
-    }
 
-  /* Now 0 < p < 1.  Kleinman's moments, weights n_i.  */
+  /* Now 0 < p < 1.  Tarone's T, and the sum behind Kleinman's moments
+     (weights n_i).  */
   double s = 0, t = 0;
   for (size_t i = 0; i < k; i++)
     if (n[i] > 0)
@@ -468,6 +460,33 @@ mn_bb_fit (enum mn_bb_method method, const double *x, const double *n,
         t += r * r;
       }
   double pq = p * (1 - p);
+  /* T is a difference of two sums that are equal in the cases that
+     matter most (all groups of one answer, identical rates); a T within
+     rounding of 0 counts as 0.  */
+  double t_scale = t + pq * ns;
+  t -= pq * ns;
+  if (t <= 1e-12 * t_scale)
+    t = 0;
+
+  if (g0 + g1 == g)
+    {
+      /* Every rate 0 or 1, both present.  With T > 0 (some group has
+         more than one answer) the likelihood rises to its supremum as
+         alpha + beta -> 0, for either method.  With T <= 0 (every group
+         a single answer, say) the strength is not identified at all:
+         pooled, as below.  */
+      if (t <= 0)
+        {
+          set_pooled (fit, MN_BB_WHY_NO_EXCESS, x, n, k);
+          return 0;
+        }
+      fit->kind = MN_BB_SEPARATE;
+      fit->why = MN_BB_WHY_EXTREME;
+      fit->alpha = fit->beta = fit->strength = 0;
+      fit->mean = (double) g1 / (double) g;
+      fit->loglik = g1 * log (fit->mean) + g0 * log1p (-fit->mean);
+      return 0;
+    }
   double den = ns - nn / ns - (double) (g - 1);
   double rho = den > 0 ? (s / pq - (double) (g - 1)) / den : NAN;
 
@@ -502,7 +521,7 @@ mn_bb_fit (enum mn_bb_method method, const double *x, const double *n,
     }
 
   /* Maximum likelihood.  Tarone's score first: T <= 0, full pooling.  */
-  if (t - pq * ns <= 0)
+  if (t <= 0)
     {
       set_pooled (fit, MN_BB_WHY_NO_EXCESS, x, n, k);
       return 0;
