@@ -29,7 +29,7 @@ endif
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(SANFLAGS) $(CFLAGS) -Ilib
 LIBS = -lcsv -lgsl -lgslcblas -lm
 
-PROGRAMS = minyi-check minyi-merge minyi-score minyi-weight
+PROGRAMS = minyi-adjust minyi-check minyi-merge minyi-score minyi-weight
 # lib/ in layers, each using only those above it: base (errors,
 # allocation, hashing, UTF-8, numbers), io (CSV in and out, outputs,
 # rejects, provenance), stats (intervals, quantiles, exact sums, raking),
@@ -78,16 +78,22 @@ demo: deps
 	  data/survey.csv > $(B)/clean.csv
 	$(B)/minyi-score -c data/codebook.csv -g wave,cadre -o $(B)/scores.csv \
 	  $(B)/clean.csv
+	$(B)/minyi-adjust -q --by wave -o $(B)/adjusted.csv --limits $(B)/funnel.csv \
+	  $(B)/scores.csv
 	@echo
 	@echo "Checked rows: $(B)/clean.csv, report $(B)/check-report.csv."
 	@echo "Score table: $(B)/scores.csv, one row per cadre and wave, its numbers"
 	@echo "exact; how it was made: $(B)/scores.csv.meta.csv."
-	@echo "The ten cadres of 2026Q2 whose 95% upper bound is lowest (clearly low, not merely rated by few),"
-	@echo "rounded for display:"
-	@(head -n 1 $(B)/scores.csv; grep '^2026Q2,' $(B)/scores.csv | sort -t, -k8,8g -k2,2 | head -n 10) \
-	  | cut -d, -f1-10 \
-	  | awk -F, -v OFS=, 'NR > 1 { for (i = 6; i <= 8; i++) $$i = sprintf ("%.3f", $$i) } 1' \
-	  | column -t -s,
+	@echo "Adjusted: $(B)/adjusted.csv (one prior per wave; funnel limits in"
+	@echo "$(B)/funnel.csv)."
+	@echo "The ten cadres of 2026Q2 with the lowest posterior mean, small samples"
+	@echo "shrunk towards the wave's prior (rounded for display):"
+	@(echo "cadre,n,sat,rate,post_mean,post_lo,post_hi,funnel"; \
+	  awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$$i] = i; next } \
+	    $$1 == "2026Q2" { printf "%s,%s,%s,%.3f,%.3f,%.3f,%.3f,%s\n", $$2, $$c["n"], \
+	      $$c["sat"], $$c["rate"], $$c["post_mean"], $$c["post_lo"], \
+	      $$c["post_hi"], $$c["funnel_flag"] }' $(B)/adjusted.csv \
+	  | LC_ALL=C sort -t, -k5,5g -k1,1 | head -n 10) | column -t -s,
 
 check: deps
 	$(MAKE) all units

@@ -139,7 +139,7 @@ mn_table_write_meta (const struct mn_table_opts *t, const char *program,
   size_t n = nfact + 2;
   const char **all = xcalloc (2 * n, sizeof *all);
   all[0] = "table";
-  all[1] = t->partial ? "partial" : "score";
+  all[1] = t->kind ? t->kind : t->partial ? "partial" : "score";
   all[2] = "digits";
   all[3] = t->digits ? digits : "round-trip";
   memcpy (all + 4, fact, 2 * nfact * sizeof *all);

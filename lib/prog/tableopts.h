@@ -18,6 +18,9 @@ struct mn_table_opts
   const char *meta;     /* --meta, borrowed from argv; NULL: beside -o */
   char date[64];        /* of the run (SOURCE_DATE_EPOCH), set at the
                            end of parsing */
+  const char *kind;     /* the provenance's "table": NULL, "score" or
+                           "partial" by --partial; or the program's word
+                           ("adjusted"), static */
 };
 
 /* The common options and these, for a program's struct argp: hand the

@@ -4,10 +4,12 @@
 cmd: make -s -C ../.. install B=$B DESTDIR=$T PREFIX=/opt/minyi >/dev/null && cd $T && find . -type f | sort
 exit: 0
 stdout:
+./opt/minyi/bin/minyi-adjust
 ./opt/minyi/bin/minyi-check
 ./opt/minyi/bin/minyi-merge
 ./opt/minyi/bin/minyi-score
 ./opt/minyi/bin/minyi-weight
+./opt/minyi/share/man/man1/minyi-adjust.1
 ./opt/minyi/share/man/man1/minyi-check.1
 ./opt/minyi/share/man/man1/minyi-merge.1
 ./opt/minyi/share/man/man1/minyi-score.1
