@@ -32,8 +32,7 @@ LIBS = -lcsv -lgsl -lgslcblas -lm
 PROGRAMS = minyi-check minyi-merge minyi-score minyi-weight
 # lib/ in layers, each using only those above it: base (errors,
 # allocation, hashing, UTF-8, numbers), io (CSV in and out, outputs,
-# rejects, provenance), stats (intervals, quantiles, exact sums, raking,
-# beta-binomial shrinkage),
+# rejects, provenance), stats (intervals, quantiles, exact sums, raking),
 # table (the score table's schema, reader, sums and partials), survey
 # (codebook, roster, margins, checking, scoring, weighting), prog (the
 # programs' shared options, run driver and reporting).  Headers are
