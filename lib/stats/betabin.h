@@ -126,7 +126,10 @@ struct mn_bb_post
    MN_BB_POOLED, the common rate's Beta (X_sum + 1/2, N_sum - X_sum + 1/2)
    whatever X and N; MN_BB_SEPARATE, Beta (X + 1/2, N - X + 1/2).
    Returns 0, or -1 with E (may be NULL) filled when an argument is out of
-   range or a quantile fails.  */
+   range or a quantile fails.  With a shape parameter far below 1 (a
+   U-shaped prior and a group at rate 0 or 1) the posterior is J-shaped
+   and its mean may lie outside the equal-tailed interval: Beta (19.9,
+   0.00087) has mean 0.99996 and 2.5 % point 0.99999999999999.  */
 int mn_bb_posterior (const struct mn_bb_fit *fit, double x, double n,
                      double level, struct mn_bb_post *post,
                      struct mn_error *e);
