@@ -8,6 +8,7 @@
 #include "base/numparse.h"
 #include "base/xalloc.h"
 #include "io/csvout.h"
+#include "io/output.h"
 #include "prog/common.h"
 #include "prog/run.h"
 #include "prog/scan.h"
@@ -109,6 +110,13 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_END:
       mn_table_check (&a->table, &a->common, state);
       mn_common_check_output (&a->common, "--limits", a->limits, state);
+      {
+        char *meta = mn_table_meta_path (&a->table, a->common.output);
+        bool clash = meta && a->limits && mn_output_same (meta, a->limits);
+        free (meta);
+        if (clash)
+          argp_error (state, "--limits names the provenance file");
+      }
       break;
     default:
       return ARGP_ERR_UNKNOWN;

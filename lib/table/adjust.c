@@ -96,6 +96,15 @@ mn_adjuster_bind (struct mn_adjuster *a, struct mn_input *in,
                          "'post_mean'): adjust the score table it came "
                          "from");
   const struct mn_header *h = &in->h;
+  /* The columns added must not be there already, under any role.  */
+  for (size_t i = 0; i < h->n; i++)
+    for (int s = 0; s < MN_SC_NSTAT; s++)
+      if (mn_st_defs[s].when == MN_ST_ADJUSTED
+          && strcmp (h->name[i], mn_st_defs[s].name) == 0)
+        return mn_error_set (e, in->name, 1, MN_R_DUP_COLUMN,
+                             "the table has a column '%s', which "
+                             "minyi-adjust adds: rename it",
+                             h->name[i]);
   if (!a->header)
     {
       a->ncol = h->n;
@@ -199,9 +208,8 @@ mn_adjuster_add (struct mn_adjuster *a, const struct mn_record *rec,
 int
 mn_adjuster_fit (struct mn_adjuster *a, struct mn_error *e)
 {
-  if (a->nrow == 0)
-    return mn_error_set (e, NULL, 0, MN_R_USAGE,
-                         "no row to adjust: the score table is empty");
+  /* No row (a header alone, or every row rejected): the empty table,
+     as minyi-score writes one.  */
   double *x = xcalloc (a->nrow, sizeof *x), *n = xcalloc (a->nrow, sizeof *n);
   double *y = xcalloc (a->nrow, sizeof *y);
   int rc = 0;

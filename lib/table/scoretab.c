@@ -339,6 +339,17 @@ layout_from_header (struct mn_st_reader *r, struct mn_error *e)
   if (rows == 0)
     return mn_error_set (e, in->name, 1, MN_R_MISSING_COLUMN,
                          "no key column before 'rows'");
+  /* The keys are the columns before 'rows': a statistic there would be
+     taken for a key.  */
+  for (int s = 0; s < MN_SC_NSTAT; s++)
+    {
+      long p = mn_st_defs[s].when == MN_ST_PER_ITEM
+                 ? -1 : find_stat (h, mn_st_defs[s].name);
+      if (p >= 0 && p < rows)
+        return mn_error_set (e, in->name, 1, MN_R_MISSING_COLUMN,
+                             "column '%s' comes before 'rows', where the "
+                             "keys are", mn_st_defs[s].name);
+    }
   const char *sn = mn_st_defs[MN_SC_ITEM_N].name;
   const char *sm = mn_st_defs[MN_SC_ITEM_MEAN].name;
   for (size_t i = 0; i < h->n; i++)
@@ -478,6 +489,23 @@ check_row (struct mn_st_reader *r, const char *file, unsigned long line,
   if (lo > hi)
     return mn_error_set (e, file, line, MN_R_BAD_VALUE,
                          "lo %g is above hi %g", lo, hi);
+  double n = cell (r, MN_SC_N), rate = cell (r, MN_SC_RATE);
+  if ((n > 0) == isnan (rate))
+    return mn_error_set (e, file, line, MN_R_BAD_VALUE,
+                         n > 0 ? "rate is empty where n is %.0f"
+                               : "rate is not empty where n is %.0f", n);
+  if (!r->l.weighted && n > 0
+      && fabs (rate - cell (r, MN_SC_SAT) / n) > 1e-9)
+    return mn_error_set (e, file, line, MN_R_BAD_VALUE,
+                         "rate %.17g is not sat / n", rate);
+  if (r->l.weighted && n > 0)
+    {
+      double neff = cell (r, MN_SC_NEFF);
+      if (!(neff > 0 && neff <= n * (1 + 1e-9)))
+        return mn_error_set (e, file, line, MN_R_BAD_VALUE,
+                             "neff %g is not in (0, n], n being %.0f",
+                             neff, n);
+    }
   return 0;
 }
 

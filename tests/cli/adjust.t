@@ -134,3 +134,45 @@ minyi-adjust: --prior must be 'ml' or 'mm', not 'em'
 Try `minyi-adjust --help' or `minyi-adjust --usage' for more information.
 minyi-adjust: --overdispersion must be 'additive', 'multiplicative' or 'none', not 'huge'
 Try `minyi-adjust --help' or `minyi-adjust --usage' for more information.
+
+=== a statistic before 'rows' (where the keys are) is refused, not read as a key
+cmd: printf 'cadre,method,rows,n,sat,rate,lo,hi,dk,miss,level\nA,wilson,10,10,3,0.3,0.1,0.6,0,0,0.95\n' > $T/r.csv; cd $T && minyi-adjust r.csv
+exit: 1
+stdout:
+stderr:
+minyi-adjust:r.csv:1: column 'method' comes before 'rows', where the keys are
+
+=== figures that do not hold together are rejected: neff above n, an empty rate where n > 0, a rate that is not sat / n
+cmd: printf 'cadre,rows,n,sat,rate,lo,hi,wsum,neff,se,dk,miss,level,method\nF,30,30,5,0.1666,0.1,0.3,30,1e300,0.1,0,0,0.95,wilson\nG,30,30,5,,0.1,0.3,30,20,0.1,0,0,0.95,wilson\n' > $T/w.csv; printf 'cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method\nA,10,10,0,1,0.1,1,0,0,0.95,wilson\n' > $T/u.csv; cd $T && minyi-adjust w.csv > /dev/null; minyi-adjust u.csv > /dev/null
+exit: 1
+stdout:
+stderr:
+minyi-adjust:w.csv:2: neff 1e+300 is not in (0, n], n being 30
+minyi-adjust:w.csv:3: rate is empty where n is 30
+minyi-adjust: w.csv: 2 records, 0 used, 2 rejected (bad-value 2)
+minyi-adjust:u.csv:2: rate 1 is not sat / n
+minyi-adjust: u.csv: 1 records, 0 used, 1 rejected (bad-value 1)
+
+=== a column named like one minyi-adjust adds is refused
+cmd: printf 'cadre,rows,n,sat,rate,lo,hi,dk,miss,prior_fit,level,method\nA,10,10,3,0.3,0.1,0.6,0,0,x,0.95,wilson\n' > $T/d.csv; cd $T && minyi-adjust d.csv
+exit: 1
+stdout:
+stderr:
+minyi-adjust:d.csv:1: the table has a column 'prior_fit', which minyi-adjust adds: rename it
+
+=== --limits may not be the provenance file
+cmd: minyi-adjust -q -o $T/o.csv --limits $T/o.csv.meta.csv adjust-small.csv
+exit: 2
+stdout:
+stderr:
+minyi-adjust: --limits names the provenance file
+Try `minyi-adjust --help' or `minyi-adjust --usage' for more information.
+
+=== every row rejected: the rejects file is written, and the empty table
+cmd: printf 'cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method\nA,10,10,11,0.3,0.1,0.6,0,0,0.95,wilson\n' > $T/bad.csv; cd $T && minyi-adjust -q --rejects rej.csv bad.csv | cut -d, -f1-3; cut -d, -f1-3 rej.csv
+exit: 0
+stdout:
+cadre,rows,n
+source,line,reason
+bad.csv,2,bad-value
+stderr:
