@@ -917,31 +917,25 @@ strv_equal (char *const *a, char *const *b, size_t n)
   return true;
 }
 
-int
-mn_score_shape_compatible (const struct mn_score_shape *a,
-                           const struct mn_score_shape *b, bool constants,
-                           const char *file, struct mn_error *e)
+/* Whether partial S (of FILE) has the structure of the reference R: the
+   same keys, weights, items and respondent groups.  Its constants
+   (shares, policy, method, level, scoring) are checked row by row by
+   constants_differ.  Returns 0, or -1 with E.  */
+static int
+same_structure (const struct mn_score_shape *r, const struct mn_score_shape *s,
+                const char *file, struct mn_error *e)
 {
   const char *what = NULL;
-  if (a->nkey != b->nkey || !strv_equal (a->key, b->key, a->nkey))
+  if (r->nkey != s->nkey || !strv_equal (r->key, s->key, r->nkey))
     what = "key columns";
-  else if (a->weighted != b->weighted)
+  else if (r->weighted != s->weighted)
     what = "survey weights";
-  else if (a->scored != b->scored || a->nitem != b->nitem
-           || !strv_equal (a->item, b->item, a->nitem))
+  else if (r->scored != s->scored || r->nitem != s->nitem
+           || !strv_equal (r->item, s->item, r->nitem))
     what = "items";
-  else if (a->nrgroup != b->nrgroup
-           || !strv_equal (a->rgroup, b->rgroup, a->nrgroup))
+  else if (r->nrgroup != s->nrgroup
+           || !strv_equal (r->rgroup, s->rgroup, r->nrgroup))
     what = "respondent groups";
-  else if (!constants)
-    return 0;
-  else if (a->nrgroup
-           && memcmp (a->share, b->share, a->nrgroup * sizeof (double)))
-    what = "respondent groups' shares";
-  else if (a->dk_unsatisfied != b->dk_unsatisfied)
-    what = "don't-know policy";
-  else if (a->method != b->method || a->level != b->level)
-    what = "interval method or level (give --method and --level)";
   if (!what)
     return 0;
   return mn_error_set (e, file, 1, MN_R_HEADER_MISMATCH,
@@ -970,7 +964,7 @@ mn_merger_bind (struct mn_merger *m, const struct mn_input *in,
         }
     }
   else if (rc == 0)
-    rc = mn_score_shape_compatible (&m->ref, &s, false, in->name, e);
+    rc = same_structure (&m->ref, &s, in->name, e);
   mn_score_shape_release (&s);
   if (rc < 0)
     return -1;

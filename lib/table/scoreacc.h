@@ -174,14 +174,6 @@ int mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
 const struct mn_score_acc *mn_merger_result (struct mn_merger *m,
                                              struct mn_error *e);
 
-/* Whether two shapes describe tables that can be merged: the same keys,
-   weights, items and respondent groups, and when CONSTANTS, the same
-   shares, don't-know policy, method and level.  Returns 0, or -1 with E
-   saying what differs (E's file is FILE).  */
-int mn_score_shape_compatible (const struct mn_score_shape *a,
-                               const struct mn_score_shape *b,
-                               bool constants, const char *file,
-                               struct mn_error *e);
 
 /* Copy SRC into DST (DST's strings are new copies, released with
    mn_score_shape_release).  */

@@ -122,10 +122,9 @@ add_col (struct mn_st_layout *l, char *name, int stat, size_t index)
 
 /* Who gave column C its name, for a message.  */
 static void
-describe (const struct mn_st_layout *l, const struct mn_st_column *c,
-          char *const *item, char *buf, size_t size)
+describe (const struct mn_st_column *c, char *const *item, char *buf,
+          size_t size)
 {
-  (void) l;
   if (c->stat == MN_ST_KEY)
     snprintf (buf, size, "group key '%s'", c->name);
   else if (mn_st_defs[c->stat].when == MN_ST_PER_ITEM)
@@ -159,8 +158,8 @@ check_clashes (const struct mn_st_layout *l, char *const *item,
     if (strcmp (v[i - 1]->name, v[i]->name) == 0)
       {
         char a[600], b[600];
-        describe (l, v[i - 1], item, a, sizeof a);
-        describe (l, v[i], item, b, sizeof b);
+        describe (v[i - 1], item, a, sizeof a);
+        describe (v[i], item, b, sizeof b);
         rc = mn_error_set (e, NULL, 0, MN_R_USAGE,
                            "%s clashes with %s: rename one of them", a, b);
       }
