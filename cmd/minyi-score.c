@@ -27,6 +27,7 @@ enum
   OPT_DK_ANSWERS,
   OPT_GROUP_WEIGHTS,
   OPT_RESPONDENT,
+  OPT_STANDARDIZE,
   OPT_LIST_COLUMNS
 };
 
@@ -38,6 +39,8 @@ struct args
   const char *rate_item;
   char **group;
   size_t ngroup;
+  char **stratum;
+  size_t nstratum;
   bool dk_unsatisfied;
   enum mn_ci_method method;
   double level;
@@ -75,6 +78,10 @@ static const struct argp_option options[] = {
     "interval method: wilson (default), exact, jeffreys, agresti-coull, "
     "wald", 0 },
   { "level", 'l', "P", 0, "confidence level, 0 < P < 1 (default 0.95)", 0 },
+  { "standardize-by", OPT_STANDARDIZE, "COLUMNS", 0,
+    "indirect standardisation for the respondents' strata in these "
+    "comma-separated columns (such as township or village): the std_ "
+    "columns", 0 },
   { NULL, 0, NULL, 0, "Weights:", 3 },
   { "weight", 'w', "COLUMN", 0,
     "survey weights in COLUMN: Hajek estimates, linearisation standard "
@@ -93,21 +100,23 @@ static const struct argp_option options[] = {
   { 0 }
 };
 
+/* Add the comma-separated columns of OPT's ARG to *V (*N of them).  */
 static void
-add_groups (struct args *a, const char *arg, struct argp_state *state)
+add_columns (char ***v, size_t *nv, const char *opt, const char *arg,
+             struct argp_state *state)
 {
   const char *p = arg;
   for (;;)
     {
       size_t n = strcspn (p, ",");
       if (n == 0)
-        argp_error (state, "empty column name in --group '%s'", arg);
-      for (size_t i = 0; i < a->ngroup; i++)
-        if (strlen (a->group[i]) == n && memcmp (a->group[i], p, n) == 0)
-          argp_error (state, "column '%.*s' named twice in --group",
-                      (int) n, p);
-      a->group = xrealloc (a->group, (a->ngroup + 1) * sizeof *a->group);
-      a->group[a->ngroup++] = xmemdup0 (p, n);
+        argp_error (state, "empty column name in %s '%s'", opt, arg);
+      for (size_t i = 0; i < *nv; i++)
+        if (strlen ((*v)[i]) == n && memcmp ((*v)[i], p, n) == 0)
+          argp_error (state, "column '%.*s' named twice in %s",
+                      (int) n, p, opt);
+      *v = xrealloc (*v, (*nv + 1) * sizeof **v);
+      (*v)[(*nv)++] = xmemdup0 (p, n);
       if (!p[n])
         break;
       p += n + 1;
@@ -122,7 +131,9 @@ list_columns (void)
   static const char *const when[] = {
     [MN_ST_ALWAYS] = "always", [MN_ST_WEIGHTED] = "weighted",
     [MN_ST_SCORED] = "scored", [MN_ST_PER_ITEM] = "scored",
-    [MN_ST_RGROUPS] = "group-weights", [MN_ST_ADJUSTED] = "adjusted" };
+    [MN_ST_RGROUPS] = "group-weights",
+    [MN_ST_STANDARDIZED] = "standardize-by",
+    [MN_ST_ADJUSTED] = "adjusted" };
   static const char *const type[] = {
     [MN_ST_COUNT] = "count", [MN_ST_REAL] = "real", [MN_ST_TEXT] = "text" };
   puts ("column,type,present,meaning");
@@ -173,7 +184,11 @@ parse_opt (int key, char *arg, struct argp_state *state)
                            "'unsatisfied', not '%s'", arg);
       break;
     case 'g':
-      add_groups (a, arg, state);
+      add_columns (&a->group, &a->ngroup, "--group", arg, state);
+      break;
+    case OPT_STANDARDIZE:
+      add_columns (&a->stratum, &a->nstratum, "--standardize-by", arg,
+                   state);
       break;
     case 'm':
       if (mn_ci_method_parse (arg, &a->method) < 0)
@@ -216,6 +231,9 @@ parse_opt (int key, char *arg, struct argp_state *state)
         argp_error (state, "--item needs --satisfied");
       if (a->rate_item && !a->codebook)
         argp_error (state, "--rate-item needs --codebook");
+      if (a->nstratum && a->table.partial)
+        argp_error (state, "--standardize-by cannot make a --partial "
+                           "table: a partial does not carry the strata");
       if (a->respondent && !a->group_weights)
         argp_error (state, "--respondent-type goes with --group-weights");
       break;
@@ -300,6 +318,24 @@ load (struct mn_run *run, const struct args *a, struct mn_codebook *cb,
   return scorer;
 }
 
+/* The N names V[], '|'-separated (caller frees).  */
+static char *
+join_names (char *const *v, size_t n)
+{
+  size_t len = 1;
+  for (size_t i = 0; i < n; i++)
+    len += strlen (v[i]) + 1;
+  char *s = xmalloc (len);
+  s[0] = '\0';
+  for (size_t i = 0; i < n; i++)
+    {
+      if (i)
+        strcat (s, "|");
+      strcat (s, v[i]);
+    }
+  return s;
+}
+
 /* The provenance of the table, written to OUT (borrowed).  */
 static void
 write_meta (const struct args *a, const struct mn_run *run,
@@ -316,17 +352,10 @@ write_meta (const struct args *a, const struct mn_run *run,
       n += (size_t) snprintf (shares + n, sizeof shares - n, "%s%s=%s",
                               i ? "|" : "", spec->rgroup_name[i], s);
     }
-  size_t glen = 1;
-  for (size_t i = 0; i < spec->ngroup; i++)
-    glen += strlen (spec->group[i]) + 1;
-  char *group = xmalloc (glen);
-  group[0] = '\0';
-  for (size_t i = 0; i < spec->ngroup; i++)
-    {
-      if (i)
-        strcat (group, "|");
-      strcat (group, spec->group[i]);
-    }
+  char *group = join_names (spec->group, spec->ngroup);
+  char *strata = join_names (spec->stratum, spec->nstratum);
+  char nstrata[32];
+  snprintf (nstrata, sizeof nstrata, "%zu", mn_scorer_strata (scorer));
   const char *facts[] = {
     "codebook", a->codebook ? a->codebook : "",
     "item", a->item ? a->item : spec->cb->item[spec->rate_item].id,
@@ -337,10 +366,13 @@ write_meta (const struct args *a, const struct mn_run *run,
     "weight", a->weight ? a->weight : "",
     "group_weights", shares,
     "groups", groups,
+    "standardize_by", strata,
+    "strata", spec->nstratum ? nstrata : "",
   };
   mn_table_write_meta (&a->table, "minyi-score", a->argc, a->argv, run,
                        facts, sizeof facts / sizeof *facts / 2, out);
   free (group);
+  free (strata);
 }
 
 /* The table to the main output, the provenance to META (may be NULL).  */
@@ -373,6 +405,7 @@ main (int argc, char **argv)
     .cb = &cb, .dk_unsatisfied = a.dk_unsatisfied, .method = a.method,
     .level = a.level, .group = a.ngroup ? a.group : default_group,
     .ngroup = a.ngroup ? a.ngroup : 1, .na = &a.common.na,
+    .stratum = a.stratum, .nstratum = a.nstratum,
     .weight = a.weight
   };
   struct mn_run run;
@@ -396,6 +429,9 @@ main (int argc, char **argv)
   for (size_t i = 0; i < a.ngroup; i++)
     free (a.group[i]);
   free (a.group);
+  for (size_t i = 0; i < a.nstratum; i++)
+    free (a.stratum[i]);
+  free (a.stratum);
   free (a.files);
   mn_common_release (&a.common);
   return mn_run_end (&run);

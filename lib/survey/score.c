@@ -23,6 +23,9 @@ struct mn_scorer
   char **key_name;        /* output names of the keys (first input) */
   char *key;              /* reused key buffer */
   size_t keycap;
+  long *stratum_col;      /* per --standardize-by column: its column */
+  char *skey;             /* reused stratum key buffer */
+  size_t skeycap;
   struct mn_answer *ans;  /* reused per-row answers */
   bool *has;              /* per item: answered (not missing) */
   long weight_col;        /* -1: unweighted */
@@ -48,6 +51,7 @@ mn_scorer_new (const struct mn_score_spec *spec, struct mn_error *e)
   size_t ni = spec->cb->n;
   s->weight_col = s->rgroup_col = -1;
   s->key_col = xcalloc (spec->ngroup, sizeof *s->key_col);
+  s->stratum_col = xcalloc (spec->nstratum + 1, sizeof *s->stratum_col);
   s->item_col = xcalloc (ni, sizeof *s->item_col);
   s->ans = xcalloc (ni, sizeof *s->ans);
   s->has = xcalloc (ni, sizeof *s->has);
@@ -65,6 +69,8 @@ mn_scorer_free (struct mn_scorer *s)
       free (s->key_name[i]);
   free (s->key_name);
   free (s->key_col);
+  free (s->stratum_col);
+  free (s->skey);
   free (s->item_col);
   free (s->key);
   free (s->ans);
@@ -139,6 +145,7 @@ new_acc (const struct mn_score_spec *sp, char *const *name,
     .scored = cb->scored, .dk_unsatisfied = sp->dk_unsatisfied,
     .nitem = cb->scored ? cb->n : 0, .nrgroup = sp->nrgroup,
     .method = sp->method, .level = sp->level,
+    .standardized = sp->nstratum > 0,
     .rate_item = xstrdup (cb->item[sp->rate_item].id),
     .scoring = scoring_fingerprint (sp)
   };
@@ -182,6 +189,10 @@ mn_scorer_bind (struct mn_scorer *s, const struct mn_input *in,
     if ((s->item_col[i] = mn_header_find (&in->h, sp->cb->item[i].column,
                                           in->name, e)) < 0)
       return -1;
+  for (size_t i = 0; i < sp->nstratum; i++)
+    if ((s->stratum_col[i] = mn_header_find (&in->h, sp->stratum[i],
+                                             in->name, e)) < 0)
+      return -1;
   if (sp->weight
       && (s->weight_col = mn_header_find (&in->h, sp->weight, in->name, e))
            < 0)
@@ -205,6 +216,33 @@ mn_scorer_bind (struct mn_scorer *s, const struct mn_input *in,
   return 0;
 }
 
+/* Join the N columns COL[] of REC, trimmed, with NUL bytes into *BUF
+   (of *CAP bytes, grown as needed), its length in *LEN.  A column with
+   no value rejects the record: the message calls it WHAT NAME[i].  */
+static int
+join_key (const struct mn_scorer *s, const struct mn_record *rec,
+          const long *col, size_t n, char *const *name, char **buf,
+          size_t *cap, size_t *len, const char *what, const char *file,
+          struct mn_error *e)
+{
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      size_t vl;
+      const char *v = mn_trim (rec->f[col[i]], &vl);
+      if (mn_na_match (s->spec->na, v, vl))
+        return mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
+                             "empty %s '%s'", what, name[i]);
+      *buf = xgrow (*buf, cap, k + vl + 1, 1);
+      if (i)
+        (*buf)[k++] = '\0';
+      memcpy (*buf + k, v, vl);
+      k += vl;
+    }
+  *len = k;
+  return 0;
+}
+
 int
 mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
                const char *file, struct mn_error *e)
@@ -212,22 +250,14 @@ mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
   const struct mn_score_spec *sp = s->spec;
   const struct mn_codebook *cb = sp->cb;
 
-  /* The key: the group columns joined by NUL bytes.  */
-  size_t klen = 0;
-  for (size_t i = 0; i < sp->ngroup; i++)
-    {
-      long c = s->key_col[i];
-      size_t len;
-      const char *v = mn_trim (rec->f[c], &len);
-      if (mn_na_match (sp->na, v, len))
-        return mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
-                             "empty group key '%s'", s->key_name[i]);
-      s->key = xgrow (s->key, &s->keycap, klen + len + 1, 1);
-      if (i)
-        s->key[klen++] = '\0';
-      memcpy (s->key + klen, v, len);
-      klen += len;
-    }
+  /* The key: the group columns joined by NUL bytes; the stratum's
+     likewise.  */
+  size_t klen, slen = 0;
+  if (join_key (s, rec, s->key_col, sp->ngroup, s->key_name, &s->key,
+                &s->keycap, &klen, "group key", file, e) < 0
+      || join_key (s, rec, s->stratum_col, sp->nstratum, sp->stratum,
+                   &s->skey, &s->skeycap, &slen, "stratum", file, e) < 0)
+    return -1;
 
   /* Check every answer before counting any.  */
   for (size_t i = 0; i < cb->n; i++)
@@ -291,6 +321,8 @@ mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
           g->sat += sat;
           if (sp->weight)
             mn_xwsum_add (mn_score_rate_w (a, g), w, sat);
+          if (sp->nstratum)
+            mn_score_acc_stratum (a, g, s->skey, slen, w, sat);
           if (s->rgroup_col >= 0)
             mn_xwsum_add (mn_score_rgroup_w (a, g, rg), w, sat);
         }
@@ -321,6 +353,12 @@ size_t
 mn_scorer_groups (const struct mn_scorer *s)
 {
   return s->acc ? mn_score_acc_groups (s->acc) : 0;
+}
+
+size_t
+mn_scorer_strata (const struct mn_scorer *s)
+{
+  return s->acc ? mn_score_acc_strata (s->acc) : 0;
 }
 
 /* Add group NAME (LEN bytes) with SHARE to SPEC.  Returns 0, or -1

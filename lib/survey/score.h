@@ -29,6 +29,9 @@ struct mn_score_spec
   char **group;                  /* borrowed: NGROUP column specs of the
                                     group keys; not freed here */
   size_t ngroup;
+  char **stratum;                /* borrowed: NSTRATUM column specs of
+                                    --standardize-by, or NULL */
+  size_t nstratum;
   const struct mn_na *na;        /* borrowed */
   const char *weight;            /* borrowed: column of survey weights,
                                     or NULL */
@@ -80,6 +83,9 @@ int mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
                    const char *file, struct mn_error *e);
 
 size_t mn_scorer_groups (const struct mn_scorer *s);
+
+/* The strata of --standardize-by seen so far (0 without).  */
+size_t mn_scorer_strata (const struct mn_scorer *s);
 
 /* Write the score table (minyi-formats(5)), one row per group in byte
    order of the keys, to OUT (borrowed, not closed): numbers that read

@@ -12,6 +12,7 @@
 #include "base/groups.h"
 #include "stats/moments.h"
 #include "base/numparse.h"
+#include "stats/stdz.h"
 #include "stats/wstats.h"
 #include "base/xalloc.h"
 
@@ -39,6 +40,9 @@ struct mn_score_acc
   size_t stats_size;
   /* Offsets of the variable parts; 0 when absent.  */
   size_t rate_w, index, index_w, item, item_w, rgroup_w;
+  size_t gid;                   /* with standardisation: the group's
+                                   number, a uint64_t */
+  struct mn_stdz *stdz;         /* owned; NULL without */
   size_t nfield;
   struct pfield *field;         /* owned: the partial's sum columns */
 };
@@ -212,6 +216,12 @@ lay_out (struct mn_score_acc *a)
                    s->rgroup[i]);
       off += s->nrgroup * sizeof (struct mn_xwsum);
     }
+  if (s->standardized)
+    {
+      /* Not a partial's field: partials do not carry the strata.  */
+      a->gid = off;
+      off += sizeof (uint64_t);
+    }
   a->stats_size = off;
 }
 
@@ -265,6 +275,7 @@ mn_score_acc_new (struct mn_score_shape *shape, struct mn_error *e)
   const struct mn_score_shape *s = &a->shape;
   if (mn_st_layout_init (&a->layout, s->nkey, s->key, s->weighted,
                          s->scored, s->nitem, s->item, s->nrgroup > 0,
+                         s->standardized,
                          s->method, s->level, e) < 0)
     {
       mn_score_shape_release (&a->shape);
@@ -273,6 +284,8 @@ mn_score_acc_new (struct mn_score_shape *shape, struct mn_error *e)
     }
   lay_out (a);
   a->groups = mn_groups_new (a->stats_size);
+  if (s->standardized)
+    a->stdz = mn_stdz_new (s->weighted);
   if (partial_clashes (a, e) < 0)
     {
       mn_score_acc_free (a);
@@ -296,6 +309,7 @@ mn_score_acc_free (struct mn_score_acc *a)
                                              + a->field[f].off));
   free (v);
   mn_groups_free (a->groups);
+  mn_stdz_free (a->stdz);
   for (size_t f = 0; f < a->nfield; f++)
     free (a->field[f].name);
   free (a->field);
@@ -319,7 +333,26 @@ mn_score_acc_groups (const struct mn_score_acc *a)
 struct mn_score_stats *
 mn_score_acc_group (struct mn_score_acc *a, const char *key, size_t klen)
 {
-  return mn_groups_get (a->groups, key, klen);
+  size_t before = mn_groups_count (a->groups);
+  struct mn_score_stats *g = mn_groups_get (a->groups, key, klen);
+  if (a->stdz && mn_groups_count (a->groups) > before)
+    *(uint64_t *) ((char *) g + a->gid) = before;
+  return g;
+}
+
+void
+mn_score_acc_stratum (struct mn_score_acc *a, const struct mn_score_stats *g,
+                      const char *skey, size_t slen, double w, bool sat)
+{
+  uint64_t id;
+  memcpy (&id, (const char *) g + a->gid, sizeof id);
+  mn_stdz_add (a->stdz, id, skey, slen, w, sat);
+}
+
+size_t
+mn_score_acc_strata (const struct mn_score_acc *a)
+{
+  return a->stdz ? mn_stdz_strata (a->stdz) : 0;
 }
 
 #define PART(type, off) ((type *) ((char *) g + (off)))
@@ -636,6 +669,22 @@ group_cells (const struct mn_score_acc *a, struct mn_score_stats *g,
     }
   if (sp->nrgroup)
     rgroup_cells (a, g, r, missing, mlen);
+  if (a->stdz)
+    {
+      uint64_t id;
+      memcpy (&id, (const char *) g + a->gid, sizeof id);
+      struct mn_stdz_row z;
+      mn_stdz_row (rate, lo, hi, mn_stdz_expected (a->stdz, id),
+                   mn_stdz_reference (a->stdz), &z);
+      put (r, MN_SC_STD_EXPECTED, 0, z.expected);
+      put (r, MN_SC_STD_OE, 0, z.oe);
+      put (r, MN_SC_STD_OE_LO, 0, z.oe_lo);
+      put (r, MN_SC_STD_OE_HI, 0, z.oe_hi);
+      put (r, MN_SC_STD_RATE, 0, z.rate);
+      put (r, MN_SC_STD_LO, 0, z.lo);
+      put (r, MN_SC_STD_HI, 0, z.hi);
+      put (r, MN_SC_STD_REF, 0, z.ref);
+    }
 }
 
 /* Point the key cells at the NUL-separated parts of KEY.  */
@@ -657,6 +706,8 @@ void
 mn_score_acc_write (const struct mn_score_acc *a, int digits, FILE *out)
 {
   const struct mn_st_layout *l = &a->layout;
+  if (a->stdz)
+    mn_stdz_finish (a->stdz);
   mn_st_write_header (l, out);
   struct mn_group_entry *v = mn_groups_sorted (a->groups);
   size_t ng = mn_groups_count (a->groups);

@@ -39,6 +39,11 @@ struct mn_score_shape
   double *share;                /* and their shares, summing to 1 */
   enum mn_ci_method method;
   double level;
+  /* Indirect standardisation (stdz.h): the accumulator counts each
+     group's answers by stratum (mn_score_acc_stratum), and the final
+     table has the std_ columns.  Final tables only: a partial table
+     cannot carry the strata.  */
+  bool standardized;
   /* What else decides the figures, for partials: the rated item's id,
      and a fingerprint of the scoring (mn_score_fingerprint), so that
      partials of different codebooks, answer lists or weight columns are
@@ -119,6 +124,16 @@ struct mn_xwsum *mn_score_item_w (const struct mn_score_acc *a,
                                   struct mn_score_stats *g, size_t i);
 struct mn_xwsum *mn_score_rgroup_w (const struct mn_score_acc *a,
                                     struct mn_score_stats *g, size_t r);
+
+/* With a standardized shape: count an answer of group G in the rate's
+   denominator, in the stratum whose key is the SLEN bytes at SKEY
+   (borrowed), with weight W (1 without weights), satisfied or not.  */
+void mn_score_acc_stratum (struct mn_score_acc *a,
+                           const struct mn_score_stats *g, const char *skey,
+                           size_t slen, double w, bool sat);
+
+/* The number of strata counted so far (0 without standardisation).  */
+size_t mn_score_acc_strata (const struct mn_score_acc *a);
 
 void mn_xwsum_add (struct mn_xwsum *s, double w, double y);
 void mn_xmom_add (struct mn_xmom *m, double x);

@@ -56,10 +56,28 @@ const struct mn_st_def mn_st_defs[MN_SC_NSTAT] = {
   [MN_SC_GRATE_MISSING] = { "grate_missing", MN_ST_TEXT, MN_ST_RGROUPS,
                             "respondent groups absent from the row, "
                             "'|'-separated" },
+  [MN_SC_STD_EXPECTED] = { "std_expected", MN_ST_REAL, MN_ST_STANDARDIZED,
+                           "rate expected of the row's respondents at "
+                           "their strata's reference rates" },
+  [MN_SC_STD_OE] = { "std_oe", MN_ST_REAL, MN_ST_STANDARDIZED,
+                     "observed/expected ratio rate / std_expected" },
+  [MN_SC_STD_OE_LO] = { "std_oe_lo", MN_ST_REAL, MN_ST_STANDARDIZED,
+                        "lower bound of its interval" },
+  [MN_SC_STD_OE_HI] = { "std_oe_hi", MN_ST_REAL, MN_ST_STANDARDIZED,
+                        "upper bound of its interval" },
+  [MN_SC_STD_RATE] = { "std_rate", MN_ST_REAL, MN_ST_STANDARDIZED,
+                       "indirectly standardised rate std_oe * std_ref" },
+  [MN_SC_STD_LO] = { "std_lo", MN_ST_REAL, MN_ST_STANDARDIZED,
+                     "lower bound of its interval" },
+  [MN_SC_STD_HI] = { "std_hi", MN_ST_REAL, MN_ST_STANDARDIZED,
+                     "upper bound of its interval" },
+  [MN_SC_STD_REF] = { "std_ref", MN_ST_REAL, MN_ST_STANDARDIZED,
+                      "overall rate of all the table's answers" },
   [MN_SC_LEVEL] = { "level", MN_ST_REAL, MN_ST_ALWAYS,
                     "confidence level of every interval in the row" },
   [MN_SC_METHOD] = { "method", MN_ST_TEXT, MN_ST_ALWAYS,
-                     "interval method of lo, hi, grate_lo and grate_hi" },
+                     "interval method of lo, hi, grate_lo, grate_hi "
+                     "and the std_ intervals" },
   [MN_SC_POST_MEAN] = { "post_mean", MN_ST_REAL, MN_ST_ADJUSTED,
                         "posterior mean of the rate (empirical Bayes)" },
   [MN_SC_POST_LO] = { "post_lo", MN_ST_REAL, MN_ST_ADJUSTED,
@@ -94,7 +112,7 @@ const struct mn_st_def mn_st_defs[MN_SC_NSTAT] = {
 
 static bool
 present (const struct mn_st_def *d, bool weighted, bool scored,
-         bool rgroups, bool adjusted)
+         bool rgroups, bool standardized, bool adjusted)
 {
   switch (d->when)
     {
@@ -107,6 +125,8 @@ present (const struct mn_st_def *d, bool weighted, bool scored,
       return scored;
     case MN_ST_RGROUPS:
       return rgroups;
+    case MN_ST_STANDARDIZED:
+      return standardized;
     case MN_ST_ADJUSTED:
       return adjusted;
     }
@@ -170,13 +190,15 @@ check_clashes (const struct mn_st_layout *l, char *const *item,
 int
 mn_st_layout_init (struct mn_st_layout *l, size_t nkey, char *const *key,
                    bool weighted, bool scored, size_t nitem,
-                   char *const *item, bool rgroups,
+                   char *const *item, bool rgroups, bool standardized,
                    enum mn_ci_method method, double level,
                    struct mn_error *e)
 {
   *l = (struct mn_st_layout) { .nkey = nkey, .nitem = scored ? nitem : 0,
                                .weighted = weighted, .scored = scored,
-                               .rgroups = rgroups, .method = method,
+                               .rgroups = rgroups,
+                               .standardized = standardized,
+                               .method = method,
                                .level = level };
   for (int s = 0; s < MN_SC_NSTAT; s++)
     l->pos[s] = -1;
@@ -185,7 +207,7 @@ mn_st_layout_init (struct mn_st_layout *l, size_t nkey, char *const *key,
   for (int s = 0; s < MN_SC_NSTAT; s++)
     {
       const struct mn_st_def *d = &mn_st_defs[s];
-      if (!present (d, weighted, scored, rgroups, false))
+      if (!present (d, weighted, scored, rgroups, standardized, false))
         continue;
       if (d->when != MN_ST_PER_ITEM)
         {
@@ -327,11 +349,12 @@ layout_from_header (struct mn_st_reader *r, struct mn_error *e)
   l->weighted = find_stat (h, mn_st_defs[MN_SC_WSUM].name) >= 0;
   l->scored = find_stat (h, mn_st_defs[MN_SC_INDEX_N].name) >= 0;
   l->rgroups = find_stat (h, mn_st_defs[MN_SC_GRATE].name) >= 0;
+  l->standardized = find_stat (h, mn_st_defs[MN_SC_STD_RATE].name) >= 0;
   l->adjusted = find_stat (h, mn_st_defs[MN_SC_POST_MEAN].name) >= 0;
   for (int s = 0; s < MN_SC_NSTAT; s++)
     if (mn_st_defs[s].when != MN_ST_PER_ITEM
         && present (&mn_st_defs[s], l->weighted, l->scored, l->rgroups,
-                    l->adjusted)
+                    l->standardized, l->adjusted)
         && need (in, mn_st_defs[s].name, e) < 0)
       return -1;
   long rows = find_stat (h, mn_st_defs[MN_SC_ROWS].name);
@@ -359,7 +382,7 @@ layout_from_header (struct mn_st_reader *r, struct mn_error *e)
       for (int s = 0; s < MN_SC_NSTAT && stat == MN_ST_EXTRA; s++)
         if (mn_st_defs[s].when != MN_ST_PER_ITEM
             && present (&mn_st_defs[s], l->weighted, l->scored, l->rgroups,
-                        l->adjusted)
+                        l->standardized, l->adjusted)
             && strcmp (mn_st_defs[s].name, name) == 0)
           stat = s;
       /* An item: ITEM_n followed by ITEM_mean.  */
@@ -460,7 +483,7 @@ is_prop (int stat)
     case MN_SC_GRATE_LO: case MN_SC_GRATE_HI: case MN_SC_POST_MEAN:
     case MN_SC_POST_LO: case MN_SC_POST_HI: case MN_SC_FUNNEL_TARGET:
     case MN_SC_FUNNEL_LO95: case MN_SC_FUNNEL_HI95: case MN_SC_FUNNEL_LO998:
-    case MN_SC_FUNNEL_HI998:
+    case MN_SC_FUNNEL_HI998: case MN_SC_STD_EXPECTED: case MN_SC_STD_REF:
       return true;
     default:
       return false;
@@ -504,6 +527,23 @@ check_row (struct mn_st_reader *r, const char *file, unsigned long line,
         return mn_error_set (e, file, line, MN_R_BAD_VALUE,
                              "neff %g is not in (0, n], n being %.0f",
                              neff, n);
+    }
+  if (r->l.standardized)
+    {
+      static const enum mn_st_col nonneg[] = {
+        MN_SC_STD_OE, MN_SC_STD_OE_LO, MN_SC_STD_OE_HI, MN_SC_STD_RATE,
+        MN_SC_STD_LO, MN_SC_STD_HI };
+      for (size_t i = 0; i < sizeof nonneg / sizeof *nonneg; i++)
+        if (cell (r, nonneg[i]) < 0)
+          return mn_error_set (e, file, line, MN_R_BAD_VALUE,
+                               "%s %g is negative",
+                               mn_st_defs[nonneg[i]].name,
+                               cell (r, nonneg[i]));
+      if (cell (r, MN_SC_STD_OE_LO) > cell (r, MN_SC_STD_OE_HI)
+          || cell (r, MN_SC_STD_LO) > cell (r, MN_SC_STD_HI))
+        return mn_error_set (e, file, line, MN_R_BAD_VALUE,
+                             "a std_ interval's lower bound is above its "
+                             "upper bound");
     }
   return 0;
 }

@@ -38,6 +38,7 @@ enum mn_st_when
   MN_ST_SCORED,     /* a scored codebook: composite index */
   MN_ST_PER_ITEM,   /* a scored codebook: once per item, ITEM + suffix */
   MN_ST_RGROUPS,    /* respondent-group shares (--group-weights) */
+  MN_ST_STANDARDIZED, /* indirect standardisation (--standardize-by) */
   MN_ST_ADJUSTED    /* added by minyi-adjust */
 };
 
@@ -51,6 +52,8 @@ enum mn_st_col
   MN_SC_ITEM_N, MN_SC_ITEM_MEAN,
   MN_SC_GRATE, MN_SC_GRATE_SE, MN_SC_GRATE_LO, MN_SC_GRATE_HI,
   MN_SC_GRATE_MISSING,
+  MN_SC_STD_EXPECTED, MN_SC_STD_OE, MN_SC_STD_OE_LO, MN_SC_STD_OE_HI,
+  MN_SC_STD_RATE, MN_SC_STD_LO, MN_SC_STD_HI, MN_SC_STD_REF,
   MN_SC_LEVEL, MN_SC_METHOD,
   MN_SC_POST_MEAN, MN_SC_POST_LO, MN_SC_POST_HI,
   MN_SC_PRIOR_ALPHA, MN_SC_PRIOR_BETA, MN_SC_PRIOR_FIT,
@@ -92,7 +95,7 @@ struct mn_st_layout
   size_t ncol;
   struct mn_st_column *col;     /* owned: NCOL columns, in table order */
   size_t nkey, nitem;
-  bool weighted, scored, rgroups, adjusted;
+  bool weighted, scored, rgroups, standardized, adjusted;
   long pos[MN_SC_NSTAT];        /* column of each statistic, or -1; for
                                    the per-item ones, of the first item */
   enum mn_ci_method method;     /* the interval method and level, the */
@@ -108,7 +111,7 @@ struct mn_st_layout
 int mn_st_layout_init (struct mn_st_layout *l, size_t nkey,
                        char *const *key, bool weighted, bool scored,
                        size_t nitem, char *const *item, bool rgroups,
-                       enum mn_ci_method method, double level,
+                       bool standardized, enum mn_ci_method method, double level,
                        struct mn_error *e);
 
 /* Free L's columns (not L); L is left empty.  */

@@ -134,6 +134,8 @@ group,cadre
 weight,
 group_weights,
 groups,1
+standardize_by,
+strata,
 
 === --meta names the provenance file; a command word with a space is quoted
 cmd: cd $T && SOURCE_DATE_EPOCH=0 minyi-score -q -i q1 -s 'yes|no way' --meta m.csv $OLDPWD/tiny-rate.csv > /dev/null; grep -E '^(date|command|item),' m.csv | sed "s|$OLDPWD|DATA|"

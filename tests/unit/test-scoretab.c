@@ -313,22 +313,22 @@ main (void)
   /* Clashing names.  */
   char *key[] = { "rate" };
   struct mn_st_layout lay;
-  ok (mn_st_layout_init (&lay, 1, key, false, false, 0, NULL, false,
+  ok (mn_st_layout_init (&lay, 1, key, false, false, 0, NULL, false, false,
                          MN_CI_WILSON, 0.95, &e) < 0
       && strstr (e.msg, "group key 'rate' clashes with the score table's "
                         "column 'rate'"), "a key named rate is refused");
   char *key2[] = { "cadre" }, *item[] = { "index" };
-  ok (mn_st_layout_init (&lay, 1, key2, false, true, 1, item, false,
+  ok (mn_st_layout_init (&lay, 1, key2, false, true, 1, item, false, false,
                          MN_CI_WILSON, 0.95, &e) < 0
       && strstr (e.msg, "'index_n' of item 'index'"),
       "an item named index is refused");
   char *item2[] = { "q1" };
-  ok (mn_st_layout_init (&lay, 1, key2, true, true, 1, item2, true,
+  ok (mn_st_layout_init (&lay, 1, key2, true, true, 1, item2, true, true,
                          MN_CI_WILSON, 0.95, &e) == 0 && lay.ncol == 1 + 6
                                                             + 3 + 2 + 4 + 2
-                                                            + 5 + 2,
+                                                            + 5 + 8 + 2,
       "every column present: keys, rate, weights, counts, index, item, "
-      "groups, level and method");
+      "groups, standardisation, level and method");
   mn_st_layout_release (&lay);
 
   /* mn_score_stats_merge: the records split between two accumulators
