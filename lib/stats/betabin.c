@@ -53,10 +53,10 @@
 
    the numerator of Tarone's (1979) test of the binomial against the
    beta-binomial.  When T <= 0 the likelihood does not rise as the groups
-   are let apart, and the fit is full pooling; the log-scale minimiser
-   would otherwise walk towards infinity.  (A local maximum at finite
-   strength with T <= 0 is possible in principle, as the likelihood is not
-   concave in theta; it is not looked for.)  The other boundary,
+   are let apart, and the fit is full pooling unless the minimiser finds
+   a finite maximum above the boundary's likelihood (possible, as the
+   likelihood is not concave in theta: see mn_bb_fit).  The other
+   boundary,
    alpha + beta -> 0, is the supremum exactly when every rate is 0 or 1:
    P (x = n) = E p^n < E p = mean unless p is 0 or 1 almost surely.
 
@@ -87,6 +87,7 @@
 #include "stats/betabin.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include <gsl/gsl_blas.h>
@@ -464,6 +465,7 @@ mn_bb_fit (enum mn_bb_method method, const double *x, const double *n,
      matter most (all groups of one answer, identical rates); a T within
      rounding of 0 counts as 0.  */
   double t_scale = t + pq * ns;
+  bool identical = t <= 1e-12 * t_scale;   /* every rate p, to rounding */
   t -= pq * ns;
   if (t <= 1e-12 * t_scale)
     t = 0;
@@ -520,34 +522,72 @@ mn_bb_fit (enum mn_bb_method method, const double *x, const double *n,
       return 0;
     }
 
-  /* Maximum likelihood.  Tarone's score first: T <= 0, full pooling.  */
-  if (t <= 0)
+  /* Maximum likelihood.  The likelihood is not concave in the strength,
+     so it is climbed from two starts: the moments estimate (where it is
+     out of range, as rho <= 0 can be with T > 0 when the n_i differ, 1 /
+     rho - 1 with rho clamped to [1e-3, 0.5]), and a weak prior of
+     strength 2 at the pooled rate.  The higher converged maximum is
+     kept.  Tarone's T <= 0 says the likelihood does not rise as the
+     groups are first let apart from the pooled boundary, yet a finite
+     maximum above the boundary may exist when one large group
+     dominates (x = 661, 17, 20, 1 of n = 1000, 17, 20, 1: the maximum
+     at alpha 1.5885, beta 0.15278 is 10 log-units above pooling);
+     with T <= 0 a finite maximum is taken only where it is higher than
+     the boundary's limit.  */
+  if (identical)
     {
+      /* Nothing between the groups to find: pooled, no minimising.  */
       set_pooled (fit, MN_BB_WHY_NO_EXCESS, x, n, k);
       return 0;
     }
-  /* Start at the moments estimate; where it is out of range (rho <= 0
-     can happen with T > 0 when the n_i differ) start at a moderate
-     strength, 1 / rho - 1 with rho clamped to [1e-3, 0.5].  */
   double rho0 = isnan (rho) ? 1e-3 : fmin (fmax (rho, 1e-3), 0.5);
-  double m0 = 1 / rho0 - 1;
+  const double start[2] = { 1 / rho0 - 1, 2 };
   struct bb_data d = { x, n, k };
-  double a, b;
-  int off = maximise (&d, p * m0, (1 - p) * m0, &a, &b, &fit->iterations,
-                      &fit->converged);
-  if (off || a + b > MN_BB_STRENGTH_MAX)
+  double bound = binomial_loglik (p, x, n, k);
+  double best_a = NAN, best_b = NAN, best_l = -INFINITY;
+  int best_conv = 0, iters = 0, any_off = 0;
+  for (int i = 0; i < 2; i++)
     {
-      int it = fit->iterations;
-      set_pooled (fit, MN_BB_WHY_STRENGTH, x, n, k);
-      fit->iterations = it;
+      if (i == 1 && fabs (start[1] - start[0]) < 1e-9 * start[0])
+        continue;
+      double a, b;
+      int it, conv;
+      int off = maximise (&d, p * start[i], (1 - p) * start[i], &a, &b, &it,
+                          &conv);
+      iters += it;
+      if (off || a + b > MN_BB_STRENGTH_MAX)
+        {
+          any_off = 1;
+          continue;
+        }
+      double l = mn_bb_loglik (a, b, x, n, k);
+      /* A converged maximum beats one that is not.  */
+      if (conv > best_conv || (conv == best_conv && l > best_l))
+        {
+          best_a = a;
+          best_b = b;
+          best_l = l;
+          best_conv = conv;
+        }
+    }
+  fit->iterations = iters;
+  /* No finite maximum, or (T <= 0) none above the pooled boundary, or
+     (T > 0) a run-off with only an unconverged point otherwise.  */
+  if (isnan (best_a) || (t <= 0 && !(best_conv && best_l > bound))
+      || (any_off && !best_conv))
+    {
+      set_pooled (fit, t <= 0 ? MN_BB_WHY_NO_EXCESS : MN_BB_WHY_STRENGTH, x,
+                  n, k);
+      fit->iterations = iters;
       fit->converged = 1;
       return 0;
     }
-  fit->alpha = a;
-  fit->beta = b;
-  fit->strength = a + b;
-  fit->mean = a / (a + b);
-  fit->loglik = mn_bb_loglik (a, b, x, n, k);
+  fit->alpha = best_a;
+  fit->beta = best_b;
+  fit->strength = best_a + best_b;
+  fit->mean = best_a / (best_a + best_b);
+  fit->loglik = best_l;
+  fit->converged = best_conv;
   return 0;
 }
 

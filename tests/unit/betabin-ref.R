@@ -59,3 +59,10 @@ cat("# pooled 30 of 60: qbeta .025/.975 of Beta(30.5, 30.5):", g(qbeta(c(.025, .
 cat("# one group 7 of 9: Beta(7.5, 2.5) .05/.95:", g(qbeta(c(.05, .95), 7.5, 2.5)), "\n")
 cat("# separate 0 of 10: Beta(.5, 10.5) .025/.975:", g(qbeta(c(.025, .975), .5, 10.5)), "\n")
 cat("# all zero, 0 of 24: Beta(.5, 24.5) .025/.975:", g(qbeta(c(.025, .975), .5, 24.5)), "\n")
+# Dominated: one large group, Tarone's T < 0, yet a finite maximum far
+# above the pooled boundary (whose log-likelihood is printed last).
+dx <- c(661, 17, 20, 1); dn <- c(1000, 17, 20, 1)
+ab <- fit("dominated", dx, dn); post("dominated", ab, dx, dn, .95)
+p <- sum(dx) / sum(dn)
+cat("# dominated: Tarone T, pooled loglik:", g(c(sum((dx - dn * p)^2) - p * (1 - p) * sum(dn),
+    sum(dx * log(p) + (dn - dx) * log1p(-p)))), "\n")

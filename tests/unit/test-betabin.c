@@ -41,6 +41,11 @@
      # one group 7 of 9: Beta(7.5, 2.5) .05/.95: 0.50836303485258638, 0.93268838643129726 
      # separate 0 of 10: Beta(.5, 10.5) .025/.975: 4.789043315758193e-05, 0.21719626750921051 
      # all zero, 0 of 24: Beta(.5, 24.5) .025/.975: 2.0247566718048304e-05, 0.098387604385869798 
+     # dominated BFGS alpha, beta: 1.5884963991841761, 0.15278343316097587 conv 0 
+     # dominated Nelder-Mead alpha, beta: 1.588491332919292, 0.15278348009980827 conv 0 
+     # dominated BFGS+Newton alpha, beta, loglik, |grad|: 1.5884979599743509, 0.15278358457852331 , -645.70705917708824 , 1.4886663504657842e-15 
+     # dominated posterior a, b, mean, lo, hi at 0.95 
+     # dominated: Tarone T, pooled loglik: -0.67205720204438535, -655.7430989240097 
 
    2. Efron B, Morris C (1975).  Data analysis using Stein's estimator and
       its generalizations.  JASA 70:311-319, Table 1: 18 players' hits in
@@ -232,6 +237,29 @@ test_small (void)
   check_ml ("small", small_x, small_n, 7, 2.9208019593353627,
             2.3994400980441175, -80.849634736919398, &f);
   check_posteriors ("small", &f, small_post, 7, .90);
+}
+
+/* One large group dominating three small ones at rate 1: Tarone's T is
+   negative (R: -0.672), so the likelihood does not rise as the groups
+   are first let apart from pooling, yet it has a finite maximum 10
+   log-units above the pooled limit (R: -655.743).  Pooling here would
+   give the three small groups the large one's 66%.  */
+static const double dom_x[4] = { 661, 17, 20, 1 };
+static const double dom_n[4] = { 1000, 17, 20, 1 };
+static const struct post_row dom_post[4] = {
+  { 661, 1000, 0.66143675035369442, 0.63184893257052022, 0.69041399531718128 },
+  { 17, 17, 0.99184775148832183, 0.93161883147341962, 0.99999999999886469 },
+  { 20, 20, 0.99297265047299843, 0.94101542784919556, 0.99999999999902556 },
+  { 1, 1, 0.94426563558124288, 0.55757501582051849, 0.99999999999055256 },
+};
+
+static void
+test_dominated (void)
+{
+  struct mn_bb_fit f;
+  check_ml ("dominated", dom_x, dom_n, 4, 1.5884979599743509,
+            0.15278358457852331, -645.70705917708824, &f);
+  check_posteriors ("dominated", &f, dom_post, 4, .95);
 }
 
 /* Non-integral counts (effective n and n * rate of a weighted table),
@@ -554,6 +582,7 @@ main (void)
 {
   test_efron_morris ();
   test_small ();
+  test_dominated ();
   test_fractional ();
   test_u_shaped ();
   test_errors ();
