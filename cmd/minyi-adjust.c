@@ -194,7 +194,7 @@ write_meta (const struct args *a, const struct mn_run *run,
       f[k++] = "stratum";
       f[k++] = name;
       f[k++] = "prior_fit";
-      f[k++] = fit ? mn_bb_kind_name (fit->kind) : "none";
+      f[k++] = mn_bb_fit_label (fit);
       f[k++] = "prior_alpha";
       f[k++] = NUM (prior ? fit->alpha : NAN);
       f[k++] = "prior_beta";

@@ -678,3 +678,29 @@ mn_bb_why_name (enum mn_bb_why w)
     }
   return "?";
 }
+
+const char *
+mn_bb_fit_label (const struct mn_bb_fit *fit)
+{
+  if (!fit)
+    return "none:no-answers";
+  switch (fit->kind)
+    {
+    case MN_BB_PRIOR:
+      return fit->converged ? "prior" : "prior:not-converged";
+    case MN_BB_POOLED:
+      switch (fit->why)
+        {
+        case MN_BB_WHY_ONE_GROUP:
+          return "pooled:one-group";
+        case MN_BB_WHY_STRENGTH:
+          return "pooled:strength-bound";
+        default:
+          return "pooled:no-excess-variance";
+        }
+    case MN_BB_SEPARATE:
+      return fit->why == MN_BB_WHY_MM_RANGE ? "separate:moments-out-of-range"
+                                            : "separate:all-extreme";
+    }
+  return "";
+}

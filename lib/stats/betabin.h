@@ -144,4 +144,11 @@ int mn_bb_method_parse (const char *name, enum mn_bb_method *m);
 const char *mn_bb_kind_name (enum mn_bb_kind k);
 const char *mn_bb_why_name (enum mn_bb_why w);
 
+/* What FIT (borrowed; NULL: no fit, as for a stratum without answers)
+   is, in words for a table cell (static storage): its kind and, when
+   there is one, the reason, "KIND:WHY" ("pooled:one-group"); a prior
+   the minimiser did not converge to is "prior:not-converged"; no fit is
+   "none:no-answers".  */
+const char *mn_bb_fit_label (const struct mn_bb_fit *fit);
+
 #endif

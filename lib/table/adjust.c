@@ -49,6 +49,14 @@ struct mn_adjuster
   struct stratum *stratum;
   size_t nstratum, stratumcap;
   struct mn_groups *strata;     /* stratum name -> its index */
+  size_t *order;                /* after fitting: the rows' numbers,
+                                   stratum by stratum */
+  size_t *start;                /* stratum s's rows: order[start[s]] up
+                                   to order[start[s + 1]] */
+  struct mn_groups *seen;       /* the keys read: "FILE:LINE" of each */
+  size_t nkey;                  /* the first table's keys */
+  enum mn_ci_method method;     /* and its rows' interval, for the */
+  double table_level;           /* later tables' (NaN: no row yet) */
   bool target_from_data;
 };
 
@@ -60,6 +68,8 @@ mn_adjuster_new (const struct mn_adjust_opts *o)
   a->by = -1;
   a->level = NAN;
   a->strata = mn_groups_new (sizeof (size_t));
+  a->seen = mn_groups_new (sizeof (char *));
+  a->table_level = NAN;
   return a;
 }
 
@@ -76,6 +86,13 @@ mn_adjuster_free (struct mn_adjuster *a)
     free (a->stratum[i].name);
   free (a->stratum);
   mn_groups_free (a->strata);
+  struct mn_group_entry *v = mn_groups_sorted (a->seen);
+  for (size_t i = 0; i < mn_groups_count (a->seen); i++)
+    free (*(char **) v[i].value);
+  free (v);
+  mn_groups_free (a->seen);
+  free (a->order);
+  free (a->start);
   free (a->text);
   free (a->row);
   free (a);
@@ -112,6 +129,7 @@ mn_adjuster_bind (struct mn_adjuster *a, struct mn_input *in,
       for (size_t i = 0; i < h->n; i++)
         a->header[i] = xstrdup (h->name[i]);
       a->weighted = l->weighted;
+      a->nkey = l->nkey;
       if (a->o.by)
         for (size_t i = 0; i < h->n && a->by < 0; i++)
           if (strcmp (h->name[i], a->o.by) == 0)
@@ -170,6 +188,41 @@ stratum_of (struct mn_adjuster *a, const char *s, size_t len)
   return a->nstratum++;
 }
 
+/* A key once across all the tables read: the reader sees to it within
+   one table.  */
+static int
+check_key (struct mn_adjuster *a, const struct mn_record *rec,
+           const char *file, struct mn_error *e)
+{
+  size_t klen = 0;
+  for (size_t i = 0; i < a->nkey; i++)
+    klen += rec->len[i] + 1;
+  char *key = xmalloc (klen), *p = key;
+  for (size_t i = 0; i < a->nkey; i++)
+    {
+      memcpy (p, rec->f[i], rec->len[i]);
+      p += rec->len[i];
+      *p++ = '\0';
+    }
+  char **where = mn_groups_find (a->seen, key, klen);
+  int rc = 0;
+  if (where)
+    rc = mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
+                       "key '%.*s' already has a row, in %s",
+                       (int) (rec->len[0] > 60 ? 60 : rec->len[0]),
+                       rec->f[0], *where);
+  else
+    {
+      char buf[64];
+      snprintf (buf, sizeof buf, ":%lu", rec->line);
+      char *w = xmalloc (strlen (file) + strlen (buf) + 1);
+      strcat (strcpy (w, file), buf);
+      *(char **) mn_groups_get (a->seen, key, klen) = w;
+    }
+  free (key);
+  return rc;
+}
+
 int
 mn_adjuster_add (struct mn_adjuster *a, const struct mn_record *rec,
                  const char *file, struct mn_error *e)
@@ -178,6 +231,20 @@ mn_adjuster_add (struct mn_adjuster *a, const struct mn_record *rec,
   if (mn_st_reader_parse (a->reader, rec, file, &cells, e) < 0)
     return -1;
   const struct mn_st_layout *l = mn_st_reader_layout (a->reader);
+  if (isnan (a->table_level))
+    {
+      a->method = l->method;
+      a->table_level = l->level;
+    }
+  else if (l->method != a->method || l->level != a->table_level)
+    return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
+                         "interval %s at level %g, where the first table "
+                         "has %s at %g: adjust tables of one method "
+                         "together", mn_ci_method_name (l->method),
+                         l->level, mn_ci_method_name (a->method),
+                         a->table_level);
+  if (check_key (a, rec, file, e) < 0)
+    return -1;
   if (isnan (a->level))
     a->level = isnan (a->o.level) ? l->level : a->o.level;
   double n = cells[l->pos[MN_SC_N]].x, rate = cells[l->pos[MN_SC_RATE]].x;
@@ -205,51 +272,70 @@ mn_adjuster_add (struct mn_adjuster *a, const struct mn_record *rec,
   return 0;
 }
 
+/* Sort the rows' numbers by stratum (counting sort, stable): each
+   stratum's rows are then found without a scan of all rows.  */
+static void
+order_rows (struct mn_adjuster *a)
+{
+  a->start = xcalloc (a->nstratum + 1, sizeof *a->start);
+  a->order = xcalloc (a->nrow ? a->nrow : 1, sizeof *a->order);
+  for (size_t i = 0; i < a->nrow; i++)
+    a->start[a->row[i].stratum + 1]++;
+  for (size_t s = 0; s < a->nstratum; s++)
+    a->start[s + 1] += a->start[s];
+  size_t *next = xcalloc (a->nstratum + 1, sizeof *next);
+  memcpy (next, a->start, (a->nstratum + 1) * sizeof *next);
+  for (size_t i = 0; i < a->nrow; i++)
+    a->order[next[a->row[i].stratum]++] = i;
+  free (next);
+}
+
 int
 mn_adjuster_fit (struct mn_adjuster *a, struct mn_error *e)
 {
   /* No row (a header alone, or every row rejected): the empty table,
      as minyi-score writes one.  */
-  double *x = xcalloc (a->nrow, sizeof *x), *n = xcalloc (a->nrow, sizeof *n);
-  double *y = xcalloc (a->nrow, sizeof *y);
+  order_rows (a);
+  double *x = xcalloc (a->nrow + 1, sizeof *x);
+  double *n = xcalloc (a->nrow + 1, sizeof *n);
+  double *y = xcalloc (a->nrow + 1, sizeof *y);
   int rc = 0;
-  for (size_t s = 0; s < a->nstratum && rc == 0; s++)
-    {
-      size_t k = 0;
-      bool any = false;
-      for (size_t i = 0; i < a->nrow; i++)
-        if (a->row[i].stratum == s)
-          {
-            x[k] = a->row[i].x;
-            n[k] = a->row[i].n;
-            any |= n[k] > 0;
-            k++;
-          }
-      /* A stratum whose rows have no answers has no prior: its rows'
-         posteriors are empty.  */
-      if (!any)
-        continue;
-      if (mn_bb_fit (a->o.prior, x, n, k, &a->stratum[s].fit, e) < 0)
-        rc = -1;
-      else
-        a->stratum[s].fitted = true;
-    }
-  /* The funnel of each stratum: its target (the stratum's overall rate,
-     unless --target), and the overdispersion of its rows.  */
   a->target_from_data = isnan (a->o.target);
   for (size_t s = 0; s < a->nstratum && rc == 0; s++)
     {
       struct stratum *st = &a->stratum[s];
-      double sx = 0, sn = 0;
       size_t k = 0;
-      for (size_t i = 0; i < a->nrow; i++)
-        if (a->row[i].stratum == s && a->row[i].n > 0)
-          {
-            sx += a->row[i].x;
-            sn += a->row[i].n;
-            y[k] = a->row[i].rate;
-            n[k++] = a->row[i].n;
-          }
+      bool any = false;
+      for (size_t j = a->start[s]; j < a->start[s + 1]; j++)
+        {
+          const struct adj_row *r = &a->row[a->order[j]];
+          x[k] = r->x;
+          n[k] = r->n;
+          any |= n[k] > 0;
+          k++;
+        }
+      /* A stratum whose rows have no answers has no prior: its rows'
+         posteriors are empty.  */
+      if (any && mn_bb_fit (a->o.prior, x, n, k, &st->fit, e) < 0)
+        {
+          rc = -1;
+          break;
+        }
+      st->fitted = any;
+      /* The funnel of the stratum: its target (the stratum's overall
+         rate, unless --target), and the overdispersion of its rows.  */
+      double sx = 0, sn = 0;
+      k = 0;
+      for (size_t j = a->start[s]; j < a->start[s + 1]; j++)
+        {
+          const struct adj_row *r = &a->row[a->order[j]];
+          if (!(r->n > 0))
+            continue;
+          sx += r->x;
+          sn += r->n;
+          y[k] = r->rate;
+          n[k++] = r->n;
+        }
       st->target = a->target_from_data ? (sn > 0 ? sx / sn : NAN)
                                        : a->o.target;
       st->have_od = k >= 2 && st->target > 0 && st->target < 1
@@ -337,14 +423,7 @@ mn_adjuster_write (const struct mn_adjuster *a, int digits, FILE *out)
           mn_csv_num (out, v[j], digits);
         }
       putc (',', out);
-      if (st->fitted)
-        {
-          fputs (mn_bb_kind_name (st->fit.kind), out);
-          if (st->fit.why != MN_BB_WHY_NONE)
-            fprintf (out, ":%s", mn_bb_why_name (st->fit.why));
-        }
-      else
-        fputs ("none:no-answers", out);
+      fputs (mn_bb_fit_label (st->fitted ? &st->fit : NULL), out);
       struct mn_funnel_limits l = { NAN, NAN, NAN, NAN };
       double z = NAN;
       const char *flag = "";
@@ -377,10 +456,12 @@ mn_adjuster_write_limits (const struct mn_adjuster *a, FILE *out)
   for (size_t s = 0; s < a->nstratum; s++)
     {
       const struct stratum *st = &a->stratum[s];
-      double nmax = 1;
-      for (size_t i = 0; i < a->nrow; i++)
-        if (a->row[i].stratum == s)
-          nmax = fmax (nmax, ceil (a->row[i].n));
+      double nmax = 0;
+      for (size_t j = a->start[s]; j < a->start[s + 1]; j++)
+        nmax = fmax (nmax, ceil (a->row[a->order[j]].n));
+      /* No answer in the stratum, or no target: no funnel to draw.  */
+      if (!(nmax >= 1) || !(st->target >= 0 && st->target <= 1))
+        continue;
       /* Every n up to 20, then about 200 steps evenly spaced in
          log n.  */
       double prev = 0;

@@ -176,3 +176,42 @@ cadre,rows,n
 source,line,reason
 bad.csv,2,bad-value
 stderr:
+
+=== a key in two tables is refused: one row per cadre
+cmd: minyi-adjust -o $T/a.csv adjust-small.csv adjust-small.csv 2>&1 | head -n 3
+stdout:
+minyi-adjust: adjust-small.csv: 8 records, 8 used, 0 rejected
+minyi-adjust:adjust-small.csv:2: key 'C1' already has a row, in adjust-small.csv:2
+minyi-adjust:adjust-small.csv:3: key 'C2' already has a row, in adjust-small.csv:3
+
+=== tables of different interval methods are not adjusted together
+cmd: sed 's/wilson$/exact/' adjust-small.csv | sed 's/^C/D/' > $T/exact.csv && minyi-adjust -o $T/a.csv adjust-small.csv $T/exact.csv 2>&1 | sed -n '2p;$p' | sed "s|$T/||"
+stdout:
+minyi-adjust:exact.csv:2: interval exact at level 0.95, where the first table has wilson at 0.95: adjust tables of one method together
+minyi-adjust: all inputs: 16 records, 8 used, 8 rejected (bad-value 8)
+
+=== a stratum without answers has no prior and no funnel curve
+cmd: minyi-adjust -q --by grp --limits $T/lim.csv | cut -d, -f1,2,13,18; cut -d, -f1 $T/lim.csv | uniq
+stdin:
+cadre,grp,rows,n,sat,rate,lo,hi,dk,miss,level,method
+C1,a,5,5,4,0.8,0.3,0.9,0,0,0.95,wilson
+C2,a,3,3,3,1,0.4,1,0,0,0.95,wilson
+C3,b,2,0,0,,,,0,2,0.95,wilson
+stdout:
+cadre,grp,post_mean,prior_fit
+C1,a,0.8333333333333334,pooled:no-excess-variance
+C2,a,0.8333333333333334,pooled:no-excess-variance
+C3,b,,none:no-answers
+stratum
+a
+
+=== the provenance says why a stratum was pooled
+cmd: minyi-adjust -q --by grp -o $T/a.csv && grep '^prior_fit,' $T/a.csv.meta.csv
+stdin:
+cadre,grp,rows,n,sat,rate,lo,hi,dk,miss,level,method
+C1,a,5,5,4,0.8,0.3,0.9,0,0,0.95,wilson
+C2,a,3,3,3,1,0.4,1,0,0,0.95,wilson
+C3,b,2,0,0,,,,0,2,0.95,wilson
+stdout:
+prior_fit,pooled:no-excess-variance
+prior_fit,none:no-answers
