@@ -288,9 +288,8 @@ mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
     {
       size_t len;
       const char *v = mn_trim (rec->f[s->rgroup_col], &len);
-      while (rg < sp->nrgroup && (strlen (sp->rgroup_name[rg]) != len
-                                  || memcmp (sp->rgroup_name[rg], v, len)))
-        rg++;
+      const size_t *k = mn_groups_find (sp->rgroup_index, v, len);
+      rg = k ? *k : sp->nrgroup;
       if (mn_na_match (sp->na, v, len))
         return mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
                              "empty respondent group '%s'", sp->rgroup);
@@ -375,11 +374,12 @@ add_rgroup (struct mn_score_spec *spec, const char *name, size_t len,
     return mn_error_set (e, file, line, MN_R_USAGE,
                          "'%.*s=%s' is not GROUP=SHARE with a share > 0",
                          (int) len, name, share_text);
-  for (size_t i = 0; i < spec->nrgroup; i++)
-    if (strlen (spec->rgroup_name[i]) == nl
-        && memcmp (spec->rgroup_name[i], n, nl) == 0)
-      return mn_error_set (e, file, line, MN_R_USAGE,
-                           "group '%.*s' given twice", (int) nl, n);
+  if (!spec->rgroup_index)
+    spec->rgroup_index = mn_groups_new (sizeof (size_t));
+  if (mn_groups_find (spec->rgroup_index, n, nl))
+    return mn_error_set (e, file, line, MN_R_USAGE,
+                         "group '%.*s' given twice", (int) nl, n);
+  *(size_t *) mn_groups_get (spec->rgroup_index, n, nl) = spec->nrgroup;
   spec->rgroup_name = xrealloc (spec->rgroup_name,
                                 (spec->nrgroup + 1) * sizeof (char *));
   spec->rgroup_share = xrealloc (spec->rgroup_share,
@@ -467,6 +467,8 @@ mn_score_spec_release (struct mn_score_spec *spec)
     free (spec->rgroup_name[i]);
   free (spec->rgroup_name);
   free (spec->rgroup_share);
+  mn_groups_free (spec->rgroup_index);
+  spec->rgroup_index = NULL;
   spec->rgroup_name = NULL;
   spec->rgroup_share = NULL;
   spec->nrgroup = 0;

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "base/groups.h"
 #include "survey/codebook.h"
 #include "base/errinfo.h"
 #include "io/input.h"
@@ -42,6 +43,7 @@ struct mn_score_spec
                                     mn_score_spec_release */
   double *rgroup_share;          /* owned likewise; sum to 1 */
   size_t nrgroup;
+  struct mn_groups *rgroup_index; /* owned likewise: name -> its number */
 };
 
 /* Parse "villager=0.6,group_leader=0.2,village_cadre=0.2" into SPEC's
