@@ -199,3 +199,19 @@ mn_prop_ci (enum mn_ci_method m, double x, double n, double level,
   *hi = clamp01 (h);
   return 0;
 }
+
+int
+mn_prop_diff_ci (double x1, double n1, double x2, double n2, double level,
+                 double *d, double *lo, double *hi)
+{
+  double l1, u1, l2, u2;
+  *d = *lo = *hi = NAN;
+  if (mn_prop_ci (MN_CI_WILSON, x1, n1, level, &l1, &u1) < 0
+      || mn_prop_ci (MN_CI_WILSON, x2, n2, level, &l2, &u2) < 0)
+    return -1;
+  double p1 = x1 / n1, p2 = x2 / n2;
+  *d = p1 - p2;
+  *lo = fmax (*d - hypot (p1 - l1, u2 - p2), -1);
+  *hi = fmin (*d + hypot (u1 - p1, p2 - l2), 1);
+  return 0;
+}

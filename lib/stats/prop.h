@@ -26,4 +26,15 @@ const char *mn_ci_method_name (enum mn_ci_method m);
 int mn_prop_ci (enum mn_ci_method m, double x, double n, double level,
                 double *lo, double *hi);
 
+/* Newcombe's (1998, Stat Med 17:873, method 10) hybrid score interval at
+   LEVEL for the difference p1 - p2 of two independent proportions X1 of
+   N1 and X2 of N2 (non-integral counts allowed, as above; N1, N2 > 0):
+   with (l_i, u_i) the Wilson interval of p_i,
+     lower = d - sqrt ((p1 - l1)^2 + (u2 - p2)^2),
+     upper = d + sqrt ((u1 - p1)^2 + (p2 - l2)^2).
+   Sets *D to p1 - p2.  Returns 0, or -1 with all three NaN when the
+   arguments are out of range.  */
+int mn_prop_diff_ci (double x1, double n1, double x2, double n2,
+                     double level, double *d, double *lo, double *hi);
+
 #endif

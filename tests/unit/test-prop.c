@@ -349,9 +349,57 @@ test_sweep (void)
     }
 }
 
+/* Newcombe RG (1998), Interval estimation for the difference between
+   independent proportions: comparison of eleven methods, Stat Med
+   17:873-890, method 10 (hybrid score), his worked examples to 4
+   decimals; and R 4.2.2, the same formula on prop.test's Wilson
+   intervals (correct = FALSE), printed with "%.15g":
+     nc <- function(x1, n1, x2, n2, lev = .95) {
+       w1 <- prop.test(x1, n1, conf.level = lev, correct = FALSE)$conf.int
+       w2 <- prop.test(x2, n2, conf.level = lev, correct = FALSE)$conf.int
+       p1 <- x1/n1; p2 <- x2/n2; d <- p1 - p2
+       c(d, d - sqrt((p1 - w1[1])^2 + (w2[2] - p2)^2),
+         d + sqrt((w1[2] - p1)^2 + (p2 - w2[1])^2)) }  */
+static void
+test_diff (void)
+{
+  static const struct
+  {
+    double x1, n1, x2, n2, level, d, lo, hi, tol;
+  } c[] = {
+    { 56, 70, 48, 80, .95, 0.2, 0.0524, 0.3339, 5e-5 },        /* paper */
+    { 9, 10, 3, 10, .95, 0.6, 0.1705, 0.8090, 5e-5 },
+    { 5, 56, 0, 29, .95, 0.0892857142857143, -0.0381, 0.1926, 5e-5 },
+    { 56, 70, 48, 80, .95, 0.2, 0.0524314724023649, 0.333872654036906,
+      1e-12 },                                                   /* R */
+    { 10, 10, 0, 20, .95, 1, 0.679086037141915, 1, 1e-12 },
+    { 0, 15, 15, 15, .95, -1, -1, -0.711665470533706, 1e-12 },
+    { 44, 50, 40, 55, .90, 0.152727272727273, 0.0238386361551689,
+      0.274401589911206, 1e-12 },
+    { 7, 9, 81, 90, .99, -0.122222222222222, -0.539220458280201,
+      0.0869763052415729, 1e-12 },
+  };
+  for (size_t i = 0; i < sizeof c / sizeof *c; i++)
+    {
+      double d, lo, hi;
+      char name[120];
+      int rc = mn_prop_diff_ci (c[i].x1, c[i].n1, c[i].x2, c[i].n2,
+                                c[i].level, &d, &lo, &hi);
+      snprintf (name, sizeof name, "Newcombe difference %g/%g - %g/%g at %g",
+                c[i].x1, c[i].n1, c[i].x2, c[i].n2, c[i].level);
+      ok (rc == 0 && fabs (d - c[i].d) < 1e-12
+          && fabs (lo - c[i].lo) <= c[i].tol
+          && fabs (hi - c[i].hi) <= c[i].tol, name);
+    }
+  double d, lo, hi;
+  ok (mn_prop_diff_ci (1, 0, 1, 2, .95, &d, &lo, &hi) < 0 && isnan (d)
+      && isnan (lo) && isnan (hi), "difference with n = 0: refused");
+}
+
 int
 main (void)
 {
+  test_diff ();
   check_table (newcombe, COUNT (newcombe), "Newcombe 1998 Table I", 1);
   check_table (software, COUNT (software), "statsmodels", 0);
   test_names ();
