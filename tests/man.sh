@@ -67,7 +67,7 @@ fi
 
 # 2. Every option of --help is in the page; every page has a program.
 progs=
-for x in "$bin"/minyi-*; do
+for x in "$bin"/minyi "$bin"/minyi-*; do
   [ -f "$x" ] && [ -x "$x" ] && progs="$progs $x"
 done
 [ -n "$progs" ] || notok "programs: no $B/minyi-* (build first)"

@@ -143,7 +143,7 @@ mn_stdz_finish (struct mn_stdz *z)
   for (size_t i = 0; i < z->nstrata; i++)
     r[i] = stratum_rate (z, z->by_id[i]);
   z->group = xcalloc (z->ngroup ? z->ngroup : 1, sizeof *z->group);
-  /* Each cell's product and its rounding error (fma: Dekker's
+  /* Each cell's product and what rounding lost of it (fma: Dekker's
      TwoProduct) are added exactly, so E is the exact sum of the counts
      times the rounded reference rates, whatever the order of the
      cells.  */
