@@ -29,8 +29,8 @@ endif
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(SANFLAGS) $(CFLAGS) -Ilib
 LIBS = -lcsv -lgsl -lgslcblas -lm
 
-PROGRAMS = minyi minyi-adjust minyi-check minyi-merge minyi-score \
-           minyi-trend minyi-weight
+PROGRAMS = minyi minyi-adjust minyi-check minyi-merge minyi-rank \
+           minyi-score minyi-trend minyi-weight
 # lib/ in layers, each using only those above it: base (errors,
 # allocation, hashing, UTF-8, numbers), io (CSV in and out, outputs,
 # rejects, provenance), stats (intervals, quantiles, exact sums, raking),

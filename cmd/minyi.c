@@ -24,6 +24,7 @@ static const struct
   { "score", "per-cadre satisfaction rates, item means, composite index" },
   { "merge", "add up the partial score tables of parts of a survey" },
   { "adjust", "empirical-Bayes shrinkage and funnel limits of a score table" },
+  { "rank", "rankings with rank intervals, and tiers from a policy file" },
   { "trend", "each cadre's change between two waves, with its interval" },
 };
 #define NPROGRAMS (sizeof programs / sizeof *programs)

@@ -75,3 +75,14 @@ d="$work/small"
 echo "== the small survey four times over: $(($(wc -l < "$work/dup4.csv") - 1)) rows, 3/4 of them duplicates"
 measure minyi-check "$B/minyi-check -q -c $d/codebook.csv -R $d/roster.csv $work/dup4.csv"
 measure awk-dedup "awk -F, '!seen[\$1, \$5, \$7]++' $work/dup4.csv"
+
+# minyi-rank: 10,000 cadres x 10,000 draws (the design's target), one
+# stratum, so that the rank quantiles need the second pass over the same
+# seeded draws (lib/stats/rank.c); and 1,000 cadres (one pass).
+awk 'BEGIN { print "cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method"
+  for (i = 1; i <= 10000; i++) { n = 10 + (i * 37) % 190; s = int(n * (0.6 + 0.4 * ((i * 7919) % 1000) / 1000))
+    printf "K%05d,%d,%d,%d,%.17g,0,1,0,0,0.95,wilson\n", i, n, n, s, s / n } }' > "$work/rank10k.csv"
+head -n 1001 "$work/rank10k.csv" > "$work/rank1k.csv"
+echo "== minyi-rank: simulated rank intervals, 10000 draws"
+RUNS=1 measure rank-1k "$B/minyi-rank -q --by-stat rate $work/rank1k.csv"
+RUNS=1 measure rank-10k "$B/minyi-rank -q --by-stat rate $work/rank10k.csv"

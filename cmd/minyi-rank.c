@@ -1,0 +1,249 @@
+/* minyi-rank - rankings of a score table's rows, with their uncertainty,
+   and tiers under a promotion-review policy.  */
+#include <argp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/numparse.h"
+#include "base/xalloc.h"
+#include "io/csvout.h"
+#include "prog/common.h"
+#include "prog/run.h"
+#include "prog/scan.h"
+#include "prog/tableopts.h"
+#include "survey/ranker.h"
+
+MN_PROGRAM_IDENTITY ("minyi-rank");
+
+enum
+{
+  OPT_BY_STAT = 0x200, OPT_WITHIN, OPT_DENSE, OPT_DRAWS, OPT_SEED, OPT_TOP,
+  OPT_POLICY, OPT_EXPLAIN
+};
+
+struct args
+{
+  struct mn_common_opts common;
+  struct mn_table_opts table;
+  struct mn_rank_opts rank;
+  const char *policy, *explain;
+  int argc;
+  char **argv;
+  char **files;
+  size_t nfiles;
+};
+
+static const struct argp_option options[] = {
+  { NULL, 0, NULL, 0, "Ranking:", 1 },
+  { "by-stat", OPT_BY_STAT, "STAT", 0,
+    "rank by 'posterior' (post_mean of minyi-adjust, the default), "
+    "'rate', 'lo' (the interval's lower bound), 'standardized' (std_rate) "
+    "or 'index'", 0 },
+  { "within", OPT_WITHIN, "COLUMN", 0,
+    "rank within each value of COLUMN (such as township)", 0 },
+  { "dense", OPT_DENSE, NULL, 0,
+    "dense ranks (1223) instead of competition ranks (1224)", 0 },
+  { NULL, 0, NULL, 0, "Rank uncertainty:", 2 },
+  { "draws", OPT_DRAWS, "N", 0,
+    "draws from the posteriors, 0 to 100000000 (default 10000; 0: no "
+    "simulation)", 0 },
+  { "seed", OPT_SEED, "S", 0,
+    "seed of the generator, 1 to 4294967295 (default 1)", 0 },
+  { "top", OPT_TOP, "K[,Q%...]", 0,
+    "probabilities of a rank at most K, or in the top Q % (default 10%; "
+    "at most 8)", 0 },
+  { NULL, 0, NULL, 0, "Tiers:", 3 },
+  { "policy", OPT_POLICY, "FILE", 0,
+    "decide each row's tier by the policy in FILE (minyi-formats(5))", 0 },
+  { "explain", OPT_EXPLAIN, "KEY", 0,
+    "instead of the table, say in words how the row whose keys, joined "
+    "by commas, are KEY was ranked and tiered", 0 },
+  { 0 }
+};
+
+static unsigned long
+parse_count (const char *arg, long min, long max, const char *what,
+             struct argp_state *state)
+{
+  long x;
+  if (mn_parse_long (arg, min, max, &x) != 0)
+    argp_error (state, "%s must be a whole number from %ld to %ld, not "
+                "'%s'", what, min, max, arg);
+  return (unsigned long) x;
+}
+
+static void
+parse_top (struct mn_rank_opts *o, char *arg, struct argp_state *state)
+{
+  o->ntop = 0;
+  for (char *save, *t = strtok_r (arg, ",", &save); t;
+       t = strtok_r (NULL, ",", &save))
+    {
+      size_t len = strlen (t);
+      bool pct = len > 1 && t[len - 1] == '%';
+      double x;
+      if (pct)
+        t[len - 1] = '\0';
+      if (o->ntop == MN_RANK_MAX_TOP || mn_parse_double (t, &x) != 0
+          || !(x > 0) || (pct ? x > 100 : x != (long) x))
+        argp_error (state, "--top takes up to %d whole numbers K >= 1 or "
+                    "percentages 0 < Q%% <= 100%%, not '%s%s'",
+                    MN_RANK_MAX_TOP, t, pct ? "%" : "");
+      o->top[o->ntop] = x;
+      o->top_pct[o->ntop++] = pct;
+    }
+}
+
+static error_t
+parse_opt (int key, char *arg, struct argp_state *state)
+{
+  struct args *a = state->input;
+  switch (key)
+    {
+    case ARGP_KEY_INIT:
+      state->child_inputs[0] = &a->common;
+      state->child_inputs[1] = &a->table;
+      break;
+    case OPT_BY_STAT:
+      if (mn_rank_by_parse (arg, &a->rank.by) < 0)
+        argp_error (state, "--by-stat must be 'posterior', 'rate', 'lo', "
+                    "'standardized' or 'index', not '%s'", arg);
+      break;
+    case OPT_WITHIN:
+      a->rank.within = arg;
+      break;
+    case OPT_DENSE:
+      a->rank.dense = true;
+      break;
+    case OPT_DRAWS:
+      a->rank.draws = parse_count (arg, 0, 100000000, "--draws", state);
+      break;
+    case OPT_SEED:
+      a->rank.seed = parse_count (arg, 1, 4294967295, "--seed", state);
+      break;
+    case OPT_TOP:
+      parse_top (&a->rank, arg, state);
+      break;
+    case OPT_POLICY:
+      a->policy = arg;
+      break;
+    case OPT_EXPLAIN:
+      a->explain = arg;
+      break;
+    case ARGP_KEY_ARG:
+      a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
+      a->files[a->nfiles++] = arg;
+      break;
+    case ARGP_KEY_END:
+      mn_table_check (&a->table, &a->common, state);
+      break;
+    default:
+      return ARGP_ERR_UNKNOWN;
+    }
+  return 0;
+}
+
+static const struct argp argp = {
+  options, parse_opt, "[FILE...]",
+  "Rank the rows of a score table, with the uncertainty of each rank, "
+  "and decide their tiers under a promotion-review policy.\v"
+  "With no FILE, or when FILE is -, read standard input: score tables as "
+  "minyi-score or minyi-adjust write them.  The ranking goes to standard "
+  "output, stratum by stratum, by rank, ties and unranked rows by key; "
+  "see minyi-rank(1).\n\n"
+  "Exit status: 0 if every row was ranked or tiered, 1 if rows were "
+  "rejected or the table or policy is invalid, 2 on a usage or system "
+  "error.\n\n"
+  "Example:\n"
+  "  minyi-score -q -c data/codebook.csv data/survey.csv | minyi-adjust -q "
+  "| minyi-rank --policy data/policy.csv",
+  mn_table_children_exact, NULL, NULL
+};
+
+static int
+rank_bind (void *r, struct mn_input *in, struct mn_error *e)
+{
+  return mn_ranker_bind (r, in, e);
+}
+
+static int
+rank_row (void *r, const struct mn_input *in, const struct mn_record *rec,
+          struct mn_error *e)
+{
+  return mn_ranker_add (r, rec, in->name, e) == 0 ? MN_SCAN_USE
+                                                  : MN_SCAN_REJECT;
+}
+
+/* The provenance: how the rows were ranked and tiered.  */
+static void
+write_meta (const struct args *a, const struct mn_run *run,
+            const struct mn_ranker *rk, FILE *out)
+{
+  struct mn_rank_summary s;
+  mn_ranker_summary (rk, &s);
+  char draws[32], seed[32], eb[32], jf[32];
+  snprintf (draws, sizeof draws, "%lu", a->rank.draws);
+  snprintf (seed, sizeof seed, "%lu", a->rank.seed);
+  snprintf (eb, sizeof eb, "%zu", s.eb);
+  snprintf (jf, sizeof jf, "%zu", s.jeffreys);
+  const char *f[] = {
+    "by_stat", mn_rank_by_name (a->rank.by),
+    "column", mn_rank_by_column (a->rank.by),
+    "within", a->rank.within ? a->rank.within : "",
+    "ties", a->rank.dense ? "dense (1223)" : "competition (1224)",
+    "draws", draws, "seed", seed, "generator", "gsl mt19937",
+    "posterior_eb", eb, "posterior_jeffreys", jf,
+    "policy", a->policy ? a->policy : "" };
+  mn_table_write_meta (&a->table, "minyi-rank", a->argc, a->argv, run, f,
+                       sizeof f / sizeof *f / 2, out);
+}
+
+int
+main (int argc, char **argv)
+{
+  mn_program_init ("minyi-rank");
+  struct args a = { .argc = argc, .argv = argv, .table.kind = "ranking",
+                    .rank = { .by = MN_RANK_POSTERIOR, .draws = 10000,
+                              .seed = 1, .ntop = 1, .top = { 10 },
+                              .top_pct = { true } } };
+  mn_common_init (&a.common);
+  argp_parse (&argp, argc, argv, 0, NULL, &a);
+
+  struct mn_run run;
+  mn_common_run (&run, &a.common, a.files, a.nfiles);
+  run.ro.guess = false;         /* score tables are minyi's: UTF-8 */
+  struct mn_policy policy = { 0 };
+  struct mn_error e;
+  if (a.policy && mn_policy_load (&policy, a.policy, &a.common.reader, &e)
+                    < 0)
+    mn_run_fail (&run, &e, MN_EXIT_AUTO);
+  a.rank.policy = a.policy ? &policy : NULL;
+  struct mn_ranker *rk = mn_ranker_new (&a.rank);
+  run.bind = rank_bind;
+  run.row = rank_row;
+  run.ctx = rk;
+  char *meta_path = mn_table_meta_path (&a.table, a.common.output);
+  struct mn_output *meta = mn_run_output (&run, meta_path);
+  mn_run_open (&run);
+  mn_run_inputs (&run);
+  if (!run.failed && mn_ranker_finish (rk, &e) < 0)
+    mn_run_fail (&run, &e, MN_EXIT_DATA);
+  if (!run.failed && a.explain
+      && mn_ranker_explain (rk, a.explain, a.table.digits,
+                            run.out[0].fp) == 0)
+    mn_run_fail (&run, &(struct mn_error) { .reason = MN_R_USAGE,
+                   .msg = "--explain: no row has those keys" },
+                 MN_EXIT_USAGE);
+  if (!run.failed && !a.explain)
+    mn_ranker_write (rk, a.table.digits, run.out[0].fp);
+  if (!run.failed && meta)
+    write_meta (&a, &run, rk, meta->fp);
+  mn_run_commit (&run);
+
+  free (meta_path);
+  mn_ranker_free (rk);
+  mn_policy_release (&policy);
+  free (a.files);
+  mn_common_release (&a.common);
+  return mn_run_end (&run);
+}

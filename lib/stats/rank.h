@@ -1,0 +1,76 @@
+/* rank.h - ranks of a set of values, and the distribution of each
+   item's rank when the values are uncertain: draws from each item's
+   Beta posterior, ranked draw by draw.
+
+   Ranks are descending (the largest value has rank 1) and ties share a
+   rank: standard competition ranking ("1224": 1 + the number of values
+   greater) or dense ranking ("1223": 1 + the number of distinct values
+   greater).  Nothing here depends on the order of the items beyond the
+   order of the random draws, which the caller fixes (minyi-rank orders
+   its items by stratum and key, never by input order).
+
+   The simulation streams: each draw draws every item's value, ranks
+   them by one sort and adds each item's rank to its counts; no draws x
+   items matrix is kept.  The quantiles of each item's rank are exact
+   (those of the DRAWS ranks it took) with memory bounded by
+   MN_RANKSIM_BUDGET counters, by two passes over the same seeded draws
+   (see rank.c).  */
+#ifndef MINYI_RANK_H
+#define MINYI_RANK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/errinfo.h"
+
+/* Ranks of the N values X[] (borrowed), descending, ties sharing a rank
+   (competition, or DENSE).  NaN values are not ranked: their RANK is 0.
+   RANK[] (N, the caller's) receives the ranks.  Returns the number of
+   values ranked.  */
+size_t mn_rank_values (const double *x, size_t n, bool dense, size_t *rank);
+
+/* The rank counters the simulation may hold at once: the first pass
+   counts each item's ranks in bins of W ranks, W the smallest width for
+   which the items' bins fit (W = 1 for up to 1,024 items in one
+   stratum: one pass, every rank counted).  */
+#define MN_RANKSIM_BUDGET ((size_t) 1 << 20)
+
+/* What to simulate.  All arrays borrowed.  */
+struct mn_ranksim
+{
+  size_t n;                 /* items */
+  const double *a, *b;      /* each item's Beta (A, B) posterior, > 0 */
+  size_t nstrata;           /* the items of stratum S are START[S] up to
+                               START[S + 1] - 1: ranked among each other
+                               only */
+  const size_t *start;      /* NSTRATA + 1 offsets, START[0] = 0,
+                               START[NSTRATA] = N */
+  unsigned long draws;      /* >= 1 */
+  unsigned long seed;       /* of the MT19937 generator */
+  size_t ntop;              /* cut-offs counted */
+  const size_t *cut;        /* CUT[S * NTOP + J]: the J-th cut-off rank
+                               in stratum S: P (rank <= cut) is given */
+};
+
+/* Each item's rank distribution over the draws, ranks by competition
+   ranking of the drawn values.  */
+struct mn_rankdist
+{
+  size_t median;            /* the 50 % quantile of its ranks */
+  size_t lo, hi;            /* the 2.5 % and 97.5 % quantiles */
+};
+
+/* The quantile P of the ranks taken in DRAWS draws is the smallest rank
+   r whose count of draws with rank <= r reaches ceil (P * DRAWS)
+   (Hyndman & Fan 1996, definition 1, the inverse of the empirical
+   distribution function); these are its targets, exact in integers.  */
+void mn_ranksim_targets (unsigned long draws, unsigned long t[3]);
+
+/* Run simulation S: DIST[] (S->n, the caller's) receives each item's
+   rank quantiles and PTOP[] (S->n * S->ntop, the caller's) the share of
+   draws with the item's rank at or under each cut-off (PTOP[I * NTOP +
+   J]).  Returns 0, or -1 with E (a Beta parameter not > 0, no draw).  */
+int mn_ranksim_run (const struct mn_ranksim *s, struct mn_rankdist *dist,
+                    double *ptop, struct mn_error *e);
+
+#endif

@@ -1,0 +1,723 @@
+/* ranker.c - ranks, simulated rank intervals and policy tiers for the
+   rows of a score table.  */
+#include "survey/ranker.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/groups.h"
+#include "base/numparse.h"
+#include "base/xalloc.h"
+#include "io/csvout.h"
+#include "stats/quantile.h"
+#include "stats/rank.h"
+#include "table/scoretab.h"
+
+static const struct
+{
+  const char *name, *column;
+} by_def[] = {
+  [MN_RANK_POSTERIOR] = { "posterior", "post_mean" },
+  [MN_RANK_RATE] = { "rate", "rate" },
+  [MN_RANK_LO] = { "lo", "lo" },
+  [MN_RANK_STANDARDIZED] = { "standardized", "std_rate" },
+  [MN_RANK_INDEX] = { "index", "index" },
+};
+
+int
+mn_rank_by_parse (const char *name, enum mn_rank_by *by)
+{
+  for (size_t i = 0; i < sizeof by_def / sizeof *by_def; i++)
+    if (strcmp (name, by_def[i].name) == 0)
+      {
+        *by = (enum mn_rank_by) i;
+        return 0;
+      }
+  return -1;
+}
+
+const char *
+mn_rank_by_name (enum mn_rank_by by)
+{
+  return by_def[by].name;
+}
+
+const char *
+mn_rank_by_column (enum mn_rank_by by)
+{
+  return by_def[by].column;
+}
+
+struct rk_row
+{
+  size_t key, keylen;       /* the keys, NUL-joined, in the text */
+  size_t stratum, stratumlen;   /* the --within value, in the text */
+  double n, sat, rate;      /* as read */
+  double x, m;              /* the posterior's counts (neff rate, neff) */
+  double value;             /* the ranking statistic, NaN: none */
+  double a, b;              /* its posterior Beta (a, b); NaN: no data */
+  bool eb;                  /* from the table's prior */
+  size_t pv;                /* its policy values: vals[pv ...] */
+  size_t rank, ranked;      /* its rank (0: none) among RANKED */
+  struct mn_rankdist dist;  /* simulated; median 0: not simulated */
+  size_t ptop;              /* its P (top) in ptop[ptop ...] */
+  struct mn_tiering tier;
+};
+
+struct mn_ranker
+{
+  struct mn_rank_opts o;
+  struct mn_st_reader *reader;
+  char **keyname;           /* owned: the first table's keys */
+  size_t nkey;
+  size_t ncol;              /* the first table's column count */
+  char **colname;           /* owned: its columns, to check later ones */
+  long c_value, c_within, c_alpha, c_beta;  /* columns, or -1 */
+  long c_rule[MN_POLICY_MAX_RULES];
+  bool within_is_key;
+  bool weighted;
+  char *text;
+  size_t textlen, textcap;
+  struct rk_row *row;
+  size_t nrow, rowcap;
+  double *vals;             /* policy values, nrules per row */
+  size_t nvals, valscap;
+  double *ptop;
+  struct mn_groups *seen;   /* keys seen, over every table */
+  size_t nstrata;
+  bool finished;
+};
+
+struct mn_ranker *
+mn_ranker_new (const struct mn_rank_opts *o)
+{
+  struct mn_ranker *r = xcalloc (1, sizeof *r);
+  r->o = *o;
+  r->seen = mn_groups_new (1);
+  return r;
+}
+
+void
+mn_ranker_free (struct mn_ranker *r)
+{
+  if (!r)
+    return;
+  mn_st_reader_free (r->reader);
+  for (size_t i = 0; i < r->nkey; i++)
+    free (r->keyname[i]);
+  free (r->keyname);
+  for (size_t i = 0; i < r->ncol; i++)
+    free (r->colname[i]);
+  free (r->colname);
+  free (r->text);
+  free (r->row);
+  free (r->vals);
+  free (r->ptop);
+  mn_groups_free (r->seen);
+  free (r);
+}
+
+static long
+find_col (const struct mn_st_layout *l, const char *name)
+{
+  for (size_t i = 0; i < l->ncol; i++)
+    if (strcmp (l->col[i].name, name) == 0)
+      return (long) i;
+  return -1;
+}
+
+static int
+missing (const char *file, const char *col, const char *why,
+         struct mn_error *e)
+{
+  return mn_error_set (e, file, 1, MN_R_MISSING_COLUMN,
+                       "the table has no column '%s': %s", col, why);
+}
+
+int
+mn_ranker_bind (struct mn_ranker *r, struct mn_input *in,
+                struct mn_error *e)
+{
+  mn_st_reader_free (r->reader);
+  r->reader = mn_st_reader_open (in, e);
+  if (!r->reader)
+    return -1;
+  const struct mn_st_layout *l = mn_st_reader_layout (r->reader);
+  if (r->colname)
+    {
+      bool same = l->ncol == r->ncol;
+      for (size_t i = 0; i < l->ncol && same; i++)
+        same = strcmp (l->col[i].name, r->colname[i]) == 0;
+      if (!same)
+        return mn_error_set (e, in->name, 1, MN_R_HEADER_MISMATCH,
+                             "its columns are not those of the first "
+                             "table");
+      return 0;
+    }
+  const char *vc = mn_rank_by_column (r->o.by);
+  r->c_value = find_col (l, vc);
+  if (r->c_value < 0)
+    switch (r->o.by)
+      {
+      case MN_RANK_POSTERIOR:
+        return missing (in->name, vc, "rank an adjusted table "
+                        "(minyi-adjust), or choose --by-stat rate or lo",
+                        e);
+      case MN_RANK_STANDARDIZED:
+        return missing (in->name, vc, "--by-stat standardized needs the "
+                        "standardised rates of minyi-score "
+                        "--standardize-by", e);
+      case MN_RANK_INDEX:
+        return missing (in->name, vc, "--by-stat index needs a scored "
+                        "codebook's composite index", e);
+      default:
+        return missing (in->name, vc, "it is no score table", e);
+      }
+  r->c_within = -1;
+  if (r->o.within)
+    {
+      r->c_within = find_col (l, r->o.within);
+      if (r->c_within < 0)
+        {
+          mn_header_find (&in->h, r->o.within, in->name, e);
+          return -1;
+        }
+      r->within_is_key = l->col[r->c_within].stat == MN_ST_KEY;
+    }
+  r->c_alpha = find_col (l, "prior_alpha");
+  r->c_beta = find_col (l, "prior_beta");
+  const struct mn_policy *p = r->o.policy;
+  for (size_t k = 0; p && k < p->n; k++)
+    {
+      r->c_rule[k] = -1;
+      if (p->rule[k].stat != MN_PS_COLUMN)
+        continue;
+      r->c_rule[k] = find_col (l, p->rule[k].column);
+      if (r->c_rule[k] < 0 || l->col[r->c_rule[k]].stat == MN_ST_KEY)
+        return mn_error_set (e, p->file, p->rule[k].line,
+                             MN_R_MISSING_COLUMN,
+                             "statistic '%s' is no number column of the "
+                             "table %s", p->rule[k].column, in->name);
+    }
+  r->weighted = l->weighted;
+  r->nkey = l->nkey;
+  r->keyname = xcalloc (l->nkey, sizeof *r->keyname);
+  for (size_t i = 0; i < l->nkey; i++)
+    r->keyname[i] = xstrdup (l->col[i].name);
+  r->ncol = l->ncol;
+  r->colname = xcalloc (l->ncol, sizeof *r->colname);
+  for (size_t i = 0; i < l->ncol; i++)
+    r->colname[i] = xstrdup (l->col[i].name);
+  return 0;
+}
+
+/* The number in cell C of column COL: a statistic's, or an extra
+   column's text parsed (empty: NaN).  */
+static int
+cell_number (const struct mn_st_layout *l, const struct mn_st_cell *c,
+             long col, const char *file, unsigned long line, double *x,
+             struct mn_error *e)
+{
+  if (l->col[col].stat != MN_ST_EXTRA)
+    {
+      *x = c[col].x;
+      return 0;
+    }
+  *x = NAN;
+  if (c[col].len == 0)
+    return 0;
+  char *s = xmemdup0 (c[col].s, c[col].len);
+  int rc = mn_parse_double (s, x);
+  if (rc != 0)
+    mn_error_set (e, file, line, MN_R_BAD_NUMBER,
+                  "column '%s': '%s' is not a number", l->col[col].name,
+                  s);
+  free (s);
+  return rc == 0 ? 0 : -1;
+}
+
+static void
+put (struct mn_ranker *r, const char *s, size_t len, bool nul)
+{
+  r->text = xgrow (r->text, &r->textcap, r->textlen + len + 1, 1);
+  memcpy (r->text + r->textlen, s, len);
+  r->textlen += len;
+  if (nul)
+    r->text[r->textlen++] = '\0';
+}
+
+int
+mn_ranker_add (struct mn_ranker *r, const struct mn_record *rec,
+               const char *file, struct mn_error *e)
+{
+  const struct mn_st_cell *c;
+  if (mn_st_reader_parse (r->reader, rec, file, &c, e) < 0)
+    return -1;
+  const struct mn_st_layout *l = mn_st_reader_layout (r->reader);
+  struct rk_row w = { .rank = 0 };
+  w.n = c[l->pos[MN_SC_N]].x;
+  w.sat = c[l->pos[MN_SC_SAT]].x;
+  w.rate = c[l->pos[MN_SC_RATE]].x;
+  if (cell_number (l, c, r->c_value, file, rec->line, &w.value, e) < 0)
+    return -1;
+  if (r->weighted)
+    {
+      double neff = c[l->pos[MN_SC_NEFF]].x;
+      w.m = w.n > 0 && neff > 0 ? neff : 0;
+      w.x = w.m > 0 ? fmin (fmax (w.rate * w.m, 0), w.m) : 0;
+    }
+  else
+    {
+      w.m = w.n;
+      w.x = w.sat;
+    }
+  /* The posterior: the table's prior (minyi-adjust) when the row has
+     one, else Jeffreys' Beta (1/2, 1/2).  */
+  double pa = r->c_alpha >= 0 ? c[r->c_alpha].x : NAN;
+  double pb = r->c_beta >= 0 ? c[r->c_beta].x : NAN;
+  w.eb = pa > 0 && pb > 0 && isfinite (pa) && isfinite (pb);
+  if (!w.eb)
+    pa = pb = 0.5;
+  w.a = w.m > 0 ? pa + w.x : NAN;
+  w.b = w.m > 0 ? pb + w.m - w.x : NAN;
+  /* A row with no answers has no statistic to rank by.  */
+  if (!(w.m > 0))
+    w.value = NAN;
+  /* Its keys, unique over all the tables.  */
+  w.key = r->textlen;
+  for (size_t i = 0; i < l->nkey; i++)
+    put (r, c[i].s, c[i].len, true);
+  w.keylen = r->textlen - w.key;
+  char *seen = mn_groups_find (r->seen, r->text + w.key, w.keylen);
+  if (seen)
+    {
+      r->textlen = w.key;
+      return mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
+                           "its keys are those of a row of an earlier "
+                           "table");
+    }
+  mn_groups_get (r->seen, r->text + w.key, w.keylen);
+  w.stratum = r->textlen;
+  if (r->c_within >= 0)
+    put (r, rec->f[r->c_within], rec->len[r->c_within], false);
+  w.stratumlen = r->textlen - w.stratum;
+  /* The policy's figures.  */
+  const struct mn_policy *p = r->o.policy;
+  w.pv = r->nvals;
+  if (p)
+    {
+      r->vals = xgrow (r->vals, &r->valscap, r->nvals + p->n,
+                       sizeof *r->vals);
+      for (size_t k = 0; k < p->n; k++)
+        {
+          const struct mn_policy_rule *ru = &p->rule[k];
+          double x = NAN;
+          if (ru->stat == MN_PS_COLUMN
+              && cell_number (l, c, r->c_rule[k], file, rec->line, &x, e)
+                   < 0)
+            {
+              r->textlen = w.key;
+              return -1;
+            }
+          if (ru->stat == MN_PS_DISSAT)
+            x = w.m > 0 ? 1 - w.rate : NAN;
+          else if (ru->stat == MN_PS_PROB_GE)
+            x = w.m > 0 ? mn_beta_cdf_upper (ru->t, w.a, w.b) : NAN;
+          r->vals[r->nvals + k] = x;
+        }
+      r->nvals += p->n;
+    }
+  r->row = xgrow (r->row, &r->rowcap, r->nrow + 1, sizeof *r->row);
+  r->row[r->nrow++] = w;
+  return 0;
+}
+
+static const struct mn_ranker *sort_r;
+
+static int
+bytes_cmp (const char *a, size_t la, const char *b, size_t lb)
+{
+  int c = memcmp (a, b, la < lb ? la : lb);
+  return c ? c : (la > lb) - (la < lb);
+}
+
+/* By stratum, then key.  */
+static int
+cmp_row (const void *pa, const void *pb)
+{
+  const struct rk_row *a = pa, *b = pb;
+  const char *t = sort_r->text;
+  int c = bytes_cmp (t + a->stratum, a->stratumlen, t + b->stratum,
+                     b->stratumlen);
+  return c ? c : bytes_cmp (t + a->key, a->keylen, t + b->key, b->keylen);
+}
+
+/* By stratum, then rank (the unranked last), then key.  */
+static int
+cmp_out (const void *pa, const void *pb)
+{
+  const struct rk_row *a = pa, *b = pb;
+  const char *t = sort_r->text;
+  int c = bytes_cmp (t + a->stratum, a->stratumlen, t + b->stratum,
+                     b->stratumlen);
+  if (c)
+    return c;
+  size_t ra = a->rank ? a->rank : (size_t) -1;
+  size_t rb = b->rank ? b->rank : (size_t) -1;
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  return bytes_cmp (t + a->key, a->keylen, t + b->key, b->keylen);
+}
+
+/* The cut-off rank of --top J in a stratum of M ranked rows: K, or the
+   top Q % rounded up (at least 1).  */
+static size_t
+top_cut (const struct mn_rank_opts *o, size_t j, size_t m)
+{
+  if (!o->top_pct[j])
+    return (size_t) o->top[j];
+  double k = ceil (o->top[j] * (double) m / 100 - 1e-9);
+  return k < 1 ? 1 : (size_t) k;
+}
+
+int
+mn_ranker_finish (struct mn_ranker *r, struct mn_error *e)
+{
+  sort_r = r;
+  qsort (r->row, r->nrow, sizeof *r->row, cmp_row);
+  /* The strata, and in each the ranks and the simulation's items (the
+     ranked rows, in key order).  */
+  size_t *start = xcalloc (r->nrow + 1, sizeof *start);
+  size_t *item = xcalloc (r->nrow ? r->nrow : 1, sizeof *item);
+  double *a = xcalloc (r->nrow ? r->nrow : 1, sizeof *a);
+  double *b = xcalloc (r->nrow ? r->nrow : 1, sizeof *b);
+  size_t *cut = xcalloc ((r->nrow + 1) * (r->o.ntop ? r->o.ntop : 1),
+                         sizeof *cut);
+  size_t nitem = 0, ns = 0;
+  int rc = 0;
+  for (size_t s0 = 0; s0 < r->nrow;)
+    {
+      size_t s1 = s0 + 1;
+      while (s1 < r->nrow
+             && bytes_cmp (r->text + r->row[s0].stratum,
+                           r->row[s0].stratumlen,
+                           r->text + r->row[s1].stratum,
+                           r->row[s1].stratumlen) == 0)
+        s1++;
+      size_t m = s1 - s0;
+      double *v = xcalloc (m, sizeof *v);
+      size_t *rk = xcalloc (m, sizeof *rk);
+      for (size_t i = 0; i < m; i++)
+        v[i] = r->row[s0 + i].value;
+      size_t ranked = mn_rank_values (v, m, r->o.dense, rk);
+      start[ns] = nitem;
+      for (size_t i = 0; i < m; i++)
+        {
+          r->row[s0 + i].rank = rk[i];
+          r->row[s0 + i].ranked = ranked;
+          if (rk[i])
+            {
+              item[nitem] = s0 + i;
+              a[nitem] = r->row[s0 + i].a;
+              b[nitem++] = r->row[s0 + i].b;
+            }
+        }
+      for (size_t j = 0; j < r->o.ntop; j++)
+        cut[ns * r->o.ntop + j] = top_cut (&r->o, j, ranked);
+      if (r->o.policy)
+        {
+          const struct mn_policy *p = r->o.policy;
+          double *pv = xcalloc (p->n * m, sizeof *pv);
+          double *n = xcalloc (m, sizeof *n);
+          struct mn_tiering *t = xcalloc (m, sizeof *t);
+          for (size_t i = 0; i < m; i++)
+            {
+              n[i] = r->row[s0 + i].n;
+              for (size_t k = 0; k < p->n; k++)
+                pv[k * m + i] = r->vals[r->row[s0 + i].pv + k];
+            }
+          mn_policy_decide (p, m, pv, n, rk, ranked, t);
+          for (size_t i = 0; i < m; i++)
+            r->row[s0 + i].tier = t[i];
+          free (pv);
+          free (n);
+          free (t);
+        }
+      free (v);
+      free (rk);
+      ns++;
+      s0 = s1;
+    }
+  start[ns] = nitem;
+  r->nstrata = ns;
+  r->ptop = xcalloc (nitem * r->o.ntop + 1, sizeof *r->ptop);
+  if (r->o.draws > 0 && nitem > 0)
+    {
+      struct mn_rankdist *dist = xcalloc (nitem, sizeof *dist);
+      struct mn_ranksim s = { .n = nitem, .a = a, .b = b, .nstrata = ns,
+                              .start = start, .draws = r->o.draws,
+                              .seed = r->o.seed, .ntop = r->o.ntop,
+                              .cut = cut };
+      rc = mn_ranksim_run (&s, dist, r->ptop, e);
+      for (size_t k = 0; k < nitem && rc == 0; k++)
+        {
+          r->row[item[k]].dist = dist[k];
+          r->row[item[k]].ptop = k * r->o.ntop;
+        }
+      free (dist);
+    }
+  /* The output's order.  The simulation's results move with the rows;
+     P (top) stays where it is, indexed by the row.  */
+  qsort (r->row, r->nrow, sizeof *r->row, cmp_out);
+  sort_r = NULL;
+  free (start);
+  free (item);
+  free (a);
+  free (b);
+  free (cut);
+  r->finished = rc == 0;
+  return rc;
+}
+
+static void
+write_keys (const struct mn_ranker *r, const struct rk_row *w, FILE *out)
+{
+  const char *s = r->text + w->key;
+  for (size_t i = 0; i < r->nkey; i++)
+    {
+      size_t len = strlen (s);
+      if (i)
+        putc (',', out);
+      mn_csv_field (out, s, len, ',');
+      s += len + 1;
+    }
+}
+
+/* The rule of T in words ("P(rate>=0.9) >= 0.8"), into BUF.  */
+static void
+rule_text (const struct mn_policy_rule *ru, char *buf, size_t size)
+{
+  if (ru->stat == MN_PS_NONE)
+    snprintf (buf, size, "none of the above");
+  else
+    snprintf (buf, size, "%s %s %s", ru->stat_text, mn_pop_name (ru->op),
+              ru->threshold_text);
+}
+
+/* The decision of row W in a cell: "LINE: RULE", with "n N < MIN" or
+   "unknown" for insufficient data.  */
+static void
+decision_text (const struct mn_ranker *r, const struct rk_row *w, char *buf,
+               size_t size)
+{
+  const struct mn_policy *p = r->o.policy;
+  if (w->tier.rule < 0)
+    {
+      snprintf (buf, size, "no rule");
+      return;
+    }
+  const struct mn_policy_rule *ru = &p->rule[w->tier.rule];
+  char rt[256];
+  rule_text (ru, rt, sizeof rt);
+  double x = ru->stat == MN_PS_NONE ? 0 : r->vals[w->pv + w->tier.rule];
+  if (w->tier.insufficient && isnan (x))
+    snprintf (buf, size, "line %lu: %s%s, %s unknown", ru->line,
+              ru->veto ? "veto " : "", rt, ru->stat_text);
+  else if (w->tier.insufficient)
+    snprintf (buf, size, "line %lu: %s%s, but n %g < %g", ru->line,
+              ru->veto ? "veto " : "", rt, w->n, ru->min_n);
+  else
+    snprintf (buf, size, "line %lu: %s%s", ru->line,
+              ru->veto ? "veto " : "", rt);
+}
+
+void
+mn_ranker_write (const struct mn_ranker *r, int digits, FILE *out)
+{
+  for (size_t i = 0; i < r->nkey; i++)
+    {
+      if (i)
+        putc (',', out);
+      mn_csv_str (out, r->keyname[i], ',');
+    }
+  if (r->c_within >= 0 && !r->within_is_key)
+    {
+      putc (',', out);
+      mn_csv_str (out, r->o.within, ',');
+    }
+  const char *vc = mn_rank_by_column (r->o.by);
+  fputs (",n,sat,rate", out);
+  if (strcmp (vc, "rate") != 0)
+    fprintf (out, ",%s", vc);
+  fputs (",rank,ranked", out);
+  if (r->o.draws > 0)
+    {
+      fputs (",rank_median,rank_lo,rank_hi", out);
+      for (size_t j = 0; j < r->o.ntop; j++)
+        fprintf (out, ",p_top%g%s", r->o.top[j], r->o.top_pct[j] ? "pct"
+                                                                 : "");
+      fputs (",posterior", out);
+    }
+  if (r->o.policy)
+    fputs (",tier,tier_rule", out);
+  putc ('\n', out);
+  for (size_t i = 0; i < r->nrow; i++)
+    {
+      const struct rk_row *w = &r->row[i];
+      write_keys (r, w, out);
+      if (r->c_within >= 0 && !r->within_is_key)
+        {
+          putc (',', out);
+          mn_csv_field (out, r->text + w->stratum, w->stratumlen, ',');
+        }
+      double v[] = { w->n, w->sat, w->rate, w->value };
+      size_t nv = strcmp (vc, "rate") != 0 ? 4 : 3;
+      for (size_t j = 0; j < nv; j++)
+        {
+          putc (',', out);
+          mn_csv_num (out, v[j], digits);
+        }
+      if (w->rank)
+        fprintf (out, ",%zu,%zu", w->rank, w->ranked);
+      else
+        fprintf (out, ",,%zu", w->ranked);
+      if (r->o.draws > 0)
+        {
+          if (w->dist.median)
+            fprintf (out, ",%zu,%zu,%zu", w->dist.median, w->dist.lo,
+                     w->dist.hi);
+          else
+            fputs (",,,", out);
+          for (size_t j = 0; j < r->o.ntop; j++)
+            {
+              putc (',', out);
+              mn_csv_num (out, w->dist.median ? r->ptop[w->ptop + j] : NAN,
+                          digits);
+            }
+          fputs (!w->rank ? ",none" : w->eb ? ",eb" : ",jeffreys", out);
+        }
+      if (r->o.policy)
+        {
+          char buf[512];
+          const char *tier = w->tier.insufficient ? MN_TIER_INSUFFICIENT
+                             : w->tier.rule >= 0
+                               ? r->o.policy->rule[w->tier.rule].tier : "";
+          putc (',', out);
+          mn_csv_str (out, tier, ',');
+          decision_text (r, w, buf, sizeof buf);
+          putc (',', out);
+          mn_csv_str (out, buf, ',');
+        }
+      putc ('\n', out);
+    }
+}
+
+size_t
+mn_ranker_explain (const struct mn_ranker *r, const char *key, int digits,
+                   FILE *out)
+{
+  size_t found = 0;
+  char *joined = NULL;
+  for (size_t i = 0; i < r->nrow; i++)
+    {
+      const struct rk_row *w = &r->row[i];
+      free (joined);
+      joined = xmemdup0 (r->text + w->key, w->keylen ? w->keylen - 1 : 0);
+      for (size_t k = 0; k + 1 < w->keylen; k++)
+        if (joined[k] == '\0')
+          joined[k] = ',';
+      if (strcmp (joined, key) != 0)
+        continue;
+      if (found++)
+        putc ('\n', out);
+      char num[4][MN_NUM_BUFSIZE];
+      mn_num_format (num[0], sizeof num[0], w->rate, digits);
+      mn_num_format (num[1], sizeof num[1], w->value, digits);
+      fprintf (out, "%s: %g satisfied of %g answers, rate %s", joined,
+               w->sat, w->n, *num[0] ? num[0] : "unknown");
+      if (r->weighted)
+        fprintf (out, " (weighted; effective n %g)", w->m);
+      fprintf (out, ".\n");
+      const char *vc = mn_rank_by_column (r->o.by);
+      const char *within = r->c_within >= 0 ? r->o.within : NULL;
+      if (w->rank)
+        fprintf (out, "Ranked by %s (%s): rank %zu of %zu%s%.*s%s.\n",
+                 mn_rank_by_name (r->o.by), vc, w->rank, w->ranked,
+                 within ? " within " : "", within ? (int) w->stratumlen : 0,
+                 within ? r->text + w->stratum : "",
+                 r->o.dense ? ", dense ranking" : ", ties sharing a rank");
+      else
+        fprintf (out, "Not ranked: no %s (no answers, or an empty "
+                 "cell).\n", vc);
+      if (w->rank && *num[1])
+        fprintf (out, "Its %s is %s.\n", vc, num[1]);
+      if (w->dist.median)
+        {
+          fprintf (out, "Over %lu draws (seed %lu) from its posterior "
+                   "Beta(%.6g, %.6g) (%s), its rank had median %zu and "
+                   "95%% interval %zu to %zu",
+                   r->o.draws, r->o.seed, w->a, w->b,
+                   w->eb ? "the table's empirical-Bayes prior"
+                         : "Jeffreys prior", w->dist.median,
+                   w->dist.lo, w->dist.hi);
+          for (size_t j = 0; j < r->o.ntop; j++)
+            {
+              char pn[MN_NUM_BUFSIZE];
+              mn_num_format (pn, sizeof pn, r->ptop[w->ptop + j], digits);
+              fprintf (out, "; P(top %g%s) = %s", r->o.top[j],
+                       r->o.top_pct[j] ? "%" : "", pn);
+            }
+          fprintf (out, ".\n");
+        }
+      const struct mn_policy *p = r->o.policy;
+      for (size_t k = 0; p && k < p->n; k++)
+        {
+          const struct mn_policy_rule *ru = &p->rule[k];
+          char rt[256], xs[MN_NUM_BUFSIZE];
+          rule_text (ru, rt, sizeof rt);
+          double x = r->vals[w->pv + k];
+          mn_num_format (xs, sizeof xs, x, digits);
+          fprintf (out, "Policy line %lu, %s %s: %s", ru->line,
+                   ru->veto ? "veto to" : "tier", ru->tier, rt);
+          if (ru->stat != MN_PS_NONE)
+            fprintf (out, "; %s is %s", ru->stat_text,
+                     *xs ? xs : "unknown");
+          if (ru->min_n > 0)
+            fprintf (out, "; needs n >= %g", ru->min_n);
+          if (!isnan (ru->max_share))
+            fprintf (out, "; at most %g%% of the %zu ranked",
+                     100 * ru->max_share, w->ranked);
+          if ((long) k == w->tier.rule)
+            {
+              fprintf (out, ".  Decided: %s.\n",
+                       w->tier.insufficient ? MN_TIER_INSUFFICIENT
+                                            : ru->tier);
+              break;
+            }
+          if (w->tier.capped >> k & 1)
+            fprintf (out, ".  Met, but the tier was full by rank: "
+                     "next rule.\n");
+          else if (ru->stat == MN_PS_NONE || !mn_policy_holds (ru, x))
+            fprintf (out, ".  Not met: next rule.\n");
+          else
+            fprintf (out, ".\n");
+        }
+    }
+  free (joined);
+  return found;
+}
+
+void
+mn_ranker_summary (const struct mn_ranker *r, struct mn_rank_summary *s)
+{
+  *s = (struct mn_rank_summary) { .rows = r->nrow, .strata = r->nstrata };
+  for (size_t i = 0; i < r->nrow; i++)
+    {
+      const struct rk_row *w = &r->row[i];
+      s->ranked += w->rank > 0;
+      s->eb += w->rank > 0 && w->eb;
+      s->jeffreys += w->rank > 0 && !w->eb;
+      s->insufficient += w->tier.insufficient;
+    }
+}

@@ -1,0 +1,120 @@
+# minyi-rank: ranks, rank intervals, tiers.
+#
+# Independent figures, from R 4.2.2 Patched (2022-11-10 r83330):
+#
+#   P(rate >= 0.9) under Beta(18.5, 2.5) (18/20, Jeffreys):
+#     pbeta(0.9, 18.5, 2.5, lower.tail = FALSE)     # 0.45813160155541294
+#
+#   P(rank 1) of three cadres with Jeffreys posteriors (rank-three.csv:
+#   9/10, 18/20, 5/5), by numeric integration, not simulation:
+#     a <- c(9.5, 18.5, 5.5); b <- c(1.5, 2.5, 0.5)
+#     p1 <- function(i) integrate(function(x) { d <- dbeta(x, a[i], b[i])
+#       for (j in setdiff(1:3, i)) d <- d * pbeta(x, a[j], b[j]); d },
+#       0, 1, rel.tol = 1e-12)$value
+#     sapply(1:3, p1)                 # 0.201663 0.190320 0.608017
+#   The simulation's 100000 draws must be within 0.006 (about four
+#   Monte Carlo standard errors) of them.
+#
+# rank-small-n.csv: one cadre rated 5/5 and five rated by 80 to 200.
+# By the raw rate S1 is first; shrunk (minyi-adjust's prior), 5 answers
+# at 100% fall behind 190/200 and 135/150: the posterior order differs.
+
+=== raw rates: the 5/5 cadre first, ties share a rank
+cmd: minyi-rank -q --by-stat rate --draws 0 rank-small-n.csv
+stdout:
+cadre,n,sat,rate,rank,ranked
+S1,5,5,1,1,6
+B1,200,190,0.95,2,6
+B2,150,135,0.9,3,6
+B4,100,85,0.85,4,6
+B3,120,96,0.8,5,6
+B5,80,60,0.75,6,6
+stderr:
+
+=== posterior means: the 5/5 cadre falls behind the large samples
+cmd: minyi-adjust -q rank-small-n.csv | minyi-rank -q --draws 0 --digits 4 | cut -d, -f1,5,6
+stdout:
+cadre,post_mean,rank
+B1,0.9394,1
+B2,0.8939,2
+S1,0.8816,3
+B4,0.852,4
+B3,0.8108,5
+B5,0.7773,6
+stderr:
+
+=== equal rates share a rank (competition), output by key, not input order
+cmd: printf 'cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method\nZ,10,10,9,0.9,0.6,0.98,0,0,0.95,wilson\nA,10,10,9,0.9,0.6,0.98,0,0,0.95,wilson\nM,10,10,10,1,0.7,1,0,0,0.95,wilson\nQ,10,10,8,0.8,0.5,0.95,0,0,0.95,wilson\n' | minyi-rank -q --by-stat rate --draws 0 | cut -d, -f1,5
+stdout:
+cadre,rank
+M,1
+A,2
+Z,2
+Q,4
+stderr:
+
+=== dense ranks
+cmd: printf 'cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method\nZ,10,10,9,0.9,0.6,0.98,0,0,0.95,wilson\nA,10,10,9,0.9,0.6,0.98,0,0,0.95,wilson\nM,10,10,10,1,0.7,1,0,0,0.95,wilson\nQ,10,10,8,0.8,0.5,0.95,0,0,0.95,wilson\n' | minyi-rank -q --by-stat rate --draws 0 --dense | cut -d, -f1,5
+stdout:
+cadre,rank
+M,1
+A,2
+Z,2
+Q,3
+stderr:
+
+=== P(rank 1) of three cadres within 0.006 of R's integral
+cmd: minyi-rank -q --by-stat rate --top 1 --draws 100000 rank-three.csv | awk -F, 'NR > 1 { w = $1 == "C1" ? 0.201663 : $1 == "C2" ? 0.190320 : 0.608017; d = $10 - w; print $1, (d < 0.006 && d > -0.006) ? "ok" : "off " $10 }'
+stdout:
+C3 ok
+C1 ok
+C2 ok
+stderr:
+
+=== the same seed gives the same bytes, the input's row order does not matter
+cmd: minyi-rank -q --by-stat rate rank-small-n.csv > $T/a; (head -n 1 rank-small-n.csv; tail -n +2 rank-small-n.csv | sort -r) | minyi-rank -q --by-stat rate > $T/b; cmp $T/a $T/b && echo same
+stdout:
+same
+stderr:
+
+=== P(rate>=0.9) of the policy equals R's pbeta
+cmd: minyi-rank -q --by-stat rate --policy rank-policy.csv --digits 6 --explain C2 rank-three.csv | grep 'Policy line 2'
+stdout:
+Policy line 2, tier A: P(rate>=0.9) >= 0.5; P(rate>=0.9) is 0.458132.  Not met: next rule.
+stderr:
+
+=== each row names the rule that decided its tier
+cmd: minyi-rank -q --by-stat rate --policy rank-policy.csv --draws 0 rank-three.csv | cut -d, -f1,7,8
+stdout:
+cadre,tier,tier_rule
+C3,A,line 2: P(rate>=0.9) >= 0.5
+C1,B,line 3: none of the above
+C2,B,line 3: none of the above
+stderr:
+
+=== a row with no answers is written unranked and insufficient data
+cmd: printf 'cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method\nA,10,10,9,0.9,0.6,0.98,0,0,0.95,wilson\nB,0,0,0,,,,0,0,0.95,wilson\n' | minyi-rank -q --by-stat rate --draws 10 --policy rank-policy.csv | cut -d, -f1,5-
+stdout:
+cadre,rank,ranked,rank_median,rank_lo,rank_hi,p_top10pct,posterior,tier,tier_rule
+A,1,1,1,1,1,1,jeffreys,B,line 3: none of the above
+B,,1,,,,,none,insufficient data,"line 2: P(rate>=0.9) >= 0.5, P(rate>=0.9) unknown"
+stderr:
+
+=== no post_mean: refused, with what to do
+cmd: minyi-rank rank-three.csv
+exit: 1
+stdout:
+stderr:
+minyi-rank:rank-three.csv:1: the table has no column 'post_mean': rank an adjusted table (minyi-adjust), or choose --by-stat rate or lo
+
+=== --by-stat standardized without std_rate: refused
+cmd: minyi-rank --by-stat standardized rank-three.csv
+exit: 1
+stdout:
+stderr:
+minyi-rank:rank-three.csv:1: the table has no column 'std_rate': --by-stat standardized needs the standardised rates of minyi-score --standardize-by
+
+=== a bad policy line is named
+cmd: printf 'rule,tier,stat,op,threshold\ntier,A,rate,=>,0.9\ntier,B,,,\n' > $T/p.csv; minyi-rank --by-stat rate --policy $T/p.csv rank-three.csv 2>&1 | sed "s|$T/||"
+stdout:
+minyi-rank:p.csv:2: op '=>' is none of >=, >, <=, <
