@@ -138,6 +138,8 @@ draw_ranks (const struct mn_ranksim *s, gsl_rng *rng, struct pair *p,
         {
           size_t i = lo + k;
           double v = gsl_ran_beta (rng, s->a[i], s->b[i]);
+          if (s->scale)
+            v *= s->scale[i];
           uint64_t bits;
           v = v > 0 ? v : 0;    /* never -0 */
           memcpy (&bits, &v, sizeof bits);

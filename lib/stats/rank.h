@@ -40,6 +40,9 @@ struct mn_ranksim
 {
   size_t n;                 /* items */
   const double *a, *b;      /* each item's Beta (A, B) posterior, > 0 */
+  const double *scale;      /* NULL, or each item's factor > 0: the value
+                               ranked is the draw times it (a
+                               standardised rate, rate * ref / expected) */
   size_t nstrata;           /* the items of stratum S are START[S] up to
                                START[S + 1] - 1: ranked among each other
                                only */

@@ -57,6 +57,9 @@ struct rk_row
   double x, m;              /* the posterior's counts (neff rate, neff) */
   double value;             /* the ranking statistic, NaN: none */
   double a, b;              /* its posterior Beta (a, b); NaN: no data */
+  double scale;             /* a draw of the rate times it is a draw of
+                               the statistic (1, or std_ref /
+                               std_expected) */
   bool eb;                  /* from the table's prior */
   size_t pv;                /* its policy values: vals[pv ...] */
   size_t rank, ranked;      /* its rank (0: none) among RANKED */
@@ -74,6 +77,8 @@ struct mn_ranker
   size_t ncol;              /* the first table's column count */
   char **colname;           /* owned: its columns, to check later ones */
   long c_value, c_within, c_alpha, c_beta;  /* columns, or -1 */
+  long c_ref, c_expected;   /* std_ref, std_expected with --by-stat
+                               standardized, else -1 */
   long c_rule[MN_POLICY_MAX_RULES];
   bool within_is_key;
   bool weighted;
@@ -94,6 +99,11 @@ mn_ranker_new (const struct mn_rank_opts *o)
 {
   struct mn_ranker *r = xcalloc (1, sizeof *r);
   r->o = *o;
+  /* The composite index has no posterior here: its ranks are not
+     simulated (drawing the rate would give the rate's rank intervals,
+     not the index's).  */
+  if (r->o.by == MN_RANK_INDEX)
+    r->o.draws = 0;
   r->seen = mn_groups_new (1);
   return r;
 }
@@ -187,6 +197,19 @@ mn_ranker_bind (struct mn_ranker *r, struct mn_input *in,
     }
   r->c_alpha = find_col (l, "prior_alpha");
   r->c_beta = find_col (l, "prior_beta");
+  /* The standardised rate is the rate times std_ref / std_expected, the
+     same for every draw: the draws of the rate, so scaled, are draws of
+     it.  */
+  r->c_ref = r->c_expected = -1;
+  if (r->o.by == MN_RANK_STANDARDIZED)
+    {
+      r->c_ref = find_col (l, mn_st_defs[MN_SC_STD_REF].name);
+      r->c_expected = find_col (l, mn_st_defs[MN_SC_STD_EXPECTED].name);
+      if (r->c_ref < 0 || r->c_expected < 0)
+        return missing (in->name, r->c_ref < 0 ? "std_ref" : "std_expected",
+                        "--by-stat standardized needs the standardised "
+                        "rates of minyi-score --standardize-by", e);
+    }
   const struct mn_policy *p = r->o.policy;
   for (size_t k = 0; p && k < p->n; k++)
     {
@@ -284,6 +307,14 @@ mn_ranker_add (struct mn_ranker *r, const struct mn_record *rec,
   /* A row with no answers has no statistic to rank by.  */
   if (!(w.m > 0))
     w.value = NAN;
+  w.scale = 1;
+  if (r->c_ref >= 0)
+    {
+      double ref = c[r->c_ref].x, ex = c[r->c_expected].x;
+      w.scale = ref > 0 && ex > 0 ? ref / ex : NAN;
+      if (isnan (w.scale))
+        w.value = NAN;
+    }
   /* Its keys, unique over all the tables.  */
   w.key = r->textlen;
   for (size_t i = 0; i < l->nkey; i++)
@@ -392,6 +423,7 @@ mn_ranker_finish (struct mn_ranker *r, struct mn_error *e)
   size_t *item = xcalloc (r->nrow ? r->nrow : 1, sizeof *item);
   double *a = xcalloc (r->nrow ? r->nrow : 1, sizeof *a);
   double *b = xcalloc (r->nrow ? r->nrow : 1, sizeof *b);
+  double *scale = xcalloc (r->nrow ? r->nrow : 1, sizeof *scale);
   size_t *cut = xcalloc ((r->nrow + 1) * (r->o.ntop ? r->o.ntop : 1),
                          sizeof *cut);
   size_t nitem = 0, ns = 0;
@@ -420,6 +452,7 @@ mn_ranker_finish (struct mn_ranker *r, struct mn_error *e)
             {
               item[nitem] = s0 + i;
               a[nitem] = r->row[s0 + i].a;
+              scale[nitem] = r->row[s0 + i].scale;
               b[nitem++] = r->row[s0 + i].b;
             }
         }
@@ -455,7 +488,9 @@ mn_ranker_finish (struct mn_ranker *r, struct mn_error *e)
   if (r->o.draws > 0 && nitem > 0)
     {
       struct mn_rankdist *dist = xcalloc (nitem, sizeof *dist);
-      struct mn_ranksim s = { .n = nitem, .a = a, .b = b, .nstrata = ns,
+      struct mn_ranksim s = { .n = nitem, .a = a, .b = b,
+                              .scale = r->c_ref >= 0 ? scale : NULL,
+                              .nstrata = ns,
                               .start = start, .draws = r->o.draws,
                               .seed = r->o.seed, .ntop = r->o.ntop,
                               .cut = cut };
@@ -475,6 +510,7 @@ mn_ranker_finish (struct mn_ranker *r, struct mn_error *e)
   free (item);
   free (a);
   free (b);
+  free (scale);
   free (cut);
   r->finished = rc == 0;
   return rc;

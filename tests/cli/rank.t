@@ -118,3 +118,18 @@ minyi-rank:rank-three.csv:1: the table has no column 'std_rate': --by-stat stand
 cmd: printf 'rule,tier,stat,op,threshold\ntier,A,rate,=>,0.9\ntier,B,,,\n' > $T/p.csv; minyi-rank --by-stat rate --policy $T/p.csv rank-three.csv 2>&1 | sed "s|$T/||"
 stdout:
 minyi-rank:p.csv:2: op '=>' is none of >=, >, <=, <
+
+=== standardized: the draws are scaled by std_ref / std_expected (R: 0.915767)
+# P(B first) = P(X_B * 0.8 / 0.6 > X_A * 0.8 / 0.9), X_B ~ Beta(14.5, 6.5),
+# X_A ~ Beta(8.5, 2.5) (Jeffreys), by R 4.2.2's integrate:
+#   f <- function(x) dbeta(x, 14.5, 6.5) *
+#     pbeta(pmin(1, x * (0.8/0.6) / (0.8/0.9)), 8.5, 2.5)
+#   integrate(f, 0, 1, rel.tol = 1e-12)$value      # 0.915767
+# 100000 draws: Monte Carlo standard error 0.0009; 0.003 allowed.
+cmd: minyi-rank -q --by-stat standardized --top 1 --draws 100000 | awk -F, '$1 == "B" { d = $11 - 0.915767; print $6, (d < 0.003 && d > -0.003) ? "P(first) within 0.003 of R" : "P(first) " $11 }'
+stdin:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,std_expected,std_oe,std_oe_lo,std_oe_hi,std_rate,std_lo,std_hi,std_ref,level,method
+A,10,10,8,0.8,0.49,0.94,0,0,0.9,0.8888888888888888,0.54,1.05,0.7111111111111111,0.43,0.84,0.8,0.95,wilson
+B,20,20,14,0.7,0.48,0.85,0,0,0.6,1.1666666666666667,0.8,1.42,0.9333333333333333,0.64,1.14,0.8,0.95,wilson
+stdout:
+1 P(first) within 0.003 of R
