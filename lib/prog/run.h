@@ -59,6 +59,9 @@ struct mn_run_input
                                static or borrowed from the options */
   bool guessed;             /* ENCODING was chosen by looking */
   bool done;                /* read to its end */
+  FILE *spool;              /* with REREAD, the copy of an operand that
+                               is no regular file (a FIFO, /dev/stdin),
+                               read in both passes; owned */
   struct mn_tally t;        /* its records read, used and rejected */
 };
 
@@ -73,7 +76,9 @@ struct mn_run
   const char *rejects_path;       /* borrowed; NULL: no rejects file */
   bool strict;                    /* stop at the first rejected record */
   /* The operands are read twice (mn_run_reopen): standard input, when
-     an operand, is copied to a temporary file at mn_run_open.  */
+     an operand, and any operand that is no regular file (a FIFO,
+     /dev/stdin, a device) are copied to a temporary file at
+     mn_run_open.  */
   bool reread;
   /* NULL when the main output is written once the inputs are read.
      When the program writes it while reading (minyi-check), what to say
