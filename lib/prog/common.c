@@ -7,9 +7,11 @@
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "prog/diag.h"
 #include "base/numparse.h"
+#include "base/xalloc.h"
 #include "io/output.h"
 
 enum
@@ -156,10 +158,29 @@ on_signal (int sig)
   raise (sig);
 }
 
+/* Memory exhausted (base/xalloc.h's hook): say so in the suite's
+   format, remove the temporary files of the outputs being written, and
+   end with status 2, without a core.  Nothing here allocates: the
+   message is written with write(2), not stdio.  */
+static void
+on_memory_exhausted (void)
+{
+  static const char msg[] = ": memory exhausted\n";
+  mn_output_remove_temporaries ();
+  const char *prog = program_invocation_name;
+  if (write (STDERR_FILENO, prog, strlen (prog)) < 0
+      || write (STDERR_FILENO, msg, sizeof msg - 1) < 0)
+    {
+      /* Nowhere to say it: the status says it.  */
+    }
+  _exit (MN_EXIT_USAGE);
+}
+
 void
 mn_program_init (const char *prog)
 {
   program_invocation_name = (char *) prog;
+  mn_xalloc_set_die (on_memory_exhausted);
   setlocale (LC_ALL, "");
   setlocale (LC_NUMERIC, "C");
   argp_err_exit_status = MN_EXIT_USAGE;
