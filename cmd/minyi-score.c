@@ -1,6 +1,5 @@
 /* minyi-score - per-cadre satisfaction rates with confidence intervals.  */
 #include <argp.h>
-#include <errno.h>
 #include <error.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,10 +194,10 @@ parse_opt (int key, char *arg, struct argp_state *state)
       a->respondent = arg;
       break;
     case OPT_LIST_COLUMNS:
-      /* Like --version: print and exit, whatever else is given.  */
+      /* Like --version: print and exit, whatever else is given (standard
+         output is closed and checked at exit, by mn_program_init's
+         handler).  */
       list_columns ();
-      if (fclose (stdout) != 0)
-        error (MN_EXIT_USAGE, errno, "standard output");
       exit (MN_EXIT_OK);
     case ARGP_KEY_ARG:
       a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);

@@ -3,6 +3,8 @@
 #include "io/output.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio_ext.h>
 #include <signal.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -192,6 +194,12 @@ mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
   memset (o, 0, sizeof *o);
   if (!path || strcmp (path, "-") == 0)
     {
+      /* A standard output the caller closed (opened for reading over
+         it at start): say so now, before any input is read.  */
+      int fl = fcntl (STDOUT_FILENO, F_GETFL);
+      if (fl < 0 || (fl & O_ACCMODE) == O_RDONLY)
+        return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                             "standard output is closed");
       o->fp = stdout;
       return 0;
     }
@@ -268,10 +276,18 @@ mn_output_finish (struct mn_output *o, struct mn_error *e)
   if (!o->path)
     {
       o->fp = NULL;
+      errno = 0;
       if (fflush (stdout) != 0 || ferror (stdout))
-        return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
-                             "write error on standard output: %s",
-                             strerror (errno ? errno : EIO));
+        {
+          int err = errno ? errno : EIO;
+          /* Reported here: what is left must not be reported again
+             when standard output is closed at exit.  */
+          __fpurge (stdout);
+          clearerr (stdout);
+          return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                               "write error on standard output: %s",
+                               strerror (err));
+        }
       return 0;
     }
   int err = 0;

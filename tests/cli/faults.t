@@ -31,3 +31,91 @@ out.csv
 old
 stderr:
 minyi-score: memory exhausted
+
+=== standard output closed: refused before any input is read, status 2 (issue 11)
+cmd: minyi-check -c codebook4.csv --rejects $T/rej.csv check.csv >&-; echo $? >&2; ls $T
+exit: 0
+stdout:
+stderr:
+minyi-check: standard output is closed
+2
+
+=== standard output closed does not matter with -o: nothing is written to it
+cmd: minyi-check -q -c codebook4.csv -o $T/out.csv check.csv >&-; echo $? >&2; minyi-check -q -c codebook4.csv check.csv | cmp - $T/out.csv >&2 && echo same >&2
+exit: 0
+stderr:
+1
+same
+
+=== standard error closed: the messages are lost, not written into the rejects file (issue 11)
+cmd: minyi-score -c codebook.csv --rejects $T/rej.csv -o $T/out.csv ragged.csv 2>&-; echo $?; minyi-score -q -c codebook.csv --rejects $T/rej2.csv ragged.csv 2>/dev/null | cmp - $T/out.csv && cmp $T/rej.csv $T/rej2.csv && echo same
+exit: 0
+stdout:
+1
+same
+stderr:
+
+=== standard error closed: minyi-weight's diagnostics do not go into its rejects file either
+cmd: minyi-weight -m weight-margins.csv -b w --rejects $T/rej.csv -o $T/out.csv weight-survey.csv 2>&-; echo $?; cat $T/rej.csv | wc -l
+exit: 0
+stdout:
+1
+5
+stderr:
+
+=== standard input closed: a read error, status 2
+cmd: minyi-score -c codebook.csv <&-
+exit: 2
+stdout:
+stderr:
+minyi-score: (standard input): read error: Bad file descriptor
+
+=== --version to a full disk: a write error, status 2 (issue 11)
+cmd: minyi-score --version > /dev/full
+exit: 2
+stderr:
+minyi-score: write error on standard output: No space left on device
+
+=== --help to a closed standard output: a write error, status 2
+cmd: minyi-weight --help >&-
+exit: 2
+stderr:
+minyi-weight: write error on standard output: Bad file descriptor
+
+=== a table to a full disk: one message, status 2
+cmd: minyi-score -q -c codebook.csv good.csv > /dev/full
+exit: 2
+stderr:
+minyi-score: write error on standard output: No space left on device
+
+=== a closed pipe downstream, SIGPIPE as the caller left it: killed by SIGPIPE, silent, nothing committed, no temporary file (issue 11)
+cmd: (minyi-check -c ../../data/codebook.csv --rejects $T/rej.csv --report $T/rep.csv ../../data/survey.csv 2> $T/err; echo $? > $T/rc) | head -n 1; cat $T/rc $T/err; rm $T/rc $T/err; ls $T
+exit: 0
+stdout:
+wave,township,village,group,household,respondent_type,cadre,collector,weight,q1,q2,q3,q4,q5
+141
+stderr:
+
+=== a closed pipe downstream, SIGPIPE ignored by the caller: the same (issue 11)
+cmd: (trap '' PIPE; minyi-check -c ../../data/codebook.csv --rejects $T/rej.csv --report $T/rep.csv ../../data/survey.csv 2> $T/err; echo $? > $T/rc) | head -n 1; cat $T/rc $T/err; rm $T/rc $T/err; ls $T
+exit: 0
+stdout:
+wave,township,village,group,household,respondent_type,cadre,collector,weight,q1,q2,q3,q4,q5
+141
+stderr:
+
+=== a table into a closed pipe, SIGPIPE ignored or not: killed by SIGPIPE, silent, its rejects file not written (issue 11)
+cmd: for d in default ignored; do (if [ $d = ignored ]; then trap '' PIPE; fi; minyi-score -q -c ../../data/codebook.csv -g household,cadre --rejects $T/rej.csv ../../data/survey.csv 2> $T/err; echo $d $? > $T/rc) | head -n 1; cat $T/rc $T/err; rm $T/rc $T/err; ls $T; done
+exit: 0
+stdout:
+household,cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,style_n,style_mean,integrity_n,integrity_mean,efficiency_n,efficiency_mean,level,method
+default 141
+household,cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,style_n,style_mean,integrity_n,integrity_mean,efficiency_n,efficiency_mean,level,method
+ignored 141
+stderr:
+
+=== --list-columns to a full disk: a write error, status 2
+cmd: minyi-score --list-columns > /dev/full
+exit: 2
+stderr:
+minyi-score: write error on standard output: No space left on device
