@@ -376,6 +376,8 @@ main (int argc, char **argv)
   };
   struct mn_run run;
   mn_common_run (&run, &a.common, a.files, a.nfiles);
+  mn_run_reads (&run, a.codebook);
+  mn_run_reads (&run, a.group_weights);   /* a file, or GROUP=SHARE,... */
   struct mn_scorer *scorer = load (&run, &a, &cb, &spec);
   run.bind = score_bind;
   run.row = score_row;

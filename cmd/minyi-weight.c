@@ -458,6 +458,7 @@ main (int argc, char **argv)
   run.row = weight_row;
   run.ctx = &p;
   struct mn_output *report = mn_run_output (&run, a.report);
+  mn_run_reads (&run, a.margins);
   load (&run, &p);
   mn_run_open (&run);
   mn_run_inputs (&run);                         /* pass 1 */

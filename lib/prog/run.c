@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "prog/scan.h"
 #include "io/spool.h"
@@ -48,6 +49,16 @@ mn_run_output (struct mn_run *run, const char *path)
     abort ();                   /* a program registering too many */
   run->path[run->nout] = path;
   return &run->out[run->nout++];
+}
+
+void
+mn_run_reads (struct mn_run *run, const char *path)
+{
+  if (!path)
+    return;
+  if (run->nreads == MN_RUN_READS)
+    abort ();                   /* a program naming too many */
+  run->reads[run->nreads++] = path;
 }
 
 /* Keep STATUS when it is more severe than RUN's.  */
@@ -120,12 +131,54 @@ open_operand (struct mn_run *run, struct mn_run_input *ri,
   return mn_input_open_stream (in, ri->file, ri->spool, &run->ro, e);
 }
 
+/* Whether the file read as PATH ("-": standard input) is the file ST
+   describes.  */
+static bool
+reads_file (const char *path, const struct stat *st)
+{
+  struct stat si;
+  int rc = strcmp (path, "-") == 0 ? fstat (STDIN_FILENO, &si)
+                                   : stat (path, &si);
+  return rc == 0 && si.st_dev == st->st_dev && si.st_ino == st->st_ino;
+}
+
+/* Refuse an output, OUT (borrowed; NULL or "-": none to check), that
+   is a file RUN reads: writing it would replace, or empty, an input.
+   Only an existing regular file can be: a new name is no input, and a
+   FIFO or a device is written in place, never replaced.  Returns 0, or
+   -1 with E.  */
+static int
+check_not_input (const struct mn_run *run, const char *out,
+                 struct mn_error *e)
+{
+  struct stat st;
+  if (!out || strcmp (out, "-") == 0 || stat (out, &st) != 0
+      || !S_ISREG (st.st_mode))
+    return 0;
+  for (size_t i = 0; i < run->ninput + run->nreads; i++)
+    {
+      const char *in = i < run->ninput ? run->input[i].file
+                                       : run->reads[i - run->ninput];
+      if (reads_file (in, &st))
+        return mn_error_set (e, NULL, 0, MN_R_USAGE,
+                             "output '%s' is the input '%s', the same "
+                             "file; nothing written", out,
+                             mn_display_name (in));
+    }
+  return 0;
+}
+
 int
 mn_run_open (struct mn_run *run)
 {
   if (run->failed)
     return -1;
   struct mn_error e;
+  int bad = check_not_input (run, run->rejects_path, &e);
+  for (size_t k = 0; k < run->nout && !bad; k++)
+    bad = check_not_input (run, run->path[k], &e);
+  if (bad)
+    return mn_run_fail (run, &e, MN_EXIT_USAGE);
   for (size_t i = 0; i < run->ninput && run->reread; i++)
     if (spool_operand (&run->input[i], &e) < 0)
       return mn_run_fail (run, &e, MN_EXIT_USAGE);

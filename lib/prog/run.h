@@ -66,6 +66,7 @@ struct mn_run_input
 };
 
 #define MN_RUN_OUTPUTS 8    /* the main output and the others at most */
+#define MN_RUN_READS 8      /* files read besides the operands, at most */
 
 struct mn_run
 {
@@ -111,6 +112,8 @@ struct mn_run
 
   /* Private.  */
   const char *path[MN_RUN_OUTPUTS];
+  const char *reads[MN_RUN_READS];
+  size_t nreads;
   struct mn_rejects rejects;
   bool started;                   /* an input was bound */
 };
@@ -128,8 +131,17 @@ void mn_run_init (struct mn_run *run, char *const *files, size_t nfiles,
    its fp valid after mn_run_open), or NULL when PATH is NULL.  */
 struct mn_output *mn_run_output (struct mn_run *run, const char *path);
 
+/* Name a file PATH (borrowed; NULL: none) the program reads besides
+   its operands (a codebook, a roster, margins, shares), which no output
+   may replace.  */
+void mn_run_reads (struct mn_run *run, const char *path);
+
 /* Open the rejects file, the main output and the others, in that order
-   (with REREAD, first copy standard input).  Returns 0, or -1.  */
+   (with REREAD, first copy standard input).  First, an output that is
+   one of the files read (an operand, standard input, or one of
+   mn_run_reads), compared as files (device and inode), not as names,
+   fails the run with status 2 before anything is written.  Returns 0,
+   or -1.  */
 int mn_run_open (struct mn_run *run);
 
 /* Read every operand in turn: open it (guessing its encoding, as

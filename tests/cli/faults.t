@@ -119,3 +119,39 @@ cmd: minyi-score --list-columns > /dev/full
 exit: 2
 stderr:
 minyi-score: write error on standard output: No space left on device
+
+=== -o naming the codebook is refused, status 2, the codebook untouched (issue 11)
+cmd: cp codebook.csv good.csv $T/; cd $T; minyi-score -c codebook.csv -o codebook.csv good.csv; echo $?; cmp codebook.csv "$OLDPWD/codebook.csv" && echo untouched; ls
+exit: 0
+stdout:
+2
+untouched
+codebook.csv
+good.csv
+stderr:
+minyi-score: output 'codebook.csv' is the input 'codebook.csv', the same file; nothing written
+
+=== an output is compared with the inputs as files, not names: ./, a symbolic link, a hard link, standard input
+cmd: cp codebook.csv good.csv codebook4.csv roster.csv check.csv weight-kalton.csv weight-kalton-rake.csv adjust-small.csv $T/; cd $T; sum () { cat *.csv | cksum; }; ln -s roster.csv link.csv; ln good.csv hard.csv; before=$(sum); minyi-score -q -c ./codebook.csv --meta ./good.csv -o out.csv good.csv; minyi-check -q -c codebook4.csv -R roster.csv --report link.csv check.csv > /dev/null; minyi-check -q -c codebook4.csv --rejects hard.csv good.csv > /dev/null; minyi-weight -q -m weight-kalton-rake.csv -o weight-kalton-rake.csv weight-kalton.csv; minyi-weight -q -m weight-kalton-rake.csv --report weight-kalton.csv weight-kalton.csv > /dev/null; minyi-adjust -q --limits adjust-small.csv adjust-small.csv > /dev/null; minyi-merge -q -o adjust-small.csv adjust-small.csv; minyi-score -q -c codebook.csv -o good.csv < good.csv; [ "$(sum)" = "$before" ] && echo all untouched; ls
+exit: 0
+stdout:
+all untouched
+adjust-small.csv
+check.csv
+codebook.csv
+codebook4.csv
+good.csv
+hard.csv
+link.csv
+roster.csv
+weight-kalton-rake.csv
+weight-kalton.csv
+stderr:
+minyi-score: output './good.csv' is the input 'good.csv', the same file; nothing written
+minyi-check: output 'link.csv' is the input 'roster.csv', the same file; nothing written
+minyi-check: output 'hard.csv' is the input 'good.csv', the same file; nothing written
+minyi-weight: output 'weight-kalton-rake.csv' is the input 'weight-kalton-rake.csv', the same file; nothing written
+minyi-weight: output 'weight-kalton.csv' is the input 'weight-kalton.csv', the same file; nothing written
+minyi-adjust: output 'adjust-small.csv' is the input 'adjust-small.csv', the same file; nothing written
+minyi-merge: output 'adjust-small.csv' is the input 'adjust-small.csv', the same file; nothing written
+minyi-score: output 'good.csv' is the input '(standard input)', the same file; nothing written
