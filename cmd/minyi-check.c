@@ -320,6 +320,8 @@ main (int argc, char **argv)
   run.rejected = count_rejected;
   run.ctx = &p;
   struct mn_output *report = mn_run_output (&run, a.report);
+  mn_run_reads (&run, a.codebook);
+  mn_run_reads (&run, a.roster);
   load (&run, &a, &cb, &roster, &p);
   if (mn_run_open (&run) == 0)
     p.out = run.out[0].fp;

@@ -1,6 +1,5 @@
 /* minyi-score - per-cadre satisfaction rates with confidence intervals.  */
 #include <argp.h>
-#include <errno.h>
 #include <error.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,10 +209,10 @@ parse_opt (int key, char *arg, struct argp_state *state)
       a->respondent = arg;
       break;
     case OPT_LIST_COLUMNS:
-      /* Like --version: print and exit, whatever else is given.  */
+      /* Like --version: print and exit, whatever else is given (standard
+         output is closed and checked at exit, by mn_program_init's
+         handler).  */
       list_columns ();
-      if (fclose (stdout) != 0)
-        error (MN_EXIT_USAGE, errno, "standard output");
       exit (MN_EXIT_OK);
     case ARGP_KEY_ARG:
       a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
@@ -410,6 +409,8 @@ main (int argc, char **argv)
   };
   struct mn_run run;
   mn_common_run (&run, &a.common, a.files, a.nfiles);
+  mn_run_reads (&run, a.codebook);
+  mn_run_reads (&run, a.group_weights);   /* a file, or GROUP=SHARE,... */
   struct mn_scorer *scorer = load (&run, &a, &cb, &spec);
   run.bind = score_bind;
   run.row = score_row;

@@ -161,8 +161,9 @@ static const struct argp argp = {
   "margins, by raking or post-stratification: write every usable row "
   "with its weight, and every other row, with its line and reason, to "
   "the rejects file.\v"
-  "With no FILE, or when FILE is -, read standard input (copied to a "
-  "temporary file: the survey is read twice).  The margins file has the "
+  "With no FILE, or when FILE is -, read standard input.  Standard "
+  "input, or a FILE that is a FIFO, is copied to a temporary file: the "
+  "survey is read twice.  The margins file has the "
   "header variable,category,population; a variable may join columns "
   "with '*' (township*respondent_type) for a cross-classification.  "
   "Weights are written with ten significant digits.\n\n"
@@ -457,6 +458,7 @@ main (int argc, char **argv)
   run.row = weight_row;
   run.ctx = &p;
   struct mn_output *report = mn_run_output (&run, a.report);
+  mn_run_reads (&run, a.margins);
   load (&run, &p);
   mn_run_open (&run);
   mn_run_inputs (&run);                         /* pass 1 */

@@ -6,9 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void (*die_hook) (void);
+
+void
+mn_xalloc_set_die (void (*die) (void))
+{
+  die_hook = die;
+}
+
 static void
 xalloc_die (void)
 {
+  if (die_hook)
+    die_hook ();
   fputs ("minyi: memory exhausted\n", stderr);
   abort ();
 }

@@ -6,6 +6,13 @@
 
 #include <stddef.h>
 
+/* What to do when memory is exhausted, set once at program start (the
+   program layer's hook names the program, removes its temporary files
+   and ends it with status 2).  The hook must not return; without one,
+   or if it does return, a bare message is written and the process
+   aborts.  */
+void mn_xalloc_set_die (void (*die) (void));
+
 /* Each returns memory that the caller frees with free.  */
 void *xmalloc (size_t n);
 void *xcalloc (size_t n, size_t size);

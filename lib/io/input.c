@@ -64,8 +64,10 @@ guess_encoding (struct mn_input *in, struct mn_error *e)
       FILE *tmp;
       if (mn_spool (in->fp, in->name, &tmp, e) < 0)
         return -1;
-      fclose (in->fp);
+      if (in->own)
+        fclose (in->fp);
       in->fp = tmp;
+      in->own = true;
     }
   off_t start = ftello (in->fp);
   unsigned long good = 0, bad = 0;
@@ -110,18 +112,12 @@ mn_display_name (const char *path)
   return strcmp (path, "-") == 0 ? "(standard input)" : path;
 }
 
-int
-mn_input_open (struct mn_input *in, const char *path,
-               const struct mn_reader_options *ro, struct mn_error *e)
+/* Read IN's header from IN->fp, opened: the body of mn_input_open and
+   mn_input_open_stream.  */
+static int
+input_start (struct mn_input *in, const struct mn_reader_options *ro,
+             struct mn_error *e)
 {
-  memset (in, 0, sizeof *in);
-  in->path = path;
-  in->name = mn_display_name (path);
-  if (strcmp (path, "-") == 0)
-    in->fp = stdin;
-  else if (!(in->fp = fopen (path, "rb")))
-    return mn_error_set (e, in->name, 0, MN_R_SYSTEM, "cannot open: %s",
-                         strerror (errno));
   struct mn_reader_options o = { 0 };
   if (ro)
     o = *ro;
@@ -175,6 +171,35 @@ mn_input_open (struct mn_input *in, const char *path,
 fail:
   mn_input_close (in);
   return -1;
+}
+
+int
+mn_input_open (struct mn_input *in, const char *path,
+               const struct mn_reader_options *ro, struct mn_error *e)
+{
+  memset (in, 0, sizeof *in);
+  in->path = path;
+  in->name = mn_display_name (path);
+  if (strcmp (path, "-") == 0)
+    in->fp = stdin;
+  else if (!(in->fp = fopen (path, "rb")))
+    return mn_error_set (e, in->name, 0, MN_R_SYSTEM, "cannot open: %s",
+                         strerror (errno));
+  else
+    in->own = true;
+  return input_start (in, ro, e);
+}
+
+int
+mn_input_open_stream (struct mn_input *in, const char *path, FILE *fp,
+                      const struct mn_reader_options *ro,
+                      struct mn_error *e)
+{
+  memset (in, 0, sizeof *in);
+  in->path = path;
+  in->name = mn_display_name (path);
+  in->fp = fp;
+  return input_start (in, ro, e);
 }
 
 int
@@ -246,7 +271,8 @@ mn_input_close (struct mn_input *in)
   mn_reader_free (in->r);
   in->r = NULL;
   mn_header_release (&in->h);
-  if (in->fp && in->fp != stdin)
+  if (in->fp && in->own)
     fclose (in->fp);
   in->fp = NULL;
+  in->own = false;
 }

@@ -17,8 +17,9 @@ struct mn_input
   const char *path;         /* borrowed, must outlive the input; "-" is
                                standard input */
   const char *name;         /* for messages: PATH or a static string */
-  FILE *fp;                 /* owned; closed by mn_input_close (not
-                               standard input) */
+  FILE *fp;                 /* closed by mn_input_close when OWN */
+  bool own;                 /* FP was opened here (not standard input,
+                               nor a stream the caller lent) */
   struct mn_reader *r;      /* owned; freed by mn_input_close */
   struct mn_header h;       /* owned; released by mn_input_close */
   unsigned long records;    /* data records read (header excluded) */
@@ -48,6 +49,14 @@ const char *mn_display_name (const char *path);
    cannot be opened), and there is nothing to close.  */
 int mn_input_open (struct mn_input *in, const char *path,
                    const struct mn_reader_options *ro, struct mn_error *e);
+
+/* As mn_input_open, but read FP (borrowed, not closed by
+   mn_input_close; read from where it stands) as the input PATH, which
+   names it in messages: a copy the caller made of a pipe, read
+   again.  */
+int mn_input_open_stream (struct mn_input *in, const char *path, FILE *fp,
+                          const struct mn_reader_options *ro,
+                          struct mn_error *e);
 
 /* The next data record.  Returns 1 for a sound record; 2 for a record
    that is not (wrong field count, unterminated quote, invalid UTF-8),

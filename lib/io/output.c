@@ -3,6 +3,8 @@
 #include "io/output.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio_ext.h>
 #include <signal.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -142,12 +144,62 @@ mn_output_same (const char *a, const char *b)
   return same;
 }
 
+#define TMP_SUFFIX ".tmpXXXXXX"
+
+/* The template of PATH's temporary file (caller frees): PATH with
+   TMP_SUFFIX, in the same directory so that rename(2) can put it in
+   place.  When the last name of PATH is too long to take the suffix
+   (a valid name of 246 to 255 bytes), it is cut, at a character's
+   start, to leave room.  A name too long itself is left whole, so that
+   making the temporary file fails as opening the name would, before
+   anything is written.  */
+static char *
+tmp_template (const char *path)
+{
+  const char *slash = strrchr (path, '/');
+  const char *base = slash ? slash + 1 : path;
+  size_t dl = (size_t) (base - path), bl = strlen (base);
+  long max = NAME_MAX;
+  if (dl)
+    {
+      char *dir = xmemdup0 (path, dl);
+      long m = pathconf (dir, _PC_NAME_MAX);
+      free (dir);
+      if (m > 0)
+        max = m;
+    }
+  else
+    {
+      long m = pathconf (".", _PC_NAME_MAX);
+      if (m > 0)
+        max = m;
+    }
+  size_t room = (size_t) max > sizeof TMP_SUFFIX
+                  ? (size_t) max - (sizeof TMP_SUFFIX - 1) : 1;
+  if (bl > room && bl <= (size_t) max)
+    {
+      bl = room;
+      while (bl > 1 && ((unsigned char) base[bl] & 0xC0) == 0x80)
+        bl--;
+    }
+  char *t = xmalloc (dl + bl + sizeof TMP_SUFFIX);
+  memcpy (t, path, dl + bl);
+  memcpy (t + dl + bl, TMP_SUFFIX, sizeof TMP_SUFFIX);
+  return t;
+}
+
 int
 mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
 {
   memset (o, 0, sizeof *o);
   if (!path || strcmp (path, "-") == 0)
     {
+      /* A standard output the caller closed (opened for reading over
+         it at start): say so now, before any input is read.  */
+      int fl = fcntl (STDOUT_FILENO, F_GETFL);
+      if (fl < 0 || (fl & O_ACCMODE) == O_RDONLY)
+        return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                             "standard output is closed");
       o->fp = stdout;
       return 0;
     }
@@ -176,10 +228,7 @@ mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
     real = link_target (path);
   if (real)
     path = real;
-  size_t n = strlen (path);
-  o->tmp = xmalloc (n + sizeof ".tmpXXXXXX");
-  memcpy (o->tmp, path, n);
-  memcpy (o->tmp + n, ".tmpXXXXXX", sizeof ".tmpXXXXXX");
+  o->tmp = tmp_template (path);
   sigset_t old;
   block (&old);
   int fd = mkstemp (o->tmp);
@@ -227,10 +276,18 @@ mn_output_finish (struct mn_output *o, struct mn_error *e)
   if (!o->path)
     {
       o->fp = NULL;
+      errno = 0;
       if (fflush (stdout) != 0 || ferror (stdout))
-        return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
-                             "write error on standard output: %s",
-                             strerror (errno ? errno : EIO));
+        {
+          int err = errno ? errno : EIO;
+          /* Reported here: what is left must not be reported again
+             when standard output is closed at exit.  */
+          __fpurge (stdout);
+          clearerr (stdout);
+          return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                               "write error on standard output: %s",
+                               strerror (err));
+        }
       return 0;
     }
   int err = 0;

@@ -2,14 +2,18 @@
 #include "prog/common.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <iconv.h>
 #include <error.h>
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "prog/diag.h"
 #include "base/numparse.h"
+#include "base/xalloc.h"
 #include "io/output.h"
 
 enum
@@ -156,22 +160,93 @@ on_signal (int sig)
   raise (sig);
 }
 
+/* Memory exhausted (base/xalloc.h's hook): say so in the suite's
+   format, remove the temporary files of the outputs being written, and
+   end with status 2, without a core.  Nothing here allocates: the
+   message is written with write(2), not stdio.  */
+static void
+on_memory_exhausted (void)
+{
+  static const char msg[] = ": memory exhausted\n";
+  mn_output_remove_temporaries ();
+  const char *prog = program_invocation_name;
+  if (write (STDERR_FILENO, prog, strlen (prog)) < 0
+      || write (STDERR_FILENO, msg, sizeof msg - 1) < 0)
+    {
+      /* Nowhere to say it: the status says it.  */
+    }
+  _exit (MN_EXIT_USAGE);
+}
+
+/* Open /dev/null over each standard descriptor the caller left closed,
+   so that no file the program opens becomes one (rows written to an
+   output or diagnostics into a rejects file), and the wrong way round,
+   as gnulib's stdopen does: standard input for writing, standard output
+   and error for reading, so that reading a closed standard input or
+   writing a closed standard output still fails (EBADF), as it would
+   have, and is reported.  */
+static void
+fill_standard_descriptors (void)
+{
+  for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++)
+    if (fcntl (fd, F_GETFD) < 0 && errno == EBADF)
+      {
+        /* The lower ones are open: this takes FD.  */
+        int got = open ("/dev/null", fd == STDIN_FILENO ? O_WRONLY
+                                                         : O_RDONLY);
+        if (got != fd)
+          _exit (MN_EXIT_USAGE);
+      }
+}
+
+/* At exit, whichever way the program ends (after a run, or argp's
+   --help and --version): flush and close standard output and check
+   it, as datamash's close_stdout does, so that output lost to a full
+   disk or a closed descriptor is an error, status 2.  A failure that
+   mn_output_finish already reported was cleared there.  */
+static void
+close_stdout (void)
+{
+  bool bad = ferror (stdout) != 0;
+  errno = 0;
+  if (fclose (stdout) != 0)
+    bad = true;
+  if (bad)
+    {
+      error (0, errno, "write error on standard output");
+      _exit (MN_EXIT_USAGE);
+    }
+}
+
 void
 mn_program_init (const char *prog)
 {
+  fill_standard_descriptors ();
   program_invocation_name = (char *) prog;
+  mn_xalloc_set_die (on_memory_exhausted);
+  atexit (close_stdout);
   setlocale (LC_ALL, "");
   setlocale (LC_NUMERIC, "C");
   argp_err_exit_status = MN_EXIT_USAGE;
-  /* A signal the caller ignores (nohup) stays ignored.  */
+  /* A signal the caller ignores (nohup) stays ignored, except SIGPIPE:
+     a reader that goes away ends the program in the same way whatever
+     the caller left (minyi(7), Exit status), killed by SIGPIPE, the
+     temporary files removed.  Ignored, it would make every write fail
+     with EPIPE instead, and a scheduler or Python's subprocess may
+     leave it ignored, or blocked, by accident.  */
   static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
   for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
     {
       struct sigaction old, sa = { .sa_handler = on_signal };
       sigemptyset (&sa.sa_mask);
-      if (sigaction (sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+      if (sigaction (sigs[i], NULL, &old) == 0
+          && (old.sa_handler != SIG_IGN || sigs[i] == SIGPIPE))
         sigaction (sigs[i], &sa, NULL);
     }
+  sigset_t pipe;
+  sigemptyset (&pipe);
+  sigaddset (&pipe, SIGPIPE);
+  sigprocmask (SIG_UNBLOCK, &pipe, NULL);
 }
 
 void

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "prog/scan.h"
 #include "io/spool.h"
@@ -49,6 +51,16 @@ mn_run_output (struct mn_run *run, const char *path)
   return &run->out[run->nout++];
 }
 
+void
+mn_run_reads (struct mn_run *run, const char *path)
+{
+  if (!path)
+    return;
+  if (run->nreads == MN_RUN_READS)
+    abort ();                   /* a program naming too many */
+  run->reads[run->nreads++] = path;
+}
+
 /* Keep STATUS when it is more severe than RUN's.  */
 static void
 keep (struct mn_run *run, int status)
@@ -82,14 +94,93 @@ note (struct mn_run *run, const char *msg)
   mn_report_error (run->rep, &e);
 }
 
+/* For a run that reads its operands twice: copy operand RI, when it is
+   no regular file, to a temporary file, read in both passes (reopening
+   a FIFO would wait for a writer that never comes, and /dev/stdin would
+   be at its end).  Returns 0, or -1 with E.  */
+static int
+spool_operand (struct mn_run_input *ri, struct mn_error *e)
+{
+  if (strcmp (ri->file, "-") == 0)
+    return mn_spool_stdin (e);
+  struct stat st;
+  if (stat (ri->file, &st) != 0 || S_ISREG (st.st_mode)
+      || S_ISDIR (st.st_mode))
+    return 0;                   /* opened, and judged, as the others */
+  FILE *fp = fopen (ri->file, "rb");
+  if (!fp)
+    return mn_error_set (e, ri->name, 0, MN_R_SYSTEM, "cannot open: %s",
+                         strerror (errno));
+  int rc = mn_spool (fp, ri->name, &ri->spool, e);
+  fclose (fp);
+  return rc;
+}
+
+/* Open operand RI into IN: its copy when it has one (from its start),
+   else the file.  Returns 0, or -1 with E.  */
+static int
+open_operand (struct mn_run *run, struct mn_run_input *ri,
+              struct mn_input *in, struct mn_error *e)
+{
+  if (!ri->spool)
+    return mn_input_open (in, ri->file, &run->ro, e);
+  if (fseeko (ri->spool, 0, SEEK_SET) != 0)
+    return mn_error_set (e, ri->name, 0, MN_R_SYSTEM,
+                         "cannot read the temporary copy again: %s",
+                         strerror (errno));
+  return mn_input_open_stream (in, ri->file, ri->spool, &run->ro, e);
+}
+
+/* Whether the file read as PATH ("-": standard input) is the file ST
+   describes.  */
+static bool
+reads_file (const char *path, const struct stat *st)
+{
+  struct stat si;
+  int rc = strcmp (path, "-") == 0 ? fstat (STDIN_FILENO, &si)
+                                   : stat (path, &si);
+  return rc == 0 && si.st_dev == st->st_dev && si.st_ino == st->st_ino;
+}
+
+/* Refuse an output, OUT (borrowed; NULL or "-": none to check), that
+   is a file RUN reads: writing it would replace, or empty, an input.
+   Only an existing regular file can be: a new name is no input, and a
+   FIFO or a device is written in place, never replaced.  Returns 0, or
+   -1 with E.  */
+static int
+check_not_input (const struct mn_run *run, const char *out,
+                 struct mn_error *e)
+{
+  struct stat st;
+  if (!out || strcmp (out, "-") == 0 || stat (out, &st) != 0
+      || !S_ISREG (st.st_mode))
+    return 0;
+  for (size_t i = 0; i < run->ninput + run->nreads; i++)
+    {
+      const char *in = i < run->ninput ? run->input[i].file
+                                       : run->reads[i - run->ninput];
+      if (reads_file (in, &st))
+        return mn_error_set (e, NULL, 0, MN_R_USAGE,
+                             "output '%s' is the input '%s', the same "
+                             "file; nothing written", out,
+                             mn_display_name (in));
+    }
+  return 0;
+}
+
 int
 mn_run_open (struct mn_run *run)
 {
   if (run->failed)
     return -1;
   struct mn_error e;
+  int bad = check_not_input (run, run->rejects_path, &e);
+  for (size_t k = 0; k < run->nout && !bad; k++)
+    bad = check_not_input (run, run->path[k], &e);
+  if (bad)
+    return mn_run_fail (run, &e, MN_EXIT_USAGE);
   for (size_t i = 0; i < run->ninput && run->reread; i++)
-    if (strcmp (run->input[i].file, "-") == 0 && mn_spool_stdin (&e) < 0)
+    if (spool_operand (&run->input[i], &e) < 0)
       return mn_run_fail (run, &e, MN_EXIT_USAGE);
   if (mn_rejects_open (&run->rejects, run->rejects_path, &e) < 0)
     return mn_run_fail (run, &e, MN_EXIT_USAGE);
@@ -105,7 +196,7 @@ static int
 run_input (struct mn_run *run, struct mn_run_input *ri, struct mn_error *e)
 {
   struct mn_input in;
-  if (mn_input_open (&in, ri->file, &run->ro, e) < 0)
+  if (open_operand (run, ri, &in, e) < 0)
     return mn_run_status (run, mn_exit_status (e));
   ri->encoding = in.encoding;
   ri->guessed = in.guessed;
@@ -183,7 +274,7 @@ mn_run_reopen (struct mn_run *run, size_t i, struct mn_input *in)
       return mn_run_fail (run, &e, MN_EXIT_USAGE);
     }
   /* The same file, the same options: the same guess.  */
-  if (mn_input_open (in, file, &run->ro, &e) < 0)
+  if (open_operand (run, &run->input[i], in, &e) < 0)
     return mn_run_fail (run, &e, MN_EXIT_USAGE);
   return 0;
 }
@@ -221,6 +312,9 @@ mn_run_end (struct mn_run *run)
   for (size_t k = 0; k < run->nout; k++)
     mn_output_abort (&run->out[k]);
   mn_rejects_abort (&run->rejects);
+  for (size_t i = 0; i < run->ninput; i++)
+    if (run->input[i].spool)
+      fclose (run->input[i].spool);
   free (run->input);
   run->input = NULL;
   run->ninput = 0;

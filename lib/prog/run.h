@@ -59,10 +59,14 @@ struct mn_run_input
                                static or borrowed from the options */
   bool guessed;             /* ENCODING was chosen by looking */
   bool done;                /* read to its end */
+  FILE *spool;              /* with REREAD, the copy of an operand that
+                               is no regular file (a FIFO, /dev/stdin),
+                               read in both passes; owned */
   struct mn_tally t;        /* its records read, used and rejected */
 };
 
 #define MN_RUN_OUTPUTS 8    /* the main output and the others at most */
+#define MN_RUN_READS 8      /* files read besides the operands, at most */
 
 struct mn_run
 {
@@ -73,7 +77,9 @@ struct mn_run
   const char *rejects_path;       /* borrowed; NULL: no rejects file */
   bool strict;                    /* stop at the first rejected record */
   /* The operands are read twice (mn_run_reopen): standard input, when
-     an operand, is copied to a temporary file at mn_run_open.  */
+     an operand, and any operand that is no regular file (a FIFO,
+     /dev/stdin, a device) are copied to a temporary file at
+     mn_run_open.  */
   bool reread;
   /* NULL when the main output is written once the inputs are read.
      When the program writes it while reading (minyi-check), what to say
@@ -106,6 +112,8 @@ struct mn_run
 
   /* Private.  */
   const char *path[MN_RUN_OUTPUTS];
+  const char *reads[MN_RUN_READS];
+  size_t nreads;
   struct mn_rejects rejects;
   bool started;                   /* an input was bound */
 };
@@ -123,8 +131,17 @@ void mn_run_init (struct mn_run *run, char *const *files, size_t nfiles,
    its fp valid after mn_run_open), or NULL when PATH is NULL.  */
 struct mn_output *mn_run_output (struct mn_run *run, const char *path);
 
+/* Name a file PATH (borrowed; NULL: none) the program reads besides
+   its operands (a codebook, a roster, margins, shares), which no output
+   may replace.  */
+void mn_run_reads (struct mn_run *run, const char *path);
+
 /* Open the rejects file, the main output and the others, in that order
-   (with REREAD, first copy standard input).  Returns 0, or -1.  */
+   (with REREAD, first copy standard input).  First, an output that is
+   one of the files read (an operand, standard input, or one of
+   mn_run_reads), compared as files (device and inode), not as names,
+   fails the run with status 2 before anything is written.  Returns 0,
+   or -1.  */
 int mn_run_open (struct mn_run *run);
 
 /* Read every operand in turn: open it (guessing its encoding, as

@@ -16,8 +16,8 @@ struct mn_table_opts
   int digits;           /* --digits: 1..17, or 0: numbers that read back */
   bool partial;         /* --partial */
   const char *meta;     /* --meta, borrowed from argv; NULL: beside -o */
-  char date[64];        /* of the run (SOURCE_DATE_EPOCH), set at the
-                           end of parsing */
+  char date[64];        /* of the run (SOURCE_DATE_EPOCH), set by
+                           mn_table_check when provenance is written */
   const char *kind;     /* the provenance's "table": NULL, "score" or
                            "partial" by --partial; or the program's word
                            ("adjusted"), static */
@@ -26,18 +26,19 @@ struct mn_table_opts
 /* The common options and these, for a program's struct argp: hand the
    program's struct mn_common_opts down as state->child_inputs[0] and its
    struct mn_table_opts (zeroed) as child_inputs[1] and [2] (--partial).  The end of parsing
-   refuses --digits with --partial and a SOURCE_DATE_EPOCH that is no
-   number of seconds.  */
+   refuses --digits with --partial.  */
 extern const struct argp_child mn_table_children[];
 
 /* The same without --partial, for programs whose tables have no partial
    form (minyi-adjust): child_inputs[0] and [1] as above.  */
 extern const struct argp_child mn_table_children_exact[];
 
-/* For the program's ARGP_KEY_END: refuse a provenance file (T->meta or
-   the one beside C's -o) that is standard output or the file of -o or
-   --rejects.  */
-void mn_table_check (const struct mn_table_opts *t,
+/* For the program's ARGP_KEY_END: when a provenance file is written
+   (T->meta or the one beside C's -o), set T->date (SOURCE_DATE_EPOCH or
+   the clock) and refuse a SOURCE_DATE_EPOCH that is no number of
+   seconds, and a provenance file that is standard output or the file of
+   -o or --rejects.  */
+void mn_table_check (struct mn_table_opts *t,
                      const struct mn_common_opts *c,
                      struct argp_state *state);
 

@@ -146,8 +146,16 @@ command,minyi-score -q -i q1 -s 'yes|no way' --meta m.csv DATA/tiny-rate.csv
 item,q1
 stderr:
 
-=== a SOURCE_DATE_EPOCH that is no number of seconds is a usage error
-cmd: SOURCE_DATE_EPOCH=yesterday minyi-score -q -c codebook.csv good.csv
+=== a SOURCE_DATE_EPOCH that is no number of seconds does not matter to a run that writes no provenance
+cmd: minyi-score -q -c codebook.csv good.csv > $T/a; SOURCE_DATE_EPOCH=yesterday minyi-score -q -c codebook.csv good.csv | cmp - $T/a && echo same; minyi-score -q -c codebook.csv --partial good.csv | SOURCE_DATE_EPOCH=yesterday minyi-merge -q | SOURCE_DATE_EPOCH=yesterday minyi-adjust -q > /dev/null && echo merged and adjusted
+exit: 0
+stdout:
+same
+merged and adjusted
+stderr:
+
+=== a SOURCE_DATE_EPOCH that is no number of seconds is a usage error when provenance is written
+cmd: SOURCE_DATE_EPOCH=yesterday minyi-score -q -c codebook.csv --meta $T/m.csv good.csv
 exit: 2
 stdout:
 stderr:

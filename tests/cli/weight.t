@@ -289,3 +289,20 @@ a4,b2,0.254510857
 a4,b3,0.8032915205
 a4,b4,2.325705328
 stderr:
+
+=== a FIFO operand is copied once and read twice: the same bytes as the file, no hang (issue 11)
+cmd: mkfifo $T/f && { cat weight-kalton.csv > $T/f & } && timeout 20 minyi-weight -q -m weight-kalton-rake.csv $T/f > $T/a; echo $?; minyi-weight -q -m weight-kalton-rake.csv weight-kalton.csv | cmp - $T/a && echo same
+exit: 0
+stdout:
+0
+same
+stderr:
+
+=== /dev/stdin as the operand is copied once and read twice (issue 11)
+cmd: cat weight-kalton.csv | timeout 20 minyi-weight -m weight-kalton-rake.csv /dev/stdin > $T/a 2> $T/err; echo $?; sed -n 1p $T/err; minyi-weight -q -m weight-kalton-rake.csv weight-kalton.csv | cmp - $T/a && echo same
+exit: 0
+stdout:
+0
+minyi-weight: /dev/stdin: 1000 records, 1000 used, 0 rejected
+same
+stderr:

@@ -1,0 +1,157 @@
+# Faults of the system around a run, one case per defect of issue 11
+# (see tests/cli.sh for the format): file names at the length limit,
+# an output that names an input, closed standard descriptors, a closed
+# pipe downstream, memory exhausted.  Large inputs are generated here.
+
+=== an output name of 255 bytes is written: its temporary name is cut to fit the directory (issue 11)
+cmd: a=$(printf '%0255d' 0 | tr 0 a); b=$(printf '%0255d' 0 | tr 0 b); minyi-check -q -c codebook4.csv -o $T/$a --rejects $T/$b check.csv; echo $?; ls $T | wc -l; minyi-check -q -c codebook4.csv check.csv | cmp - $T/$a && echo same
+exit: 0
+stdout:
+1
+2
+same
+stderr:
+
+=== an output name of 256 bytes is refused before anything is written
+cmd: a=$(printf '%0256d' 0 | tr 0 a); minyi-check -q -c codebook4.csv -o $T/$a --rejects $T/rej.csv check.csv 2>&1 | sed 's|[^ ]*aaaa*|NAME|'; ls $T | wc -l
+exit: 0
+stdout:
+minyi-check: NAME: cannot create: File name too long
+0
+
+=== memory exhausted: 'PROG: memory exhausted', status 2, no core, no temporary file, the old output kept (issue 11)
+# The survey, 600000 cadres of one row each, is made here.  ASan cannot
+# run under ulimit -v: in the sanitized build, allocations over 2 MB
+# fail instead (and ASan's own warning about it is left out).
+cmd: awk 'BEGIN { print "wave,township,cadre,household,q1,q2"; for (i = 0; i < 600000; i++) printf "W,T,C%d,H%d,满意,5\n", i, i }' > $T/big.csv; echo old > $T/out.csv; case $B in *san*) ASAN_OPTIONS=allocator_may_return_null=1:max_allocation_size_mb=2; export ASAN_OPTIONS;; *) ulimit -v 100000;; esac; minyi-score -q -c codebook.csv -o $T/out.csv --rejects $T/rej.csv $T/big.csv 2> $T/err; echo $?; grep -v '^==[0-9]*==WARNING: AddressSanitizer failed to allocate' $T/err >&2; rm $T/big.csv $T/err; ls $T; cat $T/out.csv
+exit: 0
+stdout:
+2
+out.csv
+old
+stderr:
+minyi-score: memory exhausted
+
+=== standard output closed: refused before any input is read, status 2 (issue 11)
+cmd: minyi-check -c codebook4.csv --rejects $T/rej.csv check.csv >&-; echo $? >&2; ls $T
+exit: 0
+stdout:
+stderr:
+minyi-check: standard output is closed
+2
+
+=== standard output closed does not matter with -o: nothing is written to it
+cmd: minyi-check -q -c codebook4.csv -o $T/out.csv check.csv >&-; echo $? >&2; minyi-check -q -c codebook4.csv check.csv | cmp - $T/out.csv >&2 && echo same >&2
+exit: 0
+stderr:
+1
+same
+
+=== standard error closed: the messages are lost, not written into the rejects file (issue 11)
+cmd: minyi-score -c codebook.csv --rejects $T/rej.csv -o $T/out.csv ragged.csv 2>&-; echo $?; minyi-score -q -c codebook.csv --rejects $T/rej2.csv ragged.csv 2>/dev/null | cmp - $T/out.csv && cmp $T/rej.csv $T/rej2.csv && echo same
+exit: 0
+stdout:
+1
+same
+stderr:
+
+=== standard error closed: minyi-weight's diagnostics do not go into its rejects file either
+cmd: minyi-weight -m weight-margins.csv -b w --rejects $T/rej.csv -o $T/out.csv weight-survey.csv 2>&-; echo $?; cat $T/rej.csv | wc -l
+exit: 0
+stdout:
+1
+5
+stderr:
+
+=== standard input closed: a read error, status 2
+cmd: minyi-score -c codebook.csv <&-
+exit: 2
+stdout:
+stderr:
+minyi-score: (standard input): read error: Bad file descriptor
+
+=== --version to a full disk: a write error, status 2 (issue 11)
+cmd: minyi-score --version > /dev/full
+exit: 2
+stderr:
+minyi-score: write error on standard output: No space left on device
+
+=== --help to a closed standard output: a write error, status 2
+cmd: minyi-weight --help >&-
+exit: 2
+stderr:
+minyi-weight: write error on standard output: Bad file descriptor
+
+=== a table to a full disk: one message, status 2
+cmd: minyi-score -q -c codebook.csv good.csv > /dev/full
+exit: 2
+stderr:
+minyi-score: write error on standard output: No space left on device
+
+=== a closed pipe downstream, SIGPIPE as the caller left it: killed by SIGPIPE, silent, nothing committed, no temporary file (issue 11)
+cmd: (minyi-check -c ../../data/codebook.csv --rejects $T/rej.csv --report $T/rep.csv ../../data/survey.csv 2> $T/err; echo $? > $T/rc) | head -n 1; cat $T/rc $T/err; rm $T/rc $T/err; ls $T
+exit: 0
+stdout:
+wave,township,village,group,household,respondent_type,cadre,collector,weight,q1,q2,q3,q4,q5
+141
+stderr:
+
+=== a closed pipe downstream, SIGPIPE ignored by the caller: the same (issue 11)
+cmd: (trap '' PIPE; minyi-check -c ../../data/codebook.csv --rejects $T/rej.csv --report $T/rep.csv ../../data/survey.csv 2> $T/err; echo $? > $T/rc) | head -n 1; cat $T/rc $T/err; rm $T/rc $T/err; ls $T
+exit: 0
+stdout:
+wave,township,village,group,household,respondent_type,cadre,collector,weight,q1,q2,q3,q4,q5
+141
+stderr:
+
+=== a table into a closed pipe, SIGPIPE ignored or not: killed by SIGPIPE, silent, its rejects file not written (issue 11)
+cmd: for d in default ignored; do (if [ $d = ignored ]; then trap '' PIPE; fi; minyi-score -q -c ../../data/codebook.csv -g household,cadre --rejects $T/rej.csv ../../data/survey.csv 2> $T/err; echo $d $? > $T/rc) | head -n 1; cat $T/rc $T/err; rm $T/rc $T/err; ls $T; done
+exit: 0
+stdout:
+household,cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,style_n,style_mean,integrity_n,integrity_mean,efficiency_n,efficiency_mean,level,method
+default 141
+household,cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,style_n,style_mean,integrity_n,integrity_mean,efficiency_n,efficiency_mean,level,method
+ignored 141
+stderr:
+
+=== --list-columns to a full disk: a write error, status 2
+cmd: minyi-score --list-columns > /dev/full
+exit: 2
+stderr:
+minyi-score: write error on standard output: No space left on device
+
+=== -o naming the codebook is refused, status 2, the codebook untouched (issue 11)
+cmd: cp codebook.csv good.csv $T/; cd $T; minyi-score -c codebook.csv -o codebook.csv good.csv; echo $?; cmp codebook.csv "$OLDPWD/codebook.csv" && echo untouched; ls
+exit: 0
+stdout:
+2
+untouched
+codebook.csv
+good.csv
+stderr:
+minyi-score: output 'codebook.csv' is the input 'codebook.csv', the same file; nothing written
+
+=== an output is compared with the inputs as files, not names: ./, a symbolic link, a hard link, standard input
+cmd: cp codebook.csv good.csv codebook4.csv roster.csv check.csv weight-kalton.csv weight-kalton-rake.csv adjust-small.csv $T/; cd $T; sum () { cat *.csv | cksum; }; ln -s roster.csv link.csv; ln good.csv hard.csv; before=$(sum); minyi-score -q -c ./codebook.csv --meta ./good.csv -o out.csv good.csv; minyi-check -q -c codebook4.csv -R roster.csv --report link.csv check.csv > /dev/null; minyi-check -q -c codebook4.csv --rejects hard.csv good.csv > /dev/null; minyi-weight -q -m weight-kalton-rake.csv -o weight-kalton-rake.csv weight-kalton.csv; minyi-weight -q -m weight-kalton-rake.csv --report weight-kalton.csv weight-kalton.csv > /dev/null; minyi-adjust -q --limits adjust-small.csv adjust-small.csv > /dev/null; minyi-merge -q -o adjust-small.csv adjust-small.csv; minyi-score -q -c codebook.csv -o good.csv < good.csv; [ "$(sum)" = "$before" ] && echo all untouched; ls
+exit: 0
+stdout:
+all untouched
+adjust-small.csv
+check.csv
+codebook.csv
+codebook4.csv
+good.csv
+hard.csv
+link.csv
+roster.csv
+weight-kalton-rake.csv
+weight-kalton.csv
+stderr:
+minyi-score: output './good.csv' is the input 'good.csv', the same file; nothing written
+minyi-check: output 'link.csv' is the input 'roster.csv', the same file; nothing written
+minyi-check: output 'hard.csv' is the input 'good.csv', the same file; nothing written
+minyi-weight: output 'weight-kalton-rake.csv' is the input 'weight-kalton-rake.csv', the same file; nothing written
+minyi-weight: output 'weight-kalton.csv' is the input 'weight-kalton.csv', the same file; nothing written
+minyi-adjust: output 'adjust-small.csv' is the input 'adjust-small.csv', the same file; nothing written
+minyi-merge: output 'adjust-small.csv' is the input 'adjust-small.csv', the same file; nothing written
+minyi-score: output 'good.csv' is the input '(standard input)', the same file; nothing written
