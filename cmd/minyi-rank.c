@@ -224,6 +224,7 @@ main (int argc, char **argv)
   run.ctx = rk;
   char *meta_path = mn_table_meta_path (&a.table, a.common.output);
   struct mn_output *meta = mn_run_output (&run, meta_path);
+  mn_run_reads (&run, a.policy);
   mn_run_open (&run);
   mn_run_inputs (&run);
   if (!run.failed && mn_ranker_finish (rk, &e) < 0)

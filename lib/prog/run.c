@@ -144,16 +144,17 @@ reads_file (const char *path, const struct stat *st)
 
 /* Refuse an output, OUT (borrowed; NULL or "-": none to check), that
    is a file RUN reads: writing it would replace, or empty, an input.
-   Only an existing regular file can be: a new name is no input, and a
-   FIFO or a device is written in place, never replaced.  Returns 0, or
-   -1 with E.  */
+   Only an existing regular file can be, or a pipe (writing into the
+   pipe read, as -o /dev/stdin does, would feed the run its own output
+   and never let it see the end): a new name is no input, and a device
+   is written in place.  Returns 0, or -1 with E.  */
 static int
 check_not_input (const struct mn_run *run, const char *out,
                  struct mn_error *e)
 {
   struct stat st;
   if (!out || strcmp (out, "-") == 0 || stat (out, &st) != 0
-      || !S_ISREG (st.st_mode))
+      || !(S_ISREG (st.st_mode) || S_ISFIFO (st.st_mode)))
     return 0;
   for (size_t i = 0; i < run->ninput + run->nreads; i++)
     {

@@ -155,3 +155,16 @@ minyi-weight: output 'weight-kalton.csv' is the input 'weight-kalton.csv', the s
 minyi-adjust: output 'adjust-small.csv' is the input 'adjust-small.csv', the same file; nothing written
 minyi-merge: output 'adjust-small.csv' is the input 'adjust-small.csv', the same file; nothing written
 minyi-score: output 'good.csv' is the input '(standard input)', the same file; nothing written
+
+=== -o /dev/stdin when standard input is a pipe: refused, not a run that reads its own output forever
+cmd: printf 'cadre,q\nC1,5\n' | timeout 20 minyi-score -i q -s 4..5 -o /dev/stdin
+exit: 2
+stdout:
+stderr:
+minyi-score: output '/dev/stdin' is the input '(standard input)', the same file; nothing written
+
+=== minyi-rank: -o naming its policy file is refused
+cmd: cp ../../data/policy.csv $T/p.csv && minyi-rank -q --by-stat rate --policy $T/p.csv -o $T/p.csv adjust-small.csv 2>&1 | sed "s|$T/||g"; cmp ../../data/policy.csv $T/p.csv && echo unchanged
+stdout:
+minyi-rank: output 'p.csv' is the input 'p.csv', the same file; nothing written
+unchanged
