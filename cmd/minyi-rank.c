@@ -1,6 +1,7 @@
 /* minyi-rank - rankings of a score table's rows, with their uncertainty,
    and tiers under a promotion-review policy.  */
 #include <argp.h>
+#include <error.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@
 #include "prog/run.h"
 #include "prog/scan.h"
 #include "prog/tableopts.h"
+#include "survey/load.h"
 #include "survey/ranker.h"
 
 MN_PROGRAM_IDENTITY ("minyi-rank");
@@ -18,7 +20,7 @@ MN_PROGRAM_IDENTITY ("minyi-rank");
 enum
 {
   OPT_BY_STAT = 0x200, OPT_WITHIN, OPT_DENSE, OPT_DRAWS, OPT_SEED, OPT_TOP,
-  OPT_POLICY, OPT_EXPLAIN
+  OPT_POLICY, OPT_EXPLAIN, OPT_ROSTER, OPT_CADRE_COLUMN
 };
 
 struct args
@@ -26,7 +28,7 @@ struct args
   struct mn_common_opts common;
   struct mn_table_opts table;
   struct mn_rank_opts rank;
-  const char *policy, *explain;
+  const char *policy, *explain, *roster;
   int argc;
   char **argv;
   char **files;
@@ -58,6 +60,13 @@ static const struct argp_option options[] = {
   { "explain", OPT_EXPLAIN, "KEY", 0,
     "instead of the table, say in words how the row whose keys, joined "
     "by commas, are KEY was ranked and tiered", 0 },
+  { NULL, 0, NULL, 0, "Names:", 4 },
+  { "roster", 'R', "FILE", 0,
+    "add each cadre's name, unit, position and township from the roster "
+    "FILE; a roster cadre without a row gets one, 'no data'", 0 },
+  { "cadre-column", OPT_CADRE_COLUMN, "COLUMN", 0,
+    "with --roster: the key column holding the cadre (default 'cadre')",
+    0 },
   { 0 }
 };
 
@@ -124,6 +133,12 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case OPT_TOP:
       parse_top (&a->rank, arg, state);
       break;
+    case 'R':
+      a->roster = arg;
+      break;
+    case OPT_CADRE_COLUMN:
+      a->rank.cadre_column = arg;
+      break;
     case OPT_POLICY:
       a->policy = arg;
       break;
@@ -181,7 +196,9 @@ write_meta (const struct args *a, const struct mn_run *run,
 {
   struct mn_rank_summary s;
   mn_ranker_summary (rk, &s);
-  char draws[32], seed[32], eb[32], jf[32];
+  char draws[32], seed[32], eb[32], jf[32], nd[32], nl[32];
+  snprintf (nd, sizeof nd, "%zu", s.no_data);
+  snprintf (nl, sizeof nl, "%zu", s.not_listed);
   snprintf (draws, sizeof draws, "%lu", a->rank.draws);
   snprintf (seed, sizeof seed, "%lu", a->rank.seed);
   snprintf (eb, sizeof eb, "%zu", s.eb);
@@ -193,9 +210,37 @@ write_meta (const struct args *a, const struct mn_run *run,
     "ties", a->rank.dense ? "dense (1223)" : "competition (1224)",
     "draws", draws, "seed", seed, "generator", "gsl mt19937",
     "posterior_eb", eb, "posterior_jeffreys", jf,
-    "policy", a->policy ? a->policy : "" };
+    "policy", a->policy ? a->policy : "",
+    "roster", a->roster ? a->roster : "",
+    "roster_no_data", a->roster ? nd : "",
+    "roster_not_listed", a->roster ? nl : "" };
   mn_table_write_meta (&a->table, "minyi-rank", a->argc, a->argv, run, f,
                        sizeof f / sizeof *f / 2, out);
+}
+
+/* Say which cadres of the table the roster lacks (the first few), and
+   how many of its cadres had no row.  */
+static void
+report_roster (const struct mn_ranker *rk)
+{
+  struct mn_rank_summary s;
+  mn_ranker_summary (rk, &s);
+  if (s.not_listed)
+    {
+      char list[256] = "";
+      size_t len = 0;
+      for (size_t i = 0; i < s.not_listed && i < 5; i++)
+        len += (size_t) snprintf (list + len, len < sizeof list
+                                              ? sizeof list - len : 0,
+                                  "%s%s", i ? ", " : "",
+                                  mn_ranker_not_listed (rk, i));
+      error (0, 0, "%zu row%s of cadres not in the roster: %s%s",
+             s.not_listed, s.not_listed == 1 ? "" : "s", list,
+             s.not_listed > 5 ? ", ..." : "");
+    }
+  if (s.no_data)
+    error (0, 0, "%zu row%s 'no data' for roster cadres without answers",
+           s.no_data, s.no_data == 1 ? "" : "s");
 }
 
 int
@@ -218,6 +263,10 @@ main (int argc, char **argv)
                     < 0)
     mn_run_fail (&run, &e, MN_EXIT_AUTO);
   a.rank.policy = a.policy ? &policy : NULL;
+  struct mn_roster roster = { 0 };
+  if (a.roster && mn_load_roster (&roster, a.roster, &e) < 0)
+    mn_run_fail (&run, &e, MN_EXIT_AUTO);
+  a.rank.roster = a.roster ? &roster : NULL;
   struct mn_ranker *rk = mn_ranker_new (&a.rank);
   run.bind = rank_bind;
   run.row = rank_row;
@@ -225,6 +274,7 @@ main (int argc, char **argv)
   char *meta_path = mn_table_meta_path (&a.table, a.common.output);
   struct mn_output *meta = mn_run_output (&run, meta_path);
   mn_run_reads (&run, a.policy);
+  mn_run_reads (&run, a.roster);
   mn_run_open (&run);
   mn_run_inputs (&run);
   if (!run.failed && mn_ranker_finish (rk, &e) < 0)
@@ -239,11 +289,14 @@ main (int argc, char **argv)
     mn_ranker_write (rk, a.table.digits, run.out[0].fp);
   if (!run.failed && meta)
     write_meta (&a, &run, rk, meta->fp);
+  if (!run.failed && a.roster && !a.common.quiet)
+    report_roster (rk);
   mn_run_commit (&run);
 
   free (meta_path);
   mn_ranker_free (rk);
   mn_policy_release (&policy);
+  mn_roster_release (&roster);
   free (a.files);
   mn_common_release (&a.common);
   return mn_run_end (&run);

@@ -66,6 +66,8 @@ struct rk_row
   struct mn_rankdist dist;  /* simulated; median 0: not simulated */
   size_t ptop;              /* its P (top) in ptop[ptop ...] */
   struct mn_tiering tier;
+  const struct mn_cadre *cadre; /* its roster entry, or NULL */
+  enum { RS_NONE, RS_LISTED, RS_NO_DATA, RS_NOT_LISTED } roster;
 };
 
 struct mn_ranker
@@ -81,6 +83,7 @@ struct mn_ranker
                                standardized, else -1 */
   long c_rule[MN_POLICY_MAX_RULES];
   bool within_is_key;
+  long c_cadre;             /* with --roster: the cadre's key column */
   bool weighted;
   char *text;
   size_t textlen, textcap;
@@ -223,6 +226,19 @@ mn_ranker_bind (struct mn_ranker *r, struct mn_input *in,
                              "statistic '%s' is no number column of the "
                              "table %s", p->rule[k].column, in->name);
     }
+  r->c_cadre = -1;
+  if (r->o.roster)
+    {
+      const char *cc = r->o.cadre_column ? r->o.cadre_column : "cadre";
+      for (size_t i = 0; i < l->nkey && r->c_cadre < 0; i++)
+        if (strcmp (l->col[i].name, cc) == 0)
+          r->c_cadre = (long) i;
+      if (r->c_cadre < 0)
+        return mn_error_set (e, in->name, 1, MN_R_MISSING_COLUMN,
+                             "--roster joins on the key column '%s', "
+                             "which the table lacks (its keys are the "
+                             "columns before 'rows')", cc);
+    }
   r->weighted = l->weighted;
   r->nkey = l->nkey;
   r->keyname = xcalloc (l->nkey, sizeof *r->keyname);
@@ -359,9 +375,96 @@ mn_ranker_add (struct mn_ranker *r, const struct mn_record *rec,
         }
       r->nvals += p->n;
     }
+  if (r->c_cadre >= 0)
+    {
+      w.cadre = mn_roster_find (r->o.roster, c[r->c_cadre].s,
+                                c[r->c_cadre].len);
+      w.roster = w.cadre ? RS_LISTED : RS_NOT_LISTED;
+    }
   r->row = xgrow (r->row, &r->rowcap, r->nrow + 1, sizeof *r->row);
   r->row[r->nrow++] = w;
   return 0;
+}
+
+/* With --roster: a row "no data" for each roster cadre without one in
+   a stratum (every stratum the rows have; one, empty, without
+   --within).  Its keys: the cadre's id, the stratum's value in the
+   --within key, the other keys empty.  */
+static void
+add_roster_rows (struct mn_ranker *r)
+{
+  const struct mn_roster *ro = r->o.roster;
+  struct mn_groups *have = mn_groups_new (1);
+  struct mn_groups *strata = mn_groups_new (sizeof (size_t));
+  size_t n0 = r->nrow;
+  char *k = NULL;
+  size_t kcap = 0;
+  for (size_t i = 0; i < n0; i++)
+    {
+      const struct rk_row *w = &r->row[i];
+      *(size_t *) mn_groups_get (strata, r->text + w->stratum,
+                                 w->stratumlen) = i;
+      /* The pair (stratum, cadre): the stratum's bytes, NUL, the id.  */
+      const char *s = r->text + w->key;
+      for (long j = 0; j < r->c_cadre; j++)
+        s += strlen (s) + 1;
+      size_t sl = strlen (s);
+      k = xgrow (k, &kcap, w->stratumlen + sl + 1, 1);
+      memcpy (k, r->text + w->stratum, w->stratumlen);
+      k[w->stratumlen] = '\0';
+      memcpy (k + w->stratumlen + 1, s, sl);
+      mn_groups_get (have, k, w->stratumlen + 1 + sl);
+    }
+  if (n0 == 0)
+    mn_groups_get (strata, "", 0);
+  struct mn_group_entry *sv = mn_groups_sorted (strata);
+  size_t ns = mn_groups_count (strata);
+  const struct mn_policy *p = r->o.policy;
+  for (size_t t = 0; t < ns; t++)
+    for (size_t c = 0; c < ro->n; c++)
+      {
+        const struct mn_cadre *cd = &ro->cadre[c];
+        size_t il = strlen (cd->id);
+        k = xgrow (k, &kcap, sv[t].keylen + il + 1, 1);
+        memcpy (k, sv[t].key, sv[t].keylen);
+        k[sv[t].keylen] = '\0';
+        memcpy (k + sv[t].keylen + 1, cd->id, il);
+        if (mn_groups_find (have, k, sv[t].keylen + 1 + il))
+          continue;
+        struct rk_row w = { .n = NAN, .sat = NAN, .rate = NAN, .x = NAN,
+                            .m = 0, .value = NAN, .a = NAN, .b = NAN,
+                            .scale = 1, .cadre = cd,
+                            .roster = RS_NO_DATA };
+        w.key = r->textlen;
+        for (size_t i = 0; i < r->nkey; i++)
+          {
+            if ((long) i == r->c_cadre)
+              put (r, cd->id, il, true);
+            else if ((long) i == r->c_within)
+              put (r, sv[t].key, sv[t].keylen, true);
+            else
+              put (r, "", 0, true);
+          }
+        w.keylen = r->textlen - w.key;
+        w.stratum = r->textlen;
+        put (r, sv[t].key, sv[t].keylen, false);
+        w.stratumlen = r->textlen - w.stratum;
+        w.pv = r->nvals;
+        if (p)
+          {
+            r->vals = xgrow (r->vals, &r->valscap, r->nvals + p->n,
+                             sizeof *r->vals);
+            for (size_t j = 0; j < p->n; j++)
+              r->vals[r->nvals + j] = NAN;
+            r->nvals += p->n;
+          }
+        r->row = xgrow (r->row, &r->rowcap, r->nrow + 1, sizeof *r->row);
+        r->row[r->nrow++] = w;
+      }
+  free (sv);
+  free (k);
+  mn_groups_free (have);
+  mn_groups_free (strata);
 }
 
 static const struct mn_ranker *sort_r;
@@ -415,6 +518,8 @@ top_cut (const struct mn_rank_opts *o, size_t j, size_t m)
 int
 mn_ranker_finish (struct mn_ranker *r, struct mn_error *e)
 {
+  if (r->o.roster && r->c_cadre >= 0)
+    add_roster_rows (r);
   sort_r = r;
   qsort (r->row, r->nrow, sizeof *r->row, cmp_row);
   /* The strata, and in each the ranks and the simulation's items (the
@@ -582,6 +687,8 @@ mn_ranker_write (const struct mn_ranker *r, int digits, FILE *out)
       putc (',', out);
       mn_csv_str (out, r->o.within, ',');
     }
+  if (r->o.roster)
+    fputs (",name,unit,position,township", out);
   const char *vc = mn_rank_by_column (r->o.by);
   fputs (",n,sat,rate", out);
   if (strcmp (vc, "rate") != 0)
@@ -597,6 +704,8 @@ mn_ranker_write (const struct mn_ranker *r, int digits, FILE *out)
     }
   if (r->o.policy)
     fputs (",tier,tier_rule", out);
+  if (r->o.roster)
+    fputs (",roster", out);
   putc ('\n', out);
   for (size_t i = 0; i < r->nrow; i++)
     {
@@ -606,6 +715,18 @@ mn_ranker_write (const struct mn_ranker *r, int digits, FILE *out)
         {
           putc (',', out);
           mn_csv_field (out, r->text + w->stratum, w->stratumlen, ',');
+        }
+      if (r->o.roster)
+        {
+          const struct mn_cadre *cd = w->cadre;
+          const char *f[] = { cd ? cd->name : NULL, cd ? cd->unit : NULL,
+                              cd ? cd->position : NULL,
+                              cd ? cd->township : NULL };
+          for (size_t j = 0; j < 4; j++)
+            {
+              putc (',', out);
+              mn_csv_str (out, f[j] ? f[j] : "", ',');
+            }
         }
       double v[] = { w->n, w->sat, w->rate, w->value };
       size_t nv = strcmp (vc, "rate") != 0 ? 4 : 3;
@@ -645,6 +766,10 @@ mn_ranker_write (const struct mn_ranker *r, int digits, FILE *out)
           putc (',', out);
           mn_csv_str (out, buf, ',');
         }
+      if (r->o.roster)
+        fputs (w->roster == RS_NO_DATA ? ",no data"
+               : w->roster == RS_NOT_LISTED ? ",not in roster" : ",listed",
+               out);
       putc ('\n', out);
     }
 }
@@ -751,9 +876,25 @@ mn_ranker_summary (const struct mn_ranker *r, struct mn_rank_summary *s)
   for (size_t i = 0; i < r->nrow; i++)
     {
       const struct rk_row *w = &r->row[i];
+      s->no_data += w->roster == RS_NO_DATA;
+      s->not_listed += w->roster == RS_NOT_LISTED;
       s->ranked += w->rank > 0;
       s->eb += w->rank > 0 && w->eb;
       s->jeffreys += w->rank > 0 && !w->eb;
       s->insufficient += w->tier.insufficient;
     }
+}
+
+const char *
+mn_ranker_not_listed (const struct mn_ranker *r, size_t i)
+{
+  for (size_t k = 0; k < r->nrow; k++)
+    if (r->row[k].roster == RS_NOT_LISTED && i-- == 0)
+      {
+        const char *s = r->text + r->row[k].key;
+        for (long j = 0; j < r->c_cadre; j++)
+          s += strlen (s) + 1;
+        return s;
+      }
+  return NULL;
 }

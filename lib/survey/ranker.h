@@ -17,6 +17,7 @@
 #include "io/input.h"
 #include "io/reader.h"
 #include "survey/policy.h"
+#include "survey/roster.h"
 
 /* What to rank by.  */
 enum mn_rank_by
@@ -46,6 +47,12 @@ struct mn_rank_opts
   double top[MN_RANK_MAX_TOP];  /* each a count k, or a percentage */
   bool top_pct[MN_RANK_MAX_TOP];
   const struct mn_policy *policy;       /* borrowed, or NULL */
+  /* --roster: the cadres' names, units, positions and townships join
+     the rows on the key column CADRE_COLUMN; a roster cadre without a
+     row in a stratum gets one, "no data"; a row's cadre absent from the
+     roster is counted (mn_rank_summary) and kept.  */
+  const struct mn_roster *roster;       /* borrowed, or NULL */
+  const char *cadre_column;             /* borrowed; NULL: "cadre" */
 };
 
 struct mn_ranker;
@@ -86,7 +93,13 @@ struct mn_rank_summary
   size_t rows, ranked, strata;
   size_t eb, jeffreys;          /* rows drawn from each posterior */
   size_t insufficient;          /* rows tiered insufficient data */
+  size_t no_data;               /* roster cadres without a row, added */
+  size_t not_listed;            /* rows whose cadre the roster lacks */
 };
+
+/* The cadre of the I-th row without a roster entry (I < not_listed of
+   the summary), for messages: its id (borrowed from R), or NULL.  */
+const char *mn_ranker_not_listed (const struct mn_ranker *r, size_t i);
 void mn_ranker_summary (const struct mn_ranker *r,
                         struct mn_rank_summary *s);
 

@@ -133,3 +133,36 @@ A,10,10,8,0.8,0.49,0.94,0,0,0.9,0.8888888888888888,0.54,1.05,0.7111111111111111,
 B,20,20,14,0.7,0.48,0.85,0,0,0.6,1.1666666666666667,0.8,1.42,0.9333333333333333,0.64,1.14,0.8,0.95,wilson
 stdout:
 1 P(first) within 0.003 of R
+
+=== --roster: names joined, a roster cadre without a row listed as no data, the table's cadres the roster lacks kept and said
+cmd: printf 'cadre,name,unit,position,township,villages,households\nC1,汪明鑫,城关镇人民政府,党委书记,城关镇,,\nC2,张伟,城关镇人民政府,镇长,城关镇,,\nC9,李娜,向阳镇人民政府,副镇长,向阳镇,,\n' > $T/ro.csv && minyi-rank --by-stat rate --draws 0 -R $T/ro.csv adjust-small.csv
+stdout:
+cadre,name,unit,position,township,n,sat,rate,rank,ranked,roster
+C2,张伟,城关镇人民政府,镇长,城关镇,5,5,1,1,8,listed
+C8,,,,,25,24,0.96,2,8,not in roster
+C4,,,,,12,11,0.9166666666666666,3,8,not in roster
+C6,,,,,60,55,0.9166666666666666,3,8,not in roster
+C1,汪明鑫,城关镇人民政府,党委书记,城关镇,20,18,0.9,5,8,listed
+C3,,,,,40,30,0.75,6,8,not in roster
+C7,,,,,8,6,0.75,6,8,not in roster
+C5,,,,,3,1,0.3333333333333333,8,8,not in roster
+C9,李娜,向阳镇人民政府,副镇长,向阳镇,,,,,8,no data
+stderr:
+minyi-rank: adjust-small.csv: 8 records, 8 used, 0 rejected
+minyi-rank: 6 rows of cadres not in the roster: C8, C4, C6, C3, C7, ...
+minyi-rank: 1 row 'no data' for roster cadres without answers
+
+=== --roster with --within: a no-data row in every stratum, its keys the stratum's and the cadre's
+cmd: printf 'wave,cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method\nW1,C1,4,4,4,1,0.51,1,0,0,0.95,wilson\nW2,C2,5,5,4,0.8,0.37,0.96,0,0,0.95,wilson\n' > $T/t.csv && printf 'cadre,name\nC1,甲\nC2,乙\n' > $T/ro.csv && minyi-rank -q --by-stat rate --draws 0 --within wave -R $T/ro.csv $T/t.csv
+stdout:
+wave,cadre,name,unit,position,township,n,sat,rate,rank,ranked,roster
+W1,C1,甲,,,,4,4,1,1,1,listed
+W1,C2,乙,,,,,,,,1,no data
+W2,C2,乙,,,,5,4,0.8,1,1,listed
+W2,C1,甲,,,,,,,,1,no data
+
+=== --roster needs the cadre among the keys
+cmd: printf 'cadre,name\nC1,甲\n' > $T/ro.csv && minyi-rank --by-stat rate -R $T/ro.csv --cadre-column who adjust-small.csv
+exit: 1
+stderr:
+minyi-rank:adjust-small.csv:1: --roster joins on the key column 'who', which the table lacks (its keys are the columns before 'rows')
