@@ -29,15 +29,17 @@ endif
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(SANFLAGS) $(CFLAGS) -Ilib
 LIBS = -lcsv -lgsl -lgslcblas -lm
 
-PROGRAMS = minyi-adjust minyi-check minyi-merge minyi-score minyi-weight
+PROGRAMS = minyi-adjust minyi-check minyi-deadline minyi-merge minyi-score \
+           minyi-weight
 # lib/ in layers, each using only those above it: base (errors,
 # allocation, hashing, UTF-8, numbers), io (CSV in and out, outputs,
 # rejects, provenance), stats (intervals, quantiles, exact sums, raking),
 # table (the score table's schema, reader, sums and partials), survey
-# (codebook, roster, margins, checking, scoring, weighting), prog (the
-# programs' shared options, run driver and reporting).  Headers are
-# included as "layer/name.h".
-LAYERS = base io stats table survey prog
+# (codebook, roster, margins, checking, scoring, weighting), service
+# (the service centre's working calendar, catalogue, penalty rules and
+# deadline engine), prog (the programs' shared options, run driver and
+# reporting).  Headers are included as "layer/name.h".
+LAYERS = base io stats table survey service prog
 LIB_SRC = $(sort $(wildcard $(LAYERS:%=lib/%/*.c)))
 LIB_HDR = $(wildcard $(LAYERS:%=lib/%/*.h))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
