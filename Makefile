@@ -48,7 +48,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 MAN1 = $(PROGRAMS:%=man/%.1)
 MAN = $(MAN1) man/minyi-formats.5 man/minyi.7
 
-all: $(PROGRAMS:%=$(B)/%) $(B)/gen-sample
+all: $(PROGRAMS:%=$(B)/%) $(B)/gen-sample $(B)/gen-service-log
 
 $(B)/lib/%.o: lib/%.c $(LIB_HDR) | $(B)/lib
 	@mkdir -p $(@D)
@@ -63,6 +63,9 @@ $(B)/minyi-%: cmd/minyi-%.c $(B)/libminyi.a
 
 $(B)/gen-sample: tools/gen-sample.c | $(B)/lib
 	$(CC) $(ALL_CFLAGS) $< -o $@ $(LIBS)
+
+$(B)/gen-service-log: tools/gen-service-log.c $(B)/libminyi.a
+	$(CC) $(ALL_CFLAGS) $< -o $@ $(B)/libminyi.a $(LIBS)
 
 $(B)/tests/%: tests/unit/%.c tests/unit/tap.h $(B)/libminyi.a | $(B)/tests
 	$(CC) $(ALL_CFLAGS) -Itests/unit $< -o $@ $(B)/libminyi.a $(LIBS)
@@ -103,8 +106,10 @@ check: deps
 
 units: $(UNIT_BIN)
 
-sample: $(B)/gen-sample
+sample: $(B)/gen-sample $(B)/gen-service-log
 	$(B)/gen-sample --outdir data
+	$(B)/gen-service-log --calendar data/calendar-2014.csv \
+	  > data/service-log.csv
 
 bench: all
 	sh tests/bench.sh $(B)

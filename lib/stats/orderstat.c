@@ -25,12 +25,18 @@ mn_hist_quantile7 (const unsigned long *count, size_t nv, double p)
     n += count[v];
   if (n == 0 || !(p >= 0 && p <= 1))
     return NAN;
-  double h = (double) (n - 1) * p + 1;
-  double fl = floor (h);
-  unsigned long j = (unsigned long) fl;
-  double lo = order_stat (count, nv, j);
-  if (j >= n || h == fl)
-    return lo;
-  double hi = order_stat (count, nv, j + 1);
-  return lo + (h - fl) * (hi - lo);
+  /* As R 4.2's quantile.default computes type 7, operation for
+     operation, so that the same double comes out: index = 1 + (n - 1) p,
+     lo = floor (index), and where index > lo and x[hi] != x[lo],
+     (1 - h) x[lo] + h x[hi] with h = index - lo.  */
+  double index = 1 + (double) (n - 1) * p;
+  double lo = floor (index), hi = ceil (index);
+  double qlo = order_stat (count, nv, (unsigned long) lo);
+  double qhi = order_stat (count, nv, (unsigned long) hi);
+  if (index > lo && qhi != qlo)
+    {
+      double h = index - lo;
+      return (1 - h) * qlo + h * qhi;
+    }
+  return qlo;
 }
