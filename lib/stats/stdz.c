@@ -143,8 +143,8 @@ mn_stdz_finish (struct mn_stdz *z)
   for (size_t i = 0; i < z->nstrata; i++)
     r[i] = stratum_rate (z, z->by_id[i]);
   z->group = xcalloc (z->ngroup ? z->ngroup : 1, sizeof *z->group);
-  /* Each cell's product and its rounding error (fma: Dekker's
-     TwoProduct) are added exactly, so E is the exact sum of the counts
+  /* Each cell's product and its rounding error, found by fma (Dekker's
+     TwoProduct), are added exactly, so E is the exact sum of the counts
      times the rounded reference rates, whatever the order of the
      cells.  */
   const struct mn_u64map *m = &z->cells;

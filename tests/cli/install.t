@@ -6,11 +6,13 @@ exit: 0
 stdout:
 ./opt/minyi/bin/minyi-adjust
 ./opt/minyi/bin/minyi-check
+./opt/minyi/bin/minyi-deadline
 ./opt/minyi/bin/minyi-merge
 ./opt/minyi/bin/minyi-score
 ./opt/minyi/bin/minyi-weight
 ./opt/minyi/share/man/man1/minyi-adjust.1
 ./opt/minyi/share/man/man1/minyi-check.1
+./opt/minyi/share/man/man1/minyi-deadline.1
 ./opt/minyi/share/man/man1/minyi-merge.1
 ./opt/minyi/share/man/man1/minyi-score.1
 ./opt/minyi/share/man/man1/minyi-weight.1
