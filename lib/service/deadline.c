@@ -178,7 +178,8 @@ get_suspensions (struct mn_deadline *d, const struct mn_record *rec,
       d->susp[(*ns)++] = p;
       s = bar ? bar + 1 : end;
     }
-  qsort (d->susp, *ns, sizeof *d->susp, by_start);
+  if (*ns > 1)
+    qsort (d->susp, *ns, sizeof *d->susp, by_start);
   char a[MN_TIME_BUFSIZE], b[MN_TIME_BUFSIZE];
   for (size_t i = 0; i < *ns; i++)
     {
@@ -502,7 +503,8 @@ by_urgency (const void *a, const void *b)
 void
 mn_deadline_write_warnings (struct mn_deadline *d, FILE *out)
 {
-  qsort (d->warn, d->nwarn, sizeof *d->warn, by_urgency);
+  if (d->nwarn > 1)
+    qsort (d->warn, d->nwarn, sizeof *d->warn, by_urgency);
   mn_deadline_write_item_header (out);
   for (size_t i = 0; i < d->nwarn; i++)
     fputs (d->warn[i].line, out);
