@@ -204,3 +204,36 @@ same
 === a failed write of standard output exits 2
 cmd: minyi-deadline -q -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of 2014-10-10 deadline-log.csv > /dev/full
 exit: 2
+
+=== a GB18030 catalogue and a calendar with a byte-order mark are read like UTF-8
+cmd: iconv -f UTF-8 -t GB18030 deadline-catalogue.csv > $T/k.csv; printf '\357\273\277' | cat - ../../data/calendar-2014.csv > $T/c.csv; minyi-deadline -q -c $T/k.csv --calendar $T/c.csv -p deadline-rules.csv --as-of '2014-10-10 12:00' --from 2014-09-15 --digits 6 deadline-log.csv | tail -n 1
+exit: 0
+stdout:
+民政,5,3,2,0.666667,0.20766,0.938508,0,2,0.95,wilson,1,2,1,0,4,0,5,8.2,3
+
+=== a date listed twice in the calendar stops the run
+cmd: printf 'date,kind\n2014-10-01,holiday\n2014-10-01,holiday\n' > $T/c.csv; minyi-deadline -c deadline-catalogue.csv --calendar $T/c.csv -p deadline-rules.csv --as-of 2014-10-10 deadline-log.csv 2>&1 | sed "s|$T/||"
+exit: 0
+stdout:
+minyi-deadline:c.csv:3: 2014-10-01 is listed twice (first on line 2)
+
+=== --strict stops at the first rejected record and writes nothing
+cmd: minyi-deadline -q --strict -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of '2014-10-10 12:00' -o $T/t.csv deadline-bad.csv
+exit: 1
+nofile t.csv
+
+=== the provenance gives the judgement time, the rules and the counts (in the period: M1-M5, G1, G2; completed M1, M2, M3, G2; on time M1, M2, G2; open M4, M5, G1)
+cmd: SOURCE_DATE_EPOCH=0 minyi-deadline -q -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of '2014-10-10 12:00' --from 2014-09-15 -o $T/t.csv deadline-log.csv; grep -E '^(as_of|limit|closing_time|warn_days|quantiles|items_in_period|items_outside_period|completed|on_time|open|overdue),' $T/t.csv.meta.csv
+exit: 0
+stdout:
+limit,promised
+as_of,2014-10-10 12:00
+warn_days,2
+closing_time,17:30
+quantiles,type 7 (Hyndman and Fan 1996; R's default)
+items_in_period,7
+items_outside_period,1
+completed,4
+on_time,3
+open,3
+overdue,1
