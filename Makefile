@@ -29,16 +29,17 @@ endif
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(SANFLAGS) $(CFLAGS) -Ilib
 LIBS = -lcsv -lgsl -lgslcblas -lm
 
-PROGRAMS = minyi minyi-adjust minyi-check minyi-merge minyi-rank \
-           minyi-score minyi-trend minyi-weight
+PROGRAMS = minyi minyi-adjust minyi-check minyi-deadline minyi-merge \
+           minyi-rank minyi-score minyi-trend minyi-weight
 # lib/ in layers, each using only those above it: base (errors,
 # allocation, hashing, UTF-8, numbers), io (CSV in and out, outputs,
 # rejects, provenance), stats (intervals, quantiles, exact sums, raking),
 # table (the score table's schema, reader, sums and partials), survey
-# (codebook, roster, margins, checking, scoring, weighting), prog (the
-# programs' shared options, run driver and reporting).  Headers are
-# included as "layer/name.h".
-LAYERS = base io stats table survey prog
+# (codebook, roster, margins, checking, scoring, weighting), service
+# (the service centre's working calendar, catalogue, penalty rules and
+# deadline engine), prog (the programs' shared options, run driver and
+# reporting).  Headers are included as "layer/name.h".
+LAYERS = base io stats table survey service prog
 LIB_SRC = $(sort $(wildcard $(LAYERS:%=lib/%/*.c)))
 LIB_HDR = $(wildcard $(LAYERS:%=lib/%/*.h))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
@@ -47,7 +48,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 MAN1 = $(PROGRAMS:%=man/%.1)
 MAN = $(MAN1) man/minyi-formats.5 man/minyi.7
 
-all: $(PROGRAMS:%=$(B)/%) $(B)/gen-sample
+all: $(PROGRAMS:%=$(B)/%) $(B)/gen-sample $(B)/gen-service-log
 
 $(B)/lib/%.o: lib/%.c $(LIB_HDR) | $(B)/lib
 	@mkdir -p $(@D)
@@ -65,6 +66,9 @@ $(B)/minyi: cmd/minyi.c $(B)/libminyi.a
 
 $(B)/gen-sample: tools/gen-sample.c | $(B)/lib
 	$(CC) $(ALL_CFLAGS) $< -o $@ $(LIBS)
+
+$(B)/gen-service-log: tools/gen-service-log.c $(B)/libminyi.a
+	$(CC) $(ALL_CFLAGS) $< -o $@ $(B)/libminyi.a $(LIBS)
 
 $(B)/tests/%: tests/unit/%.c tests/unit/tap.h $(B)/libminyi.a | $(B)/tests
 	$(CC) $(ALL_CFLAGS) -Itests/unit $< -o $@ $(B)/libminyi.a $(LIBS)
@@ -84,6 +88,13 @@ demo: deps
 	  $(B)/clean.csv
 	$(B)/minyi-adjust -q --by wave -o $(B)/adjusted.csv --limits $(B)/funnel.csv \
 	  $(B)/scores.csv
+	$(B)/minyi-deadline -q -c data/catalogue.csv \
+	  --calendar data/calendar-2014.csv -p data/penalty.csv \
+	  --as-of 2014-10-10 --from 2014-07-01 --to 2014-09-30 \
+	  --warnings $(B)/warnings.csv -o $(B)/departments.csv \
+	  data/service-log.csv
+	$(B)/minyi-adjust -q -o $(B)/departments-adjusted.csv \
+	  $(B)/departments.csv
 	@echo
 	@echo "Checked rows: $(B)/clean.csv, report $(B)/check-report.csv."
 	@echo "Score table: $(B)/scores.csv, one row per cadre and wave, its numbers"
@@ -98,6 +109,19 @@ demo: deps
 	      $$c["sat"], $$c["rate"], $$c["post_mean"], $$c["post_lo"], \
 	      $$c["post_hi"], $$c["funnel_flag"] }' $(B)/adjusted.csv \
 	  | LC_ALL=C sort -t, -k5,5g -k1,1 | head -n 10) | column -t -s,
+	@echo
+	@echo "The service centre's departments in 2014Q3, judged on 2014-10-10"
+	@echo "(on-time rate with its Wilson interval, open and overdue items,"
+	@echo "working days to complete, penalty points; the early-warning list"
+	@echo "is $(B)/warnings.csv; shrunk and funnel-placed as cadres are in"
+	@echo "$(B)/departments-adjusted.csv):"
+	@(echo "department,n,on_time,rate,lo,hi,open,overdue,median,p90,penalty,funnel"; \
+	  awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$$i] = i; next } \
+	    { printf "%s,%s,%s,%.3f,%.3f,%.3f,%s,%s,%s,%.1f,%s,%s\n", $$1, $$c["n"], \
+	      $$c["sat"], $$c["rate"], $$c["lo"], $$c["hi"], $$c["open"], \
+	      $$c["overdue"], $$c["days_median"], $$c["days_p90"], \
+	      $$c["penalty"], $$c["funnel_flag"] }' $(B)/departments-adjusted.csv \
+	  | LC_ALL=C sort -t, -k4,4g) | column -t -s,
 
 check: deps
 	$(MAKE) all units
@@ -105,8 +129,10 @@ check: deps
 
 units: $(UNIT_BIN)
 
-sample: $(B)/gen-sample
+sample: $(B)/gen-sample $(B)/gen-service-log
 	$(B)/gen-sample --outdir data
+	$(B)/gen-service-log --calendar data/calendar-2014.csv \
+	  > data/service-log.csv
 
 bench: all
 	sh tests/bench.sh $(B)

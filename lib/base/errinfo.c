@@ -40,6 +40,12 @@ mn_reason_name (enum mn_reason r)
     [MN_R_UNKNOWN_CADRE] = "unknown-cadre",
     [MN_R_OUTSIDE_AREA] = "outside-area",
     [MN_R_DUPLICATE] = "duplicate",
+    [MN_R_BAD_TIME] = "bad-time",
+    [MN_R_TIME_ORDER] = "time-order",
+    [MN_R_BAD_SUSPENSION] = "bad-suspension",
+    [MN_R_UNKNOWN_SERVICE] = "unknown-service",
+    [MN_R_UNKNOWN_DEPARTMENT] = "unknown-department",
+    [MN_R_OUTSIDE_CALENDAR] = "outside-calendar",
     [MN_R_USAGE] = "usage",
     [MN_R_SYSTEM] = "system",
   };

@@ -27,6 +27,15 @@ enum mn_reason
   MN_R_UNKNOWN_CADRE,   /* cadre id not in the roster */
   MN_R_OUTSIDE_AREA,    /* household outside the cadre's township/village */
   MN_R_DUPLICATE,       /* household rated the cadre twice in one wave */
+  MN_R_BAD_TIME,        /* a time that does not parse */
+  MN_R_TIME_ORDER,      /* completed before received, received after the
+                           time the log is judged at */
+  MN_R_BAD_SUSPENSION,  /* a suspension outside the item's life, ending
+                           before it starts, or overlapping another */
+  MN_R_UNKNOWN_SERVICE, /* service type not in the catalogue */
+  MN_R_UNKNOWN_DEPARTMENT, /* department not in the catalogue, or not the
+                           service's */
+  MN_R_OUTSIDE_CALENDAR,/* working days beyond the calendar's years */
   MN_R_USAGE,           /* the request cannot be met (column missing...) */
   MN_R_SYSTEM,          /* I/O or other system error */
   MN_R_COUNT

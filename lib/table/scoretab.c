@@ -238,6 +238,12 @@ mn_st_layout_init (struct mn_st_layout *l, size_t nkey, char *const *key,
 }
 
 void
+mn_st_layout_add_extra (struct mn_st_layout *l, const char *name)
+{
+  add_col (l, xstrdup (name), MN_ST_EXTRA, 0);
+}
+
+void
 mn_st_layout_release (struct mn_st_layout *l)
 {
   for (size_t i = 0; i < l->ncol; i++)

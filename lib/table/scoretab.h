@@ -111,8 +111,13 @@ struct mn_st_layout
 int mn_st_layout_init (struct mn_st_layout *l, size_t nkey,
                        char *const *key, bool weighted, bool scored,
                        size_t nitem, char *const *item, bool rgroups,
-                       bool standardized, enum mn_ci_method method, double level,
-                       struct mn_error *e);
+                       bool standardized, enum mn_ci_method method,
+                       double level, struct mn_error *e);
+
+/* Add an extra column NAME (borrowed, copied) at the end of L: a
+   program's own figures beside the schema's (minyi-deadline), written
+   from the cell's text and read back as an extra.  */
+void mn_st_layout_add_extra (struct mn_st_layout *l, const char *name);
 
 /* Free L's columns (not L); L is left empty.  */
 void mn_st_layout_release (struct mn_st_layout *l);
