@@ -81,47 +81,7 @@ deps:
 
 demo: deps
 	$(MAKE) all
-	$(B)/minyi-check -c data/codebook.csv -R data/roster.csv \
-	  --rejects $(B)/rejects.csv --report $(B)/check-report.csv \
-	  data/survey.csv > $(B)/clean.csv
-	$(B)/minyi-score -c data/codebook.csv -g wave,cadre -o $(B)/scores.csv \
-	  $(B)/clean.csv
-	$(B)/minyi-adjust -q --by wave -o $(B)/adjusted.csv --limits $(B)/funnel.csv \
-	  $(B)/scores.csv
-	$(B)/minyi-deadline -q -c data/catalogue.csv \
-	  --calendar data/calendar-2014.csv -p data/penalty.csv \
-	  --as-of 2014-10-10 --from 2014-07-01 --to 2014-09-30 \
-	  --warnings $(B)/warnings.csv -o $(B)/departments.csv \
-	  data/service-log.csv
-	$(B)/minyi-adjust -q -o $(B)/departments-adjusted.csv \
-	  $(B)/departments.csv
-	@echo
-	@echo "Checked rows: $(B)/clean.csv, report $(B)/check-report.csv."
-	@echo "Score table: $(B)/scores.csv, one row per cadre and wave, its numbers"
-	@echo "exact; how it was made: $(B)/scores.csv.meta.csv."
-	@echo "Adjusted: $(B)/adjusted.csv (one prior per wave; funnel limits in"
-	@echo "$(B)/funnel.csv)."
-	@echo "The ten cadres of 2026Q2 with the lowest posterior mean, small samples"
-	@echo "shrunk towards the wave's prior (rounded for display):"
-	@(echo "cadre,n,sat,rate,post_mean,post_lo,post_hi,funnel"; \
-	  awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$$i] = i; next } \
-	    $$1 == "2026Q2" { printf "%s,%s,%s,%.3f,%.3f,%.3f,%.3f,%s\n", $$2, $$c["n"], \
-	      $$c["sat"], $$c["rate"], $$c["post_mean"], $$c["post_lo"], \
-	      $$c["post_hi"], $$c["funnel_flag"] }' $(B)/adjusted.csv \
-	  | LC_ALL=C sort -t, -k5,5g -k1,1 | head -n 10) | column -t -s,
-	@echo
-	@echo "The service centre's departments in 2014Q3, judged on 2014-10-10"
-	@echo "(on-time rate with its Wilson interval, open and overdue items,"
-	@echo "working days to complete, penalty points; the early-warning list"
-	@echo "is $(B)/warnings.csv; shrunk and funnel-placed as cadres are in"
-	@echo "$(B)/departments-adjusted.csv):"
-	@(echo "department,n,on_time,rate,lo,hi,open,overdue,median,p90,penalty,funnel"; \
-	  awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$$i] = i; next } \
-	    { printf "%s,%s,%s,%.3f,%.3f,%.3f,%s,%s,%s,%.1f,%s,%s\n", $$1, $$c["n"], \
-	      $$c["sat"], $$c["rate"], $$c["lo"], $$c["hi"], $$c["open"], \
-	      $$c["overdue"], $$c["days_median"], $$c["days_p90"], \
-	      $$c["penalty"], $$c["funnel_flag"] }' $(B)/departments-adjusted.csv \
-	  | LC_ALL=C sort -t, -k4,4g) | column -t -s,
+	sh data/quarter-end.sh $(B) $(B)/quarter-end
 
 check: deps
 	$(MAKE) all units

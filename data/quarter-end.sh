@@ -1,0 +1,102 @@
+#!/bin/sh
+# quarter-end.sh - the organization department's quarter-end run on the
+# sample data: check, score, adjust, rank and compare the villagers'
+# satisfaction with each cadre, and judge the service centre's
+# departments on their deadlines.  Leaves every table, with its
+# provenance file, in OUTDIR, and prints the ranking's head and foot.
+#
+#   sh data/quarter-end.sh [BINDIR [OUTDIR]]     (make demo runs it)
+#
+# BINDIR holds the programs (default: build); OUTDIR the results
+# (default: BINDIR/quarter-end).  Run from the top of the source tree.
+# Stops at the first step that fails, with its status.
+set -eu
+bin=${1:-build}
+out=${2:-$bin/quarter-end}
+mkdir -p "$out"
+PATH=$bin:$PATH
+export PATH
+wave=2026Q2
+prev=2026Q1
+
+# 1. Every row of the export checked: clean rows, or rejects with reasons.
+minyi-check -c data/codebook.csv -R data/roster.csv \
+  --rejects "$out/rejects.csv" --report "$out/check-report.csv" \
+  data/survey.csv > "$out/clean.csv"
+
+# 2. Per wave and cadre: rates, intervals, index; standardised for the
+#    township served, wave by wave.
+minyi-score -c data/codebook.csv -g wave,cadre \
+  --standardize-by wave,township -o "$out/scores.csv" "$out/clean.csv"
+
+# 3. Small samples shrunk towards each wave's prior; funnel limits.
+minyi-adjust -q --by wave -o "$out/adjusted.csv" \
+  --limits "$out/funnel.csv" "$out/scores.csv"
+
+# 4. Ranks with their intervals, tiers under the policy, names.
+minyi-rank -q --within wave --policy data/policy.csv -R data/roster.csv \
+  -o "$out/ranking.csv" "$out/adjusted.csv"
+
+# 5. What changed since the last wave.
+minyi-trend -q --wave "wave=$prev,$wave" -o "$out/trend.csv" \
+  "$out/scores.csv"
+
+# 6. The service centre: deadlines, warnings, departments' on-time rates,
+#    shrunk and ranked as cadres are.
+minyi-deadline -q -c data/catalogue.csv --calendar data/calendar-2014.csv \
+  -p data/penalty.csv --as-of 2014-10-10 --from 2014-07-01 \
+  --to 2014-09-30 --warnings "$out/warnings.csv" \
+  -o "$out/departments.csv" data/service-log.csv
+minyi-adjust -q -o "$out/departments-adjusted.csv" "$out/departments.csv"
+minyi-rank -q --cadre-column department --draws 2000 \
+  -o "$out/departments-ranked.csv" "$out/departments-adjusted.csv"
+
+# The ranking of the last wave, as the committee would read it: rank,
+# 95% rank interval, name, post, answers, posterior mean with its
+# interval, tier.  Rounded for display only; the tables are exact.
+show () {
+  awk -F, -v wave="$wave" '
+    FNR == 1 && NR == 1 { for (i = 1; i <= NF; i++) a[$i] = i; next }
+    FNR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    NR == FNR && $1 == wave {
+      lo[$2] = $a["post_lo"]; hi[$2] = $a["post_hi"]; next }
+    NR != FNR && $1 == wave {
+      r = $c["rank"] == "" ? "-" : $c["rank"]
+      ri = $c["rank_lo"] == "" ? "-" : $c["rank_lo"] "-" $c["rank_hi"]
+      pm = $c["post_mean"] == "" ? "-" : sprintf ("%.3f [%.3f, %.3f]",
+             $c["post_mean"], lo[$2], hi[$2])
+      printf "%s\t%s\t%s %s\t%s\t%s\t%s\t%s\n", r, ri, $2, $c["name"],
+             $c["position"], $c["n"] == "" ? "-" : $c["n"], pm, $c["tier"]
+    }' "$out/adjusted.csv" "$out/ranking.csv"
+}
+ranked=$(awk -F, -v wave="$wave" '$1 == wave && $7 != ""' \
+           "$out/ranking.csv" | wc -l)
+echo
+echo "Quarter-end results in $out/ (each table with its .meta.csv):"
+echo "  clean.csv, rejects.csv, check-report.csv  the export checked"
+echo "  scores.csv     rates per wave and cadre, standardised by township"
+echo "  adjusted.csv   shrunk to each wave's prior; funnel.csv its limits"
+echo "  ranking.csv    ranks, rank intervals, tiers, names"
+echo "  trend.csv      the change from $prev to $wave, rises and drops"
+echo "  warnings.csv, departments*.csv  the service centre's deadlines"
+echo
+echo "Ranking of $wave: $ranked cadres ranked by posterior mean (rank, 95% rank"
+echo "interval, cadre, post, answers, posterior mean [95% interval], tier)."
+echo "Rows whose rank intervals overlap cannot be told apart."
+echo "Top five:"
+show | head -n 5 | column -t -s "$(printf '\t')"
+echo "Bottom five (of the ranked; unranked and no-data rows follow them"
+echo "in ranking.csv):"
+show | awk -F'\t' '$1 != "-"' | tail -n 5 | column -t -s "$(printf '\t')"
+echo
+echo "Changes from $prev to $wave (Newcombe 95% intervals):"
+awk -F, 'NR > 1 { n[$11]++ } END { printf "  %d rises, %d drops, %d steady\n",
+  n["rise"], n["drop"], n["steady"] }' "$out/trend.csv"
+echo
+echo "Service-centre departments, 2014Q3 (completed on time, with the Wilson"
+echo "95% interval; open and overdue items on 2014-10-10):"
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+  { printf "%s\t%s of %s on time\t%.3f [%.3f, %.3f]\t%s open, %s overdue\n",
+    $1, $c["sat"], $c["n"], $c["rate"], $c["lo"], $c["hi"], $c["open"],
+    $c["overdue"] }' "$out/departments.csv" |
+  LC_ALL=C sort -t "$(printf '\t')" -k3,3gr | column -t -s "$(printf '\t')"
