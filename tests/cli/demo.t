@@ -1,0 +1,15 @@
+# data/quarter-end.sh, the run make demo makes, on the sample data.
+
+=== the quarter-end run succeeds and leaves every table with its provenance
+cmd: cd ../.. && sh data/quarter-end.sh $B $T/qe > $T/out 2>&1; echo "exit $?"; for f in clean scores adjusted ranking trend departments departments-adjusted departments-ranked; do test -s $T/qe/$f.csv || echo "no $f.csv"; done; for f in scores adjusted ranking trend departments; do test -s $T/qe/$f.csv.meta.csv || echo "no $f.csv.meta.csv"; done; grep -c '^2026Q2,' $T/qe/ranking.csv; grep -E '^(Top five|Bottom five)' $T/out
+stdout:
+exit 0
+300
+Top five:
+Bottom five (of the ranked; unranked and no-data rows follow them
+
+=== what it prints of the ranking is what ranking.csv holds
+cmd: cd ../.. && sh data/quarter-end.sh $B $T/qe 2>/dev/null | sed -n '/^Top five/{n;p}' | awk '{ print $1, $3 }' && awk -F, '$1 == "2026Q2" { print $11, $2; exit }' $T/qe/ranking.csv
+stdout:
+1 C0227
+1 C0227
