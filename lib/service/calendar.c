@@ -84,6 +84,35 @@ mn_calendar_load (struct mn_calendar *c, const char *path,
   int m, d;
   mn_civil_from_day (lo, &c->year0, &m, &d);
   mn_civil_from_day (hi, &c->year1, &m, &d);
+  /* Every year covered must have its dates listed: a year between two
+     listed ones with none (2014 and 2016 given, 2015 not) would count
+     its Spring Festival and National Day as working days.  */
+  {
+    size_t nyears = (size_t) (c->year1 - c->year0) + 1;
+    bool *listed = xcalloc (nyears, sizeof *listed);
+    for (size_t i = 0; i < cl.n; i++)
+      {
+        long y;
+        mn_civil_from_day (cl.row[i].day, &y, &m, &d);
+        listed[y - c->year0] = true;
+      }
+    long missing = -1;
+    for (size_t i = 0; i < nyears && missing < 0; i++)
+      if (!listed[i])
+        missing = c->year0 + (long) i;
+    free (listed);
+    if (missing >= 0)
+      {
+        free (cl.row);
+        long y0 = c->year0, y1 = c->year1;
+        memset (c, 0, sizeof *c);
+        return mn_error_set (e, path, 0, MN_R_USAGE,
+                             "the working calendar lists no date of %ld, "
+                             "a year between %ld and %ld: give every "
+                             "year's holidays and worked days", missing,
+                             y0, y1);
+      }
+  }
   c->first = mn_day_from_civil (c->year0, 1, 1);
   c->ndays = mn_day_from_civil (c->year1 + 1, 1, 1) - c->first;
   c->kind = xmalloc ((size_t) c->ndays);

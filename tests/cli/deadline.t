@@ -147,6 +147,13 @@ stderr:
 minyi-deadline:(standard input):2: 2015-01-01 is outside the working calendar (2014 to 2014)
 minyi-deadline: (standard input): 2 records, 1 used, 1 rejected (outside-calendar 1)
 
+=== a calendar with a year between its first and last unlisted is refused, not taken as a year without holidays (2015's Spring Festival, Feb 18-24, would count as working days)
+cmd: (cat ../../data/calendar-2014.csv; echo '2016-01-01,holiday,元旦') > $T/cal.csv; printf 'item,service,received\nX1,A1,2015-02-16 10:00\n' | minyi-deadline -c deadline-catalogue.csv --calendar $T/cal.csv -p deadline-rules.csv --as-of 2015-02-27 -o $T/t.csv 2> $T/err; rc=$?; sed "s|$T/||" $T/err; exit $rc
+exit: 1
+stdout:
+minyi-deadline: cal.csv: the working calendar lists no date of 2015, a year between 2014 and 2016: give every year's holidays and worked days
+nofile t.csv
+
 === a missing column is named with the columns there are
 cmd: printf 'item,svc,received\nI1,A1,2014-09-01\n' | minyi-deadline -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of 2014-10-10
 exit: 1
