@@ -44,9 +44,12 @@ rules_row (void *ctx, const struct mn_record *rec, const long *col,
     {
     case R_ITEM:
     case R_DAY:
-      if (mn_parse_double (value, &x) != 0 || x < 0)
+      /* Bounded, so that points times items or days stay finite: with
+         1e308 a department's penalty overflowed to an empty cell.  */
+      if (mn_parse_double (value, &x) != 0 || x < 0 || x > 1e6)
         return mn_error_set (e, file, rec->line, MN_R_BAD_NUMBER,
-                             "%s '%s' is not a number >= 0", rule, value);
+                             "%s '%s' is not a number 0..1000000", rule,
+                             value);
       *(k == R_ITEM ? &rl->r->item_points : &rl->r->day_points) = x;
       break;
     case R_WARN:

@@ -154,6 +154,13 @@ stdout:
 minyi-deadline: cal.csv: the working calendar lists no date of 2015, a year between 2014 and 2016: give every year's holidays and worked days
 nofile t.csv
 
+=== penalty points are bounded: 1e308 a day made the department's penalty overflow to an empty cell, with status 0
+cmd: grep -v '^overdue_day_points,' deadline-rules.csv > $T/r.csv; echo 'overdue_day_points,1e308' >> $T/r.csv; minyi-deadline -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p $T/r.csv --as-of '2014-10-10 12:00' -o $T/t.csv deadline-log.csv 2> $T/err; rc=$?; sed "s|$T/||" $T/err; exit $rc
+exit: 1
+stdout:
+minyi-deadline:r.csv:5: overdue_day_points '1e308' is not a number 0..1000000
+nofile t.csv
+
 === a missing column is named with the columns there are
 cmd: printf 'item,svc,received\nI1,A1,2014-09-01\n' | minyi-deadline -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of 2014-10-10
 exit: 1
