@@ -69,8 +69,13 @@ show () {
              $c["position"], $c["n"] == "" ? "-" : $c["n"], pm, $c["tier"]
     }' "$out/adjusted.csv" "$out/ranking.csv"
 }
-ranked=$(awk -F, -v wave="$wave" '$1 == wave && $7 != ""' \
-           "$out/ranking.csv" | wc -l)
+# Columns are found by their header names.  The fields used hold no
+# comma (keys, counts, figures, tiers); names and rules, which may, are
+# read only before the first of them that could.
+ranked=$(awk -F, -v wave="$wave" '
+  NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+  $1 == wave && $c["rank"] != "" { n++ } END { print n + 0 }' \
+  "$out/ranking.csv")
 echo
 echo "Quarter-end results in $out/ (each table with its .meta.csv):"
 echo "  clean.csv, rejects.csv, check-report.csv  the export checked"
@@ -82,7 +87,9 @@ echo "  warnings.csv, departments*.csv  the service centre's deadlines"
 echo
 echo "Ranking of $wave: $ranked cadres ranked by posterior mean (rank, 95% rank"
 echo "interval, cadre, post, answers, posterior mean [95% interval], tier)."
-echo "Rows whose rank intervals overlap cannot be told apart."
+echo "The rank orders the posterior means; the interval is where the rank"
+echo "falls in 95% of the draws from the posteriors, and need not hold it:"
+echo "rows whose intervals overlap cannot be told apart."
 echo "Top five:"
 show | head -n 5 | column -t -s "$(printf '\t')"
 echo "Bottom five (of the ranked; unranked and no-data rows follow them"
@@ -90,8 +97,11 @@ echo "in ranking.csv):"
 show | awk -F'\t' '$1 != "-"' | tail -n 5 | column -t -s "$(printf '\t')"
 echo
 echo "Changes from $prev to $wave (Newcombe 95% intervals):"
-awk -F, 'NR > 1 { n[$11]++ } END { printf "  %d rises, %d drops, %d steady\n",
-  n["rise"], n["drop"], n["steady"] }' "$out/trend.csv"
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+  { n[$c["change"]]++ }
+  END { printf "  %d rises, %d drops, %d steady, %d in one wave only\n",
+        n["rise"], n["drop"], n["steady"], n["first-only"] + n["second-only"] }' \
+  "$out/trend.csv"
 echo
 echo "Service-centre departments, 2014Q3 (completed on time, with the Wilson"
 echo "95% interval; open and overdue items on 2014-10-10):"
