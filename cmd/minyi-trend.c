@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/numparse.h"
 #include "base/xalloc.h"
@@ -71,6 +72,18 @@ parse_wave (struct args *a, const char *arg, struct argp_state *state)
     argp_error (state, "--wave names the wave '%s' twice", a->trend.first);
 }
 
+/* Whether the operands A and B are one file (standard input twice
+   included).  */
+static bool
+same_file (const char *a, const char *b)
+{
+  struct stat sa, sb;
+  if (strcmp (a, "-") == 0 || strcmp (b, "-") == 0)
+    return strcmp (a, b) == 0;
+  return stat (a, &sa) == 0 && stat (b, &sb) == 0 && sa.st_dev == sb.st_dev
+         && sa.st_ino == sb.st_ino;
+}
+
 static error_t
 parse_opt (int key, char *arg, struct argp_state *state)
 {
@@ -103,6 +116,9 @@ parse_opt (int key, char *arg, struct argp_state *state)
       if (!a->wave && a->nfiles != 2)
         argp_error (state, "give two score tables, the first wave's and "
                            "the second's, or one with --wave");
+      if (!a->wave && same_file (a->files[0], a->files[1]))
+        argp_error (state, "'%s' and '%s' are the same table: compare two "
+                           "waves", a->files[0], a->files[1]);
       break;
     default:
       return ARGP_ERR_UNKNOWN;

@@ -133,3 +133,11 @@ cmd: minyi-trend --wave rows=1,2 trend.csv
 exit: 1
 stderr:
 minyi-trend:trend.csv:1: no column 'rows' (columns: wave, cadre, weight, q)
+
+=== the same table twice is not two waves
+cmd: minyi-score -q -i q -s 4..5 -g cadre trend.csv > $T/a.csv && ln $T/a.csv $T/b.csv && cd $T && minyi-trend a.csv b.csv
+exit: 2
+stdout:
+stderr:
+minyi-trend: 'a.csv' and 'b.csv' are the same table: compare two waves
+Try `minyi-trend --help' or `minyi-trend --usage' for more information.
