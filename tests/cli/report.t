@@ -196,3 +196,32 @@ stdout:
 stderr:
 minyi-report: --label takes 'top', 'bottom', 'outliers' or 'none', separated by commas, not 'middle'
 Try `minyi-report --help' or `minyi-report --usage' for more information.
+
+=== html: one self-contained page, well-formed (xmllint when installed), text escaped
+cmd: minyi-report -q -f html -s report-adj.csv --title "Q2 <draft>" -o $T/r.html report-rank.csv && { if command -v xmllint >/dev/null 2>&1; then xmllint --html --noout $T/r.html && echo well-formed; else echo well-formed; fi; }; grep -c -i -E "<script|<link|src=|url\(|https?:" $T/r.html; grep -o "<title>.*</title>" $T/r.html; grep -c "<tr" $T/r.html; grep -o "n &lt; 5" $T/r.html; grep -o "<td>欧阳娜娜</td>" $T/r.html; grep -o "0.450 \[0.329, 0.767\]" $T/r.html; grep -o "@media print" $T/r.html; iconv -f UTF-8 -t UTF-8 $T/r.html > /dev/null && echo valid UTF-8
+stdout:
+well-formed
+0
+<title>Q2 &lt;draft&gt;</title>
+9
+n &lt; 5
+<td>欧阳娜娜</td>
+0.450 [0.329, 0.767]
+@media print
+valid UTF-8
+stderr:
+
+=== html: the provenance file is shown, and the same input gives the same bytes
+cmd: minyi-report -q -f html --provenance report-adj.csv report-rank.csv > $T/a; minyi-report -q -f html --provenance report-adj.csv report-rank.csv > $T/b; cmp $T/a $T/b && echo same; grep -o "<h3>report-adj.csv</h3>" $T/a; grep -c "<tr><th>" $T/a
+stdout:
+same
+<h3>report-adj.csv</h3>
+7
+stderr:
+
+=== html: a missing provenance file writes nothing
+cmd: minyi-report -q -f html --provenance nope.csv report-rank.csv
+exit: 2
+stdout:
+stderr:
+minyi-report: nope.csv: cannot open: No such file or directory
