@@ -227,12 +227,12 @@ stderr:
 minyi-report: nope.csv: cannot open: No such file or directory
 
 === plots: funnel and caterpillar SVGs, well-formed XML, rendered with rsvg-convert when installed, CJK labels
-cmd: minyi-report -q -s report-adj.csv -p funnel=$T/f.svg -p caterpillar=$T/c.svg --label top,bottom,outliers -o /dev/null report-rank.csv && { if command -v xmllint >/dev/null 2>&1; then xmllint --noout $T/f.svg $T/c.svg && echo well-formed; else echo well-formed; fi; if command -v rsvg-convert >/dev/null 2>&1; then rsvg-convert -o $T/f.png $T/f.svg && rsvg-convert -o $T/c.png $T/c.svg && echo rendered; else echo rendered; fi; }; grep -c "<circle" $T/f.svg $T/c.svg; grep -o "Noto Sans CJK SC" $T/f.svg | head -n 1; grep -o ">李秋<" $T/f.svg
+cmd: minyi-report -q -s report-adj.csv -p funnel=$T/f.svg -p caterpillar=$T/c.svg --label top,bottom,outliers -o /dev/null report-rank.csv && { if command -v xmllint >/dev/null 2>&1; then xmllint --noout $T/f.svg $T/c.svg && echo well-formed; else echo well-formed; fi; if command -v rsvg-convert >/dev/null 2>&1; then rsvg-convert -o $T/f.png $T/f.svg && rsvg-convert -o $T/c.png $T/c.svg && echo rendered; else echo rendered; fi; }; grep -c "<circle" < $T/f.svg; grep -c "<circle" < $T/c.svg; grep -o "Noto Sans CJK SC" $T/f.svg | head -n 1; grep -o ">李秋<" $T/f.svg
 stdout:
 well-formed
 rendered
-/tmp/tmp.8iuIO1iDBD/f.svg:5
-/tmp/tmp.8iuIO1iDBD/c.svg:5
+5
+5
 Noto Sans CJK SC
 >李秋<
 stderr:
