@@ -30,7 +30,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(SANFLAGS) $(CFLAGS) -Ilib
 LIBS = -lcsv -lgsl -lgslcblas -lm
 
 PROGRAMS = minyi minyi-adjust minyi-check minyi-deadline minyi-merge \
-           minyi-rank minyi-score minyi-trend minyi-weight
+           minyi-rank minyi-report minyi-score minyi-trend minyi-weight
 # lib/ in layers, each using only those above it: base (errors,
 # allocation, hashing, UTF-8, numbers), io (CSV in and out, outputs,
 # rejects, provenance), stats (intervals, quantiles, exact sums, raking),
@@ -39,7 +39,7 @@ PROGRAMS = minyi minyi-adjust minyi-check minyi-deadline minyi-merge \
 # (the service centre's working calendar, catalogue, penalty rules and
 # deadline engine), prog (the programs' shared options, run driver and
 # reporting).  Headers are included as "layer/name.h".
-LAYERS = base io stats table survey service prog
+LAYERS = base io stats table survey service report prog
 LIB_SRC = $(sort $(wildcard $(LAYERS:%=lib/%/*.c)))
 LIB_HDR = $(wildcard $(LAYERS:%=lib/%/*.h))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)

@@ -26,6 +26,7 @@ static const struct
   { "adjust", "empirical-Bayes shrinkage and funnel limits of a score table" },
   { "rank", "rankings with rank intervals, and tiers from a policy file" },
   { "trend", "each cadre's change between two waves, with its interval" },
+  { "report", "rankings as terminal tables, Markdown, HTML and SVG plots" },
   { "deadline", "service-centre deadlines: warnings and on-time rates" },
 };
 #define NPROGRAMS (sizeof programs / sizeof *programs)

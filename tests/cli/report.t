@@ -1,0 +1,244 @@
+# minyi-report: rankings and score tables shown with their intervals.
+#
+# report-rank.csv is a ranking as minyi-rank writes it (Chinese and ASCII
+# names, one "Zhang, Wei" quoted, a roster cadre with no data);
+# report-adj.csv the adjusted table it came from.  Its rate intervals are
+# Wilson's, computed independently (Python: (p + z^2/2n +- z sqrt(p(1-p)/n
+# + z^2/4n^2)) / (1 + z^2/n), z = 1.959963984540054): 38 of 40 gives
+# 0.835 to 0.986, 3 of 11 gives 0.097 to 0.566, as shown.  The golden
+# tables were checked by eye for alignment: a Chinese character takes two
+# columns, so 王芳 (4 columns) pads as "Li Ming" (7) does.
+
+=== text: mixed Chinese and ASCII names line up, intervals joined from --scores
+cmd: minyi-report -q -w 100 -s report-adj.csv report-rank.csv
+stdout:
+rank  rank 95%  wave    cadre  name        township   n         posterior 95%  p_top10pct  tier
+----  --------  ------  -----  ----------  --------  --  --------------------  ----------  --------
+   1       1-3  2026Q2  C01    王芳        城关镇    40  0.930 [0.798, 0.967]       0.610  优秀
+   2       1-4  2026Q2  C02    Li Ming     城关镇    25  0.870 [0.693, 0.942]       0.220  称职
+   3       1-5  2026Q2  C03    欧阳娜娜    焕古镇    12  0.840 [0.595, 0.941]       0.100  称职
+   4       3-5  2026Q2  C04    Zhang, Wei  瓦庙镇    30  0.720 [0.567, 0.850]       0.020  基本称职
+   5       4-5  2026Q2  C05    李秋        向阳镇    11  0.450 [0.329, 0.767]       0.000  不称职
+   -         -  2026Q2  C06    赵六        城关镇     0                     -           -  不予评定
+rank 95%: 2.5% and 97.5% quantiles of the simulated ranks; overlapping ones cannot be told apart.
+n: answers.
+posterior: mean of the shrunken (empirical-Bayes) rate [its interval].
+Not shown at width 100: unit, position, rate 95%, tier rule, funnel (see --width).
+stderr:
+
+=== text: a narrow terminal drops the columns of lowest priority and says so
+cmd: minyi-report -q -w 60 -s report-adj.csv --where wave=2026Q2 report-rank.csv
+stdout:
+rank  cadre  name               posterior 95%  tier
+----  -----  ----------  --------------------  --------
+   1  C01    王芳        0.930 [0.798, 0.967]  优秀
+   2  C02    Li Ming     0.870 [0.693, 0.942]  称职
+   3  C03    欧阳娜娜    0.840 [0.595, 0.941]  称职
+   4  C04    Zhang, Wei  0.720 [0.567, 0.850]  基本称职
+   5  C05    李秋        0.450 [0.329, 0.767]  不称职
+   -  C06    赵六                           -  不予评定
+posterior: mean of the shrunken (empirical-Bayes) rate [its interval].
+Not shown at width 60: rank 95%, township, unit, position, n, rate 95%, p_top10pct, tier rule, funnel (see --width).
+stderr:
+
+=== text: a ranking alone: the posterior has no interval there, shown [?]
+cmd: minyi-report -q -w 80 report-rank.csv
+stdout:
+rank  rank 95%  wave    cadre  name        township   n  posterior  tier
+----  --------  ------  -----  ----------  --------  --  ---------  --------
+   1       1-3  2026Q2  C01    王芳        城关镇    40  0.930 [?]  优秀
+   2       1-4  2026Q2  C02    Li Ming     城关镇    25  0.870 [?]  称职
+   3       1-5  2026Q2  C03    欧阳娜娜    焕古镇    12  0.840 [?]  称职
+   4       3-5  2026Q2  C04    Zhang, Wei  瓦庙镇    30  0.720 [?]  基本称职
+   5       4-5  2026Q2  C05    李秋        向阳镇    11  0.450 [?]  不称职
+   -         -  2026Q2  C06    赵六        城关镇     0          -  不予评定
+rank 95%: 2.5% and 97.5% quantiles of the simulated ranks; overlapping ones cannot be told apart.
+n: answers.
+posterior: mean of the shrunken (empirical-Bayes) rate [its interval].
+Not shown at width 80: unit, position, rate, p_top10pct, tier rule (see --width).
+stderr:
+
+=== text: COLUMNS sets the width when --width is not given
+cmd: COLUMNS=50 minyi-report -q report-rank.csv | tail -n 1
+stdout:
+Not shown at width 50: rank 95%, wave, township, unit, position, n, rate, p_top10pct, tier rule (see --width).
+stderr:
+
+=== text: the same bytes in the C and the C.UTF-8 locales
+cmd: LC_ALL=C minyi-report -q -w 100 -s report-adj.csv report-rank.csv > $T/c; LC_ALL=C.UTF-8 minyi-report -q -w 100 -s report-adj.csv report-rank.csv > $T/u; cmp $T/c $T/u && echo same
+stdout:
+same
+stderr:
+
+=== text: a score table, the rate's Wilson interval computed from n and sat
+cmd: minyi-report -q -w 80 report-bad.csv
+exit: 1
+stdout:
+rank  wave    cadre   n                  rate
+----  ------  -----  --  --------------------
+   1  2026Q2  C01    10  0.900 [0.596, 0.982]
+n: answers.
+rate: share satisfied [its interval].
+  The table has no bounds for the rate: Wilson 95% intervals computed from n and sat.
+stderr:
+
+=== markdown: every column, pipes and brackets escaped
+cmd: minyi-report -q -f markdown -s report-adj.csv --where wave=2026Q2 report-rank.csv
+stdout:
+| rank | rank 95% | cadre | name | township | unit | position | n | posterior 95% | rate 95% | p\_top10pct | tier | tier rule | funnel |
+| ---: | ---: | :--- | :--- | :--- | :--- | :--- | ---: | ---: | ---: | ---: | :--- | :--- | :--- |
+| 1 | 1-3 | C01 | 王芳 | 城关镇 | 城关镇人民政府 | 镇长 | 40 | 0.930 \[0.798, 0.967\] | 0.950 \[0.835, 0.986\] | 0.610 | 优秀 | line 3: P(rate>=0.9) >= 0.8 | high95 |
+| 2 | 1-4 | C02 | Li Ming | 城关镇 | County Office | clerk | 25 | 0.870 \[0.693, 0.942\] | 0.880 \[0.700, 0.958\] | 0.220 | 称职 | line 4: post\_mean >= 0.8 | in |
+| 3 | 1-5 | C03 | 欧阳娜娜 | 焕古镇 | 县农业农村局 | 驻村第一书记 | 12 | 0.840 \[0.595, 0.941\] | 0.833 \[0.552, 0.953\] | 0.100 | 称职 | line 4: post\_mean >= 0.8 | in |
+| 4 | 3-5 | C04 | Zhang, Wei | 瓦庙镇 | 瓦庙镇人民政府 | 包村干部 | 30 | 0.720 \[0.567, 0.850\] | 0.700 \[0.521, 0.833\] | 0.020 | 基本称职 | line 5: post\_mean >= 0.7 | in |
+| 5 | 4-5 | C05 | 李秋 | 向阳镇 | 向阳镇人民政府 | 纪委书记 | 11 | 0.450 \[0.329, 0.767\] | 0.273 \[0.097, 0.566\] | 0.000 | 不称职 | line 6: otherwise | low998 |
+| - | - | C06 | 赵六 | 城关镇 | 县财政局 | 会计 | 0 | - | - | - | 不予评定 | line 2: n \< 5 | - |
+
+rank 95%: 2.5% and 97.5% quantiles of the simulated ranks; overlapping ones cannot be told apart.
+n: answers.
+posterior: mean of the shrunken (empirical-Bayes) rate [its interval].
+rate: share satisfied as observed [its interval].
+stderr:
+
+=== a score or adjusted table is read as well
+cmd: minyi-report -q -w 120 report-adj.csv
+stdout:
+wave    cadre   n         posterior 95%              rate 95%  funnel
+------  -----  --  --------------------  --------------------  ------
+2026Q2  C01    40  0.930 [0.798, 0.967]  0.950 [0.835, 0.986]  high95
+2026Q2  C02    25  0.870 [0.693, 0.942]  0.880 [0.700, 0.958]  in
+2026Q2  C03    12  0.840 [0.595, 0.941]  0.833 [0.552, 0.953]  in
+2026Q2  C04    30  0.720 [0.567, 0.850]  0.700 [0.521, 0.833]  in
+2026Q2  C05    11  0.450 [0.329, 0.767]  0.273 [0.097, 0.566]  low998
+n: answers.
+posterior: mean of the shrunken (empirical-Bayes) rate [its interval].
+rate: share satisfied as observed [its interval].
+stderr:
+
+=== -o writes the file
+cmd: minyi-report -q -w 80 -o $T/r.txt report-rank.csv && wc -l < $T/r.txt
+stdout:
+12
+stderr:
+
+=== errors: a bad number and a rate outside 0..1 are rejected with their lines
+cmd: minyi-report -w 80 report-bad.csv > /dev/null
+exit: 1
+stdout:
+stderr:
+minyi-report:report-bad.csv:3: sat 'x' is not a number
+minyi-report:report-bad.csv:4: rate '1.5' is outside 0..1
+minyi-report: report-bad.csv: 3 records, 1 used, 2 rejected (bad-number 2)
+
+=== errors: --where matching no row
+cmd: minyi-report -q --where wave=2026Q1 report-rank.csv
+exit: 1
+stdout:
+stderr:
+minyi-report: no row to show (see --where)
+
+=== errors: --where naming no column
+cmd: minyi-report -q --where quarter=1 report-rank.csv
+exit: 1
+stdout:
+stderr:
+minyi-report:report-rank.csv:1: --where: no column 'quarter'
+
+=== errors: no n column
+cmd: printf "a,b\n1,2\n" | minyi-report -q
+exit: 1
+stdout:
+stderr:
+minyi-report:(standard input):1: no column 'n': neither a ranking (minyi-rank) nor a score table (minyi-score)
+
+=== errors: --scores missing
+cmd: minyi-report -q -s nope.csv report-rank.csv
+exit: 2
+stdout:
+stderr:
+minyi-report: nope.csv: cannot open: No such file or directory
+
+=== errors: --scores without the keys
+cmd: cp report-rank.csv $T/ && cd $T && printf 'x,lo\n1,0.5\n' > s.csv && minyi-report -q -s s.csv report-rank.csv
+exit: 1
+stdout:
+stderr:
+minyi-report:s.csv:1: none of the table's keys is a column here
+
+=== usage: a bad --format
+cmd: minyi-report --format pdf report-rank.csv
+exit: 2
+stdout:
+stderr:
+minyi-report: --format must be 'text', 'markdown' or 'html', not 'pdf'
+Try `minyi-report --help' or `minyi-report --usage' for more information.
+
+=== usage: a bad --width
+cmd: minyi-report --width 5x report-rank.csv
+exit: 2
+stdout:
+stderr:
+minyi-report: --width must be a whole number from 20 to 10000, not '5x'
+Try `minyi-report --help' or `minyi-report --usage' for more information.
+
+=== usage: a bad --plot
+cmd: minyi-report --plot pie=x.svg report-rank.csv
+exit: 2
+stdout:
+stderr:
+minyi-report: --plot must be funnel=FILE or caterpillar=FILE, not 'pie=x.svg'
+Try `minyi-report --help' or `minyi-report --usage' for more information.
+
+=== usage: a bad --label
+cmd: minyi-report --label middle report-rank.csv
+exit: 2
+stdout:
+stderr:
+minyi-report: --label takes 'top', 'bottom', 'outliers' or 'none', separated by commas, not 'middle'
+Try `minyi-report --help' or `minyi-report --usage' for more information.
+
+=== html: one self-contained page, well-formed (xmllint when installed), text escaped
+cmd: minyi-report -q -f html -s report-adj.csv --title "Q2 <draft>" -o $T/r.html report-rank.csv && { if command -v xmllint >/dev/null 2>&1; then xmllint --html --noout $T/r.html && echo well-formed; else echo well-formed; fi; }; grep -c -i -E "<script|<link|src=|url\(|https?:" $T/r.html; grep -o "<title>.*</title>" $T/r.html; grep -c "<tr" $T/r.html; grep -o "n &lt; 5" $T/r.html; grep -o "<td>欧阳娜娜</td>" $T/r.html; grep -o "0.450 \[0.329, 0.767\]" $T/r.html; grep -o "@media print" $T/r.html; iconv -f UTF-8 -t UTF-8 $T/r.html > /dev/null && echo valid UTF-8
+stdout:
+well-formed
+0
+<title>Q2 &lt;draft&gt;</title>
+9
+n &lt; 5
+<td>欧阳娜娜</td>
+0.450 [0.329, 0.767]
+@media print
+valid UTF-8
+stderr:
+
+=== html: the provenance file is shown, and the same input gives the same bytes
+cmd: minyi-report -q -f html --provenance report-adj.csv report-rank.csv > $T/a; minyi-report -q -f html --provenance report-adj.csv report-rank.csv > $T/b; cmp $T/a $T/b && echo same; grep -o "<h3>report-adj.csv</h3>" $T/a; grep -c "<tr><th>" $T/a
+stdout:
+same
+<h3>report-adj.csv</h3>
+7
+stderr:
+
+=== html: a missing provenance file writes nothing
+cmd: minyi-report -q -f html --provenance nope.csv report-rank.csv
+exit: 2
+stdout:
+stderr:
+minyi-report: nope.csv: cannot open: No such file or directory
+
+=== plots: funnel and caterpillar SVGs, well-formed XML, rendered with rsvg-convert when installed, CJK labels
+cmd: minyi-report -q -s report-adj.csv -p funnel=$T/f.svg -p caterpillar=$T/c.svg --label top,bottom,outliers -o /dev/null report-rank.csv && { if command -v xmllint >/dev/null 2>&1; then xmllint --noout $T/f.svg $T/c.svg && echo well-formed; else echo well-formed; fi; if command -v rsvg-convert >/dev/null 2>&1; then rsvg-convert -o $T/f.png $T/f.svg && rsvg-convert -o $T/c.png $T/c.svg && echo rendered; else echo rendered; fi; }; grep -c "<circle" < $T/f.svg; grep -c "<circle" < $T/c.svg; grep -o "Noto Sans CJK SC" $T/f.svg | head -n 1; grep -o ">李秋<" $T/f.svg
+stdout:
+well-formed
+rendered
+5
+5
+Noto Sans CJK SC
+>李秋<
+stderr:
+
+=== plots: a funnel without limits
+cmd: minyi-report -q -p funnel=$T/f.svg -o /dev/null report-rank.csv; ls $T
+stdout:
+stderr:
+minyi-report: the funnel needs limits: --limits FILE or a table with funnel_ columns (--scores)
