@@ -37,11 +37,18 @@ minyi-adjust -q --by wave -o "$out/adjusted.csv" \
 minyi-rank -q --within wave --policy data/policy.csv -R data/roster.csv \
   -o "$out/ranking.csv" "$out/adjusted.csv"
 
-# 5. What changed since the last wave.
+# 5. The committee's pack: the last wave's ranking as a page to print,
+#    with its funnel and caterpillar plots.
+minyi-report -q -f html --where "wave=$wave" -s "$out/adjusted.csv" \
+  --limits "$out/funnel.csv" --plot "funnel=$out/funnel-$wave.svg" \
+  --plot "caterpillar=$out/caterpillar-$wave.svg" \
+  -o "$out/ranking-$wave.html" "$out/ranking.csv"
+
+# 6. What changed since the last wave.
 minyi-trend -q --wave "wave=$prev,$wave" -o "$out/trend.csv" \
   "$out/scores.csv"
 
-# 6. The service centre: deadlines, warnings, departments' on-time rates,
+# 7. The service centre: deadlines, warnings, departments' on-time rates,
 #    shrunk and ranked as cadres are.
 minyi-deadline -q -c data/catalogue.csv --calendar data/calendar-2014.csv \
   -p data/penalty.csv --as-of 2014-10-10 --from 2014-07-01 \
@@ -82,6 +89,7 @@ echo "  clean.csv, rejects.csv, check-report.csv  the export checked"
 echo "  scores.csv     rates per wave and cadre, standardised by township"
 echo "  adjusted.csv   shrunk to each wave's prior; funnel.csv its limits"
 echo "  ranking.csv    ranks, rank intervals, tiers, names"
+echo "  ranking-$wave.html, funnel-$wave.svg, caterpillar-$wave.svg  the pack"
 echo "  trend.csv      the change from $prev to $wave, rises and drops"
 echo "  warnings.csv, departments*.csv  the service centre's deadlines"
 echo
