@@ -27,7 +27,7 @@ B = build
 SANFLAGS =
 endif
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(SANFLAGS) $(CFLAGS) -Ilib
-LIBS = -lcsv -lgsl -lgslcblas -lm
+LIBS = -lcsv -lgsl -lgslcblas -lxlsxwriter -lm
 
 PROGRAMS = minyi minyi-adjust minyi-check minyi-deadline minyi-merge \
            minyi-rank minyi-report minyi-score minyi-trend minyi-weight

@@ -18,6 +18,7 @@
 #include "report/plot.h"
 #include "report/rtable.h"
 #include "report/text.h"
+#include "report/xlsx.h"
 
 MN_PROGRAM_IDENTITY ("minyi-report");
 
@@ -27,7 +28,7 @@ enum
   OPT_PROVENANCE, OPT_TITLE, OPT_PLOT, OPT_LIMITS, OPT_TARGET, OPT_LABEL
 };
 
-enum format { FMT_TEXT, FMT_MARKDOWN, FMT_HTML };
+enum format { FMT_TEXT, FMT_MARKDOWN, FMT_HTML, FMT_XLSX };
 
 #define MAX_PLOTS 4
 
@@ -51,8 +52,9 @@ struct args
 static const struct argp_option options[] = {
   { NULL, 0, NULL, 0, "The document:", 1 },
   { "format", 'f', "FORMAT", 0,
-    "'text' (the default: an aligned table), 'markdown' or 'html' (one "
-    "self-contained, printable page)", 0 },
+    "'text' (the default: an aligned table), 'markdown', 'html' (one "
+    "self-contained, printable page) or 'xlsx' (an Excel workbook, to a "
+    "file or a pipe)", 0 },
   { "width", 'w', "N", 0,
     "fit the text table in N columns, 20 to 10000 (default: $COLUMNS, "
     "the terminal's width, else 80)", 0 },
@@ -133,9 +135,11 @@ parse_opt (int key, char *arg, struct argp_state *state)
         a->format = FMT_MARKDOWN;
       else if (strcmp (arg, "html") == 0)
         a->format = FMT_HTML;
+      else if (strcmp (arg, "xlsx") == 0)
+        a->format = FMT_XLSX;
       else
-        argp_error (state, "--format must be 'text', 'markdown' or "
-                    "'html', not '%s'", arg);
+        argp_error (state, "--format must be 'text', 'markdown', 'html' "
+                    "or 'xlsx', not '%s'", arg);
       break;
     case 'w':
       a->width = parse_num (arg, 20, 10000, "--width", state);
@@ -185,6 +189,10 @@ parse_opt (int key, char *arg, struct argp_state *state)
       a->files[a->nfiles++] = arg;
       break;
     case ARGP_KEY_END:
+      if (a->format == FMT_XLSX && !a->common.output
+          && isatty (STDOUT_FILENO))
+        argp_error (state, "a workbook is no text for a terminal: give -o "
+                           "FILE.xlsx, or a pipe");
       for (size_t i = 0; i < a->nplot; i++)
         mn_common_check_output (&a->common, "--plot", a->plot[i].path,
                                 state);
@@ -322,6 +330,17 @@ main (int argc, char **argv)
           if (mn_report_html (&l, &t, &ho, run.out[0].fp, &e) < 0)
             mn_run_fail (&run, &e, MN_EXIT_AUTO);
           free ((void *) ho.input);
+        }
+        break;
+      case FMT_XLSX:
+        {
+          struct mn_xlsx_opts xo = {
+            .title = a.title, .version = MN_VERSION, .provenance = prov,
+            .ro = &run.ro, .input = mn_run_prov_inputs (&run),
+            .ninput = run.ninput, .decimals = (int) a.decimals };
+          if (mn_report_xlsx (&t, &xo, run.out[0].fp, &e) < 0)
+            mn_run_fail (&run, &e, MN_EXIT_USAGE);
+          free ((void *) xo.input);
         }
         break;
       }

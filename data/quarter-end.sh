@@ -43,6 +43,8 @@ minyi-report -q -f html --where "wave=$wave" -s "$out/adjusted.csv" \
   --limits "$out/funnel.csv" --plot "funnel=$out/funnel-$wave.svg" \
   --plot "caterpillar=$out/caterpillar-$wave.svg" \
   -o "$out/ranking-$wave.html" "$out/ranking.csv"
+minyi-report -q -f xlsx --where "wave=$wave" -s "$out/adjusted.csv" \
+  -o "$out/ranking-$wave.xlsx" "$out/ranking.csv"
 
 # 6. What changed since the last wave.
 minyi-trend -q --wave "wave=$prev,$wave" -o "$out/trend.csv" \
@@ -89,7 +91,8 @@ echo "  clean.csv, rejects.csv, check-report.csv  the export checked"
 echo "  scores.csv     rates per wave and cadre, standardised by township"
 echo "  adjusted.csv   shrunk to each wave's prior; funnel.csv its limits"
 echo "  ranking.csv    ranks, rank intervals, tiers, names"
-echo "  ranking-$wave.html, funnel-$wave.svg, caterpillar-$wave.svg  the pack"
+echo "  ranking-$wave.html, .xlsx, funnel-$wave.svg, caterpillar-$wave.svg"
+echo "                 the committee's pack"
 echo "  trend.csv      the change from $prev to $wave, rises and drops"
 echo "  warnings.csv, departments*.csv  the service centre's deadlines"
 echo

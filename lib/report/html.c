@@ -84,37 +84,11 @@ li (const char *s, FILE *out)
 static void
 write_notes (const struct mn_rtable *t, FILE *out)
 {
+  const char *note[MN_NOTES_MAX];
+  size_t n = mn_report_notes (t, note);
   fputs ("<h2>Method notes</h2>\n<ul>\n", out);
-  li ("Each figure is shown with its interval: estimate [lower, upper]. "
-      "A figure whose interval the table lacks is shown with [?]; "
-      "rounding is for display only, the tables keep every digit.", out);
-  if (t->has[MN_RF_POST_MEAN])
-    li ("posterior: the mean of each cadre's rate shrunk towards the "
-        "prior of all cadres (empirical-Bayes beta-binomial, "
-        "minyi-adjust), with its equal-tailed posterior interval; a "
-        "cadre rated by few villagers is pulled towards the average.",
-        out);
-  if (t->has[MN_RF_RATE])
-    li ("rate: the share of answers satisfied, as observed, with its "
-        "interval (Wilson's score interval unless the table says "
-        "otherwise).", out);
-  if (t->wilson > 0)
-    li ("The table had no bounds for the rate: minyi-report computed "
-        "Wilson 95% intervals from n and sat.", out);
-  if (t->has[MN_RF_RANK_LO])
-    li ("rank 95%: the 2.5% and 97.5% quantiles of the ranks taken in "
-        "simulations from the posteriors (minyi-rank). Cadres whose rank "
-        "intervals overlap cannot be told apart by these data.", out);
-  if (t->ptop_name)
-    li ("p_top: the probability, in those simulations, of a rank in the "
-        "top group the column names.", out);
-  if (t->has[MN_RF_TIER])
-    li ("tier: decided by the promotion-review policy; tier rule names "
-        "the policy line that decided it and its condition.", out);
-  if (t->has[MN_RF_FUNNEL_FLAG])
-    li ("funnel: whether the observed rate lies inside the 95% and "
-        "99.8% control limits around the target for its number of "
-        "answers (in, low95, low998, high95, high998).", out);
+  for (size_t i = 0; i < n; i++)
+    li (note[i], out);
   fputs ("</ul>\n", out);
 }
 

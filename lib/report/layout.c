@@ -218,3 +218,42 @@ mn_layout_fit (struct mn_layout *l, const struct mn_rtable *t, size_t width,
     }
   return dropped;
 }
+
+size_t
+mn_report_notes (const struct mn_rtable *t, const char *note[MN_NOTES_MAX])
+{
+  size_t n = 0;
+  note[n++] = "Each figure is shown with its interval: estimate [lower, "
+              "upper]. A figure whose interval the table lacks is shown "
+              "with [?]; rounding is for display only, the tables keep "
+              "every digit.";
+  if (t->has[MN_RF_POST_MEAN])
+    note[n++] = "posterior: the mean of each cadre's rate shrunk towards "
+                "the prior of all cadres (empirical-Bayes beta-binomial, "
+                "minyi-adjust), with its equal-tailed posterior interval; "
+                "a cadre rated by few villagers is pulled towards the "
+                "average.";
+  if (t->has[MN_RF_RATE])
+    note[n++] = "rate: the share of answers satisfied, as observed, with "
+                "its interval (Wilson's score interval unless the table "
+                "says otherwise).";
+  if (t->wilson > 0)
+    note[n++] = "The table had no bounds for the rate: minyi-report "
+                "computed Wilson 95% intervals from n and sat.";
+  if (t->has[MN_RF_RANK_LO])
+    note[n++] = "rank 95%: the 2.5% and 97.5% quantiles of the ranks "
+                "taken in simulations from the posteriors (minyi-rank). "
+                "Cadres whose rank intervals overlap cannot be told apart "
+                "by these data.";
+  if (t->ptop_name)
+    note[n++] = "p_top: the probability, in those simulations, of a rank "
+                "in the top group the column names.";
+  if (t->has[MN_RF_TIER])
+    note[n++] = "tier: decided by the promotion-review policy; tier rule "
+                "names the policy line that decided it and its condition.";
+  if (t->has[MN_RF_FUNNEL_FLAG])
+    note[n++] = "funnel: whether the observed rate lies inside the 95% and "
+                "99.8% control limits around the target for its number of "
+                "answers (in, low95, low998, high95, high998).";
+  return n;
+}

@@ -71,4 +71,11 @@ const char *mn_fmt_prop (double x, int decimals, char *buf, size_t size);
 const char *mn_fmt_interval (double est, double lo, double hi, int decimals,
                              char *buf, size_t size);
 
+/* The method notes that go with a report of T (borrowed): what each
+   figure shown means and where it comes from, in English sentences, at
+   most MN_NOTES_MAX, into NOTE[] (static strings).  Returns how many.  */
+#define MN_NOTES_MAX 8
+size_t mn_report_notes (const struct mn_rtable *t,
+                        const char *note[MN_NOTES_MAX]);
+
 #endif

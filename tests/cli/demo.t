@@ -1,7 +1,7 @@
 # data/quarter-end.sh, the run make demo makes, on the sample data.
 
 === the quarter-end run succeeds and leaves every table with its provenance
-cmd: cd ../.. && sh data/quarter-end.sh $B $T/qe > $T/out 2>&1; echo "exit $?"; for f in clean scores adjusted ranking trend departments departments-adjusted departments-ranked; do test -s $T/qe/$f.csv || echo "no $f.csv"; done; for f in ranking-2026Q2.html funnel-2026Q2.svg caterpillar-2026Q2.svg; do test -s $T/qe/$f || echo "no $f"; done; for f in scores adjusted ranking trend departments; do test -s $T/qe/$f.csv.meta.csv || echo "no $f.csv.meta.csv"; done; grep -c '^2026Q2,' $T/qe/ranking.csv; grep -E '^(Top five|Bottom five)' $T/out
+cmd: cd ../.. && sh data/quarter-end.sh $B $T/qe > $T/out 2>&1; echo "exit $?"; for f in clean scores adjusted ranking trend departments departments-adjusted departments-ranked; do test -s $T/qe/$f.csv || echo "no $f.csv"; done; for f in ranking-2026Q2.html ranking-2026Q2.xlsx funnel-2026Q2.svg caterpillar-2026Q2.svg; do test -s $T/qe/$f || echo "no $f"; done; for f in scores adjusted ranking trend departments; do test -s $T/qe/$f.csv.meta.csv || echo "no $f.csv.meta.csv"; done; grep -c '^2026Q2,' $T/qe/ranking.csv; grep -E '^(Top five|Bottom five)' $T/out
 stdout:
 exit 0
 300

@@ -170,7 +170,7 @@ cmd: minyi-report --format pdf report-rank.csv
 exit: 2
 stdout:
 stderr:
-minyi-report: --format must be 'text', 'markdown' or 'html', not 'pdf'
+minyi-report: --format must be 'text', 'markdown', 'html' or 'xlsx', not 'pdf'
 Try `minyi-report --help' or `minyi-report --usage' for more information.
 
 === usage: a bad --width
@@ -242,3 +242,23 @@ cmd: minyi-report -q -p funnel=$T/f.svg -o /dev/null report-rank.csv; ls $T
 stdout:
 stderr:
 minyi-report: the funnel needs limits: --limits FILE or a table with funnel_ columns (--scores)
+
+=== xlsx: a workbook of two sheets, numbers as numbers, header frozen and filtered, the same bytes twice
+cmd: minyi-report -q -f xlsx -s report-adj.csv -o $T/a.xlsx report-rank.csv && minyi-report -q -f xlsx -s report-adj.csv report-rank.csv > $T/b.xlsx && cmp $T/a.xlsx $T/b.xlsx && echo same bytes; unzip -Z1 $T/a.xlsx | grep -E '^xl/(worksheets|sharedStrings)' ; unzip -p $T/a.xlsx xl/workbook.xml | grep -o 'sheet name="[a-z]*"'; unzip -p $T/a.xlsx xl/worksheets/sheet1.xml | grep -o '<c r="[CL]2"><v>[0-9]*</v></c>'; unzip -p $T/a.xlsx xl/worksheets/sheet1.xml | grep -o 'state="frozen"\|<autoFilter ref="[A-Z0-9:]*"/>'; unzip -p $T/a.xlsx xl/sharedStrings.xml | grep -o '<t>王芳</t>'
+stdout:
+same bytes
+xl/worksheets/sheet1.xml
+xl/worksheets/sheet2.xml
+xl/sharedStrings.xml
+sheet name="ranking"
+sheet name="notes"
+<c r="C2"><v>1</v></c>
+<c r="L2"><v>40</v></c>
+state="frozen"
+<autoFilter ref="A1:Z7"/>
+<t>王芳</t>
+
+=== xlsx: every part is well-formed XML
+cmd: command -v xmllint > /dev/null || { echo skipped; exit 0; }; minyi-report -q -f xlsx -s report-adj.csv -o $T/a.xlsx report-rank.csv && mkdir $T/x && cd $T/x && unzip -q ../a.xlsx && find . -name '*.xml' -o -name '*.rels' | sort | xargs xmllint --noout && echo well-formed
+stdout:
+well-formed
