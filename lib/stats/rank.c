@@ -32,6 +32,8 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,11 +125,25 @@ radix_sort (struct pair *p, struct pair *t, size_t n)
     }
 }
 
-/* One draw: every item's value, ranked within its stratum; RANK[I]
+/* One draw's values: every item's, from the generator RNG in item order,
+   into V (S->n).  */
+static void
+draw_values (const struct mn_ranksim *s, gsl_rng *rng, double *v)
+{
+  for (size_t i = 0; i < s->n; i++)
+    {
+      double x = gsl_ran_beta (rng, s->a[i], s->b[i]);
+      if (s->scale)
+        x *= s->scale[i];
+      v[i] = x > 0 ? x : 0;     /* never -0 */
+    }
+}
+
+/* One draw's ranks: the values V ranked within each stratum; RANK[I]
    receives item I's competition rank.  */
 static void
-draw_ranks (const struct mn_ranksim *s, gsl_rng *rng, struct pair *p,
-            struct pair *t, uint32_t *rank)
+rank_values (const struct mn_ranksim *s, const double *v, struct pair *p,
+             struct pair *t, uint32_t *rank)
 {
   for (size_t st = 0; st < s->nstrata; st++)
     {
@@ -136,14 +152,9 @@ draw_ranks (const struct mn_ranksim *s, gsl_rng *rng, struct pair *p,
         continue;
       for (size_t k = 0; k < m; k++)
         {
-          size_t i = lo + k;
-          double v = gsl_ran_beta (rng, s->a[i], s->b[i]);
-          if (s->scale)
-            v *= s->scale[i];
           uint64_t bits;
-          v = v > 0 ? v : 0;    /* never -0 */
-          memcpy (&bits, &v, sizeof bits);
-          p[k] = (struct pair) { bits, (uint32_t) i };
+          memcpy (&bits, &v[lo + k], sizeof bits);
+          p[k] = (struct pair) { bits, (uint32_t) (lo + k) };
         }
       radix_sort (p, t, m);
       /* Descending: the largest is last.  A tie group's rank is 1 + the
@@ -157,6 +168,96 @@ draw_ranks (const struct mn_ranksim *s, gsl_rng *rng, struct pair *p,
           rank[p[k].item] = r;
         }
     }
+}
+
+/* The draws of a pass, made by a second thread while this one ranks and
+   counts them: the generator is used by that thread alone, in the same
+   order as by one thread, so the values, and every figure, are the
+   same whatever the threads.  The draws go through a ring of SLOTS
+   buffers.  */
+#define SLOTS 8
+
+struct drawer
+{
+  const struct mn_ranksim *s;
+  gsl_rng *rng;
+  double *buf;                  /* SLOTS x n values */
+  unsigned long made, used;     /* draws made, draws ranked */
+  bool threaded;
+  pthread_t th;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+};
+
+static void *
+drawer_main (void *arg)
+{
+  struct drawer *d = arg;
+  for (unsigned long k = 0; k < d->s->draws; k++)
+    {
+      pthread_mutex_lock (&d->mu);
+      while (k - d->used >= SLOTS)
+        pthread_cond_wait (&d->cv, &d->mu);
+      pthread_mutex_unlock (&d->mu);
+      draw_values (d->s, d->rng, d->buf + (k % SLOTS) * d->s->n);
+      pthread_mutex_lock (&d->mu);
+      d->made = k + 1;
+      pthread_cond_broadcast (&d->cv);
+      pthread_mutex_unlock (&d->mu);
+    }
+  return NULL;
+}
+
+/* Start a pass: the generator seeded, the drawing thread started (or,
+   when no thread can be made, the draws made here one at a time).  */
+static void
+drawer_start (struct drawer *d, const struct mn_ranksim *s, gsl_rng *rng)
+{
+  d->s = s;
+  d->rng = rng;
+  d->made = d->used = 0;
+  gsl_rng_set (rng, s->seed);
+  pthread_mutex_init (&d->mu, NULL);
+  pthread_cond_init (&d->cv, NULL);
+  d->threaded = pthread_create (&d->th, NULL, drawer_main, d) == 0;
+}
+
+/* The values of draw K (the next one), valid until drawer_done.  */
+static const double *
+drawer_get (struct drawer *d, unsigned long k)
+{
+  double *v = d->buf + (k % SLOTS) * d->s->n;
+  if (!d->threaded)
+    {
+      draw_values (d->s, d->rng, v);
+      return v;
+    }
+  pthread_mutex_lock (&d->mu);
+  while (d->made <= k)
+    pthread_cond_wait (&d->cv, &d->mu);
+  pthread_mutex_unlock (&d->mu);
+  return v;
+}
+
+/* Draw K is ranked: its buffer may take another.  */
+static void
+drawer_done (struct drawer *d, unsigned long k)
+{
+  if (!d->threaded)
+    return;
+  pthread_mutex_lock (&d->mu);
+  d->used = k + 1;
+  pthread_cond_broadcast (&d->cv);
+  pthread_mutex_unlock (&d->mu);
+}
+
+static void
+drawer_end (struct drawer *d)
+{
+  if (d->threaded)
+    pthread_join (d->th, NULL);
+  pthread_cond_destroy (&d->cv);
+  pthread_mutex_destroy (&d->mu);
 }
 
 int
@@ -217,11 +318,13 @@ mn_ranksim_run (const struct mn_ranksim *s, struct mn_rankdist *dist,
   uint32_t *rank = xcalloc (s->n, sizeof *rank);
   struct pair *p = xcalloc (mmax, sizeof *p), *t = xcalloc (mmax, sizeof *t);
   gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+  struct drawer dr = { .buf = xcalloc (SLOTS * s->n, sizeof (double)) };
 
-  gsl_rng_set (rng, s->seed);
+  drawer_start (&dr, s, rng);
   for (unsigned long d = 0; d < s->draws; d++)
     {
-      draw_ranks (s, rng, p, t, rank);
+      rank_values (s, drawer_get (&dr, d), p, t, rank);
+      drawer_done (&dr, d);
       for (size_t i = 0; i < s->n; i++)
         {
           bin[off[i] + (rank[i] - 1) / w]++;
@@ -230,6 +333,7 @@ mn_ranksim_run (const struct mn_ranksim *s, struct mn_rankdist *dist,
             top[i * s->ntop + j] += rank[i] <= cut[j];
         }
     }
+  drawer_end (&dr);
 
   /* Each quantile's bin, and the draws below it.  */
   unsigned long target[3];
@@ -258,10 +362,11 @@ mn_ranksim_run (const struct mn_ranksim *s, struct mn_rankdist *dist,
   else
     {
       uint32_t *fine = xcalloc (3 * w * s->n, sizeof *fine);
-      gsl_rng_set (rng, s->seed);
+      drawer_start (&dr, s, rng);
       for (unsigned long d = 0; d < s->draws; d++)
         {
-          draw_ranks (s, rng, p, t, rank);
+          rank_values (s, drawer_get (&dr, d), p, t, rank);
+          drawer_done (&dr, d);
           for (size_t i = 0; i < s->n; i++)
             {
               size_t b = (rank[i] - 1) / w;
@@ -270,6 +375,7 @@ mn_ranksim_run (const struct mn_ranksim *s, struct mn_rankdist *dist,
                   fine[(3 * i + q) * w + (rank[i] - 1) % w]++;
             }
         }
+      drawer_end (&dr);
       for (size_t k = 0; k < 3 * s->n; k++)
         {
           unsigned long cum = below[k];
@@ -290,6 +396,7 @@ mn_ranksim_run (const struct mn_ranksim *s, struct mn_rankdist *dist,
                                 / (double) s->draws;
     }
   gsl_rng_free (rng);
+  free (dr.buf);
   free (qrank);
   free (qbin);
   free (below);
