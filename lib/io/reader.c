@@ -227,6 +227,17 @@ fail (struct mn_reader *r, struct mn_error *e, unsigned long line,
   return mn_error_set (e, r->name, line, why, "%s", msg);
 }
 
+/* Stop reading for good: the record starting on LINE is over the
+   limit.  */
+static int
+too_big (struct mn_reader *r, struct mn_error *e, unsigned long line)
+{
+  r->status = -1;
+  return mn_error_set (e, r->name, line, MN_R_TOO_BIG, "record longer "
+                       "than %zu bytes (an unterminated quote?)",
+                       r->max_record);
+}
+
 /* The record being read breaks RFC 4180's quoting at REST (N bytes, to
    the end of the physical line).  Queue it as it stands, flawed: its
    fields so far, then the field being read together with the rest of
@@ -250,9 +261,16 @@ bad_quote (struct mn_reader *r, const char *rest, size_t n)
   on_field (last, part + n, r);
   free (last);
   size_t k = r->nf - r->cur_first - 1;
+  size_t before = r->nq;
   on_record (-1, r);
-  r->q[r->nq - 1].flaw = MN_FLAW_BADQUOTE;
-  r->q[r->nq - 1].flaw_field = k;
+  /* A record over the limit is dropped, not queued (feed then fails):
+     there is nothing to mark, and q[nq - 1] is another record, or no
+     record at all.  */
+  if (r->nq > before)
+    {
+      r->q[r->nq - 1].flaw = MN_FLAW_BADQUOTE;
+      r->q[r->nq - 1].flaw_field = k;
+    }
   csv_free (&r->parser);
   if (csv_init (&r->parser, CSV_STRICT) != 0)
     abort ();
@@ -323,13 +341,7 @@ feed (struct mn_reader *r, const char *buf, size_t len, struct mn_error *e)
                     + (r->nf > r->cur_first
                          ? r->datalen - r->off[r->cur_first] : 0);
       if (r->too_big || inprog > r->max_record)
-        {
-          r->status = -1;
-          return mn_error_set (e, r->name,
-                               r->too_big ? r->too_big_line : r->rec_start,
-                               MN_R_TOO_BIG, "record longer than %zu bytes "
-                               "(an unterminated quote?)", r->max_record);
-        }
+        return too_big (r, e, r->too_big ? r->too_big_line : r->rec_start);
       if (eol)
         r->line++;
       if (!lf_of_crlf)
@@ -425,6 +437,11 @@ fill (struct mn_reader *r, struct mn_error *e)
       if (r->cd != (iconv_t) -1 && convert_and_feed (r, true, e) < 0)
         return -1;
       finish (r);
+      /* The last field, flushed only now, can take its record over the
+         limit: on_record dropped it, and that must not pass for the
+         end of input.  */
+      if (r->too_big)
+        return too_big (r, e, r->too_big_line);
       return 0;
     }
   r->rawlen += got;
