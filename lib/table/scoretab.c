@@ -113,10 +113,14 @@ present (const struct mn_st_def *d, bool weighted, bool scored,
   return false;
 }
 
+/* Append a column.  The array doubles when full (NCOL 0, 1, 2, 4, ...):
+   growing it by one each time copied it whole on every column, minutes
+   for a header of 10^5 columns under AddressSanitizer.  */
 static void
 add_col (struct mn_st_layout *l, char *name, int stat, size_t index)
 {
-  l->col = xrealloc (l->col, (l->ncol + 1) * sizeof *l->col);
+  if ((l->ncol & (l->ncol - 1)) == 0)
+    l->col = xrealloc (l->col, (l->ncol ? 2 * l->ncol : 1) * sizeof *l->col);
   l->col[l->ncol++] = (struct mn_st_column) { name, stat, index };
 }
 
