@@ -307,7 +307,14 @@ need (const struct mn_input *in, const char *name, struct mn_error *e)
   /* mn_header_find's message names the columns there are.  */
   if (find_stat (&in->h, name) >= 0)
     return 0;
-  mn_header_find (&in->h, name, in->name, e);
+  long k = mn_header_find (&in->h, name, in->name, e);
+  /* It also matches ignoring case, and then says nothing: the table's
+     names are exact (fuzz-scoretab found E left unset, and minyi-adjust
+     printing a stray message).  */
+  if (k >= 0)
+    mn_error_set (e, in->name, 1, MN_R_MISSING_COLUMN, "no column '%s' "
+                  "(column '%s' differs in case; the score table's column "
+                  "names are exact)", name, in->h.name[k]);
   return -1;
 }
 

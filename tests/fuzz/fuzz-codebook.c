@@ -20,7 +20,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   FILE *fp = mem_file (data, size);
   struct mn_codebook cb;
-  struct mn_error e;
+  struct mn_error e = { 0 };
   if (mn_codebook_load (&cb, fp, "codebook.csv", NULL, &e) < 0)
     {
       check (e.reason != MN_R_NONE, "an error says why");

@@ -15,7 +15,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   FILE *fp = mem_file (data, size);
   struct mn_margins m;
-  struct mn_error e;
+  struct mn_error e = { 0 };
   struct mn_reader_options ro = { .delim = ',' };
   if (mn_margins_load (&m, fp, "margins.csv", &ro, &e) < 0)
     {

@@ -19,7 +19,7 @@ static long
 merge (const char *path, struct out *part, struct out *final)
 {
   struct mn_input in;
-  struct mn_error e;
+  struct mn_error e = { 0 };
   struct mn_reader_options ro = { .delim = ',' };
   if (mn_input_open (&in, path, &ro, &e) < 0)
     return -1;

@@ -73,7 +73,7 @@ read_bare (const uint8_t *d, size_t n, const struct mn_reader_options *o,
            struct out *t)
 {
   FILE *fp = mem_file (d, n);
-  struct mn_error e;
+  struct mn_error e = { 0 };
   struct mn_reader *r = mn_reader_new (fp, "in.csv", o, &e);
   check (r != NULL, "every encoding here is known to iconv");
   size_t max = o->max_record ? o->max_record : MN_READER_MAX_RECORD;
@@ -102,7 +102,7 @@ read_input (const uint8_t *d, size_t n, const struct mn_reader_options *o)
 {
   const char *path = scratch_file (d, n);
   struct mn_input in;
-  struct mn_error e;
+  struct mn_error e = { 0 };
   if (mn_input_open (&in, path, o, &e) < 0)
     {
       check (e.reason != MN_R_NONE, "an error says why");

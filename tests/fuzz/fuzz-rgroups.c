@@ -28,7 +28,7 @@ check_shares (const struct mn_score_spec *s)
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  struct mn_error e;
+  struct mn_error e = { 0 };
   struct mn_score_spec spec;
   memset (&spec, 0, sizeof spec);
   FILE *fp = mem_file (data, size);

@@ -20,7 +20,7 @@ static long
 copy_table (const char *path, struct out *out)
 {
   struct mn_input in;
-  struct mn_error e;
+  struct mn_error e = { 0 };
   struct mn_reader_options ro = { .delim = ',' };
   if (mn_input_open (&in, path, &ro, &e) < 0)
     return -1;
