@@ -59,6 +59,7 @@ if [ "${VALGRIND:-0}" = 1 ]; then
 PATH="$top/$B:\$PATH" exec valgrind -q --error-exitcode=99 \\
   --leak-check=full --show-leak-kinds=definite,indirect,possible \\
   --errors-for-leak-kinds=definite,indirect,possible \\
+  --suppressions="$top/tests/valgrind.supp" \\
   --log-file="%q{T}/../valgrind.%p.log" "${p##*/}" "\$@"
 EOF
     chmod +x "$vgbin/${p##*/}"

@@ -29,7 +29,7 @@ for t in $tables; do
   p=$(grep -c '^ok ' "$log")
   f=$(grep -c '^not ok ' "$log")
   echo "valgrind $(basename "$t"): $p ok"
-  grep -A 20 '^not ok ' "$log" | sed 's/^/  /'
+  grep '^not ok \|^#' "$log" | sed 's/^/  /'
   pass=$((pass + p))
   fail=$((fail + f))
 done
