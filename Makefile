@@ -6,6 +6,14 @@
 #   make bench      time minyi-score against peer tools
 #   make install    install programs and man pages (PREFIX, DESTDIR)
 #   make deps       install the Debian packages the build and tests need
+#   make fuzz       build the libFuzzer targets of tests/fuzz with clang
+#                   into build-fuzz/ and run each for FUZZ_TIME seconds
+#                   (default 60) from its seed corpus; the crashes found
+#                   are left in build-fuzz/crashes/TARGET/
+#   make valgrind   run the CLI tests' programs under valgrind memcheck,
+#                   any memory error or leak failing its case
+#                   (VALGRIND_TESTS="merge weight": those tables only);
+#                   make check VALGRIND=1 does the same within the suite
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -17,6 +25,9 @@ CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wvla
 ifeq ($(WERROR),1)
 WARN += -Werror
+endif
+ifeq ($(SAN)$(VALGRIND),11)
+$(error SAN=1 and VALGRIND=1 do not mix: valgrind runs the plain build)
 endif
 ifeq ($(SAN),1)
 B = build-san
@@ -85,7 +96,7 @@ demo: deps
 
 check: deps
 	$(MAKE) all units
-	B=$(B) sh tests/run
+	B=$(B) VALGRIND=$(VALGRIND) sh tests/run
 
 units: $(UNIT_BIN)
 
@@ -111,8 +122,48 @@ uninstall:
 	  $(DESTDIR)$(MANDIR)/man5/minyi-formats.5 \
 	  $(DESTDIR)$(MANDIR)/man7/minyi.7
 
-clean:
-	rm -rf build build-san
+# Fuzzing (tests/fuzz/run says more): the library again, built by clang with
+# libFuzzer's coverage and ASan+UBSan, into build-fuzz/; one program per
+# parser of user files.  FUZZ_TIME seconds per target; FUZZ_JOBS runs
+# that many targets at once.
+FUZZ_CC = clang
+FUZZ_TIME = 60
+FUZZ_JOBS = 1
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+           -fno-omit-frame-pointer
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 $(WARN) $(FUZZ_SAN) -Ilib
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz-*.c))
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
+FUZZ_OBJ = $(LIB_SRC:lib/%.c=build-fuzz/lib/%.o)
 
-.PHONY: all deps demo check units sample bench install uninstall clean
+build-fuzz/lib/%.o: lib/%.c $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+build-fuzz/libminyi.a: $(FUZZ_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+build-fuzz/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h build-fuzz/libminyi.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Itests/fuzz $< -o $@ \
+	  build-fuzz/libminyi.a $(LIBS)
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: fuzz-deps
+	$(MAKE) fuzz-build
+	FUZZ_TIME=$(FUZZ_TIME) FUZZ_JOBS=$(FUZZ_JOBS) sh tests/fuzz/run $(FUZZ_BIN)
+
+fuzz-deps:
+	@sh tools/install-deps fuzz
+
+valgrind: deps fuzz-deps
+	$(MAKE) all
+	B=$(B) VALGRIND_TESTS="$(VALGRIND_TESTS)" sh tests/valgrind.sh
+
+clean:
+	rm -rf build build-san build-fuzz
+
+.PHONY: all deps demo check units sample bench install uninstall clean \
+        fuzz fuzz-build fuzz-deps valgrind
 .DELETE_ON_ERROR:

@@ -20,7 +20,8 @@ B=${B:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
 table=$1
 work=$(mktemp -d "${TMPDIR:-/tmp}/minyi-cli.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+vgbin=
+trap 'rm -rf "$work" $vgbin' EXIT
 
 # Split the table into one directory per case.
 awk -v dir="$work" '
@@ -44,6 +45,27 @@ awk -v dir="$work" '
 ' "$table"
 
 PATH="$top/$B:$PATH"
+# VALGRIND=1: every program runs under valgrind memcheck, through a
+# wrapper of its name first on PATH.  A memory error or a leak (definite,
+# indirect or possible) makes it exit 99, and its report, beside the
+# case's scratch directory, fails the case.
+# (valgrind finds the program on the PATH the wrapper sets, so that its
+# argv[0] is the name the test used, as without the wrapper.)
+if [ "${VALGRIND:-0}" = 1 ]; then
+  vgbin=$(mktemp -d "${TMPDIR:-/tmp}/minyi-vg.XXXXXX")
+  for p in "$top/$B"/minyi-*; do
+    cat > "$vgbin/${p##*/}" <<EOF
+#!/bin/sh
+PATH="$top/$B:\$PATH" exec valgrind -q --error-exitcode=99 \\
+  --leak-check=full --show-leak-kinds=definite,indirect,possible \\
+  --errors-for-leak-kinds=definite,indirect,possible \\
+  --suppressions="$top/tests/valgrind.supp" \\
+  --log-file="%q{T}/../valgrind.%p.log" "${p##*/}" "\$@"
+EOF
+    chmod +x "$vgbin/${p##*/}"
+  done
+  PATH="$vgbin:$PATH"
+fi
 export PATH
 base=$(basename "$table")
 for c in $(ls "$work" | sort -n); do
@@ -73,6 +95,12 @@ for c in $(ls "$work" | sort -n); do
       fi
     done < "$d/files"
   fi
+  for v in "$d"/valgrind.*.log; do
+    if [ -s "$v" ]; then
+      why="$why${why:+; }valgrind: $(basename "$v")"
+      head -n 20 "$v" | sed 's/^/#   /'
+    fi
+  done
   if [ -f "$d/nofile" ]; then
     while read -r f; do
       [ -e "$T/$f" ] && why="$why${why:+; }$f exists"

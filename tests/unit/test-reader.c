@@ -535,6 +535,52 @@ test_max_record (void)
   ok (strstr (last_err.msg, "1000") != NULL,
       "too-big message gives the limit");
   free (big);
+
+  /* A record that crosses the limit on the line where a stray quote
+     stops libcsv (issue 11, defect 1): bad_quote() used to mark the
+     last queued record as flawed after on_record() had dropped this one
+     -- the header here, q[-1] when the queue had been drained, NULL when
+     nothing had been queued yet.  */
+  s = "a,b\n0123456789,0123456789x\"y\nc\n";
+  streq (dump_opts (s, strlen (s), &o), "1-1[a|b] ERR too-big@2",
+         "a stray quote on a record over max_record: the record before "
+         "keeps its soundness");
+  s = "0123456789,0123456789x\"y\nc\n";
+  streq (dump_opts (s, strlen (s), &o), "ERR too-big@1",
+         "a stray quote on a first record over max_record");
+  /* The same as the first record of a later 64 KiB block, after the
+     queue has been drained (q[-1] before the fix).  */
+  n = 65536 + 64;
+  big = malloc (n + 1);
+  memcpy (big, "a\n", 2);
+  for (size_t i = 2; i < 65536; i += 2)
+    memcpy (big + i, "x\n", 2);
+  memset (big + 65536, 'y', 63);
+  big[65536 + 40] = '"';
+  big[65536 + 63] = '\n';
+  size_t got = 0;
+  FILE *fp = file_of (big, n);
+  struct mn_error e;
+  struct mn_reader *r = mn_reader_new (fp, "in.csv", &o, &e);
+  struct mn_record rec;
+  int rc;
+  while ((rc = mn_reader_next (r, &rec, &e)) == 1)
+    got++;
+  ok (rc == -1 && e.reason == MN_R_TOO_BIG && e.line == 32769
+      && got == 32768,
+      "a stray quote on a record over max_record, first of its block");
+  mn_reader_free (r);
+  fclose (fp);
+  free (big);
+
+  /* A record whose last field, flushed at end of input, takes it over
+     the limit: an error, never a record dropped without a word.  */
+  s = "a\n0123456,01234567";
+  streq (dump_opts (s, strlen (s), &o), "1-1[a] ERR too-big@2",
+         "a last line without its line end over max_record");
+  s = "a\n0123456,\"01234567";
+  streq (dump_opts (s, strlen (s), &o), "1-1[a] ERR too-big@2",
+         "an open quote at the end over max_record");
 }
 
 static void

@@ -271,6 +271,14 @@ main (void)
   mn_input_close (&in);
 
   /* Refusals.  */
+  /* A statistic's name in another case (found by fuzz-scoretab: the
+     error was left unset, and minyi-adjust printed garbage).  */
+  const char *m = refusal (file ("case.csv", "cadre,rOws,n,sat,rate,lo,hi,"
+                                 "dk,miss,level,method\nC1,2,2,1,0.5,0,1,0,"
+                                 "0,0.95,wilson\n"));
+  streq (m, "no column 'rows' (column 'rOws' differs in case; the score "
+            "table's column names are exact)",
+         "a statistic's name in another case is refused, saying so");
   const char *h = "cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method\n";
   char buf[512];
 #define BAD(name, row, want, what)                                         \
