@@ -281,7 +281,7 @@ directory          survey   minyi-score   2 : F: read error: Is a directory
 directory          survey   minyi-weight  2 : F: read error: Is a directory
 fifo               survey   minyi-check   0 : 1 wave: 2026Q1 4 rows
 fifo               survey   minyi-score   0 -
-fifo               survey   minyi-weight  skip issue 11 defect 3: minyi-weight reopens its input for the second pass and hangs on a FIFO
+fifo               survey   minyi-weight  0 : raked in 1 sweep: largest relative margin error 0
 dev-null           survey   minyi-check   1 :/dev/null:1: empty input: no header line
 dev-null           survey   minyi-score   1 :/dev/null:1: empty input: no header line
 dev-null           survey   minyi-weight  1 :/dev/null:1: empty input: no header line
