@@ -114,10 +114,10 @@ awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
         n["rise"], n["drop"], n["steady"], n["first-only"] + n["second-only"] }' \
   "$out/trend.csv"
 echo
-echo "Service-centre departments, 2014Q3 (completed on time, with the Wilson"
-echo "95% interval; open and overdue items on 2014-10-10):"
-awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
-  { printf "%s\t%s of %s on time\t%.3f [%.3f, %.3f]\t%s open, %s overdue\n",
-    $1, $c["sat"], $c["n"], $c["rate"], $c["lo"], $c["hi"], $c["open"],
-    $c["overdue"] }' "$out/departments.csv" |
-  LC_ALL=C sort -t "$(printf '\t')" -k3,3gr | column -t -s "$(printf '\t')"
+echo "Service-centre departments, 2014Q3: items completed on time (n: items"
+echo "completed), shrunk and ranked as cadres are:"
+minyi-report -q -w 100 -s "$out/departments-adjusted.csv" \
+  "$out/departments-ranked.csv" | sed -n '1,/^rank 95%:/p' | sed '$d'
+warn=$(awk 'END { print NR - 1 }' "$out/warnings.csv")
+echo "Early-warning list on 2014-10-10: $warn open items due soon or overdue"
+echo "($out/warnings.csv, most urgent first)."
