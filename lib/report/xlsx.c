@@ -23,16 +23,13 @@ struct xcol
   size_t width;         /* display width of its widest cell */
 };
 
-/* The columns of T: its keys, then every field it has, in the order a
-   committee reads them.  */
+/* The columns of T: its keys, then every field it has, in the order of
+   minyi-rank's table (and under the same names), so that the sheet
+   saved as CSV reads as the table it came from, intervals included.  */
 static size_t
 columns (const struct mn_rtable *t, struct xcol *c, size_t max)
 {
   static const struct { int field; const char *head; bool prop; } order[] = {
-    { MN_RF_RANK, "rank", false }, { MN_RF_RANK_LO, "rank_lo", false },
-    { MN_RF_RANK_HI, "rank_hi", false },
-    { MN_RF_RANK_MEDIAN, "rank_median", false },
-    { MN_RF_RANKED, "ranked", false },
     { MN_RF_NAME, "name", false }, { MN_RF_UNIT, "unit", false },
     { MN_RF_POSITION, "position", false },
     { MN_RF_TOWNSHIP, "township", false },
@@ -40,11 +37,14 @@ columns (const struct mn_rtable *t, struct xcol *c, size_t max)
     { MN_RF_RATE, "rate", true }, { MN_RF_LO, "lo", true },
     { MN_RF_HI, "hi", true }, { MN_RF_POST_MEAN, "post_mean", true },
     { MN_RF_POST_LO, "post_lo", true }, { MN_RF_POST_HI, "post_hi", true },
-    { MN_RF_PTOP, NULL, true }, { MN_RF_TIER, "tier", false },
-    { MN_RF_TIER_RULE, "tier_rule", false },
-    { MN_RF_FUNNEL_FLAG, "funnel", false },
-    { MN_RF_POSTERIOR, "posterior", false },
-    { MN_RF_ROSTER, "roster", false }, { MN_RF_LEVEL, "level", false },
+    { MN_RF_RANK, "rank", false }, { MN_RF_RANKED, "ranked", false },
+    { MN_RF_RANK_MEDIAN, "rank_median", false },
+    { MN_RF_RANK_LO, "rank_lo", false }, { MN_RF_RANK_HI, "rank_hi", false },
+    { MN_RF_PTOP, NULL, true }, { MN_RF_POSTERIOR, "posterior", false },
+    { MN_RF_TIER, "tier", false }, { MN_RF_TIER_RULE, "tier_rule", false },
+    { MN_RF_ROSTER, "roster", false },
+    { MN_RF_FUNNEL_FLAG, "funnel_flag", false },
+    { MN_RF_LEVEL, "level", false },
   };
   size_t n = 0;
   for (size_t k = 0; k < t->nkey && n < max; k++)

@@ -244,7 +244,7 @@ stderr:
 minyi-report: the funnel needs limits: --limits FILE or a table with funnel_ columns (--scores)
 
 === xlsx: a workbook of two sheets, numbers as numbers, header frozen and filtered, the same bytes twice
-cmd: minyi-report -q -f xlsx -s report-adj.csv -o $T/a.xlsx report-rank.csv && minyi-report -q -f xlsx -s report-adj.csv report-rank.csv > $T/b.xlsx && cmp $T/a.xlsx $T/b.xlsx && echo same bytes; unzip -Z1 $T/a.xlsx | grep -E '^xl/(worksheets|sharedStrings)' ; unzip -p $T/a.xlsx xl/workbook.xml | grep -o 'sheet name="[a-z]*"'; unzip -p $T/a.xlsx xl/worksheets/sheet1.xml | grep -o '<c r="[CL]2"><v>[0-9]*</v></c>'; unzip -p $T/a.xlsx xl/worksheets/sheet1.xml | grep -o 'state="frozen"\|<autoFilter ref="[A-Z0-9:]*"/>'; unzip -p $T/a.xlsx xl/sharedStrings.xml | grep -o '<t>王芳</t>'
+cmd: minyi-report -q -f xlsx -s report-adj.csv -o $T/a.xlsx report-rank.csv && minyi-report -q -f xlsx -s report-adj.csv report-rank.csv > $T/b.xlsx && cmp $T/a.xlsx $T/b.xlsx && echo same bytes; unzip -Z1 $T/a.xlsx | grep -E '^xl/(worksheets|sharedStrings)' ; unzip -p $T/a.xlsx xl/workbook.xml | grep -o 'sheet name="[a-z]*"'; unzip -p $T/a.xlsx xl/worksheets/sheet1.xml | grep -o '<c r="[GO]2"><v>[0-9]*</v></c>'; unzip -p $T/a.xlsx xl/worksheets/sheet1.xml | grep -o 'state="frozen"\|<autoFilter ref="[A-Z0-9:]*"/>'; unzip -p $T/a.xlsx xl/sharedStrings.xml | grep -o '<t>王芳</t>'
 stdout:
 same bytes
 xl/worksheets/sheet1.xml
@@ -252,8 +252,8 @@ xl/worksheets/sheet2.xml
 xl/sharedStrings.xml
 sheet name="ranking"
 sheet name="notes"
-<c r="C2"><v>1</v></c>
-<c r="L2"><v>40</v></c>
+<c r="G2"><v>40</v></c>
+<c r="O2"><v>1</v></c>
 state="frozen"
 <autoFilter ref="A1:Z7"/>
 <t>王芳</t>
@@ -262,3 +262,14 @@ state="frozen"
 cmd: command -v xmllint > /dev/null || { echo skipped; exit 0; }; minyi-report -q -f xlsx -s report-adj.csv -o $T/a.xlsx report-rank.csv && mkdir $T/x && cd $T/x && unzip -q ../a.xlsx && find . -name '*.xml' -o -name '*.rels' | sort | xargs xmllint --noout && echo well-formed
 stdout:
 well-formed
+
+=== xlsx read back by a spreadsheet program (Gnumeric's ssconvert): its cells make the same report as the table
+cmd: command -v ssconvert > /dev/null || { echo same; exit 0; }; minyi-report -q -f xlsx -s report-adj.csv -o $T/a.xlsx report-rank.csv && ssconvert -T Gnumeric_stf:stf_csv $T/a.xlsx $T/a.csv 2> /dev/null && minyi-report -q -f markdown -s report-adj.csv report-rank.csv > $T/m1 && minyi-report -q -f markdown $T/a.csv > $T/m2 && cmp $T/m1 $T/m2 && echo same
+stdout:
+same
+
+=== html: opened by headless Chromium, the page has its rows and logs nothing to the console
+cmd: command -v chromium > /dev/null || { printf '7\nno console message\n'; exit 0; }; minyi-report -q -f html -s report-adj.csv -o $T/r.html report-rank.csv && HOME=$T timeout 120 chromium --headless --no-sandbox --disable-gpu --enable-logging=stderr --v=0 --dump-dom file://$T/r.html > $T/dom 2> $T/log; grep -c '<tr' $T/dom | awk '$1 >= 7 { print 7 }'; grep -q ':CONSOLE' $T/log && grep ':CONSOLE' $T/log || echo no console message
+stdout:
+7
+no console message
