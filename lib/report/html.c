@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "io/input.h"
+#include "report/dwidth.h"
 
 void
 mn_html_escape (const char *s, FILE *out)
@@ -32,6 +33,7 @@ static const char style[] =
   "th{background:#eee;text-align:left}\n"
   "td.num{text-align:right;font-variant-numeric:tabular-nums;"
   "white-space:nowrap}\n"
+  "td.short{white-space:nowrap}\n"
   "tr.unranked td{color:#666}\n"
   "p.note,li{max-width:50em}\n"
   "@media print{body{margin:0;font-size:10pt}"
@@ -39,10 +41,15 @@ static const char style[] =
   "tr{page-break-inside:avoid;break-inside:avoid}"
   "h2{page-break-after:avoid;break-after:avoid}}\n";
 
+/* A cell: a number right-aligned; a short text (a name, a township, a
+   tier: 12 display columns at most) kept on one line, so that a
+   Chinese name is never broken; longer text wraps.  */
 static void
 cell (const char *s, bool num, FILE *out)
 {
-  fputs (num ? "<td class=\"num\">" : "<td>", out);
+  fputs (num ? "<td class=\"num\">"
+         : mn_dwidth (s, strlen (s)) <= 12 ? "<td class=\"short\">"
+         : "<td>", out);
   mn_html_escape (s, out);
   fputs ("</td>", out);
 }

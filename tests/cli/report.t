@@ -198,14 +198,14 @@ minyi-report: --label takes 'top', 'bottom', 'outliers' or 'none', separated by 
 Try `minyi-report --help' or `minyi-report --usage' for more information.
 
 === html: one self-contained page, well-formed (xmllint when installed), text escaped
-cmd: minyi-report -q -f html -s report-adj.csv --title "Q2 <draft>" -o $T/r.html report-rank.csv && { if command -v xmllint >/dev/null 2>&1; then xmllint --html --noout $T/r.html && echo well-formed; else echo well-formed; fi; }; grep -c -i -E "<script|<link|src=|url\(|https?:" $T/r.html; grep -o "<title>.*</title>" $T/r.html; grep -c "<tr" $T/r.html; grep -o "n &lt; 5" $T/r.html; grep -o "<td>欧阳娜娜</td>" $T/r.html; grep -o "0.450 \[0.329, 0.767\]" $T/r.html; grep -o "@media print" $T/r.html; iconv -f UTF-8 -t UTF-8 $T/r.html > /dev/null && echo valid UTF-8
+cmd: minyi-report -q -f html -s report-adj.csv --title "Q2 <draft>" -o $T/r.html report-rank.csv && { if command -v xmllint >/dev/null 2>&1; then xmllint --html --noout $T/r.html && echo well-formed; else echo well-formed; fi; }; grep -c -i -E "<script|<link|src=|url\(|https?:" $T/r.html; grep -o "<title>.*</title>" $T/r.html; grep -c "<tr" $T/r.html; grep -o "n &lt; 5" $T/r.html; grep -o "<td class=\"short\">欧阳娜娜</td>" $T/r.html; grep -o "0.450 \[0.329, 0.767\]" $T/r.html; grep -o "@media print" $T/r.html; iconv -f UTF-8 -t UTF-8 $T/r.html > /dev/null && echo valid UTF-8
 stdout:
 well-formed
 0
 <title>Q2 &lt;draft&gt;</title>
 9
 n &lt; 5
-<td>欧阳娜娜</td>
+<td class="short">欧阳娜娜</td>
 0.450 [0.329, 0.767]
 @media print
 valid UTF-8
