@@ -47,10 +47,22 @@ readers () {
   roster) echo "minyi-check -c codebook.csv -R F good.csv" ;;
   margins) echo "minyi-weight -m F weight-survey.csv" ;;
   shares) echo "minyi-score -i q1 -s 满意 --group-weights=F groups.csv" ;;
-  table) echo "minyi-adjust F" ;;
+  table) echo "minyi-adjust F"
+         echo "minyi-rank --by-stat rate --draws 0 F"
+         echo "minyi-report F"
+         echo "minyi-trend F adjust-small.csv" ;;
   partial) echo "minyi-merge F" ;;
+  policy) echo "minyi-rank --by-stat rate --draws 0 --policy F rank-three.csv" ;;
+  log) echo "minyi-deadline $deadline deadline-catalogue.csv --calendar $calendar -p deadline-rules.csv F" ;;
+  catalogue) echo "minyi-deadline $deadline F --calendar $calendar -p deadline-rules.csv deadline-log.csv" ;;
+  calendar) echo "minyi-deadline $deadline deadline-catalogue.csv --calendar F -p deadline-rules.csv deadline-log.csv" ;;
+  rules) echo "minyi-deadline $deadline deadline-catalogue.csv --calendar $calendar -p F deadline-log.csv" ;;
   esac
 }
+# minyi-deadline's fixed options, and the 2014 calendar (no capital F:
+# the first F of a command is the file under test).
+deadline="--as-of 2014-10-10T12:00 -c"
+calendar=../../data/calendar-2014.csv
 
 # A sound file of each kind; @V@ marks the cell the value cases replace.
 base () {
@@ -86,6 +98,24 @@ base () {
     echo "cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method"
     echo "C1,20,@V@,18,0.9,0.7,0.97,0,0,0.95,wilson"
     echo "C2,5,5,5,1,0.5,1,0,0,0.95,wilson" ;;
+  policy)
+    echo "rule,tier,stat,op,threshold,min_n,max_share"
+    echo "tier,A,rate,>=,@V@,,"
+    echo "tier,B,,,,," ;;
+  log) # the value cases replace a receipt time
+    sed '2s/2014-09-26 10:00/@V@/' deadline-log.csv ;;
+  catalogue)
+    echo "service,department,statutory,promised,name"
+    echo "A1,民政,@V@,5,城乡低保申请"
+    echo "B1,工商,5,3,个体工商户注册登记" ;;
+  calendar) # holds no number: no value cases
+    cat "$calendar" ;;
+  rules)
+    echo "rule,value"
+    echo "overdue_item_points,1"
+    echo "overdue_day_points,@V@"
+    echo "warn_days,2"
+    echo "closing_time,17:30" ;;
   partial)
     sed -n '1p' ../fuzz/corpus/merge/partial-good.csv
     sed -n '2p' ../fuzz/corpus/merge/partial-good.csv |
@@ -103,7 +133,9 @@ with () {
 sound () { # the sound values of each kind's cell
   case $1 in
   survey|weights|roster) echo 5 ;; margins) echo 600 ;; shares) echo 0.6 ;;
-  table) echo 20 ;; partial) echo 3 ;; *) echo 1 ;;
+  table) echo 20 ;; partial) echo 3 ;; policy) echo 0.9 ;;
+  log) echo "2014-09-26 10:00" ;; catalogue) echo 10 ;; rules) echo 0.5 ;;
+  *) echo 1 ;;
   esac
 }
 
@@ -233,6 +265,12 @@ if $record; then
       cr-only dup-header columns-100000 directory fifo dev-null unreadable \
       empty-key v:1e999 v:nan v:-0 v:0x10 v:1,000 v:５ v:0 v:-1; do
       echo "$c $k"; done; done
+    # The kinds added since: the cases of issue 11's list that apply.
+    for k in policy log catalogue calendar rules; do
+      for c in sound empty header-only nul-byte invalid-utf8 open-quote \
+        dup-header directory dev-null v:1e999 v:nan; do
+        case $k:$c in calendar:v:*) continue ;; esac
+        echo "$c $k"; done; done
     for w in 0 -1 nan 1e308 4.9e-324; do echo "w:$w weights"; done
     for c in field-100MB stray-quote-64MiB; do echo "$c survey"; done
     echo "cadres-1000000 groups")
@@ -418,26 +456,89 @@ v:５              shares   minyi-score   2 :F:2: 'villager=５' is not GROUP=SH
 v:0                shares   minyi-score   2 :F:2: 'villager=0' is not GROUP=SHARE with a share > 0
 v:-1               shares   minyi-score   2 :F:2: 'villager=-1' is not GROUP=SHARE with a share > 0
 sound              table    minyi-adjust  0 -
+sound              table    minyi-rank    0 -
+sound              table    minyi-report  0 -
+sound              table    minyi-trend   0 -
 empty              table    minyi-adjust  1 :F:1: empty input: no header line
+empty              table    minyi-rank    1 :F:1: empty input: no header line
+empty              table    minyi-report  1 :F:1: empty input: no header line
+empty              table    minyi-trend   1 :F:1: empty input: no header line
 header-only        table    minyi-adjust  0 -
+header-only        table    minyi-rank    0 -
+header-only        table    minyi-report  1 : no row to show (see --where)
+header-only        table    minyi-trend   0 -
 nul-byte           table    minyi-adjust  1 :F:2: field 1 (cadre) holds a NUL byte
+nul-byte           table    minyi-rank    1 :F:2: field 1 (cadre) holds a NUL byte
+nul-byte           table    minyi-report  1 :F:2: field 1 (cadre) holds a NUL byte
+nul-byte           table    minyi-trend   1 :F:2: field 1 (cadre) holds a NUL byte
 invalid-utf8       table    minyi-adjust  1 :F:2: field 1 (cadre) is not valid UTF-8; try --encoding=GB18030 or the file's encoding
+invalid-utf8       table    minyi-rank    1 :F:2: field 1 (cadre) is not valid UTF-8; try --encoding=GB18030 or the file's encoding
+invalid-utf8       table    minyi-report  1 :F:2: field 1 (cadre) is not valid UTF-8; try --encoding=GB18030 or the file's encoding
+invalid-utf8       table    minyi-trend   1 :F:2: field 1 (cadre) is not valid UTF-8; try --encoding=GB18030 or the file's encoding
 open-quote         table    minyi-adjust  1 :F:3: field 2 (rows) opens a quote that is never closed
+open-quote         table    minyi-rank    1 :F:3: field 2 (rows) opens a quote that is never closed
+open-quote         table    minyi-report  1 :F:3: field 2 (rows) opens a quote that is never closed
+open-quote         table    minyi-trend   1 :F:3: field 2 (rows) opens a quote that is never closed
 cr-only            table    minyi-adjust  0 -
+cr-only            table    minyi-rank    0 -
+cr-only            table    minyi-report  0 -
+cr-only            table    minyi-trend   0 -
 dup-header         table    minyi-adjust  1 :F:1: column 'cadre' appears twice in the header
+dup-header         table    minyi-rank    1 :F:1: column 'cadre' appears twice in the header
+dup-header         table    minyi-report  1 :F:1: column 'cadre' appears twice in the header
+dup-header         table    minyi-trend   1 :F:1: column 'cadre' appears twice in the header
 columns-100000     table    minyi-adjust  0 -
+columns-100000     table    minyi-rank    0 -
+columns-100000     table    minyi-report  0 -
+columns-100000     table    minyi-trend   0 -
 directory          table    minyi-adjust  2 :F:1: read error: Is a directory
+directory          table    minyi-rank    2 :F:1: read error: Is a directory
+directory          table    minyi-report  2 :F:1: read error: Is a directory
+directory          table    minyi-trend   2 :F:1: read error: Is a directory
 fifo               table    minyi-adjust  0 -
+fifo               table    minyi-rank    0 -
+fifo               table    minyi-report  0 -
+fifo               table    minyi-trend   0 -
 dev-null           table    minyi-adjust  1 :/dev/null:1: empty input: no header line
+dev-null           table    minyi-rank    1 :/dev/null:1: empty input: no header line
+dev-null           table    minyi-report  1 :/dev/null:1: empty input: no header line
+dev-null           table    minyi-trend   1 :/dev/null:1: empty input: no header line
 empty-key          table    minyi-adjust  1 :F:2: empty key 'cadre'
+empty-key          table    minyi-rank    1 :F:2: empty key 'cadre'
+empty-key          table    minyi-report  1 :F:2: empty key 'cadre'
+empty-key          table    minyi-trend   1 :F:2: empty key 'cadre'
 v:1e999            table    minyi-adjust  1 :F:2: column 'n': '1e999' is not a number
+v:1e999            table    minyi-rank    1 :F:2: column 'n': '1e999' is not a number
+v:1e999            table    minyi-report  1 :F:2: n '1e999' is not a number
+v:1e999            table    minyi-trend   1 :F:2: column 'n': '1e999' is not a number
 v:nan              table    minyi-adjust  1 :F:2: column 'n': 'nan' is not a number
+v:nan              table    minyi-rank    1 :F:2: column 'n': 'nan' is not a number
+v:nan              table    minyi-report  1 :F:2: n 'nan' is not a number
+v:nan              table    minyi-trend   1 :F:2: column 'n': 'nan' is not a number
 v:-0               table    minyi-adjust  1 :F:2: sat 18, n -0, rows 20: want sat <= n <= rows
+v:-0               table    minyi-rank    1 :F:2: sat 18, n -0, rows 20: want sat <= n <= rows
+v:-0               table    minyi-report  1 :F:2: sat is above n
+v:-0               table    minyi-trend   1 :F:2: sat 18, n -0, rows 20: want sat <= n <= rows
 v:0x10             table    minyi-adjust  1 :F:2: column 'n': '0x10' is not a number
+v:0x10             table    minyi-rank    1 :F:2: column 'n': '0x10' is not a number
+v:0x10             table    minyi-report  1 :F:2: n '0x10' is not a number
+v:0x10             table    minyi-trend   1 :F:2: column 'n': '0x10' is not a number
 v:1,000            table    minyi-adjust  1 :F:2: column 'n': '1,000' is not a number
+v:1,000            table    minyi-rank    1 :F:2: column 'n': '1,000' is not a number
+v:1,000            table    minyi-report  1 :F:2: n '1,000' is not a number
+v:1,000            table    minyi-trend   1 :F:2: column 'n': '1,000' is not a number
 v:５              table    minyi-adjust  1 :F:2: column 'n': '５' is not a number
+v:５              table    minyi-rank    1 :F:2: column 'n': '５' is not a number
+v:５              table    minyi-report  1 :F:2: n '５' is not a number
+v:５              table    minyi-trend   1 :F:2: column 'n': '５' is not a number
 v:0                table    minyi-adjust  1 :F:2: sat 18, n 0, rows 20: want sat <= n <= rows
+v:0                table    minyi-rank    1 :F:2: sat 18, n 0, rows 20: want sat <= n <= rows
+v:0                table    minyi-report  1 :F:2: sat is above n
+v:0                table    minyi-trend   1 :F:2: sat 18, n 0, rows 20: want sat <= n <= rows
 v:-1               table    minyi-adjust  1 :F:2: column 'n': '-1' is not a whole number >= 0
+v:-1               table    minyi-rank    1 :F:2: column 'n': '-1' is not a whole number >= 0
+v:-1               table    minyi-report  1 :F:2: n '-1' is negative
+v:-1               table    minyi-trend   1 :F:2: column 'n': '-1' is not a whole number >= 0
 sound              partial  minyi-merge   0 -
 empty              partial  minyi-merge   1 :F:1: empty input: no header line
 header-only        partial  minyi-merge   0 -
@@ -459,6 +560,59 @@ v:1,000            partial  minyi-merge   1 :F:2: column 'rows': '1,000' is not 
 v:５              partial  minyi-merge   1 :F:2: column 'rows': '５' is not a whole number >= 0
 v:0                partial  minyi-merge   1 :F:2: counts must be whole numbers from 0 to 2^53, rows at least 1 (rows 0, n 1, sat 1, dk 1, miss 1)
 v:-1               partial  minyi-merge   1 :F:2: column 'rows': '-1' is not a whole number >= 0
+sound              policy   minyi-rank    0 -
+empty              policy   minyi-rank    1 :F:1: empty input: no header line
+header-only        policy   minyi-rank    1 :F:1: the last rule must be a tier with no statistic, which takes every cadre no rule before took
+nul-byte           policy   minyi-rank    1 :F:2: field 1 (rule) holds a NUL byte
+invalid-utf8       policy   minyi-rank    1 :F:2: field 1 (rule) is not valid UTF-8; try --encoding=GB18030 or the file's encoding
+open-quote         policy   minyi-rank    1 :F:3: field 2 (tier) opens a quote that is never closed
+dup-header         policy   minyi-rank    1 :F:1: column 'rule' appears twice in the header
+directory          policy   minyi-rank    2 :F:1: read error: Is a directory
+dev-null           policy   minyi-rank    1 :/dev/null:1: empty input: no header line
+v:1e999            policy   minyi-rank    1 :F:2: threshold '1e999' is no number
+v:nan              policy   minyi-rank    1 :F:2: threshold 'nan' is no number
+sound              log      minyi-deadline 0 -
+empty              log      minyi-deadline 1 :F:1: empty input: no header line
+header-only        log      minyi-deadline 0 -
+nul-byte           log      minyi-deadline 1 :F:2: field 1 (item) holds a NUL byte
+invalid-utf8       log      minyi-deadline 1 : F: 1 line is not valid UTF-8, and the file is not GB18030 either: read as UTF-8, those rows rejected
+open-quote         log      minyi-deadline 1 :F:9: field 2 (department) opens a quote that is never closed
+dup-header         log      minyi-deadline 1 :F:1: column 'item' appears twice in the header
+directory          log      minyi-deadline 2 : F: read error: Is a directory
+dev-null           log      minyi-deadline 1 :/dev/null:1: empty input: no header line
+v:1e999            log      minyi-deadline 1 :F:2: received '1e999': not a time such as 2014-07-01 09:30 (ISO 8601) or 2014/7/1 9:30
+v:nan              log      minyi-deadline 1 :F:2: received 'nan': not a time such as 2014-07-01 09:30 (ISO 8601) or 2014/7/1 9:30
+sound              catalogue minyi-deadline 0 -
+empty              catalogue minyi-deadline 1 :F:1: empty input: no header line
+header-only        catalogue minyi-deadline 1 : F: the service catalogue has no services
+nul-byte           catalogue minyi-deadline 1 :F:2: field 1 (service) holds a NUL byte
+invalid-utf8       catalogue minyi-deadline 1 :F:2: field 1 (service) is not valid UTF-8 (unlike the rest of the file; see --encoding)
+open-quote         catalogue minyi-deadline 1 :F:3: field 2 (department) opens a quote that is never closed
+dup-header         catalogue minyi-deadline 1 :F:1: column 'service' appears twice in the header
+directory          catalogue minyi-deadline 2 : F: read error: Is a directory (service catalogue)
+dev-null           catalogue minyi-deadline 1 :/dev/null:1: empty input: no header line
+v:1e999            catalogue minyi-deadline 1 :F:2: statutory limit '1e999' is not a whole number of working days 1..366
+v:nan              catalogue minyi-deadline 1 :F:2: statutory limit 'nan' is not a whole number of working days 1..366
+sound              calendar minyi-deadline 0 -
+empty              calendar minyi-deadline 1 :F:1: empty input: no header line
+header-only        calendar minyi-deadline 1 : F: the working calendar has no dates
+nul-byte           calendar minyi-deadline 1 :F:2: field 1 (date) holds a NUL byte
+invalid-utf8       calendar minyi-deadline 1 :F:2: field 1 (date) is not valid UTF-8 (unlike the rest of the file; see --encoding)
+open-quote         calendar minyi-deadline 1 :F:33: field 2 (kind) opens a quote that is never closed
+dup-header         calendar minyi-deadline 1 :F:1: column 'date' appears twice in the header
+directory          calendar minyi-deadline 2 : F: read error: Is a directory (working calendar)
+dev-null           calendar minyi-deadline 1 :/dev/null:1: empty input: no header line
+sound              rules    minyi-deadline 0 -
+empty              rules    minyi-deadline 1 :F:1: empty input: no header line
+header-only        rules    minyi-deadline 1 : F: the penalty rules do not give 'overdue_item_points'
+nul-byte           rules    minyi-deadline 1 :F:2: field 1 (rule) holds a NUL byte
+invalid-utf8       rules    minyi-deadline 1 :F:2: field 1 (rule) is not valid UTF-8 (unlike the rest of the file; see --encoding)
+open-quote         rules    minyi-deadline 1 :F:5: field 2 (value) opens a quote that is never closed
+dup-header         rules    minyi-deadline 1 :F:1: column 'rule' appears twice in the header
+directory          rules    minyi-deadline 2 : F: read error: Is a directory (penalty rules)
+dev-null           rules    minyi-deadline 1 :/dev/null:1: empty input: no header line
+v:1e999            rules    minyi-deadline 1 :F:3: overdue_day_points '1e999' is not a number 0..1000000
+v:nan              rules    minyi-deadline 1 :F:3: overdue_day_points 'nan' is not a number 0..1000000
 w:0                weights  minyi-check   1 :F:2: weight '0' is not positive
 w:0                weights  minyi-score   1 :F:2: weight '0' is not positive
 w:0                weights  minyi-weight  1 :F:2: base weight '0' is not positive

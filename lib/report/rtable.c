@@ -103,7 +103,8 @@ mn_rtable_bind (struct mn_rtable *t, const struct mn_input *in,
   long dup = mn_header_duplicate (h);
   if (dup >= 0)
     return mn_error_set (e, in->name, 1, MN_R_DUP_COLUMN,
-                         "column '%s' appears twice", h->name[dup]);
+                         "column '%s' appears twice in the header",
+                         h->name[dup]);
   bool ranking = find (h, "rank") >= 0;
   long end = find (h, ranking ? "n" : "rows");
   if (end < 0 && !ranking)
@@ -217,6 +218,12 @@ mn_rtable_add (struct mn_rtable *t, const struct mn_record *rec,
       t->skipped++;
       return 0;
     }
+  /* As every other reader of a score table: a row must say whose it
+     is.  */
+  for (size_t k = 0; k < t->nkey; k++)
+    if (rec->len[t->keycol[k]] == 0)
+      return mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
+                           "empty key '%s'", t->keyname[k]);
   struct mn_rrow r = { .line = rec->line };
   for (int f = MN_RF_FIRST_NUM; f < MN_RF_COUNT; f++)
     {

@@ -218,7 +218,8 @@ mn_policy_load (struct mn_policy *p, const char *path,
   int rc = 0;
   if (in.dup_column >= 0)
     rc = mn_error_set (e, in.name, 1, MN_R_DUP_COLUMN,
-                       "column '%s' twice", in.h.name[in.dup_column]);
+                       "column '%s' appears twice in the header",
+                       in.h.name[in.dup_column]);
   for (int c = 0; c < C_NCOL && rc == 0; c++)
     {
       col[c] = -1;

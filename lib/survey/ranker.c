@@ -521,7 +521,9 @@ mn_ranker_finish (struct mn_ranker *r, struct mn_error *e)
   if (r->o.roster && r->c_cadre >= 0)
     add_roster_rows (r);
   sort_r = r;
-  qsort (r->row, r->nrow, sizeof *r->row, cmp_row);
+  /* qsort's array may not be NULL, even empty (no rows: header only).  */
+  if (r->nrow > 1)
+    qsort (r->row, r->nrow, sizeof *r->row, cmp_row);
   /* The strata, and in each the ranks and the simulation's items (the
      ranked rows, in key order).  */
   size_t *start = xcalloc (r->nrow + 1, sizeof *start);
@@ -609,7 +611,8 @@ mn_ranker_finish (struct mn_ranker *r, struct mn_error *e)
     }
   /* The output's order.  The simulation's results move with the rows;
      P (top) stays where it is, indexed by the row.  */
-  qsort (r->row, r->nrow, sizeof *r->row, cmp_out);
+  if (r->nrow > 1)
+    qsort (r->row, r->nrow, sizeof *r->row, cmp_out);
   sort_r = NULL;
   free (start);
   free (item);

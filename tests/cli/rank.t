@@ -166,3 +166,8 @@ cmd: printf 'cadre,name\nC1,甲\n' > $T/ro.csv && minyi-rank --by-stat rate -R $
 exit: 1
 stderr:
 minyi-rank:adjust-small.csv:1: --roster joins on the key column 'who', which the table lacks (its keys are the columns before 'rows')
+
+=== no rows kept (header only, or every row rejected): an empty ranking, no sort of a NULL array (fuzz-ranker found qsort (NULL, 0) under UBSan)
+cmd: head -n 1 rank-three.csv > $T/t.csv && minyi-rank -q --by-stat rate --draws 100 --top 1 $T/t.csv
+stdout:
+cadre,n,sat,rate,rank,ranked,rank_median,rank_lo,rank_hi,p_top1,posterior

@@ -273,3 +273,18 @@ cmd: command -v chromium > /dev/null || { printf '7\nno console message\n'; exit
 stdout:
 7
 no console message
+
+=== errors: a row with an empty key is rejected, as every other reader of a score table does (found by tests/hostile.sh)
+cmd: cd $T && printf 'cadre,rows,n,sat,rate\n,20,20,18,0.9\nC2,5,5,5,1\n' > t.csv && minyi-report -w 80 t.csv > /dev/null
+exit: 1
+stdout:
+stderr:
+minyi-report:t.csv:2: empty key 'cadre'
+minyi-report: t.csv: 2 records, 1 used, 1 rejected (empty-key 1)
+
+=== errors: a column twice in the header
+cmd: cd $T && printf 'cadre,cadre,n,sat\nC1,C1,2,1\n' > t.csv && minyi-report t.csv
+exit: 1
+stdout:
+stderr:
+minyi-report:t.csv:1: column 'cadre' appears twice in the header

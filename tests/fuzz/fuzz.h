@@ -10,6 +10,7 @@
 #ifndef MINYI_FUZZ_H
 #define MINYI_FUZZ_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,5 +91,72 @@ out_close (struct out *o)
   check (fclose (o->fp) == 0, "closing a memory stream");
   o->fp = NULL;
 }
+
+/* A file (one per NAME and process, removed at exit) holding TEXT: the
+   fixed companion files a target needs beside its input (a catalogue,
+   a calendar), so that a target runs from any directory.  NAME is a
+   short word; at most 8 fixtures.  */
+static char fixture_paths[8][64];
+
+static void
+fixture_remove (void)
+{
+  for (int i = 0; i < 8; i++)
+    if (fixture_paths[i][0])
+      unlink (fixture_paths[i]);
+}
+
+static inline const char *
+fixture_file (const char *name, const char *text)
+{
+  int i = 0;
+  while (i < 8 && fixture_paths[i][0])
+    i++;
+  check (i < 8, "too many fixtures");
+  if (i == 0)
+    atexit (fixture_remove);
+  const char *dir = getenv ("TMPDIR");
+  snprintf (fixture_paths[i], sizeof fixture_paths[i],
+            "%s/minyi-fuzz-%ld-%.8s.csv",
+            dir && strlen (dir) < 24 ? dir : "/tmp", (long) getpid (), name);
+  FILE *fp = fopen (fixture_paths[i], "wb");
+  check (fp != NULL, "cannot write a fixture");
+  check (fputs (text, fp) >= 0 && fclose (fp) == 0, "cannot write a fixture");
+  return fixture_paths[i];
+}
+
+#ifdef MINYI_INPUT_H
+/* Open IN on the scratch file holding the N bytes at D, comma
+   delimited, encoding guessed.  Returns whether it opened (a file that
+   does not open is no input).  */
+static inline bool
+input_scratch (struct mn_input *in, const uint8_t *d, size_t n)
+{
+  struct mn_error e = { 0 };
+  struct mn_reader_options ro = { .delim = ',' };
+  return mn_input_open (in, scratch_file (d, n), &ro, &e) == 0;
+}
+
+/* Feed each record of IN to ADD (CTX its first argument; it returns 0
+   or -1 with E, as the libraries' _add functions do), checking that a
+   record refused says why.  Returns the records ADD accepted.  */
+static inline size_t
+feed_rows (struct mn_input *in,
+           int (*add) (void *ctx, const struct mn_record *rec,
+                       const char *file, struct mn_error *e),
+           void *ctx)
+{
+  struct mn_error e = { 0 };
+  struct mn_record rec;
+  size_t used = 0;
+  int rc;
+  while ((rc = mn_input_next (in, &rec, &e)) > 0)
+    if (rc == 2 || add (ctx, &rec, in->name, &e) < 0)
+      check (e.reason != MN_R_NONE, "a rejected row says why");
+    else
+      used++;
+  return used;
+}
+#endif
 
 #endif
