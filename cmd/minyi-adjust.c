@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/numparse.h"
 #include "base/xalloc.h"
 #include "io/csvout.h"
 #include "io/output.h"
@@ -62,16 +61,6 @@ static const struct argp_option options[] = {
   { 0 }
 };
 
-static double
-parse_prop (const char *arg, const char *what, struct argp_state *state)
-{
-  double p;
-  if (mn_parse_double (arg, &p) != 0 || !(p > 0) || !(p < 1))
-    argp_error (state, "%s must be a number between 0 and 1, not '%s'",
-                what, arg);
-  return p;
-}
-
 static error_t
 parse_opt (int key, char *arg, struct argp_state *state)
 {
@@ -90,10 +79,10 @@ parse_opt (int key, char *arg, struct argp_state *state)
       a->adjust.by = arg;
       break;
     case 'l':
-      a->adjust.level = parse_prop (arg, "level", state);
+      a->adjust.level = mn_arg_prop (arg, "level", state);
       break;
     case OPT_TARGET:
-      a->adjust.target = parse_prop (arg, "--target", state);
+      a->adjust.target = mn_arg_prop (arg, "--target", state);
       break;
     case OPT_OVERDISPERSION:
       if (mn_funnel_inflation_parse (arg, &a->adjust.inflation) < 0)

@@ -151,10 +151,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
         argp_error (state, "unknown interval method '%s'", arg);
       break;
     case 'l':
-      if (mn_parse_double (arg, &a->o.level) != 0 || !(a->o.level > 0)
-          || !(a->o.level < 1))
-        argp_error (state, "level must be a number between 0 and 1, not "
-                           "'%s'", arg);
+      a->o.level = mn_arg_prop (arg, "level", state);
       break;
     case OPT_WARNINGS:
       a->warnings = arg;

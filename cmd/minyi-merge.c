@@ -6,7 +6,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "base/numparse.h"
 #include "base/xalloc.h"
 #include "io/csvout.h"
 #include "io/input.h"
@@ -98,10 +97,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
       a->set_method = true;
       break;
     case 'l':
-      if (mn_parse_double (arg, &a->level) != 0 || !(a->level > 0)
-          || !(a->level < 1))
-        argp_error (state, "level must be a number between 0 and 1, not "
-                           "'%s'", arg);
+      a->level = mn_arg_prop (arg, "level", state);
       a->set_level = true;
       break;
     case ARGP_KEY_ARG:

@@ -70,17 +70,6 @@ static const struct argp_option options[] = {
   { 0 }
 };
 
-static unsigned long
-parse_count (const char *arg, long min, long max, const char *what,
-             struct argp_state *state)
-{
-  long x;
-  if (mn_parse_long (arg, min, max, &x) != 0)
-    argp_error (state, "%s must be a whole number from %ld to %ld, not "
-                "'%s'", what, min, max, arg);
-  return (unsigned long) x;
-}
-
 static void
 parse_top (struct mn_rank_opts *o, char *arg, struct argp_state *state)
 {
@@ -125,10 +114,12 @@ parse_opt (int key, char *arg, struct argp_state *state)
       a->rank.dense = true;
       break;
     case OPT_DRAWS:
-      a->rank.draws = parse_count (arg, 0, 100000000, "--draws", state);
+      a->rank.draws = (unsigned long) mn_arg_long (arg, 0, 100000000,
+                                                 "--draws", state);
       break;
     case OPT_SEED:
-      a->rank.seed = parse_count (arg, 1, 4294967295, "--seed", state);
+      a->rank.seed = (unsigned long) mn_arg_long (arg, 1, 4294967295,
+                                                "--seed", state);
       break;
     case OPT_TOP:
       parse_top (&a->rank, arg, state);

@@ -93,17 +93,6 @@ static const struct argp_child children[] = {
   { 0 }
 };
 
-static long
-parse_num (const char *arg, long min, long max, const char *what,
-           struct argp_state *state)
-{
-  long x;
-  if (mn_parse_long (arg, min, max, &x) != 0)
-    argp_error (state, "%s must be a whole number from %ld to %ld, not "
-                "'%s'", what, min, max, arg);
-  return x;
-}
-
 static void
 parse_plot (struct args *a, const char *arg, struct argp_state *state)
 {
@@ -142,10 +131,10 @@ parse_opt (int key, char *arg, struct argp_state *state)
                     "or 'xlsx', not '%s'", arg);
       break;
     case 'w':
-      a->width = parse_num (arg, 20, 10000, "--width", state);
+      a->width = mn_arg_long (arg, 20, 10000, "--width", state);
       break;
     case OPT_DECIMALS:
-      a->decimals = parse_num (arg, 1, 6, "--decimals", state);
+      a->decimals = mn_arg_long (arg, 1, 6, "--decimals", state);
       break;
     case OPT_WHERE:
       {

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/numparse.h"
 #include "base/xalloc.h"
 #include "io/csvout.h"
 #include "io/input.h"
@@ -194,10 +193,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
         argp_error (state, "unknown interval method '%s'", arg);
       break;
     case 'l':
-      if (mn_parse_double (arg, &a->level) != 0 || !(a->level > 0)
-          || !(a->level < 1))
-        argp_error (state, "level must be a number between 0 and 1, not "
-                           "'%s'", arg);
+      a->level = mn_arg_prop (arg, "level", state);
       break;
     case 'w':
       a->weight = arg;

@@ -7,7 +7,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "base/numparse.h"
 #include "base/xalloc.h"
 #include "io/csvout.h"
 #include "prog/common.h"
@@ -102,10 +101,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
       a->ignore[a->nignore++] = arg;
       break;
     case 'l':
-      if (mn_parse_double (arg, &a->trend.level) != 0
-          || !(a->trend.level > 0) || !(a->trend.level < 1))
-        argp_error (state, "level must be a number between 0 and 1, not "
-                           "'%s'", arg);
+      a->trend.level = mn_arg_prop (arg, "level", state);
       break;
     case ARGP_KEY_ARG:
       a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);

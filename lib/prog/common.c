@@ -260,3 +260,24 @@ mn_common_run (struct mn_run *run, const struct mn_common_opts *c,
   run->rejects_path = c->rejects;
   run->strict = c->strict;
 }
+
+double
+mn_arg_prop (const char *arg, const char *what, struct argp_state *state)
+{
+  double p;
+  if (mn_parse_double (arg, &p) != 0 || !(p > 0) || !(p < 1))
+    argp_error (state, "%s must be a number between 0 and 1, not '%s'",
+                what, arg);
+  return p;
+}
+
+long
+mn_arg_long (const char *arg, long min, long max, const char *what,
+             struct argp_state *state)
+{
+  long x;
+  if (mn_parse_long (arg, min, max, &x) != 0)
+    argp_error (state, "%s must be a whole number from %ld to %ld, not "
+                "'%s'", what, min, max, arg);
+  return x;
+}

@@ -41,17 +41,26 @@ extern const struct argp mn_common_argp;
    options alone.  */
 extern const struct argp_child mn_common_children[];
 
-/* Refuse, through argp_error on STATE, a REPORT file (may be NULL) that
-   is standard output or the file of C's --output or --rejects.  For the
-   programs that also write a report.  */
-/* The same for the file PATH (may be NULL) of OPTION (borrowed, for the
-   message), such as --meta.  */
+/* Refuse, through argp_error on STATE, the file PATH (may be NULL) of
+   OPTION (borrowed, for the message), such as --meta, when it is
+   standard output or the file of C's --output or --rejects.  */
 void mn_common_check_output (const struct mn_common_opts *c,
                              const char *option, const char *path,
                              struct argp_state *state);
 
+/* The same for a REPORT file (may be NULL), for the programs that also
+   write a report.  */
 void mn_common_check_report (const struct mn_common_opts *c,
                              const char *report, struct argp_state *state);
+
+/* Option values, parsed whole (nothing may follow) or refused through
+   argp_error on STATE naming WHAT (the option, or "level"): a
+   proportion strictly between 0 and 1, and a whole number from MIN to
+   MAX.  */
+double mn_arg_prop (const char *arg, const char *what,
+                    struct argp_state *state);
+long mn_arg_long (const char *arg, long min, long max, const char *what,
+                  struct argp_state *state);
 
 /* Set the caller's C to the defaults (allocates the --na list).  Release
    with mn_common_release.  */
