@@ -313,24 +313,6 @@ load (struct mn_run *run, const struct args *a, struct mn_codebook *cb,
   return scorer;
 }
 
-/* The N names V[], '|'-separated (caller frees).  */
-static char *
-join_names (char *const *v, size_t n)
-{
-  size_t len = 1;
-  for (size_t i = 0; i < n; i++)
-    len += strlen (v[i]) + 1;
-  char *s = xmalloc (len);
-  s[0] = '\0';
-  for (size_t i = 0; i < n; i++)
-    {
-      if (i)
-        strcat (s, "|");
-      strcat (s, v[i]);
-    }
-  return s;
-}
-
 /* The provenance of the table, written to OUT (borrowed).  */
 static void
 write_meta (const struct args *a, const struct mn_run *run,
@@ -347,8 +329,8 @@ write_meta (const struct args *a, const struct mn_run *run,
       n += (size_t) snprintf (shares + n, sizeof shares - n, "%s%s=%s",
                               i ? "|" : "", spec->rgroup_name[i], s);
     }
-  char *group = join_names (spec->group, spec->ngroup);
-  char *strata = join_names (spec->stratum, spec->nstratum);
+  char *group = mn_table_join_names (spec->group, spec->ngroup);
+  char *strata = mn_table_join_names (spec->stratum, spec->nstratum);
   char nstrata[32];
   snprintf (nstrata, sizeof nstrata, "%zu", mn_scorer_strata (scorer));
   const char *facts[] = {

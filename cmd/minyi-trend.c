@@ -5,10 +5,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "base/xalloc.h"
 #include "io/csvout.h"
+#include "io/output.h"
 #include "prog/common.h"
 #include "prog/run.h"
 #include "prog/scan.h"
@@ -71,18 +71,6 @@ parse_wave (struct args *a, const char *arg, struct argp_state *state)
     argp_error (state, "--wave names the wave '%s' twice", a->trend.first);
 }
 
-/* Whether the operands A and B are one file (standard input twice
-   included).  */
-static bool
-same_file (const char *a, const char *b)
-{
-  struct stat sa, sb;
-  if (strcmp (a, "-") == 0 || strcmp (b, "-") == 0)
-    return strcmp (a, b) == 0;
-  return stat (a, &sa) == 0 && stat (b, &sb) == 0 && sa.st_dev == sb.st_dev
-         && sa.st_ino == sb.st_ino;
-}
-
 static error_t
 parse_opt (int key, char *arg, struct argp_state *state)
 {
@@ -112,7 +100,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
       if (!a->wave && a->nfiles != 2)
         argp_error (state, "give two score tables, the first wave's and "
                            "the second's, or one with --wave");
-      if (!a->wave && same_file (a->files[0], a->files[1]))
+      if (!a->wave && mn_output_same (a->files[0], a->files[1]))
         argp_error (state, "'%s' and '%s' are the same table: compare two "
                            "waves", a->files[0], a->files[1]);
       break;
@@ -164,16 +152,7 @@ write_meta (const struct args *a, const struct mn_run *run,
   for (size_t i = 0; i < 9; i++)
     snprintf (num[i], sizeof num[i], "%zu", v[i]);
   mn_num_format (level, sizeof level, a->trend.level, 0);
-  size_t len = 1;
-  for (size_t i = 0; i < a->nignore; i++)
-    len += strlen (a->ignore[i]) + 1;
-  char *ignored = xcalloc (len, 1);
-  for (size_t i = 0; i < a->nignore; i++)
-    {
-      if (i)
-        strcat (ignored, "|");
-      strcat (ignored, a->ignore[i]);
-    }
+  char *ignored = mn_table_join_names (a->ignore, a->nignore);
   const char *facts[] = {
     "interval", "newcombe hybrid score (Wilson)",
     "level", level,

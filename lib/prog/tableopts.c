@@ -148,3 +148,22 @@ mn_table_write_meta (const struct mn_table_opts *t, const char *program,
   free (in);
   free (all);
 }
+
+char *
+mn_table_join_names (char *const *v, size_t n)
+{
+  size_t len = 1;
+  for (size_t i = 0; i < n; i++)
+    len += strlen (v[i]) + 1;
+  char *s = xmalloc (len), *p = s;
+  for (size_t i = 0; i < n; i++)
+    {
+      if (i)
+        *p++ = '|';
+      size_t l = strlen (v[i]);
+      memcpy (p, v[i], l);
+      p += l;
+    }
+  *p = '\0';
+  return s;
+}

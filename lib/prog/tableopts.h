@@ -47,6 +47,10 @@ void mn_table_check (struct mn_table_opts *t,
    NULL (none).  The caller frees it.  */
 char *mn_table_meta_path (const struct mn_table_opts *t, const char *output);
 
+/* The N names V[] joined by '|', for a provenance value (caller
+   frees); "" when N is 0.  */
+char *mn_table_join_names (char *const *v, size_t n);
+
 /* Write the provenance of a table that PROGRAM (borrowed) made in RUN,
    called as ARGV (ARGC words), to OUT (borrowed): the inputs of RUN,
    then "table" and "digits" from T, then the NFACT (field, value) pairs

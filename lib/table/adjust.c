@@ -54,6 +54,8 @@ struct mn_adjuster
   size_t *start;                /* stratum s's rows: order[start[s]] up
                                    to order[start[s + 1]] */
   struct mn_groups *seen;       /* the keys read: "FILE:LINE" of each */
+  char *key;                    /* reused key buffer */
+  size_t keycap;
   size_t nkey;                  /* the first table's keys */
   enum mn_ci_method method;     /* and its rows' interval, for the */
   double table_level;           /* later tables' (NaN: no row yet) */
@@ -91,6 +93,7 @@ mn_adjuster_free (struct mn_adjuster *a)
     free (*(char **) v[i].value);
   free (v);
   mn_groups_free (a->seen);
+  free (a->key);
   free (a->order);
   free (a->start);
   free (a->text);
@@ -197,7 +200,8 @@ check_key (struct mn_adjuster *a, const struct mn_record *rec,
   size_t klen = 0;
   for (size_t i = 0; i < a->nkey; i++)
     klen += rec->len[i] + 1;
-  char *key = xmalloc (klen), *p = key;
+  a->key = xgrow (a->key, &a->keycap, klen, 1);
+  char *key = a->key, *p = key;
   for (size_t i = 0; i < a->nkey; i++)
     {
       memcpy (p, rec->f[i], rec->len[i]);
@@ -219,7 +223,6 @@ check_key (struct mn_adjuster *a, const struct mn_record *rec,
       strcat (strcpy (w, file), buf);
       *(char **) mn_groups_get (a->seen, key, klen) = w;
     }
-  free (key);
   return rc;
 }
 
