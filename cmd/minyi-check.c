@@ -288,7 +288,8 @@ load (struct mn_run *run, struct args *a, struct mn_codebook *cb,
   a->spec.cb = cb;
   a->spec.na = &a->common.na;
   if (mn_load_codebook (cb, a->codebook, "codebook", &e) < 0
-      || (a->roster && mn_load_roster (roster, a->roster, &e) < 0))
+      || (a->roster && mn_load_roster (roster, a->roster,
+                                        &a->common.aliases, &e) < 0))
     return mn_run_fail (run, &e, MN_EXIT_AUTO);
   if (a->roster)
     a->spec.roster = roster;

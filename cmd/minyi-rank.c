@@ -255,7 +255,8 @@ main (int argc, char **argv)
     mn_run_fail (&run, &e, MN_EXIT_AUTO);
   a.rank.policy = a.policy ? &policy : NULL;
   struct mn_roster roster = { 0 };
-  if (a.roster && mn_load_roster (&roster, a.roster, &e) < 0)
+  if (a.roster
+      && mn_load_roster (&roster, a.roster, &a.common.aliases, &e) < 0)
     mn_run_fail (&run, &e, MN_EXIT_AUTO);
   a.rank.roster = a.roster ? &roster : NULL;
   struct mn_ranker *rk = mn_ranker_new (&a.rank);

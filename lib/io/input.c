@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/header.h"
 #include "io/spool.h"
 #include "base/utf8.h"
 
@@ -138,10 +139,13 @@ input_start (struct mn_input *in, const struct mn_reader_options *ro,
   if (!in->r)
     goto fail;
   struct mn_record rec;
-  int rc = mn_reader_next (in->r, &rec, e);
+  struct mn_header_opts ho = { o.aliases, o.skip_rows };
+  int rc = mn_header_next (in->r, &ho, &rec, &in->skipped, e);
   if (rc == 0)
-    mn_error_set (e, in->name, 1, MN_R_EMPTY_KEY,
-                  "empty input: no header line");
+    mn_error_set (e, in->name, in->skipped ? mn_reader_lines (in->r) : 1,
+                  MN_R_EMPTY_KEY, in->skipped
+                                  ? "no header line below the rows skipped"
+                                  : "empty input: no header line");
   if (rc <= 0)
     goto fail;
   if (rec.flaw == MN_FLAW_UTF8)
@@ -165,7 +169,7 @@ input_start (struct mn_input *in, const struct mn_reader_options *ro,
                         "closing its field");
       goto fail;
     }
-  mn_header_init (&in->h, &rec);
+  mn_header_init_opts (&in->h, &rec, &ho);
   in->dup_column = mn_header_duplicate (&in->h);
   return 0;
 fail:
@@ -259,7 +263,10 @@ mn_input_next (struct mn_input *in, struct mn_record *rec,
   if (rec->n != in->h.n)
     {
       mn_error_set (e, in->name, rec->line, MN_R_RAGGED,
-                    "%zu fields where the header has %zu", rec->n, in->h.n);
+                    "%zu fields where the header has %zu%s", rec->n, in->h.n,
+                    in->h.n == 1 && rec->n > 1
+                      ? " (a title row above the header? see "
+                        "--skip-rows)" : "");
       return 2;
     }
   return 1;

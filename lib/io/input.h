@@ -29,6 +29,8 @@ struct mn_input
   bool mixed;               /* looked: some lines UTF-8, some not */
   unsigned long bad_lines;  /* looked: lines that are not UTF-8 */
   long dup_column;          /* a column whose name is taken, or -1 */
+  unsigned long skipped;    /* rows skipped above the header (title
+                               rows, --skip-rows) */
 };
 
 /* The name to show for input PATH: "(standard input)" for "-" (static),

@@ -14,13 +14,16 @@
 #include "prog/diag.h"
 #include "base/numparse.h"
 #include "base/xalloc.h"
+#include "io/header.h"
 #include "io/output.h"
 
 enum
 {
   OPT_NA = 0x100,
   OPT_REJECTS,
-  OPT_STRICT
+  OPT_STRICT,
+  OPT_COLUMNS,
+  OPT_SKIP_ROWS
 };
 
 static const struct argp_option common_options[] = {
@@ -31,6 +34,12 @@ static const struct argp_option common_options[] = {
   { "encoding", 'E', "NAME", 0,
     "input is in encoding NAME (e.g. GB18030), converted to UTF-8 "
     "(default: UTF-8, which is checked)", 0 },
+  { "columns", OPT_COLUMNS, "FILE", 0,
+    "header aliases: FILE's rows 'name,alias' rename each column ALIAS "
+    "of an input's header to NAME (default $MINYI_COLUMNS)", 0 },
+  { "skip-rows", OPT_SKIP_ROWS, "N", 0,
+    "skip N rows above each input's header (default: skip title rows, "
+    "with one cell filled, and blank rows)", 0 },
   { "na", OPT_NA, "LIST", 0,
     "comma-separated cell values meaning no answer, besides an empty "
     "cell (default '" MN_NA_DEFAULT "')", 0 },
@@ -61,6 +70,23 @@ parse_delimiter (const char *arg, unsigned char *out)
   return 0;
 }
 
+/* Load C's columns file, once the options are read: a file that cannot
+   be used ends the program before anything is read or written, with
+   status 2 when it cannot be opened, 1 when its contents are wrong.  */
+static void
+load_columns (struct mn_common_opts *c)
+{
+  if (!c->columns)
+    return;
+  struct mn_error e;
+  if (mn_aliases_load (&c->aliases, c->columns, &e) < 0)
+    {
+      mn_diag (&e);
+      exit (e.reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA);
+    }
+  c->reader.aliases = &c->aliases;
+}
+
 static error_t
 common_parse (int key, char *arg, struct argp_state *state)
 {
@@ -87,6 +113,13 @@ common_parse (int key, char *arg, struct argp_state *state)
     case OPT_STRICT:
       c->strict = true;
       break;
+    case OPT_COLUMNS:
+      c->columns = *arg ? arg : NULL;
+      break;
+    case OPT_SKIP_ROWS:
+      c->reader.skip_rows = mn_arg_long (arg, 0, 1000000, "--skip-rows",
+                                         state);
+      break;
     case 'q':
       c->quiet = true;
       break;
@@ -103,6 +136,7 @@ common_parse (int key, char *arg, struct argp_state *state)
                                "--list')", c->reader.encoding);
           iconv_close (cd);
         }
+      load_columns (c);
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -141,6 +175,9 @@ mn_common_init (struct mn_common_opts *c)
 {
   memset (c, 0, sizeof *c);
   c->reader.delim = ',';
+  c->reader.skip_rows = MN_SKIP_AUTO;
+  const char *env = getenv ("MINYI_COLUMNS");
+  c->columns = env && *env ? env : NULL;
   mn_na_set (&c->na, MN_NA_DEFAULT);
 }
 
@@ -148,6 +185,7 @@ void
 mn_common_release (struct mn_common_opts *c)
 {
   mn_na_release (&c->na);
+  mn_aliases_release (&c->aliases);
 }
 
 /* Die of the signal as if unhandled, after removing the temporary

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "base/na.h"
+#include "io/aliases.h"
 #include "io/reader.h"
 #include "prog/run.h"
 
@@ -33,6 +34,11 @@ struct mn_common_opts
   const char *rejects;              /* --rejects, borrowed from argv */
   bool strict;                      /* --strict */
   bool quiet;                       /* -q, --quiet */
+  const char *columns;              /* --columns, else $MINYI_COLUMNS;
+                                       borrowed; NULL: none */
+  struct mn_aliases aliases;        /* its aliases, loaded when the
+                                       options end; owned, freed by
+                                       mn_common_release */
 };
 
 extern const struct argp mn_common_argp;
@@ -62,12 +68,13 @@ double mn_arg_prop (const char *arg, const char *what,
 long mn_arg_long (const char *arg, long min, long max, const char *what,
                   struct argp_state *state);
 
-/* Set the caller's C to the defaults (allocates the --na list).  Release
-   with mn_common_release.  */
+/* Set the caller's C to the defaults (allocates the --na list; title
+   rows above a header recognised; the columns file of $MINYI_COLUMNS).
+   Release with mn_common_release.  */
 void mn_common_init (struct mn_common_opts *c);
 
-/* Free what C owns (its --na list), not C itself nor the borrowed
-   strings.  */
+/* Free what C owns (its --na list, its aliases), not C itself nor the
+   borrowed strings.  */
 void mn_common_release (struct mn_common_opts *c);
 
 /* Program start-up: the short program name for messages, the user's

@@ -73,11 +73,16 @@ say_rejected (void *ctx, const struct mn_error *e, const struct mn_tally *t)
            mn_reason_name (e->reason));
 }
 
-/* How IN was read, when its encoding was guessed.  */
+/* How IN was read: the rows skipped above its header, its encoding
+   when guessed.  */
 static void
 say_opened (void *ctx, const struct mn_input *in)
 {
   (void) ctx;
+  if (in->skipped)
+    error (0, 0, "%s: %lu row%s above the header on line %lu skipped "
+                 "(title rows; see --skip-rows)", in->name, in->skipped,
+           in->skipped == 1 ? "" : "s", mn_header_line (&in->h));
   if (in->guessed)
     error (0, 0, "%s: not valid UTF-8; read as GB18030", in->name);
   if (in->mixed)

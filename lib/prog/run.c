@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "io/header.h"
 #include "prog/scan.h"
 #include "io/spool.h"
 #include "base/xalloc.h"
@@ -27,6 +28,7 @@ mn_run_init (struct mn_run *run, char *const *files, size_t nfiles,
   run->rep = rep;
   run->ro.delim = ',';
   run->ro.guess = true;
+  run->ro.skip_rows = MN_SKIP_AUTO;
   if (!nfiles)
     files = stdin_only, nfiles = 1;
   run->input = xcalloc (nfiles, sizeof *run->input);

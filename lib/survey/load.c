@@ -30,12 +30,13 @@ mn_load_codebook (struct mn_codebook *cb, const char *path,
 }
 
 int
-mn_load_roster (struct mn_roster *r, const char *path, struct mn_error *e)
+mn_load_roster (struct mn_roster *r, const char *path,
+                const struct mn_aliases *aliases, struct mn_error *e)
 {
   FILE *fp = open_small (path, "roster", e);
   if (!fp)
     return -1;
-  int rc = mn_roster_load (r, fp, path, e);
+  int rc = mn_roster_load (r, fp, path, aliases, e);
   fclose (fp);
   return rc;
 }
