@@ -50,6 +50,7 @@ mn_header_init_opts (struct mn_header *h, const struct mn_record *rec,
 {
   mn_header_init (h, rec);
   const struct mn_aliases *al = o ? o->aliases : NULL;
+  h->aliases = al;
   char **orig = NULL;
   for (size_t i = 0; i < h->n; i++)
     {

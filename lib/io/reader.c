@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "base/utf8.h"
+#include "io/aliases.h"
 #include "base/xalloc.h"
 
 #define RAW_SIZE ((size_t) 64 * 1024)
@@ -537,6 +538,7 @@ mn_header_init (struct mn_header *h, const struct mn_record *rec)
   h->n = rec->n;
   h->name = xmalloc (rec->n * sizeof *h->name);
   h->orig = NULL;
+  h->aliases = NULL;
   h->line = rec->line;
   for (size_t i = 0; i < rec->n; i++)
     h->name[i] = xmemdup0 (rec->f[i], rec->len[i]);
@@ -557,6 +559,7 @@ mn_header_release (struct mn_header *h)
   h->orig = NULL;
   h->n = 0;
   h->line = 0;
+  h->aliases = NULL;
 }
 
 unsigned long
@@ -602,6 +605,10 @@ mn_header_find (const struct mn_header *h, const char *spec, const char *file,
   for (size_t i = 0; i < h->n; i++)
     if (strcasecmp (h->name[i], spec) == 0)
       return (long) i;
+  const char *to = mn_aliases_name (h->aliases, spec);
+  for (size_t i = 0; to && i < h->n; i++)
+    if (strcmp (h->name[i], to) == 0)
+      return (long) i;
   if (*spec >= '0' && *spec <= '9')
     {
       char *end;
@@ -626,7 +633,9 @@ mn_header_find (const struct mn_header *h, const char *spec, const char *file,
     for (const char *p = h->name[i]; *p && !foreign; p++)
       foreign = (unsigned char) *p >= 0x80;
   mn_error_set (e, file, mn_header_line (h), MN_R_MISSING_COLUMN,
-                "no column '%s' (columns: %s)%s", spec, list,
+                "no column '%s' (columns: %s)%s%s", spec, list,
+                h->n == 1 ? "; a title row above the header? see "
+                            "--skip-rows" : "",
                 foreign ? "; a columns file (--columns, minyi-formats(5)) "
                           "maps other names to the suite's" : "");
   return -1;

@@ -102,6 +102,10 @@ struct mn_header
                                renamed (io/header.h: NFKC, aliases);
                                NULL when NAME is as read */
   unsigned long line;       /* the header's physical line (0: line 1) */
+  const struct mn_aliases *aliases;  /* borrowed: the columns file's
+                                        aliases it was renamed by, which
+                                        mn_header_find also resolves;
+                                        NULL: none */
 };
 
 /* Set H to copies of REC's fields (REC borrowed, not kept), on REC's
@@ -114,7 +118,7 @@ void mn_header_release (struct mn_header *h);
 /* Resolve SPEC, a column name or a 1-based column number, to a 0-based
    index.  A name is matched exactly first, then as read (a renamed
    column answers to its name in the file too), then ignoring ASCII
-   case.  Returns the index, or -1 with E (reason MN_R_MISSING_COLUMN)
+   case, then as the name it is an alias of in H's columns file.  Returns the index, or -1 with E (reason MN_R_MISSING_COLUMN)
    saying which columns there are.  SPEC is borrowed; FILE names the
    input in E and is kept there, not copied.  */
 long mn_header_find (const struct mn_header *h, const char *spec,
