@@ -6,6 +6,7 @@
 #include <string.h>
 #include <uninorm.h>
 
+#include "base/utf8.h"
 #include "base/xalloc.h"
 
 bool
@@ -26,11 +27,41 @@ mn_ascii (const char *s, size_t len)
   return true;
 }
 
+bool
+mn_nfkc_stable (const char *s, size_t len)
+{
+  const unsigned char *p = (const unsigned char *) s, *end = p + len;
+  while (p < end)
+    {
+      size_t left = (size_t) (end - p);
+      if (left >= 8)
+        {
+          uint64_t w;
+          memcpy (&w, p, 8);
+          if (!(w & UINT64_C (0x8080808080808080)))
+            {
+              p += 8;
+              continue;
+            }
+        }
+      if (*p < 0x80)
+        p++;
+      else if (*p >= 0xE4 && *p <= 0xE9 && left >= 3
+               && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+        p += 3;
+      else
+        return false;
+    }
+  return true;
+}
+
 const char *
 mn_nfkc (struct mn_nfkc *b, const char *s, size_t len, size_t *out)
 {
   *out = len;
-  if (mn_ascii (s, len))
+  /* (u8_normalize would put U+FFFD for bytes that are not UTF-8, and
+     hide them from the checks that reject them.)  */
+  if (mn_nfkc_stable (s, len) || !mn_utf8_valid (s, len))
     return s;
   /* u8_normalize writes into B's buffer when the result fits (one byte
      kept for the NUL), and otherwise returns a new one, which B then
@@ -39,7 +70,7 @@ mn_nfkc (struct mn_nfkc *b, const char *s, size_t len, size_t *out)
   uint8_t *r = u8_normalize (UNINORM_NFKC, (const uint8_t *) s, len,
                              (uint8_t *) b->buf, &n);
   if (!r)
-    return s;                   /* not UTF-8: the caller's to judge */
+    return s;                   /* out of memory in libunistring */
   if ((char *) r != b->buf)
     {
       free (b->buf);

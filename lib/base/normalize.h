@@ -17,6 +17,15 @@
 /* True when the LEN bytes at S (borrowed) are all ASCII.  */
 bool mn_ascii (const char *s, size_t len);
 
+/* True when the LEN bytes at S (borrowed) are known to be in NFKC by a
+   scan of their bytes: ASCII, and the three-byte UTF-8 characters from
+   U+4000 to U+9FFF (CJK ideographs of the URO and extension A, and the
+   Yijing hexagrams), none of which has a decomposition or composes with
+   its neighbours.  Most Chinese cells (城关镇, 满意) are such, and cost no
+   normalisation; false means only "not known", and S goes through
+   u8_normalize.  */
+bool mn_nfkc_stable (const char *s, size_t len);
+
 /* A reusable buffer for mn_nfkc.  Zero-initialise it; free its memory
    with mn_nfkc_release.  */
 struct mn_nfkc
@@ -26,7 +35,7 @@ struct mn_nfkc
 };
 
 /* The LEN bytes at S (borrowed) in NFKC.  Returns S itself when S is
-   ASCII, or when it is not valid UTF-8 (left for the caller to judge);
+   known to be NFKC (mn_nfkc_stable), or when it is not valid UTF-8 (left for the caller to judge);
    otherwise B's buffer, NUL-terminated, valid until the next call on B.
    Sets *OUT to the length.  */
 const char *mn_nfkc (struct mn_nfkc *b, const char *s, size_t len,

@@ -56,11 +56,11 @@ mn_normrec_apply (struct mn_normrec *nr, const struct mn_record *rec)
   for (; i < nr->ncol; i++)
     {
       size_t c = (size_t) nr->col[i];
-      if (c < rec->n && !mn_ascii (rec->f[c], rec->len[c]))
+      if (c < rec->n && !mn_nfkc_stable (rec->f[c], rec->len[c]))
         break;
     }
   if (i == nr->ncol)
-    return rec;                 /* all ASCII: nothing to change */
+    return rec;                 /* all NFKC already: nothing to change */
   if (rec->n > nr->cap)
     {
       nr->f = xrealloc (nr->f, rec->n * sizeof *nr->f);
@@ -72,7 +72,7 @@ mn_normrec_apply (struct mn_normrec *nr, const struct mn_record *rec)
   nr->view = *rec;
   nr->view.f = nr->f;
   nr->view.len = nr->len;
-  /* From the first non-ASCII cell on: those before it are ASCII.  */
+  /* From the first cell not known to be NFKC on: those before it are.  */
   for (; i < nr->ncol; i++)
     {
       size_t c = (size_t) nr->col[i];

@@ -4,8 +4,9 @@
    which those cells, when not ASCII, are replaced by their NFKC form.
    The record itself is left as read, for the rejects file.
 
-   An all-ASCII record costs one scan of its selected cells and no copy:
-   the view is then the record itself.  */
+   A record whose selected cells are ASCII or common Chinese
+   (mn_nfkc_stable) costs one scan of them and no copy: the view is then
+   the record itself.  */
 #ifndef MINYI_NORMREC_H
 #define MINYI_NORMREC_H
 
@@ -41,7 +42,7 @@ void mn_normrec_clear (struct mn_normrec *nr);
 void mn_normrec_select (struct mn_normrec *nr, long col);
 
 /* REC (borrowed) with its selected cells in NFKC: REC itself when they
-   are all ASCII, else NR's view, whose fields are REC's except those
+   are all known to be (mn_nfkc_stable: ASCII, common Chinese), else NR's view, whose fields are REC's except those
    replaced (NUL-terminated, in NR's buffers).  Valid until the next
    call on NR or until REC changes.  */
 const struct mn_record *mn_normrec_apply (struct mn_normrec *nr,
