@@ -634,8 +634,10 @@ mn_header_find (const struct mn_header *h, const char *spec, const char *file,
       foreign = (unsigned char) *p >= 0x80;
   mn_error_set (e, file, mn_header_line (h), MN_R_MISSING_COLUMN,
                 "no column '%s' (columns: %s)%s%s", spec, list,
-                h->n == 1 ? "; a title row above the header? see "
-                            "--skip-rows" : "",
+                h->n != 1 ? ""
+                : strpbrk (h->name[0], "\t;|")
+                  ? "; fields separated by another delimiter? see -d"
+                  : "; a title row above the header? see --skip-rows",
                 foreign ? "; a columns file (--columns, minyi-formats(5)) "
                           "maps other names to the suite's" : "");
   return -1;

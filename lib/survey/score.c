@@ -184,7 +184,8 @@ mn_scorer_bind (struct mn_scorer *s, const struct mn_input *in,
         return -1;
       for (size_t j = 0; j < i; j++)
         if (s->key_col[j] == s->key_col[i])
-          return mn_error_set (e, in->name, 1, MN_R_USAGE,
+          return mn_error_set (e, in->name, mn_header_line (&in->h),
+                               MN_R_USAGE,
                                "--group names column '%s' twice",
                                in->h.name[s->key_col[i]]);
     }
@@ -221,7 +222,7 @@ mn_scorer_bind (struct mn_scorer *s, const struct mn_input *in,
       if (!(s->acc = new_acc (sp, s->key_name, e)))
         {
           e->file = in->name;
-          e->line = 1;
+          e->line = mn_header_line (&in->h);
           return -1;
         }
     }

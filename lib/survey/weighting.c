@@ -73,7 +73,7 @@ mn_weighting_bind (struct mn_weighting *w, const struct mn_input *in,
                                          in->name, e);
         if (w->col[v][i] < 0)
           {
-            e->line = 1;
+            e->line = mn_header_line (&in->h);
             return -1;
           }
       }
@@ -82,7 +82,7 @@ mn_weighting_bind (struct mn_weighting *w, const struct mn_input *in,
       && (w->base_col = mn_header_find (&in->h, w->base_spec, in->name,
                                           e)) < 0)
     {
-      e->line = 1;
+      e->line = mn_header_line (&in->h);
       return -1;
     }
   w->weight_col = w->town_col = -1;
@@ -99,7 +99,7 @@ mn_weighting_bind (struct mn_weighting *w, const struct mn_input *in,
     for (size_t i = 0; i < w->m->var[v].nparts; i++)
       clash |= w->col[v][i] == w->weight_col;
   if (clash)
-    return mn_error_set (e, in->name, 1, MN_R_USAGE,
+    return mn_error_set (e, in->name, mn_header_line (&in->h), MN_R_USAGE,
                          "--weight-column '%s' is a margin or base-weight "
                          "column; name another", w->wcol);
   for (size_t v = 0; v < w->m->nvar; v++)

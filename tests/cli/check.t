@@ -245,7 +245,7 @@ minyi-check:nocadre.csv:1: no column 'cadre' (columns: wave, township, officer, 
 minyi-check:ragged.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
 minyi-check:sf.csv:1: no column 'q1' (columns: wave, cadre, household, j1, j2, j3, j4)
 minyi-check:unterminated.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
-minyi-check:tab.tsv:1: no column 'wave' (columns: wave\x09township\x09cadre\x09household\x09q1\x09q2)
+minyi-check:tab.tsv:1: no column 'wave' (columns: wave\x09township\x09cadre\x09household\x09q1\x09q2); fields separated by another delimiter? see -d
 
 === a column named twice rejects every row of that file
 cmd: minyi-check -c codebook4.csv --rejects $T/rej.csv check-dupcol.csv
