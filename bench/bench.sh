@@ -173,15 +173,17 @@ agree () {
 median () { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # run1 TOOL FILE OUT: run once; append the wall seconds to
-# $work/t.TOOL and the peak RSS (KiB) to $work/m.TOOL.
+# $work/t.TOOL, the CPU seconds (user + system, all threads) to
+# $work/c.TOOL and the peak RSS (KiB) to $work/m.TOOL.
 run1 () {
   c=$(cmd "$1" "$2" "$3")
   t0=$(date +%s%N)
-  $TIME -f '%M' -o "$work/rss" sh -c "$c" 2> "$work/err" ||
+  $TIME -f '%M %U %S' -o "$work/rss" sh -c "$c" 2> "$work/err" ||
     { cat "$work/err" >&2; die "$1 failed: $c"; }
   t1=$(date +%s%N)
   echo "$(( (t1 - t0) / 1000000 ))" | awk '{ printf "%.3f\n", $1 / 1000 }' >> "$work/t.$1"
-  tail -n 1 "$work/rss" >> "$work/m.$1"
+  tail -n 1 "$work/rss" | cut -d' ' -f1 >> "$work/m.$1"
+  tail -n 1 "$work/rss" | awk '{ print $2 + $3 }' >> "$work/c.$1"
 }
 
 file=$work/survey.csv
@@ -223,8 +225,8 @@ echo
 echo "$ROWS rows, $CADRES cadres, $mb MB; median of $RUNS runs, round-robin;"
 echo "$(date -u +%Y-%m-%d) commit $commit${dirty:+ (modified)}, $(nproc) cores, $(uname -m)"
 echo
-hdr="| tool | computes | median s | MB/s | peak RSS MiB | minyi ÷ tool |"
-sep="|---|---|---:|---:|---:|---:|"
+hdr="| tool | computes | median s | MB/s | CPU s | peak RSS MiB | minyi ÷ tool |"
+sep="|---|---|---:|---:|---:|---:|---:|"
 if echo " $TOOLS " | grep -q ' minyi-j1 '; then
   hdr="$hdr minyi -j 1 ÷ tool |"; sep="$sep---:|"
 fi
@@ -233,8 +235,9 @@ echo "$sep"
 for t in $TOOLS; do
   s=$(median < "$work/t.$t")
   m=$(sort -n "$work/m.$t" | tail -n 1)
-  line=$(awk -v s="$s" -v m="$m" -v mb="$mb" -v l="$(label "$t")" -v w="$(what "$t")" \
-    'BEGIN { printf "| %s | %s | %.2f | %.0f | %.1f |", l, w, s, mb / s, m / 1024 }')
+  u=$(median < "$work/c.$t")
+  line=$(awk -v s="$s" -v m="$m" -v u="$u" -v mb="$mb" -v l="$(label "$t")" -v w="$(what "$t")" \
+    'BEGIN { printf "| %s | %s | %.2f | %.0f | %.2f | %.1f |", l, w, s, mb / s, u, m / 1024 }')
   if echo " $TOOLS " | grep -q ' minyi '; then
     line="$line $(ratio minyi "$t" | awk '{ printf "%.2f", $1 }') |"
   else
@@ -249,7 +252,9 @@ echo
 echo "(a) minyi-score -i has no scale, so no mean; sum w^2 is wsum^2/neff."
 echo "(b) datamash: n, mean and sum of weights only; mawk drops the rows"
 echo "    with an empty q_overall before it, and -s sorts the input (timed)."
+echo "CPU s: median of user + system seconds, all threads and processes."
 echo "Peak RSS: GNU time's %M, the largest process of the command."
+echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 [ "$MEM" = 1 ] || exit 0
 
