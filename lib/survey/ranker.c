@@ -600,7 +600,7 @@ mn_ranker_finish (struct mn_ranker *r, struct mn_error *e)
                               .nstrata = ns,
                               .start = start, .draws = r->o.draws,
                               .seed = r->o.seed, .ntop = r->o.ntop,
-                              .cut = cut };
+                              .cut = cut, .threads = r->o.threads };
       rc = mn_ranksim_run (&s, dist, r->ptop, e);
       for (size_t k = 0; k < nitem && rc == 0; k++)
         {

@@ -43,6 +43,7 @@ struct mn_rank_opts
   const char *within;           /* --within COLUMN, or NULL; borrowed */
   bool dense;                   /* --dense */
   unsigned long draws, seed;    /* --draws (0: no simulation), --seed */
+  unsigned threads;             /* --threads (0: one per processor) */
   size_t ntop;                  /* --top: cut-offs */
   double top[MN_RANK_MAX_TOP];  /* each a count k, or a percentage */
   bool top_pct[MN_RANK_MAX_TOP];
