@@ -62,7 +62,8 @@ static const struct argp_option options[] = {
     "decide each row's tier by the policy in FILE (minyi-formats(5))", 0 },
   { "explain", OPT_EXPLAIN, "KEY", 0,
     "instead of the table, say in words how the row whose keys, joined "
-    "by commas, are KEY was ranked and tiered", 0 },
+    "by commas, are KEY was ranked and tiered (\\, for a comma within a "
+    "key, \\\\ for a backslash)", 0 },
   { NULL, 0, NULL, 0, "Names:", 4 },
   { "roster", 'R', "FILE", 0,
     "add each cadre's name, unit, position and township from the roster "

@@ -22,15 +22,16 @@
    (made again from the same block seeds, which gives the same values):
    pass 1 counts each item's ranks in bins of 2^SH ranks, SH the
    smallest for which every item's bins fit the budget
-   (MN_RANKSIM_BUDGET counters per thread; SH = 0, one pass, up to
-   1,448 items in a stratum), and the draws under each top-k cut-off.
+   (MN_RANKSIM_BUDGET counters per thread), and the draws under each
+   top-k cut-off.
    The cumulative counts give the bin holding each of the item's three
    quantiles and the count of draws below it.  Each later pass counts
    the ranks inside those bins (of the quantiles not yet fixed to one
    rank) in bins of 2^SH' ranks, SH' again the smallest that fits, until
-   every quantile is one rank.  With 48 counters per item or more each
-   pass divides the bins by 16 or more: two passes up to about 2^21 / 48
-   x 16 items, three up to 10^5 and more.  The quantiles are those of the
+   every quantile is one rank.  A stratum of up to 1,448 items takes one
+   pass, up to 10,922 two, up to 23,045 three, up to 196,608 four; with
+   48 counters per item or more each later pass narrows the bins 16
+   times or more.  The quantiles are those of the
    draws' ranks exactly, as if every rank had been kept, whatever the
    budget.
 

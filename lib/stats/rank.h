@@ -13,8 +13,8 @@
    them by one sort and adds each item's rank to its counts; no draws x
    items matrix is kept.  The quantiles of each item's rank are exact
    (those of the DRAWS ranks it took) with memory bounded by
-   MN_RANKSIM_BUDGET counters, by two passes over the same seeded draws
-   (see rank.c).  */
+   MN_RANKSIM_BUDGET counters per thread, by as many passes over the
+   same seeded draws as that budget needs (see rank.c).  */
 #ifndef MINYI_RANK_H
 #define MINYI_RANK_H
 

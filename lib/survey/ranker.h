@@ -84,7 +84,8 @@ int mn_ranker_finish (struct mn_ranker *r, struct mn_error *e);
 void mn_ranker_write (const struct mn_ranker *r, int digits, FILE *out);
 
 /* Write to OUT, in words, how the rows whose keys joined by ',' are KEY
-   (borrowed) were ranked and tiered.  Returns the rows explained.  */
+   (borrowed) were ranked and tiered; in KEY, '\,' is a comma within a
+   key and '\\' a backslash.  Returns the rows explained.  */
 size_t mn_ranker_explain (const struct mn_ranker *r, const char *key,
                           int digits, FILE *out);
 
