@@ -189,36 +189,35 @@ rank_desc (const double *v, uint32_t m, uint32_t *rank, size_t stride,
   if (!(f < HUGE_VAL))
     f = 0;
   memset (cnt, 0, (nb + 1) * sizeof *cnt);
+  uint32_t most = 0;
   for (uint32_t i = 0; i < m; i++)
     {
       double x = (hi - v[i]) * f;
       uint32_t k = x < nb ? (uint32_t) x : nb - 1;
       key[i] = k;
-      cnt[k + 1]++;
+      if (++cnt[k + 1] > most)
+        most = cnt[k + 1];
     }
   for (uint32_t k = 0; k < nb; k++)
     cnt[k + 1] += cnt[k];
   for (uint32_t i = 0; i < m; i++)
     buf[cnt[key[i]]++] = (struct vi) { v[i], i };
-  /* Now bucket K is BUF[CNT[K - 1] .. CNT[K] - 1]: sort each.  */
-  for (uint32_t k = 0, b0 = 0; k < nb; b0 = cnt[k++])
-    {
-      uint32_t len = cnt[k] - b0;
-      if (len < 2)
-        continue;
-      struct vi *o = buf + b0;
-      if (len > 32)
-        qsort (o, len, sizeof *o, cmp_vi);
-      else
-        for (uint32_t p = 1; p < len; p++)
-          {
-            struct vi x = o[p];
-            uint32_t q = p;
-            for (; q > 0 && vi_before (&x, &o[q - 1]); q--)
-              o[q] = o[q - 1];
-            o[q] = x;
-          }
-    }
+  /* BUF is in bucket order: only values within a bucket may be out of
+     order, and an insertion sort of the whole puts them right in time
+     linear in M and the buckets' squares; a bucket of more than 32
+     values (values bunched in a few buckets) and qsort does it.  */
+  if (most > 32)
+    qsort (buf, m, sizeof *buf, cmp_vi);
+  else
+    for (uint32_t p = 1; p < m; p++)
+      if (vi_before (&buf[p], &buf[p - 1]))
+        {
+          struct vi x = buf[p];
+          uint32_t q = p;
+          for (; q > 0 && vi_before (&x, &buf[q - 1]); q--)
+            buf[q] = buf[q - 1];
+          buf[q] = x;
+        }
   uint32_t r = 1;
   for (uint32_t p = 0; p < m; p++)
     {
@@ -264,6 +263,54 @@ struct worker
   pthread_t th;
 };
 
+/* Add item I's ranks in the NDRAWS draws of a block (W->rank) to W's
+   counters: P (top) under each cut-off CUT[] (the first pass), and the
+   bin of each of the item's windows that the rank falls in.  Runs of
+   the same bin are added at once (a narrow item's ranks keep to a few
+   bins), the loop's constants kept in locals: the counters may alias
+   nothing the compiler would reload.  */
+static inline void
+count_item (const struct pass *p, struct worker *w, size_t i, size_t nd,
+            const size_t *cut)
+{
+  const uint32_t *rk = w->rank + i * MN_RANKSIM_BLOCK;
+  size_t ntop = p->s->ntop;
+  if (p->first)
+    for (size_t j = 0; j < ntop; j++)
+      {
+        uint32_t c = 0;
+        for (size_t d = 0; d < nd; d++)
+          c += rk[d] <= cut[j];
+        w->top[i * ntop + j] += c;
+      }
+  unsigned sh = p->sh, nw = p->nw[i];
+  for (unsigned k = 0; k < nw; k++)
+    {
+      const struct win wn = p->win[3 * i + k];
+      uint32_t *c = w->cnt + wn.off, run = 0;
+      size_t last = 0;
+      for (size_t d = 0; d < nd; d++)
+        {
+          uint32_t x = rk[d] - wn.lo;
+          if (x < wn.width)
+            {
+              size_t b = x >> sh;
+              if (run && b == last)
+                run++;
+              else
+                {
+                  if (run)
+                    c[last] += run;
+                  last = b;
+                  run = 1;
+                }
+            }
+        }
+      if (run)
+        c[last] += run;
+    }
+}
+
 static void *
 worker_main (void *arg)
 {
@@ -297,22 +344,7 @@ worker_main (void *arg)
         {
           const size_t *cut = s->cut ? s->cut + st * s->ntop : NULL;
           for (size_t i = s->start[st]; i < s->start[st + 1]; i++)
-            {
-              const struct win *wn = p->win + 3 * i;
-              for (size_t d = 0; d < nd; d++)
-                {
-                  uint32_t r = w->rank[i * MN_RANKSIM_BLOCK + d];
-                  if (p->first)
-                    for (size_t j = 0; j < s->ntop; j++)
-                      w->top[i * s->ntop + j] += r <= cut[j];
-                  for (unsigned k = 0; k < p->nw[i]; k++)
-                    {
-                      uint32_t x = r - wn[k].lo;
-                      if (x < wn[k].width)
-                        w->cnt[wn[k].off + (x >> p->sh)]++;
-                    }
-                }
-            }
+            count_item (p, w, i, nd, cut);
         }
     }
   return NULL;
