@@ -70,7 +70,7 @@ mn_nfkc (struct mn_nfkc *b, const char *s, size_t len, size_t *out)
   uint8_t *r = u8_normalize (UNINORM_NFKC, (const uint8_t *) s, len,
                              (uint8_t *) b->buf, &n);
   if (!r)
-    return s;                   /* out of memory in libunistring */
+    xalloc_die ();              /* the input is valid UTF-8: only ENOMEM */
   if ((char *) r != b->buf)
     {
       free (b->buf);
