@@ -8,6 +8,7 @@
 
 #include "io/spool.h"
 #include "base/utf8.h"
+#include "base/i18n.h"
 
 /* Whether all of FP (after a UTF-8 byte-order mark) converts from
    encoding ENC.  */
@@ -150,10 +151,10 @@ input_start (struct mn_input *in, const struct mn_reader_options *ro,
       bool utf16 = rec.len[0] >= 2 && ((b[0] == 0xFF && b[1] == 0xFE)
                                        || (b[0] == 0xFE && b[1] == 0xFF));
       mn_error_set (e, in->name, rec.line, MN_R_ENCODING, "%s",
-                    utf16 ? "header is UTF-16 (Excel's \"Unicode text\"); "
-                            "try --encoding=UTF-16"
-                          : "header is not valid UTF-8; if the file came "
-                            "from a Chinese Excel, try --encoding=GB18030");
+                    utf16 ? _("header is UTF-16 (Excel's \"Unicode text\"); "
+                              "try --encoding=UTF-16")
+                          : _("header is not valid UTF-8; if the file came "
+                              "from a Chinese Excel, try --encoding=GB18030"));
       goto fail;
     }
   if (rec.flaw == MN_FLAW_QUOTE || rec.flaw == MN_FLAW_BADQUOTE)
@@ -246,11 +247,11 @@ mn_input_next (struct mn_input *in, struct mn_record *rec,
                       k < in->h.n ? " (" : "",
                       k < in->h.n ? in->h.name[k] : "",
                       k < in->h.n ? ")" : "",
-                      nul ? "holds a NUL byte" : "is not valid UTF-8",
+                      nul ? _("holds a NUL byte") : _("is not valid UTF-8"),
                       nul ? ""
-                      : in->mixed ? " (unlike the rest of the file; see "
-                                    "--encoding)"
-                      : "; try --encoding=GB18030 or the file's encoding");
+                      : in->mixed ? _(" (unlike the rest of the file; see "
+                                      "--encoding)")
+                      : _("; try --encoding=GB18030 or the file's encoding"));
         return 2;
       }
     case MN_FLAW_NONE:

@@ -54,7 +54,8 @@ void mn_common_check_report (const struct mn_common_opts *c,
                              const char *report, struct argp_state *state);
 
 /* Option values, parsed whole (nothing may follow) or refused through
-   argp_error on STATE naming WHAT (the option, or "level"): a
+   argp_error on STATE naming WHAT (the option, or N_("level"), which
+   is translated): a
    proportion strictly between 0 and 1, and a whole number from MIN to
    MAX.  */
 double mn_arg_prop (const char *arg, const char *what,

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "base/i18n.h"
 
 #define DEFAULT_TOL 1e-10
 #define DEFAULT_MAXIT 100
@@ -100,9 +101,9 @@ static const char *
 where (const struct run *x, size_t v, size_t c, char *buf, size_t size)
 {
   if (x->cells)
-    snprintf (buf, size, "cell %zu", c);
+    snprintf (buf, size, _("cell %zu"), c);
   else
-    snprintf (buf, size, "variable %zu category %zu", v, c);
+    snprintf (buf, size, _("variable %zu category %zu"), v, c);
   return buf;
 }
 
@@ -233,8 +234,8 @@ check_problem (struct run *x)
                           "class %zu: %s has no population target (%zu "
                           "%s)", k,
                           where (x, v, cl->cat[v], at, sizeof at),
-                          p->margin[v].ncat, x->cells ? "cells"
-                          : "categories in the margin");
+                          p->margin[v].ncat, x->cells ? _("cells")
+                          : _("categories in the margin"));
             return fail (x, MN_RAKE_E_NO_TARGET, v, cl->cat[v], k);
           }
     }
@@ -518,7 +519,7 @@ weight (const struct mn_rake_problem *p, const struct mn_rake_options *o,
                         "bounds %g to %s (slack %g); largest relative "
                         "margin error %.3g (tolerance %g) at %s",
                         r->trim_rounds, r->min_ratio, klo, r->max_ratio,
-                        khi, o->lo_ratio, o->hi_ratio > 0 ? hib : "none",
+                        khi, o->lo_ratio, o->hi_ratio > 0 ? hib : _("none"),
                         o->bound_slack, r->max_rel_err, o->tol,
                         where (&x, r->worst_var, r->worst_cat, at,
                                sizeof at));

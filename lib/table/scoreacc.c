@@ -15,6 +15,7 @@
 #include "stats/stdz.h"
 #include "stats/wstats.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
 
 /* One field of a group's statistics, as the partial table has it.  */
 enum pf_kind
@@ -978,15 +979,15 @@ same_structure (const struct mn_score_shape *r, const struct mn_score_shape *s,
 {
   const char *what = NULL;
   if (r->nkey != s->nkey || !strv_equal (r->key, s->key, r->nkey))
-    what = "key columns";
+    what = _("key columns");
   else if (r->weighted != s->weighted)
-    what = "survey weights";
+    what = _("survey weights");
   else if (r->scored != s->scored || r->nitem != s->nitem
            || !strv_equal (r->item, s->item, r->nitem))
-    what = "items";
+    what = _("items");
   else if (r->nrgroup != s->nrgroup
            || !strv_equal (r->rgroup, s->rgroup, r->nrgroup))
-    what = "respondent groups";
+    what = _("respondent groups");
   if (!what)
     return 0;
   return mn_error_set (e, file, 1, MN_R_HEADER_MISMATCH,
@@ -1175,7 +1176,7 @@ check_xmom (const struct mn_xmom *x, double ymax)
   double n = (double) x->n;
   if (!(sx >= 0 && sx <= n * ymax * (1 + 1e-12)
         && sxx >= 0 && sxx <= n * ymax * ymax * (1 + 1e-12)))
-    return "sums outside what the scores allow";
+    return _("sums outside what the scores allow");
   return NULL;
 }
 
@@ -1198,7 +1199,7 @@ check_xwsum (const struct mn_xwsum *s, double ymax, double wmin,
         && swy >= 0 && swy <= sw * ymax * tol
         && sw2y >= 0 && sw2y <= sw2 * ymax * tol
         && sw2y2 >= 0 && sw2y2 <= sw2 * ymax * ymax * tol))
-    return "weighted sums outside what the weights and answers allow";
+    return _("weighted sums outside what the weights and answers allow");
   return NULL;
 }
 
@@ -1213,26 +1214,26 @@ check_stats (const struct mn_merger *m, char *g, bool dk_unsatisfied)
   uint64_t cmax = MN_COUNT_MAX;
   if (st->rows == 0 || st->rows > cmax || st->n > cmax || st->sat > cmax
       || st->dk > cmax || st->miss > cmax)
-    return "counts must be whole numbers from 0 to 2^53, rows at least 1";
+    return _("counts must be whole numbers from 0 to 2^53, rows at least 1");
   if (st->sat > st->n || st->n > st->rows
       || st->n + st->miss + (dk_unsatisfied ? 0 : st->dk) != st->rows
       || (dk_unsatisfied && st->dk > st->n))
-    return "counts do not add up";
+    return _("counts do not add up");
   double wmin = 1, wmax = 1;
   if (s->weighted)
     {
       wmin = st->wmin;
       wmax = st->wmax;
       if (wmin > wmax)
-        return "wmin is above wmax";
+        return _("wmin is above wmax");
       const struct mn_xwsum *r = mn_score_rate_w (a, st);
       if (r->n != st->n)
-        return "rate.wn is not n";
+        return _("rate.wn is not n");
       const char *w = check_xwsum (r, 1, wmin, wmax);
       if (w)
         return w;
       if (mn_xsum_value (&r->swy) > mn_xsum_value (&r->sw))
-        return "satisfied weights above all weights";
+        return _("satisfied weights above all weights");
     }
   if (s->scored)
     {
@@ -1252,7 +1253,7 @@ check_stats (const struct mn_merger *m, char *g, bool dk_unsatisfied)
           const struct mn_xwsum *y = i ? mn_score_item_w (a, st, i - 1)
                                        : mn_score_index_w (a, st);
           if (y->n != x->n)
-            return "weighted and unweighted counts differ";
+            return _("weighted and unweighted counts differ");
           if ((w = check_xwsum (y, 100, wmin, wmax)))
             return w;
         }
@@ -1262,14 +1263,14 @@ check_stats (const struct mn_merger *m, char *g, bool dk_unsatisfied)
     {
       const struct mn_xwsum *y = mn_score_rgroup_w (a, st, i);
       if (y->n > st->n)
-        return "a group's answers outnumber n";
+        return _("a group's answers outnumber n");
       gn += y->n;
       const char *w = check_xwsum (y, 1, wmin, wmax);
       if (w)
         return w;
     }
   if (s->nrgroup && gn != st->n)
-    return "the groups' answers do not add up to n";
+    return _("the groups' answers do not add up to n");
   return NULL;
 }
 
@@ -1310,10 +1311,10 @@ row_sums (struct mn_merger *m, const struct mn_record *rec,
                              (int) (rec->len[c] > 60 ? 60 : rec->len[c]),
                              rec->f[c],
                              probe->field[f].kind == PF_COUNT
-                               ? "whole number >= 0"
+                               ? _("whole number >= 0")
                              : probe->field[f].kind == PF_XSUM
-                               ? "finite hexadecimal exact sum"
-                               : "weight in 1e-100..1e100");
+                               ? _("finite hexadecimal exact sum")
+                               : _("weight in 1e-100..1e100"));
     }
   const char *why = check_stats (m, m->tmp, dk_unsatisfied);
   if (why)
@@ -1340,17 +1341,17 @@ constants_differ (const struct mn_merger *m, const struct mn_score_shape *s)
 {
   size_t ng = m->ref.nrgroup;
   if (strcmp (s->rate_item, m->ref.rate_item) != 0)
-    return "rated item";
+    return _("rated item");
   if (strcmp (s->scoring, m->ref.scoring) != 0)
-    return "scoring (codebook, answer lists, no-answer tokens, weight or "
-           "group columns)";
+    return _("scoring (codebook, answer lists, no-answer tokens, weight or "
+             "group columns)");
   if (ng && memcmp (s->share, m->ref.share, ng * sizeof *s->share) != 0)
-    return "respondent groups' shares";
+    return _("respondent groups' shares");
   if (s->dk_unsatisfied != m->ref.dk_unsatisfied)
-    return "don't-know policy";
+    return _("don't-know policy");
   if ((!m->set_method && s->method != m->ref.method)
       || (!m->set_level && s->level != m->ref.level))
-    return "interval method or level (give --method and --level)";
+    return _("interval method or level (give --method and --level)");
   return NULL;
 }
 
