@@ -86,7 +86,9 @@ $(B)/locale/%/LC_MESSAGES/minyi.mo: po/%.po
 # error_at_line, and every string marked _() or N_().  The .pot carries
 # no date, so that it changes only when a message does.
 POT_KEYWORDS = --keyword=_ --keyword=N_ --keyword=mn_error_set:5 \
+  --keyword=OD_FAIL:3 --flag=OD_FAIL:3:c-format \
   --flag=mn_error_set:5:c-format --flag=argp_error:2:c-format \
+  --keyword=dngettext:2,3 --flag=dngettext:2:c-format --flag=dngettext:3:c-format \
   --flag=error:3:c-format --flag=error_at_line:5:c-format
 pot:
 	xgettext --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \

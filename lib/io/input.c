@@ -161,9 +161,9 @@ input_start (struct mn_input *in, const struct mn_reader_options *ro,
     {
       mn_error_set (e, in->name, rec.line, MN_R_QUOTE,
                     rec.flaw == MN_FLAW_QUOTE
-                      ? "unterminated quoted field in the header"
-                      : "a quote in the header is neither doubled nor "
-                        "closing its field");
+                      ? N_("unterminated quoted field in the header")
+                      : N_("a quote in the header is neither doubled nor "
+                        "closing its field"));
       goto fail;
     }
   mn_header_init (&in->h, &rec);

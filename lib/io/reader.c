@@ -18,6 +18,7 @@
 
 #include "base/utf8.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
 
 #define RAW_SIZE ((size_t) 64 * 1024)
 #define CONV_SIZE ((size_t) 4 * RAW_SIZE)

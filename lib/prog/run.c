@@ -11,6 +11,7 @@
 #include "prog/scan.h"
 #include "io/spool.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
 
 int
 mn_exit_status (const struct mn_error *e)

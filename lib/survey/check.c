@@ -16,6 +16,7 @@
 #include "base/u64map.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
 
 /* Bits of a (wave, household, cadre) triple packed into 64 bits.  */
 #define WAVE_BITS 12
@@ -174,8 +175,8 @@ mn_checker_new (const struct mn_check_spec *spec, struct mn_error *e)
                                     &c->amax[c->nalpha]))
           {
             mn_error_set (e, NULL, 0, MN_R_USAGE,
-                          k < 0 ? "no item '%s' in the codebook"
-                                : "item '%s' has no numeric scale",
+                          k < 0 ? N_("no item '%s' in the codebook")
+                                : N_("item '%s' has no numeric scale"),
                           spec->alpha_items[i]);
             mn_checker_free (c);
             return NULL;

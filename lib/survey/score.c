@@ -12,6 +12,7 @@
 #include "table/scoreacc.h"
 #include "base/numparse.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
 
 struct mn_scorer
 {

@@ -911,12 +911,12 @@ shape_from_header (const struct mn_input *in, struct mn_score_shape *s,
                              "a score table, not a partial one (minyi-score "
                              "--partial writes those)");
       return mn_error_set (e, in->name, 1, MN_R_MISSING_COLUMN,
-                           "no column '" P_MARK "': not a partial score "
-                           "table");
+                           "no column '%s': not a partial score table",
+                           P_MARK);
     }
   if (m == 0)
     return mn_error_set (e, in->name, 1, MN_R_MISSING_COLUMN,
-                         "no key column before '" P_MARK "'");
+                         "no key column before '%s'", P_MARK);
   if (in->dup_column >= 0)
     return mn_error_set (e, in->name, 1, MN_R_DUP_COLUMN,
                          "column '%s' appears twice in the header",
@@ -1051,8 +1051,8 @@ row_constants (const struct mn_merger *m, const struct mn_record *rec,
   size_t k = m->ref.nkey;
   if (strcmp (rec->f[k], P_VERSION) != 0)
     return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
-                         "partial format '%s', where this minyi reads '"
-                         P_VERSION "'", rec->f[k]);
+                         "partial format '%s', where this minyi reads '%s'",
+                         rec->f[k], P_VERSION);
   if (mn_ci_method_parse (rec->f[k + 1], &s->method) < 0)
     return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
                          "unknown interval method '%s'", rec->f[k + 1]);

@@ -532,8 +532,8 @@ check_row (struct mn_st_reader *r, const char *file, unsigned long line,
   double n = cell (r, MN_SC_N), rate = cell (r, MN_SC_RATE);
   if ((n > 0) == isnan (rate))
     return mn_error_set (e, file, line, MN_R_BAD_VALUE,
-                         n > 0 ? "rate is empty where n is %.0f"
-                               : "rate is not empty where n is %.0f", n);
+                         n > 0 ? N_("rate is empty where n is %.0f")
+                               : N_("rate is not empty where n is %.0f"), n);
   if (!r->l.weighted && n > 0
       && fabs (rate - cell (r, MN_SC_SAT) / n) > 1e-9)
     return mn_error_set (e, file, line, MN_R_BAD_VALUE,

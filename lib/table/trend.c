@@ -10,6 +10,7 @@
 #include "io/csvout.h"
 #include "stats/prop.h"
 #include "table/scoretab.h"
+#include "base/i18n.h"
 
 /* A key's row in one wave.  */
 struct side
@@ -137,10 +138,10 @@ mn_trend_bind (struct mn_trend *t, struct mn_input *in, struct mn_error *e)
         {
           free (col);
           return mn_error_set (e, in->name, 1, MN_R_HEADER_MISMATCH,
-                               !same ? "its key columns are not those of "
-                                       "the first table"
-                                     : "one table is weighted, the other "
-                                       "not: compare like with like");
+                               !same ? N_("its key columns are not those of "
+                                       "the first table")
+                                     : N_("one table is weighted, the other "
+                                       "not: compare like with like"));
         }
     }
   free (t->col);
