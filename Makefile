@@ -95,7 +95,7 @@ pot:
 	  $(POT_KEYWORDS) --package-name=minyi --package-version=0.1.0 \
 	  --msgid-bugs-address='the minyi issue tracker' --no-location \
 	  --sort-output -o po/minyi.pot.tmp \
-	  $(sort $(wildcard cmd/*.c) $(LIB_SRC) $(LIB_HDR))
+	  $(sort $(wildcard cmd/*.c) $(LIB_SRC) $(LIB_HDR)) po/argp-strings.c
 	sed '/^"POT-Creation-Date:/d' po/minyi.pot.tmp > po/minyi.pot
 	rm -f po/minyi.pot.tmp
 	for l in $(LINGUAS); do \

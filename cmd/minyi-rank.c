@@ -53,6 +53,7 @@ static const struct argp_option options[] = {
   { "seed", OPT_SEED, "S", 0,
     N_("seed of the generator, 1 to 4294967295 (default 1)"), 0 },
   { "top", OPT_TOP, "K[,Q%...]", 0,
+    /* xgettext:no-c-format */
     N_("probabilities of a rank at most K, or in the top Q % (default 10%; "
     "at most 8)"), 0 },
   { NULL, 0, NULL, 0, N_("Tiers:"), 3 },

@@ -74,6 +74,7 @@ static const struct argp_option options[] = {
     "beside the first input, when there is one)"), 0 },
   { NULL, 0, NULL, 0, N_("Plots:"), 3 },
   { "plot", 'p', "KIND=FILE", 0,
+    /* xgettext:no-c-format */
     N_("also draw an SVG plot to FILE: KIND 'funnel' (rate against n with "
     "the 95% and 99.8% limits) or 'caterpillar' (intervals by rank); may "
     "be repeated"), 0 },

@@ -249,11 +249,11 @@ mn_run_inputs (struct mn_run *run)
         bool stopped = run->strict && run->total.rejected > 0;
         if (stopped)
           note (run, run->partial
-                       ? "stopped at the first rejected record (--strict)"
-                       : "stopped at the first rejected record (--strict); "
-                         "nothing written");
+                       ? _("stopped at the first rejected record (--strict)")
+                       : _("stopped at the first rejected record (--strict); "
+                         "nothing written"));
         if (run->partial && run->path[0])
-          note (run, "no output file written");
+          note (run, _("no output file written"));
         else if (run->partial && run->started)
           note (run, run->partial);
         return -1;

@@ -126,15 +126,15 @@ check_options (struct run *x)
   double val = 0;
 
   if (!(o->tol > 0 && o->tol < 1))
-    bad = "tolerance", val = o->tol;
+    bad = _("tolerance"), val = o->tol;
   else if (!(o->total_tol >= 0 && isfinite (o->total_tol)))
-    bad = "total tolerance", val = o->total_tol;
+    bad = _("total tolerance"), val = o->total_tol;
   else if (!(o->lo_ratio >= 0 && o->lo_ratio <= 1))
-    bad = "lower trimming ratio", val = o->lo_ratio;
+    bad = _("lower trimming ratio"), val = o->lo_ratio;
   else if (!(o->hi_ratio == 0 || (o->hi_ratio >= 1 && isfinite (o->hi_ratio))))
-    bad = "upper trimming ratio", val = o->hi_ratio;
+    bad = _("upper trimming ratio"), val = o->hi_ratio;
   else if (!(o->bound_slack >= 0 && o->bound_slack < 1))
-    bad = "bound slack", val = o->bound_slack;
+    bad = _("bound slack"), val = o->bound_slack;
   if (bad)
     {
       mn_error_set (e, NULL, 0, MN_R_USAGE, "%s '%g' out of range", bad, val);
@@ -464,7 +464,7 @@ weight (const struct mn_rake_problem *p, const struct mn_rake_options *o,
         struct mn_rake_result *r, struct mn_error *e, int cells)
 {
   struct mn_rake_options dflt;
-  const char *what = cells ? "post-stratification" : "raking";
+  const char *what = cells ? _("post-stratification") : _("raking");
   double *w;
   size_t klo, khi;
 

@@ -497,7 +497,7 @@ mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
   struct township *tw = township_of (c, rec);
   *flags = 0;
 
-  static const char *const what[] = { "wave", "cadre", "household" };
+  static const char *const what[] = { N_("wave"), N_("cadre"), N_("household") };
   const long cols[] = { c->col_wave, c->col_cadre, c->col_household };
   for (int i = 0; i < 3; i++)
     {
@@ -506,7 +506,7 @@ mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
       if (mn_na_match (sp->na, k, len))
         {
           mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
-                        "empty %s (column '%s')", what[i],
+                        "empty %s (column '%s')", _(what[i]),
                         i == 0 ? sp->wave : i == 1 ? sp->cadre
                                                    : sp->household);
           goto reject;

@@ -1193,7 +1193,7 @@ check_xwsum (const struct mn_xwsum *s, double ymax, double wmin,
   double sw2y2 = mn_xsum_value (&s->sw2y2);
   if (s->n == 0)
     return sw == 0 && sw2 == 0 && swy == 0 && sw2y == 0 && sw2y2 == 0
-             ? NULL : "weighted sums of no answers";
+             ? NULL : _("weighted sums of no answers");
   if (!(sw >= wn * wmin / tol && sw <= wn * wmax * tol
         && sw2 >= wn * wmin * wmin / tol && sw2 <= wn * wmax * wmax * tol
         && swy >= 0 && swy <= sw * ymax * tol
@@ -1243,8 +1243,8 @@ check_stats (const struct mn_merger *m, char *g, bool dk_unsatisfied)
           const struct mn_xmom *x = i ? mn_score_item (a, st, i - 1)
                                       : mn_score_index (a, st);
           if (x->n > st->rows)
-            return i ? "an item's answers outnumber the rows"
-                     : "index.n is above rows";
+            return i ? _("an item's answers outnumber the rows")
+                     : _("index.n is above rows");
           const char *w = check_xmom (x, 100);
           if (w)
             return w;
