@@ -90,18 +90,24 @@ POT_KEYWORDS = --keyword=_ --keyword=N_ --keyword=mn_error_set:5 \
   --flag=mn_error_set:5:c-format --flag=argp_error:2:c-format \
   --keyword=dngettext:2,3 --flag=dngettext:2:c-format --flag=dngettext:3:c-format \
   --flag=error:3:c-format --flag=error_at_line:5:c-format
-pot:
+POT_SRC = $(sort $(wildcard cmd/*.c) $(LIB_SRC) $(LIB_HDR)) po/argp-strings.c
+POTFILE = po/minyi.pot
+pot: potfile
+	for l in $(LINGUAS); do \
+	  msgmerge --quiet --update --backup=none --no-location \
+	    --sort-output po/$$l.po po/minyi.pot && \
+	  msgattrib --no-obsolete --sort-output -o po/$$l.po po/$$l.po || \
+	  exit 2; \
+	done
+
+# The template alone, to POTFILE (tests/po.sh writes one elsewhere).
+potfile:
 	xgettext --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \
 	  $(POT_KEYWORDS) --package-name=minyi --package-version=0.1.0 \
 	  --msgid-bugs-address='the minyi issue tracker' --no-location \
-	  --sort-output -o po/minyi.pot.tmp \
-	  $(sort $(wildcard cmd/*.c) $(LIB_SRC) $(LIB_HDR)) po/argp-strings.c
-	sed '/^"POT-Creation-Date:/d' po/minyi.pot.tmp > po/minyi.pot
-	rm -f po/minyi.pot.tmp
-	for l in $(LINGUAS); do \
-	  msgmerge --quiet --update --backup=none --no-location \
-	    --sort-output po/$$l.po po/minyi.pot || exit 2; \
-	done
+	  --sort-output -o $(POTFILE).tmp $(POT_SRC)
+	sed '/^"POT-Creation-Date:/d' $(POTFILE).tmp > $(POTFILE)
+	rm -f $(POTFILE).tmp
 
 $(B)/libminyi.a: $(LIB_OBJ)
 	rm -f $@
@@ -208,6 +214,6 @@ valgrind: deps fuzz-deps
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all deps demo check units sample bench install uninstall clean pot \
+.PHONY: all deps demo check units sample bench install uninstall clean pot potfile \
         fuzz fuzz-build fuzz-deps valgrind
 .DELETE_ON_ERROR:

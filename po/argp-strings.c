@@ -21,4 +21,7 @@ static const char *const argp_strings[] = {
   N_("%s: Too many arguments\n"),
   N_("(PROGRAM ERROR) No version known!?"),
   N_("(PROGRAM ERROR) Option should have been recognized!?"),
+  /* The bug address of every program (MN_BUG_ADDRESS in
+     lib/prog/common.h), translated by mn_program_init.  */
+  N_("the minyi issue tracker"),
 };

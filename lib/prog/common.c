@@ -233,6 +233,10 @@ mn_i18n_init (void)
   const char *dir = getenv ("MINYI_LOCALEDIR");
   bindtextdomain (MN_DOMAIN, dir && *dir ? dir : LOCALEDIR);
   textdomain (MN_DOMAIN);
+  /* --help's "Report bugs to %s." in the same language as the rest.  */
+  if (argp_program_bug_address
+      && strcmp (argp_program_bug_address, MN_BUG_ADDRESS) == 0)
+    argp_program_bug_address = _(N_(MN_BUG_ADDRESS));
 }
 
 void

@@ -14,11 +14,14 @@
 
 #define MN_VERSION "0.1.0"
 
+/* Where bugs go, for --help (translated by mn_program_init).  */
+#define MN_BUG_ADDRESS "the minyi issue tracker"
+
 /* Define argp's version and bug-address variables in the program itself
    (defined only inside a static library, the linker could drop them).  */
 #define MN_PROGRAM_IDENTITY(prog)                                         \
   const char *argp_program_version = prog " (minyi) " MN_VERSION;         \
-  const char *argp_program_bug_address = "the minyi issue tracker"
+  const char *argp_program_bug_address = MN_BUG_ADDRESS
 
 /* Options shared by the suite.  A program embeds one, and hands it to
    mn_common_argp in ARGP_KEY_INIT through state->child_inputs[0].  */

@@ -862,9 +862,11 @@ mn_checker_waves (const struct mn_checker *c, char *buf, size_t size)
   for (size_t i = 0; i < n && used < size; i++)
     {
       unsigned long rows = *(unsigned long *) v[i].value;
-      used += (size_t) snprintf (buf + used, size - used, "%s%.*s %lu row%s",
+      used += (size_t) snprintf (buf + used, size - used,
+                                 dngettext (MN_DOMAIN, "%s%.*s %lu row",
+                                            "%s%.*s %lu rows", rows),
                                  i ? ", " : "", (int) v[i].keylen, v[i].key,
-                                 rows, rows == 1 ? "" : "s");
+                                 rows);
     }
   free (v);
   return n;
