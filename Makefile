@@ -75,7 +75,15 @@ $(B)/lib/%.o: lib/%.c $(LIB_HDR) | $(B)/lib
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+# The programs look for their catalogues in LOCALEDIR, known when
+# lib/prog/common.c is compiled: the stamp holds it, and changes (so
+# that common.o and the programs are rebuilt) when make or make install
+# is given another PREFIX or LOCALEDIR.
 $(B)/lib/prog/common.o: ALL_CFLAGS += -DLOCALEDIR='"$(LOCALEDIR)"'
+$(B)/lib/prog/common.o: $(B)/localedir.stamp
+$(B)/localedir.stamp: FORCE | $(B)/lib
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
+FORCE:
 
 # --check: the translation keeps every conversion of a c-format message.
 $(B)/locale/%/LC_MESSAGES/minyi.mo: po/%.po
@@ -214,6 +222,6 @@ valgrind: deps fuzz-deps
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all deps demo check units sample bench install uninstall clean pot potfile \
+.PHONY: all deps demo check units sample bench install uninstall clean pot potfile FORCE \
         fuzz fuzz-build fuzz-deps valgrind
 .DELETE_ON_ERROR:
