@@ -84,8 +84,8 @@ say_opened (void *ctx, const struct mn_input *in)
   if (in->mixed)
     error (0, 0, dngettext (MN_DOMAIN,
                             "%s: %lu line is not valid UTF-8, and the file "
-                            "is not GB18030 either: read as UTF-8, that row "
-                            "rejected",
+                            "is not GB18030 either: read as UTF-8, those "
+                            "rows rejected",
                             "%s: %lu lines are not valid UTF-8, and the "
                             "file is not GB18030 either: read as UTF-8, "
                             "those rows rejected", in->bad_lines),
