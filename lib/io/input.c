@@ -217,14 +217,14 @@ mn_input_next (struct mn_input *in, struct mn_record *rec,
       {
         char span[128] = "";
         if (rec->last_line > rec->line)
-          snprintf (span, sizeof span, ": lines %lu to %lu (%lu lines) "
-                    "were read as this one record", rec->line,
+          snprintf (span, sizeof span, _(": lines %lu to %lu (%lu lines) "
+                    "were read as this one record"), rec->line,
                     rec->last_line, rec->last_line - rec->line + 1);
         mn_error_set (e, in->name, rec->line, MN_R_QUOTE,
                       "field %zu%s%s%s opens a quote that is never "
-                      "closed%s", rec->n, rec->n <= in->h.n ? " (" : "",
+                      "closed%s", rec->n, rec->n <= in->h.n ? _(" (") : "",
                       rec->n <= in->h.n ? in->h.name[rec->n - 1] : "",
-                      rec->n <= in->h.n ? ")" : "", span);
+                      rec->n <= in->h.n ? _(")") : "", span);
         return 2;
       }
     case MN_FLAW_BADQUOTE:
@@ -234,8 +234,8 @@ mn_input_next (struct mn_input *in, struct mn_record *rec,
                       "field %zu%s%s%s has a quote that is neither doubled "
                       "nor closing the field (RFC 4180); the record is "
                       "read up to the end of line %lu", k + 1,
-                      k < in->h.n ? " (" : "", k < in->h.n ? in->h.name[k] : "",
-                      k < in->h.n ? ")" : "", rec->last_line);
+                      k < in->h.n ? _(" (") : "", k < in->h.n ? in->h.name[k] : "",
+                      k < in->h.n ? _(")") : "", rec->last_line);
         return 2;
       }
     case MN_FLAW_UTF8:
@@ -244,9 +244,9 @@ mn_input_next (struct mn_input *in, struct mn_record *rec,
         bool nul = memchr (rec->f[k], '\0', rec->len[k]) != NULL;
         mn_error_set (e, in->name, rec->line, MN_R_ENCODING,
                       "field %zu%s%s%s %s%s", k + 1,
-                      k < in->h.n ? " (" : "",
+                      k < in->h.n ? _(" (") : "",
                       k < in->h.n ? in->h.name[k] : "",
-                      k < in->h.n ? ")" : "",
+                      k < in->h.n ? _(")") : "",
                       nul ? _("holds a NUL byte") : _("is not valid UTF-8"),
                       nul ? ""
                       : in->mixed ? _(" (unlike the rest of the file; see "
