@@ -128,7 +128,7 @@ static const struct argp argp = {
   "the table is invalid, 2 on a usage or system error.\n\n"
   "Example:\n"
   "  minyi-score -q -c data/codebook.csv data/survey.csv | minyi-adjust"),
-  mn_table_children_exact, NULL, MN_DOMAIN
+  mn_table_children_exact, mn_help_filter, MN_DOMAIN
 };
 
 /* The run's callbacks: each table's header, then its rows.  */

@@ -192,7 +192,7 @@ static const struct argp argp = {
   "Example:\n"
   "  minyi-check -c data/codebook.csv -R data/roster.csv --rejects "
   "rejects.csv data/survey.csv > clean.csv"),
-  mn_common_children, NULL, MN_DOMAIN
+  mn_common_children, mn_help_filter, MN_DOMAIN
 };
 
 /* The program's side of the run.  */

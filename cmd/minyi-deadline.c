@@ -197,7 +197,7 @@ static const struct argp argp = {
   "Example:\n"
   "  minyi-deadline -c data/catalogue.csv --calendar data/calendar-2014.csv "
   "-p data/penalty.csv --as-of 2014-10-01 data/service-log.csv"),
-  mn_table_children_exact, NULL, MN_DOMAIN
+  mn_table_children_exact, mn_help_filter, MN_DOMAIN
 };
 
 /* The run's callbacks.  */

@@ -128,7 +128,7 @@ static const struct argp argp = {
   "partial does not match the others, 2 on a usage or system error.\n\n"
   "Example:\n"
   "  minyi-merge part1.csv part2.csv > scores.csv"),
-  mn_table_children, NULL, MN_DOMAIN
+  mn_table_children, mn_help_filter, MN_DOMAIN
 };
 
 /* The run's callbacks: read each partial's header, add its rows.  */

@@ -165,7 +165,7 @@ static const struct argp argp = {
   "Example:\n"
   "  minyi-score -q -c data/codebook.csv data/survey.csv | minyi-adjust -q "
   "| minyi-rank --policy data/policy.csv"),
-  mn_table_children_exact, NULL, MN_DOMAIN
+  mn_table_children_exact, mn_help_filter, MN_DOMAIN
 };
 
 static int

@@ -207,7 +207,7 @@ static const struct argp argp = {
   "table is invalid, 2 on a usage or system error.\n\n"
   "Example:\n"
   "  minyi-report --where wave=2026Q2 -s adjusted.csv ranking.csv"),
-  children, NULL, MN_DOMAIN
+  children, mn_help_filter, MN_DOMAIN
 };
 
 static int

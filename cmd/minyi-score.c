@@ -250,7 +250,7 @@ static const struct argp argp = {
   "or the input is invalid, 2 on a usage or system error.\n\n"
   "Example:\n"
   "  minyi-score -c data/codebook.csv data/survey.csv"),
-  mn_table_children, NULL, MN_DOMAIN
+  mn_table_children, mn_help_filter, MN_DOMAIN
 };
 
 /* The run's callbacks: bind each input to the scorer, score its

@@ -123,7 +123,7 @@ static const struct argp argp = {
   "a table is invalid, 2 on a usage or system error.\n\n"
   "Example:\n"
   "  minyi-trend --wave wave=2026Q1,2026Q2 scores.csv"),
-  mn_table_children_exact, NULL, MN_DOMAIN
+  mn_table_children_exact, mn_help_filter, MN_DOMAIN
 };
 
 static int

@@ -173,7 +173,7 @@ static const struct argp argp = {
   "system error.\n\n"
   "Example:\n"
   "  minyi-weight -m margins.csv --trim 0.3,3 survey.csv > weighted.csv"),
-  mn_common_children, NULL, MN_DOMAIN
+  mn_common_children, mn_help_filter, MN_DOMAIN
 };
 
 /* The program's side of the run.  */

@@ -69,7 +69,7 @@ static const struct argp argp = {
   "when the program cannot be run.\n\n"
   "Example:\n"
   "  minyi score -c data/codebook.csv data/survey.csv"),
-  NULL, NULL, MN_DOMAIN
+  NULL, mn_help_filter, MN_DOMAIN
 };
 
 static void

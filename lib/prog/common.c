@@ -112,7 +112,7 @@ common_parse (int key, char *arg, struct argp_state *state)
 }
 
 const struct argp mn_common_argp = { common_options, common_parse, NULL,
-                                     NULL, NULL, NULL, MN_DOMAIN };
+                                     NULL, NULL, mn_help_filter, MN_DOMAIN };
 
 const struct argp_child mn_common_children[] = {
   { &mn_common_argp, 0, NULL, 0 },
@@ -237,6 +237,7 @@ mn_i18n_init (void)
   if (argp_program_bug_address
       && strcmp (argp_program_bug_address, MN_BUG_ADDRESS) == 0)
     argp_program_bug_address = _(N_(MN_BUG_ADDRESS));
+  mn_help_wrap_init ();
 }
 
 void

@@ -10,6 +10,7 @@
 
 #include "base/na.h"
 #include "io/reader.h"
+#include "prog/helpwrap.h"
 #include "prog/run.h"
 
 #define MN_VERSION "0.1.0"

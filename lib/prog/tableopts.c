@@ -52,7 +52,7 @@ table_parse (int key, char *arg, struct argp_state *state)
 }
 
 static const struct argp table_argp = { table_options, table_parse, NULL,
-                                        NULL, NULL, NULL, MN_DOMAIN };
+                                        NULL, NULL, mn_help_filter, MN_DOMAIN };
 
 /* --partial, for the programs whose table has a partial form.  */
 static const struct argp_option partial_options[] = {
@@ -84,7 +84,7 @@ partial_parse (int key, char *arg, struct argp_state *state)
 }
 
 static const struct argp partial_argp = { partial_options, partial_parse,
-                                          NULL, NULL, NULL, NULL, MN_DOMAIN };
+                                          NULL, NULL, NULL, mn_help_filter, MN_DOMAIN };
 
 const struct argp_child mn_table_children[] = {
   { &mn_common_argp, 0, NULL, 0 },

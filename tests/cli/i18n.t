@@ -43,17 +43,26 @@ minyi-score: 置信水平 必须是 0 与 1 之间的数，而不是 '2'
 详见“minyi-score --help”或“minyi-score --usage”。
 
 === --help in Chinese: argp's own lines, the summary, the groups and the options
-cmd: LC_ALL=C.UTF-8 LANGUAGE=zh_CN minyi-merge --help > $T/help; head -n 2 $T/help; grep -e '^ 区间：' -e '--strict' -e '遇到第一条被剔除' -e '^  -?, --help' -e '^  -V, --version' -e '^请将问题' $T/help | sed 's/^ *//'
+cmd: LC_ALL=C.UTF-8 LANGUAGE=zh_CN minyi-merge --help > $T/help; head -n 3 $T/help; grep -e '^ 区间：' -e '--strict' -e '^  -?, --help' -e '^  -V, --version' -e '^请将问题' $T/help
 exit: 0
 stdout:
 用法： minyi-merge [选项...] [FILE...]
-把各部分计分表（minyi-score --partial）相加成计分表，结果与
-区间：
---strict
-遇到第一条被剔除的记录即停止，不写出任何输出
--?, --help                 给出此帮助列表
--V, --version              显示程序版本
+把各部分计分表（minyi-score --partial）相加成计分表，结果与 minyi-score 一次处
+理全部记录所得的字节完全相同。
+ 区间：
+      --strict               遇到第一条被剔除的记录即停止，不写出任何输出
+  -?, --help                 给出此帮助列表
+  -V, --version              显示程序版本
 请将问题报告至 minyi 的问题跟踪系统。
+
+=== --help in Chinese: the description wrapped at 79 columns of display width, each option on one line, the same through the front command
+cmd: LC_ALL=C.UTF-8 LANGUAGE=zh_CN minyi-rank --help > $T/a; LC_ALL=C.UTF-8 LANGUAGE=zh_CN minyi rank --help > $T/b; cmp $T/a $T/b && sed -n '/^未给出 FILE/,/^$/p' $T/a && grep -c '^  *--[a-z-]*=*[A-Z]*  *[^ -~]' $T/a | awk '$1 >= 15 { print "options on one line each" }'
+exit: 0
+stdout:
+未给出 FILE 或 FILE 为 - 时，读取标准输入：即 minyi-score 或 minyi-adjust 写出
+的计分表。排名写到标准输出，逐层按名次排列，并列及未排名的行按键排列；参见
+minyi-rank(1)。
+
 
 === --help in English in the C locale, the same options
 cmd: LC_ALL=C LANGUAGE=zh_CN minyi-merge --help > $T/help; head -n 1 $T/help; grep -e '--strict' -e '^Report' $T/help
