@@ -7,7 +7,17 @@
    only marks one for xgettext, to be translated later (argp's option
    docs, tables of words).  Any layer may translate a message it builds:
    only lib/prog and cmd/ print it.  Numbers are never affected: the
-   programs keep LC_NUMERIC in the C locale.  */
+   programs keep LC_NUMERIC in the C locale.
+
+   A new message: mn_error_set's format is translated by it (nothing to
+   mark); argp_error, error and fprintf (stderr) take _("..."); a word
+   put into a message through %s takes _() where it is chosen (N_() in
+   a static table, _() where it is used); a plural takes dngettext
+   (MN_DOMAIN, ...).  An option's doc and a group header take N_(), and
+   every struct argp ends with mn_help_filter, MN_DOMAIN (its help
+   filter and argp_domain).  Text written to a table stays untranslated.
+   Then make pot, translate in po/zh_CN.po; make check fails until then
+   (tests/po.sh).  */
 #ifndef MINYI_I18N_H
 #define MINYI_I18N_H
 
