@@ -14,6 +14,7 @@
 #include "prog/scan.h"
 #include "prog/tableopts.h"
 #include "table/scoreacc.h"
+#include "base/i18n.h"
 
 MN_PROGRAM_IDENTITY ("minyi-merge");
 
@@ -34,17 +35,17 @@ struct args
 enum { OPT_CONCATENATED = 0x200 };
 
 static const struct argp_option options[] = {
-  { NULL, 0, NULL, 0, "The intervals:", 1 },
+  { NULL, 0, NULL, 0, N_("The intervals:"), 1 },
   { "method", 'm', "NAME", 0,
-    "interval method of the final table: wilson, exact, jeffreys, "
-    "agresti-coull, wald (default: the partials')", 0 },
+    N_("interval method of the final table: wilson, exact, jeffreys, "
+    "agresti-coull, wald (default: the partials')"), 0 },
   { "level", 'l', "P", 0,
-    "confidence level, 0 < P < 1 (default: the partials')", 0 },
-  { NULL, 0, NULL, 0, "The partials:", 2 },
+    N_("confidence level, 0 < P < 1 (default: the partials')"), 0 },
+  { NULL, 0, NULL, 0, N_("The partials:"), 2 },
   { "concatenated", OPT_CONCATENATED, NULL, 0,
-    "each input may be partials one after the other (as parallel or a "
+    N_("each input may be partials one after the other (as parallel or a "
     "Hadoop reducer gives them): a key's rows are all added, a repeated "
-    "header line is skipped", 0 },
+    "header line is skipped"), 0 },
   { 0 }
 };
 
@@ -82,8 +83,8 @@ check_twice (const struct args *a, struct argp_state *state)
   qsort (v, n, sizeof *v, cmp_id);
   for (size_t k = 1; k < n; k++)
     if (v[k].dev == v[k - 1].dev && v[k].ino == v[k - 1].ino)
-      argp_error (state, "'%s' and '%s' are one file: its groups would "
-                         "count twice", a->files[v[k - 1].i],
+      argp_error (state, _("'%s' and '%s' are one file: its groups would "
+                         "count twice"), a->files[v[k - 1].i],
                   a->files[v[k].i]);
   free (v);
 }
@@ -101,11 +102,11 @@ parse_opt (int key, char *arg, struct argp_state *state)
       break;
     case 'm':
       if (mn_ci_method_parse (arg, &a->method) < 0)
-        argp_error (state, "unknown interval method '%s'", arg);
+        argp_error (state, _("unknown interval method '%s'"), arg);
       a->set_method = true;
       break;
     case 'l':
-      a->level = mn_arg_prop (arg, "level", state);
+      a->level = mn_arg_prop (arg, N_("level"), state);
       a->set_level = true;
       break;
     case OPT_CONCATENATED:
@@ -127,7 +128,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
   options, parse_opt, "[FILE...]",
-  "Add up partial score tables (minyi-score --partial) into the score "
+  N_("Add up partial score tables (minyi-score --partial) into the score "
   "table, the same bytes as minyi-score gives on all the records at "
   "once.\v"
   "With no FILE, or when FILE is -, read standard input.  The partials "
@@ -137,8 +138,8 @@ static const struct argp argp = {
   "Exit status: 0 if every row was added, 1 if rows were rejected or a "
   "partial does not match the others, 2 on a usage or system error.\n\n"
   "Example:\n"
-  "  minyi-merge part1.csv part2.csv > scores.csv",
-  mn_table_children, NULL, NULL
+  "  minyi-merge part1.csv part2.csv > scores.csv"),
+  mn_table_children, mn_help_filter, MN_DOMAIN
 };
 
 /* The run's callbacks: read each partial's header, add its rows.  */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/na.h"
 #include "base/normalize.h"
 #include "base/xalloc.h"
@@ -87,8 +88,8 @@ mn_header_dup_error (struct mn_error *e, const char *file,
                        "column '%s' appears twice in the header%s%s%s%s",
                        name, aliased ? " (" : "",
                        aliased ? h->orig[dup] : "",
-                       aliased ? " is an alias of it in the columns file)"
+                       aliased ? _(" is an alias of it in the columns file)")
                                : "",
-                       *name ? "" : " (a title row above the header? see "
-                                    "--skip-rows)");
+                       *name ? "" : _(" (a title row above the header? see "
+                                      "--skip-rows)"));
 }

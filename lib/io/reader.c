@@ -19,6 +19,7 @@
 #include "base/utf8.h"
 #include "io/aliases.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
 
 #define RAW_SIZE ((size_t) 64 * 1024)
 #define CONV_SIZE ((size_t) 4 * RAW_SIZE)
@@ -636,10 +637,10 @@ mn_header_find (const struct mn_header *h, const char *spec, const char *file,
                 "no column '%s' (columns: %s)%s%s", spec, list,
                 h->n != 1 ? ""
                 : strpbrk (h->name[0], "\t;|")
-                  ? "; fields separated by another delimiter? see -d"
-                  : "; a title row above the header? see --skip-rows",
-                foreign ? "; a columns file (--columns, minyi-formats(5)) "
-                          "maps other names to the suite's" : "");
+                  ? _("; fields separated by another delimiter? see -d")
+                  : _("; a title row above the header? see --skip-rows"),
+                foreign ? _("; a columns file (--columns, minyi-formats(5)) "
+                            "maps other names to the suite's") : "");
   return -1;
 }
 

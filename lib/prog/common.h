@@ -11,15 +11,19 @@
 #include "base/na.h"
 #include "io/aliases.h"
 #include "io/reader.h"
+#include "prog/helpwrap.h"
 #include "prog/run.h"
 
 #define MN_VERSION "0.1.0"
+
+/* Where bugs go, for --help (translated by mn_program_init).  */
+#define MN_BUG_ADDRESS "the minyi issue tracker"
 
 /* Define argp's version and bug-address variables in the program itself
    (defined only inside a static library, the linker could drop them).  */
 #define MN_PROGRAM_IDENTITY(prog)                                         \
   const char *argp_program_version = prog " (minyi) " MN_VERSION;         \
-  const char *argp_program_bug_address = "the minyi issue tracker"
+  const char *argp_program_bug_address = MN_BUG_ADDRESS
 
 /* Options shared by the suite.  A program embeds one, and hands it to
    mn_common_argp in ARGP_KEY_INIT through state->child_inputs[0].  */
@@ -60,7 +64,8 @@ void mn_common_check_report (const struct mn_common_opts *c,
                              const char *report, struct argp_state *state);
 
 /* Option values, parsed whole (nothing may follow) or refused through
-   argp_error on STATE naming WHAT (the option, or "level"): a
+   argp_error on STATE naming WHAT (the option, or N_("level"), which
+   is translated): a
    proportion strictly between 0 and 1, and a whole number from MIN to
    MAX.  */
 double mn_arg_prop (const char *arg, const char *what,

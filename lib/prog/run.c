@@ -12,6 +12,7 @@
 #include "prog/scan.h"
 #include "io/spool.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
 
 int
 mn_exit_status (const struct mn_error *e)
@@ -250,11 +251,11 @@ mn_run_inputs (struct mn_run *run)
         bool stopped = run->strict && run->total.rejected > 0;
         if (stopped)
           note (run, run->partial
-                       ? "stopped at the first rejected record (--strict)"
-                       : "stopped at the first rejected record (--strict); "
-                         "nothing written");
+                       ? _("stopped at the first rejected record (--strict)")
+                       : _("stopped at the first rejected record (--strict); "
+                         "nothing written"));
         if (run->partial && run->path[0])
-          note (run, "no output file written");
+          note (run, _("no output file written"));
         else if (run->partial && run->started)
           note (run, run->partial);
         return -1;

@@ -17,6 +17,7 @@
 #include "base/utf8.h"
 #include "base/visible.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
 #include "io/header.h"
 #include "io/normrec.h"
 
@@ -178,8 +179,8 @@ mn_checker_new (const struct mn_check_spec *spec, struct mn_error *e)
                                     &c->amax[c->nalpha]))
           {
             mn_error_set (e, NULL, 0, MN_R_USAGE,
-                          k < 0 ? "no item '%s' in the codebook"
-                                : "item '%s' has no numeric scale",
+                          k < 0 ? N_("no item '%s' in the codebook")
+                                : N_("item '%s' has no numeric scale"),
                           spec->alpha_items[i]);
             mn_checker_free (c);
             return NULL;
@@ -534,7 +535,7 @@ mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
   struct township *tw = township_of (c, rec);
   *flags = 0;
 
-  static const char *const what[] = { "wave", "cadre", "household" };
+  static const char *const what[] = { N_("wave"), N_("cadre"), N_("household") };
   const long cols[] = { c->col_wave, c->col_cadre, c->col_household };
   for (int i = 0; i < 3; i++)
     {
@@ -543,7 +544,7 @@ mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
       if (mn_na_match (sp->na, k, len))
         {
           mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
-                        "empty %s (column '%s')", what[i],
+                        "empty %s (column '%s')", _(what[i]),
                         i == 0 ? sp->wave : i == 1 ? sp->cadre
                                                    : sp->household);
           goto reject;
@@ -901,9 +902,11 @@ mn_checker_waves (const struct mn_checker *c, char *buf, size_t size)
   for (size_t i = 0; i < n && used < size; i++)
     {
       unsigned long rows = *(unsigned long *) v[i].value;
-      used += (size_t) snprintf (buf + used, size - used, "%s%.*s %lu row%s",
+      used += (size_t) snprintf (buf + used, size - used,
+                                 dngettext (MN_DOMAIN, "%s%.*s %lu row",
+                                            "%s%.*s %lu rows", rows),
                                  i ? ", " : "", (int) v[i].keylen, v[i].key,
-                                 rows, rows == 1 ? "" : "s");
+                                 rows);
     }
   free (v);
   return n;

@@ -10,6 +10,7 @@
 #include "base/numparse.h"
 #include "base/visible.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
 
 /* Split SPEC on '|' into trimmed tokens.  An empty token ("a||b", "a|")
    is kept as an empty string, so that callers can refuse it: a list
@@ -146,7 +147,7 @@ mn_item_describe (const struct mn_item *it, char *buf, size_t size)
                           it->choice[i].text);
       break;
     case MN_SCALE_ANY:
-      snprintf (buf, size, "any answer");
+      snprintf (buf, size, _("any answer"));
       break;
     }
 }

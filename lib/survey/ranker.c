@@ -13,6 +13,7 @@
 #include "stats/quantile.h"
 #include "stats/rank.h"
 #include "table/scoretab.h"
+#include "base/i18n.h"
 
 static const struct
 {
@@ -174,18 +175,18 @@ mn_ranker_bind (struct mn_ranker *r, struct mn_input *in,
     switch (r->o.by)
       {
       case MN_RANK_POSTERIOR:
-        return missing (in->name, vc, "rank an adjusted table "
-                        "(minyi-adjust), or choose --by-stat rate or lo",
+        return missing (in->name, vc, _("rank an adjusted table "
+                        "(minyi-adjust), or choose --by-stat rate or lo"),
                         e);
       case MN_RANK_STANDARDIZED:
-        return missing (in->name, vc, "--by-stat standardized needs the "
+        return missing (in->name, vc, _("--by-stat standardized needs the "
                         "standardised rates of minyi-score "
-                        "--standardize-by", e);
+                        "--standardize-by"), e);
       case MN_RANK_INDEX:
-        return missing (in->name, vc, "--by-stat index needs a scored "
-                        "codebook's composite index", e);
+        return missing (in->name, vc, _("--by-stat index needs a scored "
+                        "codebook's composite index"), e);
       default:
-        return missing (in->name, vc, "it is no score table", e);
+        return missing (in->name, vc, _("it is no score table"), e);
       }
   r->c_within = -1;
   if (r->o.within)
@@ -210,8 +211,8 @@ mn_ranker_bind (struct mn_ranker *r, struct mn_input *in,
       r->c_expected = find_col (l, mn_st_defs[MN_SC_STD_EXPECTED].name);
       if (r->c_ref < 0 || r->c_expected < 0)
         return missing (in->name, r->c_ref < 0 ? "std_ref" : "std_expected",
-                        "--by-stat standardized needs the standardised "
-                        "rates of minyi-score --standardize-by", e);
+                        _("--by-stat standardized needs the standardised "
+                        "rates of minyi-score --standardize-by"), e);
     }
   const struct mn_policy *p = r->o.policy;
   for (size_t k = 0; p && k < p->n; k++)

@@ -12,6 +12,7 @@
 #include "table/scoreacc.h"
 #include "base/numparse.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
 #include "io/header.h"
 #include "io/normrec.h"
 
@@ -268,9 +269,9 @@ mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
      likewise.  */
   size_t klen, slen = 0;
   if (join_key (s, rec, s->key_col, sp->ngroup, s->key_name, &s->key,
-                &s->keycap, &klen, "group key", file, e) < 0
+                &s->keycap, &klen, _("group key"), file, e) < 0
       || join_key (s, rec, s->stratum_col, sp->nstratum, sp->stratum,
-                   &s->skey, &s->skeycap, &slen, "stratum", file, e) < 0)
+                   &s->skey, &s->skeycap, &slen, _("stratum"), file, e) < 0)
     return -1;
 
   /* Check every answer before counting any.  */

@@ -15,6 +15,7 @@
 #include "stats/stdz.h"
 #include "stats/wstats.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
 
 /* One field of a group's statistics, as the partial table has it.  */
 enum pf_kind
@@ -939,12 +940,12 @@ shape_from_header (const struct mn_input *in, struct mn_score_shape *s,
                              "a score table, not a partial one (minyi-score "
                              "--partial writes those)");
       return mn_error_set (e, in->name, 1, MN_R_MISSING_COLUMN,
-                           "no column '" P_MARK "': not a partial score "
-                           "table");
+                           "no column '%s': not a partial score table",
+                           P_MARK);
     }
   if (m == 0)
     return mn_error_set (e, in->name, 1, MN_R_MISSING_COLUMN,
-                         "no key column before '" P_MARK "'");
+                         "no key column before '%s'", P_MARK);
   if (in->dup_column >= 0)
     return mn_error_set (e, in->name, 1, MN_R_DUP_COLUMN,
                          "column '%s' appears twice in the header",
@@ -1007,15 +1008,15 @@ same_structure (const struct mn_score_shape *r, const struct mn_score_shape *s,
 {
   const char *what = NULL;
   if (r->nkey != s->nkey || !strv_equal (r->key, s->key, r->nkey))
-    what = "key columns";
+    what = _("key columns");
   else if (r->weighted != s->weighted)
-    what = "survey weights";
+    what = _("survey weights");
   else if (r->scored != s->scored || r->nitem != s->nitem
            || !strv_equal (r->item, s->item, r->nitem))
-    what = "items";
+    what = _("items");
   else if (r->nrgroup != s->nrgroup
            || !strv_equal (r->rgroup, s->rgroup, r->nrgroup))
-    what = "respondent groups";
+    what = _("respondent groups");
   if (!what)
     return 0;
   return mn_error_set (e, file, 1, MN_R_HEADER_MISMATCH,
@@ -1092,8 +1093,8 @@ row_constants (const struct mn_merger *m, const struct mn_record *rec,
   size_t k = m->ref.nkey;
   if (strcmp (rec->f[k], P_VERSION) != 0)
     return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
-                         "partial format '%s', where this minyi reads '"
-                         P_VERSION "'", rec->f[k]);
+                         "partial format '%s', where this minyi reads '%s'",
+                         rec->f[k], P_VERSION);
   if (mn_ci_method_parse (rec->f[k + 1], &s->method) < 0)
     return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
                          "unknown interval method '%s'", rec->f[k + 1]);
@@ -1217,7 +1218,7 @@ check_xmom (const struct mn_xmom *x, double ymax)
   double n = (double) x->n;
   if (!(sx >= 0 && sx <= n * ymax * (1 + 1e-12)
         && sxx >= 0 && sxx <= n * ymax * ymax * (1 + 1e-12)))
-    return "sums outside what the scores allow";
+    return _("sums outside what the scores allow");
   return NULL;
 }
 
@@ -1234,13 +1235,13 @@ check_xwsum (const struct mn_xwsum *s, double ymax, double wmin,
   double sw2y2 = mn_xsum_value (&s->sw2y2);
   if (s->n == 0)
     return sw == 0 && sw2 == 0 && swy == 0 && sw2y == 0 && sw2y2 == 0
-             ? NULL : "weighted sums of no answers";
+             ? NULL : _("weighted sums of no answers");
   if (!(sw >= wn * wmin / tol && sw <= wn * wmax * tol
         && sw2 >= wn * wmin * wmin / tol && sw2 <= wn * wmax * wmax * tol
         && swy >= 0 && swy <= sw * ymax * tol
         && sw2y >= 0 && sw2y <= sw2 * ymax * tol
         && sw2y2 >= 0 && sw2y2 <= sw2 * ymax * ymax * tol))
-    return "weighted sums outside what the weights and answers allow";
+    return _("weighted sums outside what the weights and answers allow");
   return NULL;
 }
 
@@ -1255,26 +1256,26 @@ check_stats (const struct mn_merger *m, char *g, bool dk_unsatisfied)
   uint64_t cmax = MN_COUNT_MAX;
   if (st->rows == 0 || st->rows > cmax || st->n > cmax || st->sat > cmax
       || st->dk > cmax || st->miss > cmax)
-    return "counts must be whole numbers from 0 to 2^53, rows at least 1";
+    return _("counts must be whole numbers from 0 to 2^53, rows at least 1");
   if (st->sat > st->n || st->n > st->rows
       || st->n + st->miss + (dk_unsatisfied ? 0 : st->dk) != st->rows
       || (dk_unsatisfied && st->dk > st->n))
-    return "counts do not add up";
+    return _("counts do not add up");
   double wmin = 1, wmax = 1;
   if (s->weighted)
     {
       wmin = st->wmin;
       wmax = st->wmax;
       if (wmin > wmax)
-        return "wmin is above wmax";
+        return _("wmin is above wmax");
       const struct mn_xwsum *r = mn_score_rate_w (a, st);
       if (r->n != st->n)
-        return "rate.wn is not n";
+        return _("rate.wn is not n");
       const char *w = check_xwsum (r, 1, wmin, wmax);
       if (w)
         return w;
       if (mn_xsum_value (&r->swy) > mn_xsum_value (&r->sw))
-        return "satisfied weights above all weights";
+        return _("satisfied weights above all weights");
     }
   if (s->scored)
     {
@@ -1284,8 +1285,8 @@ check_stats (const struct mn_merger *m, char *g, bool dk_unsatisfied)
           const struct mn_xmom *x = i ? mn_score_item (a, st, i - 1)
                                       : mn_score_index (a, st);
           if (x->n > st->rows)
-            return i ? "an item's answers outnumber the rows"
-                     : "index.n is above rows";
+            return i ? _("an item's answers outnumber the rows")
+                     : _("index.n is above rows");
           const char *w = check_xmom (x, 100);
           if (w)
             return w;
@@ -1294,7 +1295,7 @@ check_stats (const struct mn_merger *m, char *g, bool dk_unsatisfied)
           const struct mn_xwsum *y = i ? mn_score_item_w (a, st, i - 1)
                                        : mn_score_index_w (a, st);
           if (y->n != x->n)
-            return "weighted and unweighted counts differ";
+            return _("weighted and unweighted counts differ");
           if ((w = check_xwsum (y, 100, wmin, wmax)))
             return w;
         }
@@ -1304,14 +1305,14 @@ check_stats (const struct mn_merger *m, char *g, bool dk_unsatisfied)
     {
       const struct mn_xwsum *y = mn_score_rgroup_w (a, st, i);
       if (y->n > st->n)
-        return "a group's answers outnumber n";
+        return _("a group's answers outnumber n");
       gn += y->n;
       const char *w = check_xwsum (y, 1, wmin, wmax);
       if (w)
         return w;
     }
   if (s->nrgroup && gn != st->n)
-    return "the groups' answers do not add up to n";
+    return _("the groups' answers do not add up to n");
   return NULL;
 }
 
@@ -1352,10 +1353,10 @@ row_sums (struct mn_merger *m, const struct mn_record *rec,
                              (int) (rec->len[c] > 60 ? 60 : rec->len[c]),
                              rec->f[c],
                              probe->field[f].kind == PF_COUNT
-                               ? "whole number >= 0"
+                               ? _("whole number >= 0")
                              : probe->field[f].kind == PF_XSUM
-                               ? "finite hexadecimal exact sum"
-                               : "weight in 1e-100..1e100");
+                               ? _("finite hexadecimal exact sum")
+                               : _("weight in 1e-100..1e100"));
     }
   const char *why = check_stats (m, m->tmp, dk_unsatisfied);
   if (why)
@@ -1382,17 +1383,17 @@ constants_differ (const struct mn_merger *m, const struct mn_score_shape *s)
 {
   size_t ng = m->ref.nrgroup;
   if (strcmp (s->rate_item, m->ref.rate_item) != 0)
-    return "rated item";
+    return _("rated item");
   if (strcmp (s->scoring, m->ref.scoring) != 0)
-    return "scoring (codebook, answer lists, no-answer tokens, weight or "
-           "group columns)";
+    return _("scoring (codebook, answer lists, no-answer tokens, weight or "
+             "group columns)");
   if (ng && memcmp (s->share, m->ref.share, ng * sizeof *s->share) != 0)
-    return "respondent groups' shares";
+    return _("respondent groups' shares");
   if (s->dk_unsatisfied != m->ref.dk_unsatisfied)
-    return "don't-know policy";
+    return _("don't-know policy");
   if ((!m->set_method && s->method != m->ref.method)
       || (!m->set_level && s->level != m->ref.level))
-    return "interval method or level (give --method and --level)";
+    return _("interval method or level (give --method and --level)");
   return NULL;
 }
 
