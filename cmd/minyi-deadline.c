@@ -108,6 +108,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_INIT:
       state->child_inputs[0] = &a->common;
       state->child_inputs[1] = &a->table;
+      state->child_inputs[2] = &a->common;
       break;
     case 'c':
       a->catalogue = arg;
@@ -296,8 +297,8 @@ main (int argc, char **argv)
       a.o.rules = &rules;
       a.o.warn = a.warn >= 0 ? a.warn : rules.warn_days;
     }
-  struct mn_output *warnings = mn_run_output (&run, a.warnings);
-  struct mn_output *items = mn_run_output (&run, a.items);
+  struct mn_output *warnings = mn_run_table_output (&run, a.warnings);
+  struct mn_output *items = mn_run_table_output (&run, a.items);
   char *meta_path = mn_table_meta_path (&a.table, a.common.output);
   struct mn_output *meta = mn_run_output (&run, meta_path);
   if (mn_run_open (&run) == 0)

@@ -272,7 +272,6 @@ main (int argc, char **argv)
   mn_rtable_init (&t, a.where, a.where_val);
   struct mn_run run;
   mn_common_run (&run, &a.common, a.files, a.nfiles);
-  run.ro.guess = false;         /* minyi's tables are UTF-8 */
   run.bind = report_bind;
   run.row = report_row;
   run.ctx = &t;

@@ -84,6 +84,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
     {
     case ARGP_KEY_INIT:
       state->child_inputs[0] = &a->common;
+      state->child_inputs[1] = &a->common;
       break;
     case 'm':
       a->margins = arg;
@@ -172,7 +173,7 @@ static const struct argp argp = {
   "system error.\n\n"
   "Example:\n"
   "  minyi-weight -m margins.csv --trim 0.3,3 survey.csv > weighted.csv",
-  mn_common_children, NULL, NULL
+  mn_common_table_children, NULL, NULL
 };
 
 /* The program's side of the run.  */
@@ -457,7 +458,7 @@ main (int argc, char **argv)
   run.bind = weight_bind;
   run.row = weight_row;
   run.ctx = &p;
-  struct mn_output *report = mn_run_output (&run, a.report);
+  struct mn_output *report = mn_run_table_output (&run, a.report);
   mn_run_reads (&run, a.margins);
   load (&run, &p);
   mn_run_open (&run);

@@ -106,6 +106,62 @@ guess_encoding (struct mn_input *in, struct mn_error *e)
   return kind;
 }
 
+/* What the first N bytes at B are, when they are the start of a
+   spreadsheet workbook rather than text: a static phrase, or NULL.  */
+static const char *
+workbook_kind (const unsigned char *b, size_t n)
+{
+  if (n >= 8 && memcmp (b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+    return "an Excel 97-2003 workbook (.xls)";
+  if (n >= 4 && memcmp (b, "PK\x03\x04", 4) == 0)
+    {
+      /* An OpenDocument file's first member is its "mimetype".  */
+      if (n >= 38 && memcmp (b + 30, "mimetype", 8) == 0)
+        return "an OpenDocument spreadsheet (.ods)";
+      return "an Excel workbook (.xlsx, a zip archive)";
+    }
+  return NULL;
+}
+
+int
+mn_input_workbook (const char *name, const unsigned char *b, size_t n,
+                   struct mn_error *e)
+{
+  const char *kind = workbook_kind (b, n);
+  if (!kind)
+    return 0;
+  /* The converted file's name: BOOK's last extension made ".csv".  */
+  const char *book = strcmp (name, "(standard input)") == 0 ? "BOOK" : name;
+  const char *base = strrchr (book, '/');
+  base = base ? base + 1 : book;
+  const char *dot = strrchr (base, '.');
+  int stem = (int) (dot && dot != base ? (size_t) (dot - book)
+                                       : strlen (book));
+  return mn_error_set (e, name, 0, MN_R_ENCODING,
+                       "is %s, not CSV text: save it as CSV from the "
+                       "spreadsheet, or convert it with 'ssconvert %s "
+                       "%.*s.csv' (gnumeric) or 'libreoffice --headless "
+                       "--convert-to csv %s'", kind, book, stem, book,
+                       book);
+}
+
+/* A workbook given for FP, peeked at without moving it (FP seekable);
+   0 when it is none or cannot be peeked at.  */
+static int
+peek_workbook (FILE *fp, const char *name, struct mn_error *e)
+{
+  off_t at = ftello (fp);
+  if (at < 0)
+    return 0;
+  unsigned char b[64];
+  size_t n = fread (b, 1, sizeof b, fp);
+  clearerr (fp);
+  if (fseeko (fp, at, SEEK_SET) != 0)
+    return mn_error_set (e, name, 0, MN_R_SYSTEM, "read error: %s",
+                         strerror (errno));
+  return mn_input_workbook (name, b, n, e);
+}
+
 const char *
 mn_display_name (const char *path)
 {
@@ -122,10 +178,14 @@ input_start (struct mn_input *in, const struct mn_reader_options *ro,
   if (ro)
     o = *ro;
   in->encoding = o.encoding ? o.encoding : "UTF-8";
+  if (in->fp != stdin && peek_workbook (in->fp, in->name, e) < 0)
+    goto fail;
   if (o.guess && !o.encoding)
     {
       int kind = guess_encoding (in, e);
       if (kind < 0)
+        goto fail;
+      if (in->fp == stdin && peek_workbook (in->fp, in->name, e) < 0)
         goto fail;
       if (kind == 0)
         {
@@ -143,6 +203,11 @@ input_start (struct mn_input *in, const struct mn_reader_options *ro,
     mn_error_set (e, in->name, 1, MN_R_EMPTY_KEY,
                   "empty input: no header line");
   if (rc <= 0)
+    goto fail;
+  /* A workbook on a pipe, not peeked at: its header is its first
+     bytes.  */
+  if (mn_input_workbook (in->name, (const unsigned char *) rec.f[0],
+                         rec.len[0], e) < 0)
     goto fail;
   if (rec.flaw == MN_FLAW_UTF8)
     {
@@ -275,4 +340,76 @@ mn_input_close (struct mn_input *in)
     fclose (in->fp);
   in->fp = NULL;
   in->own = false;
+}
+
+int
+mn_input_utf8 (FILE *fp, const char *name, FILE **out, const char **encoding,
+               struct mn_error *e)
+{
+  struct mn_input in = { .path = name, .name = name, .fp = fp };
+  *out = NULL;
+  if (peek_workbook (fp, name, e) < 0)
+    return -1;
+  int kind = guess_encoding (&in, e);
+  if (kind < 0)
+    goto fail;
+  if (peek_workbook (in.fp, name, e) < 0)
+    goto fail;
+  *encoding = kind == 0 ? "GB18030" : "UTF-8";
+  if (kind != 0)
+    {
+      /* UTF-8 (a byte-order mark the reader drops), or mixed: read as
+         UTF-8, the caller's reader saying which field is not.  */
+      *out = in.fp;
+      return 0;
+    }
+  FILE *tmp = mn_tmpfile ();
+  iconv_t cd = iconv_open ("UTF-8", "GB18030");
+  if (!tmp || cd == (iconv_t) -1)
+    {
+      mn_error_set (e, name, 0, MN_R_SYSTEM, "cannot convert from GB18030: "
+                    "%s", strerror (errno));
+      if (tmp)
+        fclose (tmp);
+      if (cd != (iconv_t) -1)
+        iconv_close (cd);
+      goto fail;
+    }
+  /* The whole file converts (guess_encoding checked it).  */
+  char ibuf[65536], obuf[4 * sizeof ibuf];
+  size_t carry = 0, got;
+  bool first = true;
+  while ((got = fread (ibuf + carry, 1, sizeof ibuf - carry, in.fp)) > 0)
+    {
+      char *ip = ibuf;
+      size_t left = carry + got;
+      if (first && left >= 3 && memcmp (ip, "\xEF\xBB\xBF", 3) == 0)
+        ip += 3, left -= 3;
+      first = false;
+      char *op = obuf;
+      size_t room = sizeof obuf;
+      if (iconv (cd, &ip, &left, &op, &room) == (size_t) -1
+          && errno != EINVAL)
+        break;
+      fwrite (obuf, 1, sizeof obuf - room, tmp);
+      memmove (ibuf, ip, left);
+      carry = left;
+    }
+  iconv_close (cd);
+  if (ferror (in.fp) || ferror (tmp) || fflush (tmp) != 0
+      || fseeko (tmp, 0, SEEK_SET) != 0)
+    {
+      mn_error_set (e, name, 0, MN_R_SYSTEM, "read error: %s",
+                    strerror (errno));
+      fclose (tmp);
+      goto fail;
+    }
+  if (in.own)
+    fclose (in.fp);
+  *out = tmp;
+  return 0;
+fail:
+  if (in.own)
+    fclose (in.fp);
+  return -1;
 }
