@@ -21,6 +21,8 @@ MN_PROGRAM_IDENTITY ("minyi-deadline");
 enum
 {
   OPT_CALENDAR = 0x200,
+  OPT_CATALOGUE,
+  OPT_RULES,
   OPT_AS_OF,
   OPT_LIMIT,
   OPT_WARN,
@@ -48,12 +50,12 @@ struct args
 
 static const struct argp_option options[] = {
   { NULL, 0, NULL, 0, "What the log is judged by:", 1 },
-  { "catalogue", 'c', "FILE", 0,
+  { "catalogue", OPT_CATALOGUE, "FILE", 0,
     "the service catalogue: each service's department and time limits "
     "(minyi-formats(5))", 0 },
   { "calendar", OPT_CALENDAR, "FILE", 0,
     "the working calendar: holidays and worked weekend days", 0 },
-  { "rules", 'p', "FILE", 0,
+  { "rules", OPT_RULES, "FILE", 0,
     "the penalty rules: points, warning days, closing time", 0 },
   { "limit", OPT_LIMIT, "WHICH", 0,
     "count against the 'promised' limit (the default) or the "
@@ -110,13 +112,13 @@ parse_opt (int key, char *arg, struct argp_state *state)
       state->child_inputs[1] = &a->table;
       state->child_inputs[2] = &a->common;
       break;
-    case 'c':
+    case OPT_CATALOGUE:
       a->catalogue = arg;
       break;
     case OPT_CALENDAR:
       a->calendar = arg;
       break;
-    case 'p':
+    case OPT_RULES:
       a->rules = arg;
       break;
     case OPT_LIMIT:

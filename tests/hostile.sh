@@ -37,15 +37,15 @@ readers () {
   case $1 in
   survey) echo "minyi-check -c codebook.csv F"
           echo "minyi-score -c codebook.csv F"
-          echo "minyi-weight -m weight-margins.csv F" ;;
+          echo "minyi-weight -M weight-margins.csv F" ;;
   weights) echo "minyi-check -c codebook.csv F"
            echo "minyi-score -c codebook.csv -w weight F"
-           echo "minyi-weight -m weight-margins.csv -b weight -W w2 F" ;;
+           echo "minyi-weight -M weight-margins.csv -b weight -W w2 F" ;;
   codebook) echo "minyi-check -c F good.csv"
             echo "minyi-score -c F good.csv" ;;
   groups) echo "minyi-score -c codebook.csv F" ;;   # memory grows with them
   roster) echo "minyi-check -c codebook.csv -R F good.csv" ;;
-  margins) echo "minyi-weight -m F weight-survey.csv" ;;
+  margins) echo "minyi-weight -M F weight-survey.csv" ;;
   shares) echo "minyi-score -i q1 -s 满意 --group-weights=F groups.csv" ;;
   table) echo "minyi-adjust F"
          echo "minyi-rank --by-stat rate --draws 0 F"
@@ -53,15 +53,15 @@ readers () {
          echo "minyi-trend F adjust-small.csv" ;;
   partial) echo "minyi-merge F" ;;
   policy) echo "minyi-rank --by-stat rate --draws 0 --policy F rank-three.csv" ;;
-  log) echo "minyi-deadline $deadline deadline-catalogue.csv --calendar $calendar -p deadline-rules.csv F" ;;
-  catalogue) echo "minyi-deadline $deadline F --calendar $calendar -p deadline-rules.csv deadline-log.csv" ;;
-  calendar) echo "minyi-deadline $deadline deadline-catalogue.csv --calendar F -p deadline-rules.csv deadline-log.csv" ;;
-  rules) echo "minyi-deadline $deadline deadline-catalogue.csv --calendar $calendar -p F deadline-log.csv" ;;
+  log) echo "minyi-deadline $deadline deadline-catalogue.csv --calendar $calendar --rules deadline-rules.csv F" ;;
+  catalogue) echo "minyi-deadline $deadline F --calendar $calendar --rules deadline-rules.csv deadline-log.csv" ;;
+  calendar) echo "minyi-deadline $deadline deadline-catalogue.csv --calendar F --rules deadline-rules.csv deadline-log.csv" ;;
+  rules) echo "minyi-deadline $deadline deadline-catalogue.csv --calendar $calendar --rules F deadline-log.csv" ;;
   esac
 }
 # minyi-deadline's fixed options, and the 2014 calendar (no capital F:
 # the first F of a command is the file under test).
-deadline="--as-of 2014-10-10T12:00 -c"
+deadline="--as-of 2014-10-10T12:00 --catalogue"
 calendar=../../data/calendar-2014.csv
 
 # A sound file of each kind; @V@ marks the cell the value cases replace.

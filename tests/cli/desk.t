@@ -124,7 +124,7 @@ stdout:
 same
 
 === GB18030 margins and group shares, and a roster with a byte-order mark
-cmd: iconv -f UTF-8 -t GB18030 weight-margins.csv > $T/m.csv; minyi-weight -q -m $T/m.csv weight-survey.csv | md5sum > $T/a; minyi-weight -q -m weight-margins.csv weight-survey.csv | md5sum > $T/b; cmp $T/a $T/b && echo margins; iconv -f UTF-8 -t GB18030 group-shares.csv > $T/g.csv; minyi-score -q -c codebook.csv --group-weights=$T/g.csv groups.csv > $T/a; minyi-score -q -c codebook.csv --group-weights=group-shares.csv groups.csv > $T/b; cmp $T/a $T/b && echo shares; (printf '\357\273\277'; cat roster.csv) > $T/r.csv; minyi-rank -q --by-stat=rate -R $T/r.csv --cadre-column=cadre adjust-small.csv > $T/a; minyi-rank -q --by-stat=rate -R roster.csv --cadre-column=cadre adjust-small.csv > $T/b; cmp $T/a $T/b && echo roster
+cmd: iconv -f UTF-8 -t GB18030 weight-margins.csv > $T/m.csv; minyi-weight -q -M $T/m.csv weight-survey.csv | md5sum > $T/a; minyi-weight -q -M weight-margins.csv weight-survey.csv | md5sum > $T/b; cmp $T/a $T/b && echo margins; iconv -f UTF-8 -t GB18030 group-shares.csv > $T/g.csv; minyi-score -q -c codebook.csv --group-weights=$T/g.csv groups.csv > $T/a; minyi-score -q -c codebook.csv --group-weights=group-shares.csv groups.csv > $T/b; cmp $T/a $T/b && echo shares; (printf '\357\273\277'; cat roster.csv) > $T/r.csv; minyi-rank -q --by-stat=rate -R $T/r.csv --cadre-column=cadre adjust-small.csv > $T/a; minyi-rank -q --by-stat=rate -R roster.csv --cadre-column=cadre adjust-small.csv > $T/b; cmp $T/a $T/b && echo roster
 stdout:
 margins
 shares
@@ -164,3 +164,28 @@ exit: 2
 stderr:
 minyi-score: the survey and --codebook cannot both be standard input (give the survey as a file)
 Try `minyi-score --help' or `minyi-score --usage' for more information.
+
+=== -m means --method in every program: minyi-weight's margins are -M, and an old -m FILE says so (was: -m was --margins)
+cmd: minyi-weight -m weight-margins.csv weight-survey.csv
+exit: 2
+stderr:
+minyi-weight: --method must be rake or poststratify, not 'weight-margins.csv' (-m is --method, as in every minyi program; the margins file is -M, --margins)
+Try `minyi-weight --help' or `minyi-weight --usage' for more information.
+
+=== minyi-weight -m poststratify and -M margins
+cmd: minyi-weight -q -M weight-kalton-cells.csv -m poststratify weight-kalton.csv > $T/a; minyi-weight -q --margins=weight-kalton-cells.csv --method=poststratify weight-kalton.csv > $T/b; cmp $T/a $T/b && echo same
+stdout:
+same
+
+=== minyi-weight takes several files, as the other programs do: the parts weighted together are the whole (was: one survey FILE at most)
+cmd: head -6 weight-survey.csv > $T/p1.csv; (head -1 weight-survey.csv; tail -n +7 weight-survey.csv) | awk -F, -v OFS=, '{ print $4, $3, $2, $1 }' > $T/p2.csv; minyi-weight -q -M weight-margins.csv -b w weight-survey.csv > $T/one.csv; minyi-weight -q -M weight-margins.csv -b w $T/p1.csv $T/p2.csv > $T/two.csv; cmp $T/one.csv $T/two.csv && echo same
+stdout:
+same
+
+=== minyi-weight: a later file with other columns has its rows rejected, as minyi-check does
+cmd: head -6 weight-survey.csv > $T/p1.csv; (echo 'township,respondent_type,w,q1,extra'; tail -n +7 weight-survey.csv | sed 's/$/,x/') > $T/p2.csv; minyi-weight -M weight-margins.csv -b w $T/p1.csv $T/p2.csv 2>&1 >/dev/null | grep -v -e ': raked in' -e ': weights:' | sed "s|$T/||g"
+stdout:
+minyi-weight: p1.csv: 5 records, 5 used, 0 rejected
+minyi-weight:p2.csv:1: 5 columns where the first input has 4
+minyi-weight: p2.csv: 5 records, 0 used, 5 rejected (header-mismatch 5)
+minyi-weight: all inputs: 10 records, 5 used, 5 rejected (header-mismatch 5)
