@@ -4,7 +4,8 @@
 #   make demo       install dependencies, build, score the sample data
 #   make check      build and run every test (SAN=1: under ASan+UBSan)
 #   make bench      time minyi-score against peer tools
-#   make install    install programs and man pages (PREFIX, DESTDIR)
+#   make install    install programs, man pages and bash completion
+#                   (PREFIX, DESTDIR)
 #   make deps       install the Debian packages the build and tests need
 #   make fuzz       build the libFuzzer targets of tests/fuzz with clang
 #                   into build-fuzz/ and run each for FUZZ_TIME seconds
@@ -18,6 +19,9 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+# bash-completion's directory of completions loaded on demand, one file
+# per command (completion/minyi.bash, installed under each name).
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR ?=
 
 CC ?= cc
@@ -115,12 +119,17 @@ install: all
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 man/minyi-formats.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 644 man/minyi.7 $(DESTDIR)$(MANDIR)/man7
+	install -d $(DESTDIR)$(BASHCOMPDIR)
+	for p in $(PROGRAMS); do \
+	  install -m 644 completion/minyi.bash $(DESTDIR)$(BASHCOMPDIR)/$$p || exit; \
+	done
 
 uninstall:
 	rm -f $(PROGRAMS:%=$(DESTDIR)$(BINDIR)/%) \
 	  $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) \
 	  $(DESTDIR)$(MANDIR)/man5/minyi-formats.5 \
-	  $(DESTDIR)$(MANDIR)/man7/minyi.7
+	  $(DESTDIR)$(MANDIR)/man7/minyi.7 \
+	  $(PROGRAMS:%=$(DESTDIR)$(BASHCOMPDIR)/%)
 
 # Fuzzing (tests/fuzz/run says more): the library again, built by clang with
 # libFuzzer's coverage and ASan+UBSan, into build-fuzz/; one program per
