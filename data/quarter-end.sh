@@ -53,7 +53,7 @@ minyi-trend -q --wave "wave=$prev,$wave" -o "$out/trend.csv" \
 # 7. The service centre: deadlines, warnings, departments' on-time rates,
 #    shrunk and ranked as cadres are.
 minyi-deadline -q --catalogue data/catalogue.csv --calendar data/calendar-2014.csv \
-  -p data/penalty.csv --as-of 2014-10-10 --from 2014-07-01 \
+  --rules data/penalty.csv --as-of 2014-10-10 --from 2014-07-01 \
   --to 2014-09-30 --warnings "$out/warnings.csv" \
   -o "$out/departments.csv" data/service-log.csv
 minyi-adjust -q -o "$out/departments-adjusted.csv" "$out/departments.csv"
