@@ -10,14 +10,14 @@
 #include "base/utf8.h"
 
 /* Whether all of FP (after a UTF-8 byte-order mark) converts from
-   encoding ENC.  */
+   encoding ENC; with OUT, the UTF-8 it converts to is written there.  */
 static bool
-converts (FILE *fp, const char *enc)
+converts (FILE *fp, const char *enc, FILE *out)
 {
   iconv_t cd = iconv_open ("UTF-8", enc);
   if (cd == (iconv_t) -1)
     return false;
-  char in[65536], out[4 * sizeof in];
+  char in[65536], buf[4 * sizeof in];
   size_t carry = 0, got;
   bool ok = true, first = true;
   while (ok && (got = fread (in + carry, 1, sizeof in - carry, fp)) > 0)
@@ -30,20 +30,24 @@ converts (FILE *fp, const char *enc)
       first = false;
       while (left > 0)
         {
-          char *op = out;
-          size_t room = sizeof out;
-          if (iconv (cd, &ip, &left, &op, &room) != (size_t) -1)
+          char *op = buf;
+          size_t room = sizeof buf;
+          size_t rc = iconv (cd, &ip, &left, &op, &room);
+          int err = errno;
+          if (out)
+            fwrite (buf, 1, sizeof buf - room, out);
+          if (rc != (size_t) -1)
             continue;
-          if (errno == E2BIG)
+          if (err == E2BIG)
             continue;
-          ok = errno == EINVAL;     /* cut short by the block: go on */
+          ok = err == EINVAL;       /* cut short by the block: go on */
           break;
         }
       memmove (in, ip, left);
       carry = left;
     }
   iconv_close (cd);
-  return ok && carry == 0 && !ferror (fp);
+  return ok && carry == 0 && !ferror (fp) && !(out && ferror (out));
 }
 
 /* Read IN's input through once, line by line, to see what it is, and go
@@ -98,7 +102,7 @@ guess_encoding (struct mn_input *in, struct mn_error *e)
   /* GB18030 only if all of it converts: a stray byte in a UTF-8 file
      must cost its row, not the file.  */
   if (kind == 0 && !ferror (in->fp) && fseeko (in->fp, start, SEEK_SET) == 0)
-    kind = converts (in->fp, "GB18030") ? 0 : 2;
+    kind = converts (in->fp, "GB18030", NULL) ? 0 : 2;
   if (ferror (in->fp) || fseeko (in->fp, start, SEEK_SET) != 0)
     return mn_error_set (e, in->name, 0, MN_R_SYSTEM, "read error: %s",
                          strerror (errno));
@@ -363,45 +367,15 @@ mn_input_utf8 (FILE *fp, const char *name, FILE **out, const char **encoding,
       *out = in.fp;
       return 0;
     }
+  /* The whole file converts: guess_encoding made sure.  */
   FILE *tmp = mn_tmpfile ();
-  iconv_t cd = iconv_open ("UTF-8", "GB18030");
-  if (!tmp || cd == (iconv_t) -1)
-    {
-      mn_error_set (e, name, 0, MN_R_SYSTEM, "cannot convert from GB18030: "
-                    "%s", strerror (errno));
-      if (tmp)
-        fclose (tmp);
-      if (cd != (iconv_t) -1)
-        iconv_close (cd);
-      goto fail;
-    }
-  /* The whole file converts (guess_encoding checked it).  */
-  char ibuf[65536], obuf[4 * sizeof ibuf];
-  size_t carry = 0, got;
-  bool first = true;
-  while ((got = fread (ibuf + carry, 1, sizeof ibuf - carry, in.fp)) > 0)
-    {
-      char *ip = ibuf;
-      size_t left = carry + got;
-      if (first && left >= 3 && memcmp (ip, "\xEF\xBB\xBF", 3) == 0)
-        ip += 3, left -= 3;
-      first = false;
-      char *op = obuf;
-      size_t room = sizeof obuf;
-      if (iconv (cd, &ip, &left, &op, &room) == (size_t) -1
-          && errno != EINVAL)
-        break;
-      fwrite (obuf, 1, sizeof obuf - room, tmp);
-      memmove (ibuf, ip, left);
-      carry = left;
-    }
-  iconv_close (cd);
-  if (ferror (in.fp) || ferror (tmp) || fflush (tmp) != 0
+  if (!tmp || !converts (in.fp, "GB18030", tmp) || fflush (tmp) != 0
       || fseeko (tmp, 0, SEEK_SET) != 0)
     {
-      mn_error_set (e, name, 0, MN_R_SYSTEM, "read error: %s",
-                    strerror (errno));
-      fclose (tmp);
+      mn_error_set (e, name, 0, MN_R_SYSTEM, "cannot convert from "
+                    "GB18030: %s", strerror (errno));
+      if (tmp)
+        fclose (tmp);
       goto fail;
     }
   if (in.own)
