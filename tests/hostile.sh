@@ -564,10 +564,10 @@ sound              policy   minyi-rank    0 -
 empty              policy   minyi-rank    1 :F:1: empty input: no header line
 header-only        policy   minyi-rank    1 :F:1: the last rule must be a tier with no statistic, which takes every cadre no rule before took
 nul-byte           policy   minyi-rank    1 :F:2: field 1 (rule) holds a NUL byte
-invalid-utf8       policy   minyi-rank    1 :F:2: field 1 (rule) is not valid UTF-8; try --encoding=GB18030 or the file's encoding
+invalid-utf8       policy   minyi-rank    1 :F:2: field 1 (rule) is not valid UTF-8 (unlike the rest of the file; see --encoding)
 open-quote         policy   minyi-rank    1 :F:3: field 2 (tier) opens a quote that is never closed
 dup-header         policy   minyi-rank    1 :F:1: column 'rule' appears twice in the header
-directory          policy   minyi-rank    2 :F:1: read error: Is a directory
+directory          policy   minyi-rank    2 : F: read error: Is a directory
 dev-null           policy   minyi-rank    1 :/dev/null:1: empty input: no header line
 v:1e999            policy   minyi-rank    1 :F:2: threshold '1e999' is no number
 v:nan              policy   minyi-rank    1 :F:2: threshold 'nan' is no number

@@ -189,3 +189,11 @@ minyi-weight: p1.csv: 5 records, 5 used, 0 rejected
 minyi-weight:p2.csv:1: 5 columns where the first input has 4
 minyi-weight: p2.csv: 5 records, 0 used, 5 rejected (header-mismatch 5)
 minyi-weight: all inputs: 10 records, 5 used, 5 rejected (header-mismatch 5)
+
+=== a GB18030 policy file is recognised, its Chinese tiers read (was: field 2 (tier) is not valid UTF-8)
+cmd: sed 's/,A,/,优秀,/; s/,B,/,称职,/' rank-policy.csv > $T/u.csv; iconv -f UTF-8 -t GB18030 $T/u.csv > $T/g.csv; minyi-rank -q --by-stat=rate --policy=$T/g.csv --draws=0 rank-three.csv > $T/a; minyi-rank -q --by-stat=rate --policy=$T/u.csv --draws=0 rank-three.csv > $T/b; cmp $T/a $T/b && cut -d, -f1,7 $T/a
+stdout:
+cadre,tier
+C3,优秀
+C1,称职
+C2,称职
