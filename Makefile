@@ -3,7 +3,8 @@
 #   make            build the programs into build/
 #   make demo       install dependencies, build, score the sample data
 #   make check      build and run every test (SAN=1: under ASan+UBSan)
-#   make bench      time minyi-score against peer tools
+#   make bench      time minyi-score against peer tools (bench/README.md;
+#                   QUICK=1 for a one-minute run)
 #   make install    install programs, man pages and bash completion
 #                   (PREFIX, DESTDIR)
 #   make deps       install the Debian packages the build and tests need
@@ -109,8 +110,14 @@ sample: $(B)/gen-sample $(B)/gen-service-log
 	$(B)/gen-service-log --calendar data/calendar-2014.csv \
 	  > data/service-log.csv
 
+# make bench: minyi-score beside DuckDB, data.table, mawk and datamash on
+# one generated file (bench/README.md; QUICK=1 ROWS= RUNS= MEM= TOOLS=).
+# make bench-suite: the older, wider one (minyi-check, minyi-rank).
 bench: all
-	sh tests/bench.sh $(B)
+	sh bench/bench.sh $(B)
+
+bench-suite: all
+	sh bench/suite.sh $(B)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -173,6 +180,6 @@ valgrind: deps fuzz-deps
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all deps demo check units sample bench install uninstall clean \
+.PHONY: all deps demo check units sample bench bench-suite install uninstall clean \
         fuzz fuzz-build fuzz-deps valgrind
 .DELETE_ON_ERROR:

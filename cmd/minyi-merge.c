@@ -22,6 +22,7 @@ struct args
   struct mn_common_opts common;
   struct mn_table_opts table;
   bool set_method, set_level;
+  bool concatenated;
   enum mn_ci_method method;
   double level;
   int argc;
@@ -30,6 +31,8 @@ struct args
   size_t nfiles;
 };
 
+enum { OPT_CONCATENATED = 0x200 };
+
 static const struct argp_option options[] = {
   { NULL, 0, NULL, 0, "The intervals:", 1 },
   { "method", 'm', "NAME", 0,
@@ -37,6 +40,11 @@ static const struct argp_option options[] = {
     "agresti-coull, wald (default: the partials')", 0 },
   { "level", 'l', "P", 0,
     "confidence level, 0 < P < 1 (default: the partials')", 0 },
+  { NULL, 0, NULL, 0, "The partials:", 2 },
+  { "concatenated", OPT_CONCATENATED, NULL, 0,
+    "each input may be partials one after the other (as parallel or a "
+    "Hadoop reducer gives them): a key's rows are all added, a repeated "
+    "header line is skipped", 0 },
   { 0 }
 };
 
@@ -101,6 +109,9 @@ parse_opt (int key, char *arg, struct argp_state *state)
       a->level = mn_arg_prop (arg, "level", state);
       a->set_level = true;
       break;
+    case OPT_CONCATENATED:
+      a->concatenated = true;
+      break;
     case ARGP_KEY_ARG:
       a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
       a->files[a->nfiles++] = arg;
@@ -142,8 +153,8 @@ static int
 merge_row (void *m, const struct mn_input *in, const struct mn_record *rec,
            struct mn_error *e)
 {
-  return mn_merger_add (m, rec, in->name, e) == 0 ? MN_SCAN_USE
-                                                  : MN_SCAN_REJECT;
+  int rc = mn_merger_add (m, rec, in->name, e);
+  return rc == 0 ? MN_SCAN_USE : rc > 0 ? MN_SCAN_SKIP : MN_SCAN_REJECT;
 }
 
 /* Write the table, and the provenance to META (may be NULL).  */
@@ -188,6 +199,7 @@ main (int argc, char **argv)
 
   struct mn_merger *m = mn_merger_new (a.set_method ? &a.method : NULL,
                                        a.set_level ? &a.level : NULL);
+  mn_merger_set_concatenated (m, a.concatenated);
   struct mn_run run;
   mn_common_run (&run, &a.common, a.files, a.nfiles);
   /* Partials are minyi's own: CSV with commas, whatever -d and -E say,

@@ -851,6 +851,10 @@ struct mn_merger
   size_t keycap;
   char *tmp;                    /* one row's statistics */
   struct mn_groups *seen;       /* this input's keys: the line of each */
+  bool concatenated;            /* keys may repeat; headers may recur */
+  char *head;                   /* this input's header, names joined by
+                                   NUL, for a recurring header */
+  size_t headlen, headn;
 };
 
 static long
@@ -889,9 +893,34 @@ mn_merger_free (struct mn_merger *m)
   mn_score_acc_free (m->acc);
   mn_score_acc_free (m->probe);
   mn_groups_free (m->seen);
+  free (m->head);
   free (m->key);
   free (m->tmp);
   free (m);
+}
+
+void
+mn_merger_set_concatenated (struct mn_merger *m, bool on)
+{
+  m->concatenated = on;
+}
+
+/* Whether REC repeats the header of the input last bound.  */
+static bool
+is_header (const struct mn_merger *m, const struct mn_record *rec)
+{
+  if (rec->n != m->headn)
+    return false;
+  size_t off = 0;
+  for (size_t i = 0; i < rec->n; i++)
+    {
+      if (off + rec->len[i] >= m->headlen + (i + 1 == rec->n)
+          || memcmp (m->head + off, rec->f[i], rec->len[i]) != 0
+          || m->head[off + rec->len[i]] != '\0')
+        return false;
+      off += rec->len[i] + 1;
+    }
+  return off == m->headlen + 1;
 }
 
 /* Keys, items and respondent groups of the partial IN from its header,
@@ -1037,6 +1066,19 @@ mn_merger_bind (struct mn_merger *m, const struct mn_input *in,
   /* Keys are counted once per partial: each input its own set.  */
   mn_groups_free (m->seen);
   m->seen = mn_groups_new (sizeof (unsigned long));
+  /* The header, to know it when it recurs in concatenated partials.  */
+  m->headlen = 0;
+  for (size_t i = 0; i < h->n; i++)
+    m->headlen += strlen (h->name[i]) + (i > 0);
+  free (m->head);
+  m->head = xcalloc (m->headlen + 1, 1);
+  for (size_t i = 0, off = 0; i < h->n; i++)
+    {
+      size_t len = strlen (h->name[i]);
+      memcpy (m->head + off, h->name[i], len);
+      off += len + 1;
+    }
+  m->headn = h->n;
   return 0;
 }
 
@@ -1358,6 +1400,8 @@ int
 mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
                const char *file, struct mn_error *e)
 {
+  if (m->concatenated && is_header (m, rec))
+    return 1;
   size_t ng = m->ref.nrgroup;
   double *share = xcalloc (ng ? ng : 1, sizeof *share);
   struct mn_score_shape s = { .nrgroup = ng, .rgroup = m->ref.rgroup,
@@ -1375,8 +1419,9 @@ mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
   if (rc == 0 && (what = constants_differ (m, &s)))
     rc = mn_error_set (e, file, rec->line, MN_R_HEADER_MISMATCH,
                        "%s differ from the first partial's", what);
-  unsigned long *first = rc == 0 ? mn_groups_find (m->seen, m->key,
-                                                   (size_t) klen) : NULL;
+  unsigned long *first = rc == 0 && !m->concatenated
+                         ? mn_groups_find (m->seen, m->key, (size_t) klen)
+                         : NULL;
   if (first)
     rc = mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
                        "key '%.*s' already has a row in this partial, on "
@@ -1396,8 +1441,9 @@ mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
     }
   if (rc == 0)
     {
-      *(unsigned long *) mn_groups_get (m->seen, m->key, (size_t) klen)
-        = rec->line;
+      if (!m->concatenated)
+        *(unsigned long *) mn_groups_get (m->seen, m->key, (size_t) klen)
+          = rec->line;
       mn_score_stats_merge (m->acc, g, (const void *) m->tmp);
     }
   tmp_release (m->probe, m->tmp);
