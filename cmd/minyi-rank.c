@@ -51,6 +51,9 @@ static const struct argp_option options[] = {
     "simulation)", 0 },
   { "seed", OPT_SEED, "S", 0,
     "seed of the generator, 1 to 4294967295 (default 1)", 0 },
+  { "threads", 'j', "N", 0,
+    "make the draws on N threads, 1 to 256 (default: one per processor "
+    "online); the figures do not depend on it", 0 },
   { "top", OPT_TOP, "K[,Q%...]", 0,
     "probabilities of a rank at most K, or in the top Q % (default 10%; "
     "at most 8)", 0 },
@@ -59,7 +62,8 @@ static const struct argp_option options[] = {
     "decide each row's tier by the policy in FILE (minyi-formats(5))", 0 },
   { "explain", OPT_EXPLAIN, "KEY", 0,
     "instead of the table, say in words how the row whose keys, joined "
-    "by commas, are KEY was ranked and tiered", 0 },
+    "by commas, are KEY was ranked and tiered (\\, for a comma within a "
+    "key, \\\\ for a backslash)", 0 },
   { NULL, 0, NULL, 0, "Names:", 4 },
   { "roster", 'R', "FILE", 0,
     "add each cadre's name, unit, position and township from the roster "
@@ -121,6 +125,10 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case OPT_SEED:
       a->rank.seed = (unsigned long) mn_arg_long (arg, 1, 4294967295,
                                                 "--seed", state);
+      break;
+    case 'j':
+      a->rank.threads = (unsigned) mn_arg_long (arg, 1, 256, "--threads",
+                                                state);
       break;
     case OPT_TOP:
       parse_top (&a->rank, arg, state);
@@ -207,7 +215,7 @@ write_meta (const struct args *a, const struct mn_run *run,
     "column", mn_rank_by_column (a->rank.by),
     "within", a->rank.within ? a->rank.within : "",
     "ties", a->rank.dense ? "dense (1223)" : "competition (1224)",
-    "draws", draws, "seed", seed, "generator", "gsl mt19937",
+    "draws", draws, "seed", seed, "generator", "gsl taus2, blocks of 32 draws",
     "posterior_eb", eb, "posterior_jeffreys", jf,
     "policy", a->policy ? a->policy : "",
     "roster", a->roster ? a->roster : "",

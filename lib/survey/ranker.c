@@ -600,7 +600,7 @@ mn_ranker_finish (struct mn_ranker *r, struct mn_error *e)
                               .nstrata = ns,
                               .start = start, .draws = r->o.draws,
                               .seed = r->o.seed, .ntop = r->o.ntop,
-                              .cut = cut };
+                              .cut = cut, .threads = r->o.threads };
       rc = mn_ranksim_run (&s, dist, r->ptop, e);
       for (size_t k = 0; k < nitem && rc == 0; k++)
         {
@@ -781,24 +781,31 @@ size_t
 mn_ranker_explain (const struct mn_ranker *r, const char *key, int digits,
                    FILE *out)
 {
-  size_t found = 0;
-  char *joined = NULL;
+  size_t found = 0, len = 0;
+  /* KEY's keys NUL-joined as the rows' are: an unescaped comma ends a
+     key, a backslash takes the next character as it is.  */
+  char *want = xmemdup0 (key, strlen (key));
+  for (const char *k = key; *k; k++)
+    {
+      if (*k == '\\' && k[1])
+        want[len++] = *++k;
+      else
+        want[len++] = *k == ',' ? '\0' : *k;
+    }
   for (size_t i = 0; i < r->nrow; i++)
     {
       const struct rk_row *w = &r->row[i];
-      free (joined);
-      joined = xmemdup0 (r->text + w->key, w->keylen ? w->keylen - 1 : 0);
-      for (size_t k = 0; k + 1 < w->keylen; k++)
-        if (joined[k] == '\0')
-          joined[k] = ',';
-      if (strcmp (joined, key) != 0)
+      if (!(w->keylen && w->keylen - 1 == len
+            && memcmp (r->text + w->key, want, len) == 0))
         continue;
       if (found++)
         putc ('\n', out);
       char num[4][MN_NUM_BUFSIZE];
       mn_num_format (num[0], sizeof num[0], w->rate, digits);
       mn_num_format (num[1], sizeof num[1], w->value, digits);
-      fprintf (out, "%s: %g satisfied of %g answers, rate %s", joined,
+      /* The keys as the table writes them: a comma within one quoted.  */
+      write_keys (r, w, out);
+      fprintf (out, ": %g satisfied of %g answers, rate %s",
                w->sat, w->n, *num[0] ? num[0] : "unknown");
       if (r->weighted)
         fprintf (out, " (weighted; effective n %g)", w->m);
@@ -868,7 +875,7 @@ mn_ranker_explain (const struct mn_ranker *r, const char *key, int digits,
             fprintf (out, ".\n");
         }
     }
-  free (joined);
+  free (want);
   return found;
 }
 
