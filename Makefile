@@ -5,7 +5,8 @@
 #   make check      build and run every test (SAN=1: under ASan+UBSan)
 #   make bench      time minyi-score against peer tools (bench/README.md;
 #                   QUICK=1 for a one-minute run)
-#   make install    install programs and man pages (PREFIX, DESTDIR)
+#   make install    install programs, man pages and bash completion
+#                   (PREFIX, DESTDIR)
 #   make deps       install the Debian packages the build and tests need
 #   make pot        extract the messages into po/minyi.pot and merge them
 #                   into each po/LANG.po (msgmerge), to be translated
@@ -22,6 +23,9 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
+# bash-completion's directory of completions loaded on demand, one file
+# per command (completion/minyi.bash, installed under each name).
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR ?=
 
 CC ?= cc
@@ -179,6 +183,10 @@ install: all
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 man/minyi-formats.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 644 man/minyi.7 $(DESTDIR)$(MANDIR)/man7
+	install -d $(DESTDIR)$(BASHCOMPDIR)
+	for p in $(PROGRAMS); do \
+	  install -m 644 completion/minyi.bash $(DESTDIR)$(BASHCOMPDIR)/$$p || exit; \
+	done
 
 uninstall:
 	rm -f $(PROGRAMS:%=$(DESTDIR)$(BINDIR)/%) \
@@ -186,6 +194,7 @@ uninstall:
 	  $(DESTDIR)$(MANDIR)/man5/minyi-formats.5 \
 	  $(DESTDIR)$(MANDIR)/man7/minyi.7 \
 	  $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/minyi.mo)
+	  $(PROGRAMS:%=$(DESTDIR)$(BASHCOMPDIR)/%)
 
 # Fuzzing (tests/fuzz/run says more): the library again, built by clang with
 # libFuzzer's coverage and ASan+UBSan, into build-fuzz/; one program per

@@ -71,6 +71,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_INIT:
       state->child_inputs[0] = &a->common;
       state->child_inputs[1] = &a->table;
+      state->child_inputs[2] = &a->common;
       break;
     case OPT_PRIOR:
       if (mn_bb_method_parse (arg, &a->adjust.prior) < 0)
@@ -239,11 +240,10 @@ main (int argc, char **argv)
   struct mn_adjuster *adj = mn_adjuster_new (&a.adjust);
   struct mn_run run;
   mn_common_run (&run, &a.common, a.files, a.nfiles);
-  run.ro.guess = false;         /* score tables are minyi's: UTF-8 */
   run.bind = adjust_bind;
   run.row = adjust_row;
   run.ctx = adj;
-  struct mn_output *limits = mn_run_output (&run, a.limits);
+  struct mn_output *limits = mn_run_table_output (&run, a.limits);
   char *meta_path = mn_table_meta_path (&a.table, a.common.output);
   struct mn_output *meta = mn_run_output (&run, meta_path);
   mn_run_open (&run);

@@ -109,6 +109,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
     {
     case ARGP_KEY_INIT:
       state->child_inputs[0] = &a->common;
+      state->child_inputs[1] = &a->common;
       break;
     case 'c':
       a->codebook = arg;
@@ -170,6 +171,10 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_END:
       if (!a->codebook)
         argp_error (state, _("a --codebook is required"));
+      mn_common_check_stdin (state, a->files, a->nfiles,
+                             (const char *[]) { "--codebook", "--roster" },
+                             (const char *[]) { a->codebook, a->roster },
+                             2);
       mn_common_check_report (&a->common, a->report, state);
       break;
     default:
@@ -192,7 +197,7 @@ static const struct argp argp = {
   "Example:\n"
   "  minyi-check -c data/codebook.csv -R data/roster.csv --rejects "
   "rejects.csv data/survey.csv > clean.csv"),
-  mn_common_children, mn_help_filter, MN_DOMAIN
+  mn_common_table_children, mn_help_filter, MN_DOMAIN
 };
 
 /* The program's side of the run.  */
@@ -323,7 +328,7 @@ main (int argc, char **argv)
   run.row = check_row;
   run.rejected = count_rejected;
   run.ctx = &p;
-  struct mn_output *report = mn_run_output (&run, a.report);
+  struct mn_output *report = mn_run_table_output (&run, a.report);
   mn_run_reads (&run, a.codebook);
   mn_run_reads (&run, a.roster);
   load (&run, &a, &cb, &roster, &p);

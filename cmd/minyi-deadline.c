@@ -22,6 +22,8 @@ MN_PROGRAM_IDENTITY ("minyi-deadline");
 enum
 {
   OPT_CALENDAR = 0x200,
+  OPT_CATALOGUE,
+  OPT_RULES,
   OPT_AS_OF,
   OPT_LIMIT,
   OPT_WARN,
@@ -49,12 +51,12 @@ struct args
 
 static const struct argp_option options[] = {
   { NULL, 0, NULL, 0, N_("What the log is judged by:"), 1 },
-  { "catalogue", 'c', "FILE", 0,
+  { "catalogue", OPT_CATALOGUE, "FILE", 0,
     N_("the service catalogue: each service's department and time limits "
     "(minyi-formats(5))"), 0 },
   { "calendar", OPT_CALENDAR, "FILE", 0,
     N_("the working calendar: holidays and worked weekend days"), 0 },
-  { "rules", 'p', "FILE", 0,
+  { "rules", OPT_RULES, "FILE", 0,
     N_("the penalty rules: points, warning days, closing time"), 0 },
   { "limit", OPT_LIMIT, "WHICH", 0,
     N_("count against the 'promised' limit (the default) or the "
@@ -109,14 +111,15 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_INIT:
       state->child_inputs[0] = &a->common;
       state->child_inputs[1] = &a->table;
+      state->child_inputs[2] = &a->common;
       break;
-    case 'c':
+    case OPT_CATALOGUE:
       a->catalogue = arg;
       break;
     case OPT_CALENDAR:
       a->calendar = arg;
       break;
-    case 'p':
+    case OPT_RULES:
       a->rules = arg;
       break;
     case OPT_LIMIT:
@@ -297,8 +300,8 @@ main (int argc, char **argv)
       a.o.rules = &rules;
       a.o.warn = a.warn >= 0 ? a.warn : rules.warn_days;
     }
-  struct mn_output *warnings = mn_run_output (&run, a.warnings);
-  struct mn_output *items = mn_run_output (&run, a.items);
+  struct mn_output *warnings = mn_run_table_output (&run, a.warnings);
+  struct mn_output *items = mn_run_table_output (&run, a.items);
   char *meta_path = mn_table_meta_path (&a.table, a.common.output);
   struct mn_output *meta = mn_run_output (&run, meta_path);
   if (mn_run_open (&run) == 0)

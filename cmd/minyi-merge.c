@@ -99,6 +99,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
       state->child_inputs[0] = &a->common;
       state->child_inputs[1] = &a->table;
       state->child_inputs[2] = &a->table;
+      state->child_inputs[3] = &a->common;
       break;
     case 'm':
       if (mn_ci_method_parse (arg, &a->method) < 0)
@@ -202,11 +203,11 @@ main (int argc, char **argv)
   mn_merger_set_concatenated (m, a.concatenated);
   struct mn_run run;
   mn_common_run (&run, &a.common, a.files, a.nfiles);
-  /* Partials are minyi's own: UTF-8 and commas, whatever -d and -E
-     say.  */
+  /* Partials are minyi's own: CSV with commas, whatever -d and -E say,
+     in UTF-8 (a byte-order mark dropped) or the GB18030 of
+     --output-encoding=gb18030, recognised.  */
   run.ro.delim = ',';
   run.ro.encoding = NULL;
-  run.ro.guess = false;
   run.bind = merge_bind;
   run.row = merge_row;
   run.ctx = m;

@@ -107,6 +107,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_INIT:
       state->child_inputs[0] = &a->common;
       state->child_inputs[1] = &a->table;
+      state->child_inputs[2] = &a->common;
       break;
     case OPT_BY_STAT:
       if (mn_rank_by_parse (arg, &a->rank.by) < 0)
@@ -152,6 +153,13 @@ parse_opt (int key, char *arg, struct argp_state *state)
       break;
     case ARGP_KEY_END:
       mn_table_check (&a->table, &a->common, state);
+      mn_common_check_stdin (state, a->files, a->nfiles,
+                             (const char *[]) { "--policy", "--roster" },
+                             (const char *[]) { a->policy, a->roster }, 2);
+      if (a->explain && !mn_tabfmt_plain (&a->common.tabfmt))
+        argp_error (state, _("--explain writes words, not a table: "
+                             "--format and --output-encoding do not go "
+                             "with it"));
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -262,7 +270,6 @@ main (int argc, char **argv)
 
   struct mn_run run;
   mn_common_run (&run, &a.common, a.files, a.nfiles);
-  run.ro.guess = false;         /* score tables are minyi's: UTF-8 */
   struct mn_policy policy = { 0 };
   struct mn_error e;
   if (a.policy && mn_policy_load (&policy, a.policy, &a.common.reader, &e)

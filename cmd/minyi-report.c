@@ -56,7 +56,7 @@ static const struct argp_option options[] = {
     N_("'text' (the default: an aligned table), 'markdown', 'html' (one "
     "self-contained, printable page) or 'xlsx' (an Excel workbook, to a "
     "file or a pipe)"), 0 },
-  { "width", 'w', "N", 0,
+  { "width", OPT_WIDTH, "N", 0,
     N_("fit the text table in N columns, 20 to 10000 (default: $COLUMNS, "
     "the terminal's width, else 80)"), 0 },
   { "decimals", OPT_DECIMALS, "N", 0,
@@ -65,7 +65,7 @@ static const struct argp_option options[] = {
     N_("show only the rows whose COLUMN is VALUE (such as wave=2026Q2)"), 0 },
   { "title", OPT_TITLE, "TEXT", 0, N_("the HTML page's title"), 0 },
   { NULL, 0, NULL, 0, N_("Evidence:"), 2 },
-  { "scores", 's', "FILE", 0,
+  { "scores", OPT_SCORES, "FILE", 0,
     N_("take the intervals a ranking lacks (lo, hi, post_lo, post_hi, "
     "level, funnel_*) from the adjusted or score table FILE, joined on "
     "the keys"), 0 },
@@ -132,7 +132,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
         argp_error (state, _("--format must be 'text', 'markdown', 'html' "
                     "or 'xlsx', not '%s'"), arg);
       break;
-    case 'w':
+    case OPT_WIDTH:
       a->width = mn_arg_long (arg, 20, 10000, "--width", state);
       break;
     case OPT_DECIMALS:
@@ -149,7 +149,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
         a->where_val = a->where + (eq - arg) + 1;
       }
       break;
-    case 's':
+    case OPT_SCORES:
       a->scores = arg;
       break;
     case OPT_PROVENANCE:
@@ -274,7 +274,6 @@ main (int argc, char **argv)
   mn_rtable_init (&t, a.where, a.where_val);
   struct mn_run run;
   mn_common_run (&run, &a.common, a.files, a.nfiles);
-  run.ro.guess = false;         /* minyi's tables are UTF-8 */
   run.bind = report_bind;
   run.row = report_row;
   run.ctx = &t;

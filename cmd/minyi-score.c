@@ -157,6 +157,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
       state->child_inputs[0] = &a->common;
       state->child_inputs[1] = &a->table;
       state->child_inputs[2] = &a->table;
+      state->child_inputs[3] = &a->common;
       break;
     case 'c':
       a->codebook = arg;
@@ -217,6 +218,11 @@ parse_opt (int key, char *arg, struct argp_state *state)
       break;
     case ARGP_KEY_END:
       mn_table_check (&a->table, &a->common, state);
+      mn_common_check_stdin (state, a->files, a->nfiles,
+                             (const char *[]) { "--codebook",
+                                                "--group-weights" },
+                             (const char *[]) { a->codebook,
+                                                a->group_weights }, 2);
       if (!a->codebook && !a->item)
         argp_error (state, _("give a --codebook, or an --item with its "
                            "--satisfied answers"));

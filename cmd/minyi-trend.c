@@ -81,6 +81,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_INIT:
       state->child_inputs[0] = &a->common;
       state->child_inputs[1] = &a->table;
+      state->child_inputs[2] = &a->common;
       break;
     case OPT_WAVE:
       parse_wave (a, arg, state);
@@ -185,7 +186,6 @@ main (int argc, char **argv)
   struct mn_trend *t = mn_trend_new (&a.trend);
   struct mn_run run;
   mn_common_run (&run, &a.common, a.files, a.nfiles);
-  run.ro.guess = false;         /* score tables are minyi's: UTF-8 */
   run.bind = trend_bind;
   run.row = trend_row;
   run.ctx = t;

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/numparse.h"
 #include "base/xalloc.h"
@@ -14,6 +15,7 @@
 #include "prog/run.h"
 #include "prog/scan.h"
 #include "stats/rake.h"
+#include "survey/columns.h"
 #include "survey/load.h"
 #include "survey/margins.h"
 #include "survey/weighting.h"
@@ -23,8 +25,7 @@ MN_PROGRAM_IDENTITY ("minyi-weight");
 
 enum
 {
-  OPT_METHOD = 0x200,
-  OPT_TOLERANCE,
+  OPT_TOLERANCE = 0x200,
   OPT_MAX_ITERATIONS,
   OPT_TRIM,
   OPT_REPORT
@@ -38,16 +39,18 @@ struct args
 {
   struct mn_common_opts common;
   const char *margins, *base, *wcol, *report;
-  char *file;                   /* the survey, NULL for standard input */
+  char **files;                 /* the survey's files; none: standard
+                                   input */
+  size_t nfiles;
   bool post;                    /* --method poststratify */
   struct mn_rake_options ro;
 };
 
 static const struct argp_option options[] = {
   { NULL, 0, NULL, 0, N_("Weighting:"), 1 },
-  { "margins", 'm', "FILE", 0,
+  { "margins", 'M', "FILE", 0,
     N_("population totals per category (minyi-weight(1)); required"), 0 },
-  { "method", OPT_METHOD, "METHOD", 0,
+  { "method", 'm', "METHOD", 0,
     N_("rake (iterative proportional fitting, the default) or poststratify "
     "(one margin variable, possibly columns joined with '*')"), 0 },
   { "base-weight", 'b', "COLUMN", 0,
@@ -85,18 +88,23 @@ parse_opt (int key, char *arg, struct argp_state *state)
     {
     case ARGP_KEY_INIT:
       state->child_inputs[0] = &a->common;
+      state->child_inputs[1] = &a->common;
       break;
-    case 'm':
+    case 'M':
       a->margins = arg;
       break;
-    case OPT_METHOD:
+    case 'm':
       if (strcmp (arg, "rake") == 0)
         a->post = false;
       else if (strcmp (arg, "poststratify") == 0)
         a->post = true;
       else
+        /* -m was --margins before 0.2: say so to an old script.  */
         argp_error (state, _("--method must be rake or poststratify, not "
-                           "'%s'"), arg);
+                             "'%s'%s"), arg,
+                    access (arg, F_OK) == 0 || strchr (arg, '.')
+                      ? _(" (-m is --method, as in every minyi program; "
+                          "the margins file is -M, --margins)") : "");
       break;
     case 'b':
       a->base = arg;
@@ -141,13 +149,15 @@ parse_opt (int key, char *arg, struct argp_state *state)
       a->report = arg;
       break;
     case ARGP_KEY_ARG:
-      if (a->file)
-        argp_error (state, _("one survey FILE at most"));
-      a->file = arg;
+      a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
+      a->files[a->nfiles++] = arg;
       break;
     case ARGP_KEY_END:
       if (!a->margins)
         argp_error (state, _("a --margins file is required"));
+      mn_common_check_stdin (state, a->files, a->nfiles,
+                             (const char *[]) { "--margins" },
+                             (const char *[]) { a->margins }, 1);
       mn_common_check_report (&a->common, a->report, state);
       break;
     default:
@@ -157,14 +167,16 @@ parse_opt (int key, char *arg, struct argp_state *state)
 }
 
 static const struct argp argp = {
-  options, parse_opt, "[FILE]",
+  options, parse_opt, "[FILE...]",
   N_("Weight survey rows so that their weighted totals match population "
   "margins, by raking or post-stratification: write every usable row "
   "with its weight, and every other row, with its line and reason, to "
   "the rejects file.\v"
-  "With no FILE, or when FILE is -, read standard input.  Standard "
-  "input, or a FILE that is a FIFO, is copied to a temporary file: the "
-  "survey is read twice.  The margins file has the "
+  "With no FILE, or when FILE is -, read standard input.  The FILEs are "
+  "parts of one survey, weighted together; each must have the first's "
+  "columns (in any order), its rows written in the first's order.  "
+  "Standard input, or a FILE that is a FIFO, is copied to a temporary "
+  "file: the survey is read twice.  The margins file has the "
   "header variable,category,population; a variable may join columns "
   "with '*' (township*respondent_type) for a cross-classification.  "
   "Weights are written with ten significant digits.\n\n"
@@ -172,8 +184,8 @@ static const struct argp argp = {
   "the margins cannot be met (nothing is then written), 2 on a usage or "
   "system error.\n\n"
   "Example:\n"
-  "  minyi-weight -m margins.csv --trim 0.3,3 survey.csv > weighted.csv"),
-  mn_common_children, mn_help_filter, MN_DOMAIN
+  "  minyi-weight -M margins.csv --trim 0.3,3 survey.csv > weighted.csv"),
+  mn_common_table_children, mn_help_filter, MN_DOMAIN
 };
 
 /* The program's side of the run.  */
@@ -184,6 +196,9 @@ struct prog
   struct mn_weighting w;        /* the classes */
   struct mn_rake_result r;      /* the weights of the classes */
   struct mn_weight_summary s;
+  struct mn_columns cols;       /* the first input's columns */
+  bool *whole;                  /* input I rejected whole in pass 1 */
+  size_t nbound;                /* inputs bound in pass 1 */
 };
 
 /* The run's callbacks for pass 1: bind the input, add each sound record
@@ -192,7 +207,18 @@ static int
 weight_bind (void *ctx, struct mn_input *in, struct mn_error *e)
 {
   struct prog *p = ctx;
-  return mn_weighting_bind (&p->w, in, e);
+  size_t i = p->nbound++;
+  if (mn_weighting_bind (&p->w, in, e) < 0)
+    return -1;
+  bool first;
+  if (mn_columns_match (&p->cols, in, &first, e) < 0)
+    {
+      /* Columns unlike the first input's: each of its rows rejected,
+         as minyi-check does.  */
+      p->whole[i] = true;
+      return MN_RUN_WHOLE;
+    }
+  return 0;
 }
 
 static int
@@ -204,59 +230,79 @@ weight_row (void *ctx, const struct mn_input *in,
            ? MN_SCAN_USE : MN_SCAN_REJECT;
 }
 
-/* Pass 2: read the survey again and write each used row with the weight
-   of its class to the main output.  Returns 0, or -1 with RUN failed.  */
+/* Pass 2: read each input again and write each used row, in the first
+   input's column order, with the weight of its class to the main
+   output.  Returns 0, or -1 with RUN failed.  */
 static int
 pass2 (struct mn_run *run, struct prog *p)
 {
-  struct mn_input in;
-  struct mn_error e = { 0 };
-  if (mn_run_reopen (run, 0, &in) < 0)
+  if (run->failed)
     return -1;
-  if (mn_weighting_bind (&p->w, &in, &e) < 0)
-    {
-      mn_input_close (&in);
-      return mn_run_fail (run, &e, MN_EXIT_USAGE);
-    }
+  const struct mn_header *h = &p->cols.first;
   FILE *out = run->out[0].fp;
   const double *w = p->r.w;
-  size_t n = in.h.n + (p->w.weight_col < 0);
+  /* The weight column: the first input's of that name, else appended.  */
+  size_t wj = h->n;
+  for (size_t j = 0; j < h->n && wj == h->n; j++)
+    if (strcmp (h->name[j], p->a->wcol) == 0)
+      wj = j;
+  size_t n = h->n + (wj == h->n);
   char **f = xmalloc (n * sizeof *f);
   size_t *len = xmalloc (n * sizeof *len);
   char num[64];
-  for (size_t j = 0; j < in.h.n; j++)
-    f[j] = in.h.name[j], len[j] = strlen (in.h.name[j]);
-  size_t wj = p->w.weight_col < 0 ? in.h.n : (size_t) p->w.weight_col;
+  for (size_t j = 0; j < h->n; j++)
+    f[j] = h->name[j], len[j] = strlen (h->name[j]);
   f[wj] = (char *) p->a->wcol;
   len[wj] = strlen (p->a->wcol);
   mn_csv_row (out, f, len, n, ',');
 
-  struct mn_record rec;
-  struct mn_error skip;
-  int rc;
-  while ((rc = mn_input_next (&in, &rec, &skip)) > 0)
+  int rc = 0;
+  struct mn_error e = { 0 };
+  for (size_t i = 0; i < run->ninput && rc == 0; i++)
     {
-      long k = rc == 1 ? mn_weighting_find (&p->w, &rec, in.name, &skip)
-                       : -1;
-      if (k == -1)
-        continue;               /* rejected in pass 1 */
-      if (k < 0)
+      if (p->whole[i])
+        continue;               /* every row rejected in pass 1 */
+      struct mn_input in;
+      bool first;
+      if (mn_run_reopen (run, i, &in) < 0)
         {
-          rc = mn_error_set (&e, in.name, rec.line, MN_R_SYSTEM,
-                             "input changed between the two passes");
+          free (f);
+          free (len);
+          return -1;
+        }
+      if (mn_weighting_bind (&p->w, &in, &e) < 0
+          || mn_columns_match (&p->cols, &in, &first, &e) < 0)
+        {
+          mn_input_close (&in);
+          rc = -1;
           break;
         }
-      for (size_t j = 0; j < rec.n; j++)
-        f[j] = rec.f[j], len[j] = rec.len[j];
-      len[wj] = (size_t) snprintf (num, sizeof num, WEIGHT_FORMAT, w[k]);
-      f[wj] = num;
-      mn_csv_row (out, f, len, n, ',');
+      struct mn_record rec;
+      struct mn_error skip;
+      while ((rc = mn_input_next (&in, &rec, &skip)) > 0)
+        {
+          long k = rc == 1 ? mn_weighting_find (&p->w, &rec, in.name, &skip)
+                           : -1;
+          if (k == -1)
+            continue;           /* rejected in pass 1 */
+          if (k < 0)
+            {
+              rc = mn_error_set (&e, in.name, rec.line, MN_R_SYSTEM,
+                                 "input changed between the two passes");
+              break;
+            }
+          for (size_t j = 0; j < h->n; j++)
+            f[j] = rec.f[p->cols.perm[j]], len[j] = rec.len[p->cols.perm[j]];
+          len[wj] = (size_t) snprintf (num, sizeof num, WEIGHT_FORMAT, w[k]);
+          f[wj] = num;
+          mn_csv_row (out, f, len, n, ',');
+        }
+      if (rc < 0 && e.reason != MN_R_SYSTEM)
+        e = skip;
+      mn_input_close (&in);
     }
-  if (rc < 0 && e.reason != MN_R_SYSTEM)
-    e = skip;
   free (f);
   free (len);
-  mn_input_close (&in);
   return rc < 0 ? mn_run_fail (run, &e, MN_EXIT_USAGE) : 0;
 }
 
@@ -459,12 +505,13 @@ main (int argc, char **argv)
 
   struct prog p = { .a = &a };
   struct mn_run run;
-  mn_common_run (&run, &a.common, &a.file, a.file != NULL);
+  mn_common_run (&run, &a.common, a.files, a.nfiles);
+  p.whole = xcalloc (run.ninput, sizeof *p.whole);
   run.reread = true;            /* pass 2 writes the rows with weights */
   run.bind = weight_bind;
   run.row = weight_row;
   run.ctx = &p;
-  struct mn_output *report = mn_run_output (&run, a.report);
+  struct mn_output *report = mn_run_table_output (&run, a.report);
   mn_run_reads (&run, a.margins);
   load (&run, &p);
   mn_run_open (&run);
@@ -478,6 +525,9 @@ main (int argc, char **argv)
   if (p.w.m)
     mn_weighting_release (&p.w);
   mn_margins_release (&p.m);
+  mn_columns_release (&p.cols);
+  free (p.whole);
+  free (a.files);
   mn_common_release (&a.common);
   return mn_run_end (&run);
 }

@@ -39,11 +39,11 @@ minyi-rank -q --within wave --policy data/policy.csv -R data/roster.csv \
 
 # 5. The committee's pack: the last wave's ranking as a page to print,
 #    with its funnel and caterpillar plots.
-minyi-report -q -f html --where "wave=$wave" -s "$out/adjusted.csv" \
+minyi-report -q -f html --where "wave=$wave" --scores "$out/adjusted.csv" \
   --limits "$out/funnel.csv" --plot "funnel=$out/funnel-$wave.svg" \
   --plot "caterpillar=$out/caterpillar-$wave.svg" \
   -o "$out/ranking-$wave.html" "$out/ranking.csv"
-minyi-report -q -f xlsx --where "wave=$wave" -s "$out/adjusted.csv" \
+minyi-report -q -f xlsx --where "wave=$wave" --scores "$out/adjusted.csv" \
   -o "$out/ranking-$wave.xlsx" "$out/ranking.csv"
 
 # 6. What changed since the last wave.
@@ -52,8 +52,8 @@ minyi-trend -q --wave "wave=$prev,$wave" -o "$out/trend.csv" \
 
 # 7. The service centre: deadlines, warnings, departments' on-time rates,
 #    shrunk and ranked as cadres are.
-minyi-deadline -q -c data/catalogue.csv --calendar data/calendar-2014.csv \
-  -p data/penalty.csv --as-of 2014-10-10 --from 2014-07-01 \
+minyi-deadline -q --catalogue data/catalogue.csv --calendar data/calendar-2014.csv \
+  --rules data/penalty.csv --as-of 2014-10-10 --from 2014-07-01 \
   --to 2014-09-30 --warnings "$out/warnings.csv" \
   -o "$out/departments.csv" data/service-log.csv
 minyi-adjust -q -o "$out/departments-adjusted.csv" "$out/departments.csv"
@@ -116,7 +116,7 @@ awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 echo
 echo "Service-centre departments, 2014Q3: items completed on time (n: items"
 echo "completed), shrunk and ranked as cadres are:"
-minyi-report -q -w 100 -s "$out/departments-adjusted.csv" \
+minyi-report -q --width 100 --scores "$out/departments-adjusted.csv" \
   "$out/departments-ranked.csv" | sed -n '1,/^rank 95%:/p' | sed '$d'
 warn=$(awk 'END { print NR - 1 }' "$out/warnings.csv")
 echo "Early-warning list on 2014-10-10: $warn open items due soon or overdue"

@@ -37,15 +37,15 @@ readers () {
   case $1 in
   survey) echo "minyi-check -c codebook.csv F"
           echo "minyi-score -c codebook.csv F"
-          echo "minyi-weight -m weight-margins.csv F" ;;
+          echo "minyi-weight -M weight-margins.csv F" ;;
   weights) echo "minyi-check -c codebook.csv F"
            echo "minyi-score -c codebook.csv -w weight F"
-           echo "minyi-weight -m weight-margins.csv -b weight -W w2 F" ;;
+           echo "minyi-weight -M weight-margins.csv -b weight -W w2 F" ;;
   codebook) echo "minyi-check -c F good.csv"
             echo "minyi-score -c F good.csv" ;;
   groups) echo "minyi-score -c codebook.csv F" ;;   # memory grows with them
   roster) echo "minyi-check -c codebook.csv -R F good.csv" ;;
-  margins) echo "minyi-weight -m F weight-survey.csv" ;;
+  margins) echo "minyi-weight -M F weight-survey.csv" ;;
   shares) echo "minyi-score -i q1 -s 满意 --group-weights=F groups.csv" ;;
   table) echo "minyi-adjust F"
          echo "minyi-rank --by-stat rate --draws 0 F"
@@ -53,15 +53,15 @@ readers () {
          echo "minyi-trend F adjust-small.csv" ;;
   partial) echo "minyi-merge F" ;;
   policy) echo "minyi-rank --by-stat rate --draws 0 --policy F rank-three.csv" ;;
-  log) echo "minyi-deadline $deadline deadline-catalogue.csv --calendar $calendar -p deadline-rules.csv F" ;;
-  catalogue) echo "minyi-deadline $deadline F --calendar $calendar -p deadline-rules.csv deadline-log.csv" ;;
-  calendar) echo "minyi-deadline $deadline deadline-catalogue.csv --calendar F -p deadline-rules.csv deadline-log.csv" ;;
-  rules) echo "minyi-deadline $deadline deadline-catalogue.csv --calendar $calendar -p F deadline-log.csv" ;;
+  log) echo "minyi-deadline $deadline deadline-catalogue.csv --calendar $calendar --rules deadline-rules.csv F" ;;
+  catalogue) echo "minyi-deadline $deadline F --calendar $calendar --rules deadline-rules.csv deadline-log.csv" ;;
+  calendar) echo "minyi-deadline $deadline deadline-catalogue.csv --calendar F --rules deadline-rules.csv deadline-log.csv" ;;
+  rules) echo "minyi-deadline $deadline deadline-catalogue.csv --calendar $calendar --rules F deadline-log.csv" ;;
   esac
 }
 # minyi-deadline's fixed options, and the 2014 calendar (no capital F:
 # the first F of a command is the file under test).
-deadline="--as-of 2014-10-10T12:00 -c"
+deadline="--as-of 2014-10-10T12:00 --catalogue"
 calendar=../../data/calendar-2014.csv
 
 # A sound file of each kind; @V@ marks the cell the value cases replace.
@@ -368,8 +368,8 @@ dup-header         codebook minyi-check   1 :F:1: column 'item' appears twice in
 dup-header         codebook minyi-score   1 :F:1: column 'item' appears twice in the header
 columns-100000     codebook minyi-check   0 : 1 wave: 2026Q1 7 rows
 columns-100000     codebook minyi-score   0 -
-directory          codebook minyi-check   2 :F:1: read error: Is a directory
-directory          codebook minyi-score   2 :F:1: read error: Is a directory
+directory          codebook minyi-check   2 : F: read error: Is a directory
+directory          codebook minyi-score   2 : F: read error: Is a directory
 fifo               codebook minyi-check   0 : 1 wave: 2026Q1 7 rows
 fifo               codebook minyi-score   0 -
 dev-null           codebook minyi-check   1 :/dev/null:1: empty codebook
@@ -401,7 +401,7 @@ open-quote         roster   minyi-check   1 :F:4: field 2 opens a quote that is 
 cr-only            roster   minyi-check   1 :good.csv:8: cadre 'C3' serves 城关镇, not 蒿坪镇
 dup-header         roster   minyi-check   1 :F:1: column 'cadre' appears twice in the header
 columns-100000     roster   minyi-check   1 :good.csv:8: cadre 'C3' serves 城关镇, not 蒿坪镇
-directory          roster   minyi-check   2 :F:1: read error: Is a directory
+directory          roster   minyi-check   2 : F: read error: Is a directory
 fifo               roster   minyi-check   1 :good.csv:8: cadre 'C3' serves 城关镇, not 蒿坪镇
 dev-null           roster   minyi-check   1 :/dev/null:1: empty roster
 empty-key          roster   minyi-check   1 :F:2: empty cadre id
@@ -422,7 +422,7 @@ open-quote         margins  minyi-weight  1 :F:5: field 2 opens a quote that is 
 cr-only            margins  minyi-weight  1 :weight-survey.csv:8: township '某镇' has no population in the margins
 dup-header         margins  minyi-weight  1 :F:1: column 'variable' appears twice in the header
 columns-100000     margins  minyi-weight  1 :weight-survey.csv:8: township '某镇' has no population in the margins
-directory          margins  minyi-weight  2 :F:1: read error: Is a directory
+directory          margins  minyi-weight  2 : F: read error: Is a directory
 fifo               margins  minyi-weight  1 :weight-survey.csv:8: township '某镇' has no population in the margins
 dev-null           margins  minyi-weight  1 :/dev/null:1: empty margins file: no header line
 empty-key          margins  minyi-weight  1 :F:2: empty variable
@@ -443,7 +443,7 @@ open-quote         shares   minyi-score   2 :F:5: field 2 opens a quote that is 
 cr-only            shares   minyi-score   0 -
 dup-header         shares   minyi-score   2 :F:1: column 'group' appears twice in the header
 columns-100000     shares   minyi-score   0 -
-directory          shares   minyi-score   2 :F:1: read error: Is a directory
+directory          shares   minyi-score   2 : F: read error: Is a directory
 fifo               shares   minyi-score   0 -
 dev-null           shares   minyi-score   2 :/dev/null:1: empty group-shares file
 empty-key          shares   minyi-score   2 :F:2: '=0.6' is not GROUP=SHARE with a share > 0
@@ -471,10 +471,10 @@ nul-byte           table    minyi-adjust  1 :F:2: field 1 (cadre) holds a NUL by
 nul-byte           table    minyi-rank    1 :F:2: field 1 (cadre) holds a NUL byte
 nul-byte           table    minyi-report  1 :F:2: field 1 (cadre) holds a NUL byte
 nul-byte           table    minyi-trend   1 :F:2: field 1 (cadre) holds a NUL byte
-invalid-utf8       table    minyi-adjust  1 :F:2: field 1 (cadre) is not valid UTF-8; try --encoding=GB18030 or the file's encoding
-invalid-utf8       table    minyi-rank    1 :F:2: field 1 (cadre) is not valid UTF-8; try --encoding=GB18030 or the file's encoding
-invalid-utf8       table    minyi-report  1 :F:2: field 1 (cadre) is not valid UTF-8; try --encoding=GB18030 or the file's encoding
-invalid-utf8       table    minyi-trend   1 :F:2: field 1 (cadre) is not valid UTF-8; try --encoding=GB18030 or the file's encoding
+invalid-utf8       table    minyi-adjust  1 : F: 1 line is not valid UTF-8, and the file is not GB18030 either: read as UTF-8, those rows rejected
+invalid-utf8       table    minyi-rank    1 : F: 1 line is not valid UTF-8, and the file is not GB18030 either: read as UTF-8, those rows rejected
+invalid-utf8       table    minyi-report  1 : F: 1 line is not valid UTF-8, and the file is not GB18030 either: read as UTF-8, those rows rejected
+invalid-utf8       table    minyi-trend   1 : F: 1 line is not valid UTF-8, and the file is not GB18030 either: read as UTF-8, those rows rejected
 open-quote         table    minyi-adjust  1 :F:3: field 2 (rows) opens a quote that is never closed
 open-quote         table    minyi-rank    1 :F:3: field 2 (rows) opens a quote that is never closed
 open-quote         table    minyi-report  1 :F:3: field 2 (rows) opens a quote that is never closed
@@ -491,10 +491,10 @@ columns-100000     table    minyi-adjust  0 -
 columns-100000     table    minyi-rank    0 -
 columns-100000     table    minyi-report  0 -
 columns-100000     table    minyi-trend   0 -
-directory          table    minyi-adjust  2 :F:1: read error: Is a directory
-directory          table    minyi-rank    2 :F:1: read error: Is a directory
-directory          table    minyi-report  2 :F:1: read error: Is a directory
-directory          table    minyi-trend   2 :F:1: read error: Is a directory
+directory          table    minyi-adjust  2 : F: read error: Is a directory
+directory          table    minyi-rank    2 : F: read error: Is a directory
+directory          table    minyi-report  2 : F: read error: Is a directory
+directory          table    minyi-trend   2 : F: read error: Is a directory
 fifo               table    minyi-adjust  0 -
 fifo               table    minyi-rank    0 -
 fifo               table    minyi-report  0 -
@@ -543,12 +543,12 @@ sound              partial  minyi-merge   0 -
 empty              partial  minyi-merge   1 :F:1: empty input: no header line
 header-only        partial  minyi-merge   0 -
 nul-byte           partial  minyi-merge   1 :F:2: field 1 (cadre) holds a NUL byte
-invalid-utf8       partial  minyi-merge   1 :F:2: field 1 (cadre) is not valid UTF-8; try --encoding=GB18030 or the file's encoding
+invalid-utf8       partial  minyi-merge   1 : F: 1 line is not valid UTF-8, and the file is not GB18030 either: read as UTF-8, those rows rejected
 open-quote         partial  minyi-merge   1 :F:3: field 2 (minyi_partial) opens a quote that is never closed
 cr-only            partial  minyi-merge   0 -
 dup-header         partial  minyi-merge   1 :F:1: no column 'minyi_partial': not a partial score table
 columns-100000     partial  minyi-merge   1 :F:1: 100021 columns, where a partial of this shape has 21
-directory          partial  minyi-merge   2 :F:1: read error: Is a directory
+directory          partial  minyi-merge   2 : F: read error: Is a directory
 fifo               partial  minyi-merge   0 -
 dev-null           partial  minyi-merge   1 :/dev/null:1: empty input: no header line
 empty-key          partial  minyi-merge   1 :F:2: empty key 'cadre'
@@ -564,10 +564,10 @@ sound              policy   minyi-rank    0 -
 empty              policy   minyi-rank    1 :F:1: empty input: no header line
 header-only        policy   minyi-rank    1 :F:1: the last rule must be a tier with no statistic, which takes every cadre no rule before took
 nul-byte           policy   minyi-rank    1 :F:2: field 1 (rule) holds a NUL byte
-invalid-utf8       policy   minyi-rank    1 :F:2: field 1 (rule) is not valid UTF-8; try --encoding=GB18030 or the file's encoding
+invalid-utf8       policy   minyi-rank    1 :F:2: field 1 (rule) is not valid UTF-8 (unlike the rest of the file; see --encoding)
 open-quote         policy   minyi-rank    1 :F:3: field 2 (tier) opens a quote that is never closed
 dup-header         policy   minyi-rank    1 :F:1: column 'rule' appears twice in the header
-directory          policy   minyi-rank    2 :F:1: read error: Is a directory
+directory          policy   minyi-rank    2 : F: read error: Is a directory
 dev-null           policy   minyi-rank    1 :/dev/null:1: empty input: no header line
 v:1e999            policy   minyi-rank    1 :F:2: threshold '1e999' is no number
 v:nan              policy   minyi-rank    1 :F:2: threshold 'nan' is no number

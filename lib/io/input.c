@@ -12,14 +12,14 @@
 #include "base/i18n.h"
 
 /* Whether all of FP (after a UTF-8 byte-order mark) converts from
-   encoding ENC.  */
+   encoding ENC; with OUT, the UTF-8 it converts to is written there.  */
 static bool
-converts (FILE *fp, const char *enc)
+converts (FILE *fp, const char *enc, FILE *out)
 {
   iconv_t cd = iconv_open ("UTF-8", enc);
   if (cd == (iconv_t) -1)
     return false;
-  char in[65536], out[4 * sizeof in];
+  char in[65536], buf[4 * sizeof in];
   size_t carry = 0, got;
   bool ok = true, first = true;
   while (ok && (got = fread (in + carry, 1, sizeof in - carry, fp)) > 0)
@@ -32,20 +32,24 @@ converts (FILE *fp, const char *enc)
       first = false;
       while (left > 0)
         {
-          char *op = out;
-          size_t room = sizeof out;
-          if (iconv (cd, &ip, &left, &op, &room) != (size_t) -1)
+          char *op = buf;
+          size_t room = sizeof buf;
+          size_t rc = iconv (cd, &ip, &left, &op, &room);
+          int err = errno;
+          if (out)
+            fwrite (buf, 1, sizeof buf - room, out);
+          if (rc != (size_t) -1)
             continue;
-          if (errno == E2BIG)
+          if (err == E2BIG)
             continue;
-          ok = errno == EINVAL;     /* cut short by the block: go on */
+          ok = err == EINVAL;       /* cut short by the block: go on */
           break;
         }
       memmove (in, ip, left);
       carry = left;
     }
   iconv_close (cd);
-  return ok && carry == 0 && !ferror (fp);
+  return ok && carry == 0 && !ferror (fp) && !(out && ferror (out));
 }
 
 /* Read IN's input through once, line by line, to see what it is, and go
@@ -100,12 +104,68 @@ guess_encoding (struct mn_input *in, struct mn_error *e)
   /* GB18030 only if all of it converts: a stray byte in a UTF-8 file
      must cost its row, not the file.  */
   if (kind == 0 && !ferror (in->fp) && fseeko (in->fp, start, SEEK_SET) == 0)
-    kind = converts (in->fp, "GB18030") ? 0 : 2;
+    kind = converts (in->fp, "GB18030", NULL) ? 0 : 2;
   if (ferror (in->fp) || fseeko (in->fp, start, SEEK_SET) != 0)
     return mn_error_set (e, in->name, 0, MN_R_SYSTEM, "read error: %s",
                          strerror (errno));
   in->bad_lines = bad;
   return kind;
+}
+
+/* What the first N bytes at B are, when they are the start of a
+   spreadsheet workbook rather than text: a static phrase, or NULL.  */
+static const char *
+workbook_kind (const unsigned char *b, size_t n)
+{
+  if (n >= 8 && memcmp (b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+    return _("an Excel 97-2003 workbook (.xls)");
+  if (n >= 4 && memcmp (b, "PK\x03\x04", 4) == 0)
+    {
+      /* An OpenDocument file's first member is its "mimetype".  */
+      if (n >= 38 && memcmp (b + 30, "mimetype", 8) == 0)
+        return _("an OpenDocument spreadsheet (.ods)");
+      return _("an Excel workbook (.xlsx, a zip archive)");
+    }
+  return NULL;
+}
+
+int
+mn_input_workbook (const char *name, const unsigned char *b, size_t n,
+                   struct mn_error *e)
+{
+  const char *kind = workbook_kind (b, n);
+  if (!kind)
+    return 0;
+  /* The converted file's name: BOOK's last extension made ".csv".  */
+  const char *book = strcmp (name, "(standard input)") == 0 ? "BOOK" : name;
+  const char *base = strrchr (book, '/');
+  base = base ? base + 1 : book;
+  const char *dot = strrchr (base, '.');
+  int stem = (int) (dot && dot != base ? (size_t) (dot - book)
+                                       : strlen (book));
+  return mn_error_set (e, name, 0, MN_R_ENCODING,
+                       "is %s, not CSV text: save it as CSV from the "
+                       "spreadsheet, or convert it with 'ssconvert %s "
+                       "%.*s.csv' (gnumeric) or 'libreoffice --headless "
+                       "--convert-to csv %s'", kind, book, stem, book,
+                       book);
+}
+
+/* A workbook given for FP, peeked at without moving it (FP seekable);
+   0 when it is none or cannot be peeked at.  */
+static int
+peek_workbook (FILE *fp, const char *name, struct mn_error *e)
+{
+  off_t at = ftello (fp);
+  if (at < 0)
+    return 0;
+  unsigned char b[64];
+  size_t n = fread (b, 1, sizeof b, fp);
+  clearerr (fp);
+  if (fseeko (fp, at, SEEK_SET) != 0)
+    return mn_error_set (e, name, 0, MN_R_SYSTEM, "read error: %s",
+                         strerror (errno));
+  return mn_input_workbook (name, b, n, e);
 }
 
 const char *
@@ -124,10 +184,14 @@ input_start (struct mn_input *in, const struct mn_reader_options *ro,
   if (ro)
     o = *ro;
   in->encoding = o.encoding ? o.encoding : "UTF-8";
+  if (in->fp != stdin && peek_workbook (in->fp, in->name, e) < 0)
+    goto fail;
   if (o.guess && !o.encoding)
     {
       int kind = guess_encoding (in, e);
       if (kind < 0)
+        goto fail;
+      if (in->fp == stdin && peek_workbook (in->fp, in->name, e) < 0)
         goto fail;
       if (kind == 0)
         {
@@ -148,6 +212,11 @@ input_start (struct mn_input *in, const struct mn_reader_options *ro,
                                   ? "no header line below the rows skipped"
                                   : "empty input: no header line");
   if (rc <= 0)
+    goto fail;
+  /* A workbook on a pipe, not peeked at: its header is its first
+     bytes.  */
+  if (mn_input_workbook (in->name, (const unsigned char *) rec.f[0],
+                         rec.len[0], e) < 0)
     goto fail;
   if (rec.flaw == MN_FLAW_UTF8)
     {
@@ -283,4 +352,46 @@ mn_input_close (struct mn_input *in)
     fclose (in->fp);
   in->fp = NULL;
   in->own = false;
+}
+
+int
+mn_input_utf8 (FILE *fp, const char *name, FILE **out, const char **encoding,
+               struct mn_error *e)
+{
+  struct mn_input in = { .path = name, .name = name, .fp = fp };
+  *out = NULL;
+  if (peek_workbook (fp, name, e) < 0)
+    return -1;
+  int kind = guess_encoding (&in, e);
+  if (kind < 0)
+    goto fail;
+  if (peek_workbook (in.fp, name, e) < 0)
+    goto fail;
+  *encoding = kind == 0 ? "GB18030" : "UTF-8";
+  if (kind != 0)
+    {
+      /* UTF-8 (a byte-order mark the reader drops), or mixed: read as
+         UTF-8, the caller's reader saying which field is not.  */
+      *out = in.fp;
+      return 0;
+    }
+  /* The whole file converts: guess_encoding made sure.  */
+  FILE *tmp = mn_tmpfile ();
+  if (!tmp || !converts (in.fp, "GB18030", tmp) || fflush (tmp) != 0
+      || fseeko (tmp, 0, SEEK_SET) != 0)
+    {
+      mn_error_set (e, name, 0, MN_R_SYSTEM, "cannot convert from "
+                    "GB18030: %s", strerror (errno));
+      if (tmp)
+        fclose (tmp);
+      goto fail;
+    }
+  if (in.own)
+    fclose (in.fp);
+  *out = tmp;
+  return 0;
+fail:
+  if (in.own)
+    fclose (in.fp);
+  return -1;
 }

@@ -69,6 +69,27 @@ int mn_input_open_stream (struct mn_input *in, const char *path, FILE *fp,
 int mn_input_next (struct mn_input *in, struct mn_record *rec,
                    struct mn_error *e);
 
+/* Whether the N first bytes B of the input NAME (borrowed) are a
+   spreadsheet workbook's (the zip signature of .xlsx and .ods, the OLE2
+   signature of .xls): -1 with E (reason MN_R_ENCODING) saying what it
+   is and the command that converts it to CSV; else 0.  mn_input_open
+   and mn_input_utf8 check their inputs so.  */
+int mn_input_workbook (const char *name, const unsigned char *b, size_t n,
+                       struct mn_error *e);
+
+/* For the small files read whole by a plain reader (codebook, roster,
+   margins, group shares): the text of FP (borrowed, read from where it
+   stands; not closed) as UTF-8, recognised as the survey's is without
+   --encoding (input.h, mn_input_open): UTF-8 (a byte-order mark left
+   for the reader to drop), or GB18030 converted whole to a temporary
+   file; a file that mixes them is read as UTF-8, its bad field named by
+   the reader.  A workbook is refused (mn_input_workbook).  Sets *OUT to
+   the stream to read (FP itself, or a temporary file the caller closes
+   with fclose when it is not FP) and *ENCODING to "UTF-8" or "GB18030"
+   (static).  Returns 0, or -1 with E naming NAME (borrowed).  */
+int mn_input_utf8 (FILE *fp, const char *name, FILE **out,
+                   const char **encoding, struct mn_error *e);
+
 /* Free what IN owns and close its file (not standard input); IN itself
    is the caller's.  */
 void mn_input_close (struct mn_input *in);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "base/xalloc.h"
+#include "io/spool.h"
 
 /* The temporary files that exist now, for mn_output_remove_temporaries,
    which a signal handler calls: changed only with the signals that stop
@@ -269,10 +270,84 @@ mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
 }
 
 int
+mn_output_open_table (struct mn_output *o, const char *path,
+                      const struct mn_tabfmt *fmt, struct mn_error *e)
+{
+  if (mn_output_open (o, path, e) < 0)
+    return -1;
+  if (mn_tabfmt_plain (fmt))
+    return 0;
+  o->fmt = *fmt;
+  FILE *spool = mn_tmpfile ();
+  if (!spool)
+    {
+      int err = errno;
+      mn_output_abort (o);
+      return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                           "cannot make a temporary file: %s",
+                           strerror (err));
+    }
+  o->sink = o->fp;
+  o->fp = spool;
+  return 0;
+}
+
+/* The spool of a converted table into its sink: O->fp becomes the sink
+   again.  Returns 0, or -1 with E (the spool closed either way).  */
+static int
+convert (struct mn_output *o, struct mn_error *e)
+{
+  FILE *spool = o->fp;
+  o->fp = o->sink;
+  o->sink = NULL;
+  int rc = 0;
+  if (fflush (spool) != 0 || ferror (spool) || fseeko (spool, 0, SEEK_SET))
+    rc = mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                       "cannot write the temporary file: %s",
+                       strerror (errno));
+  else if (o->path)
+    rc = mn_tabfmt_convert (spool, o->fp, &o->fmt, o->path, e);
+  else
+    {
+      /* Standard output: converted whole into a second spool first, so
+         that a table that does not convert writes nothing.  */
+      FILE *conv = mn_tmpfile ();
+      if (!conv)
+        rc = mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                           "cannot make a temporary file: %s",
+                           strerror (errno));
+      else
+        {
+          rc = mn_tabfmt_convert (spool, conv, &o->fmt,
+                                  "(standard output)", e);
+          char buf[65536];
+          size_t n;
+          if (rc == 0 && (fflush (conv) != 0 || ferror (conv)
+                          || fseeko (conv, 0, SEEK_SET) != 0))
+            rc = mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                               "cannot write the temporary file: %s",
+                               strerror (errno));
+          while (rc == 0 && (n = fread (buf, 1, sizeof buf, conv)) > 0)
+            fwrite (buf, 1, n, o->fp);
+          fclose (conv);
+        }
+    }
+  fclose (spool);
+  return rc;
+}
+
+int
 mn_output_finish (struct mn_output *o, struct mn_error *e)
 {
   if (!o->fp)
     return 0;
+  if (o->sink && convert (o, e) < 0)
+    {
+      if (!o->path)
+        o->fp = NULL;
+      mn_output_abort (o);
+      return -1;
+    }
   if (!o->path)
     {
       o->fp = NULL;
@@ -350,6 +425,12 @@ mn_output_commit (struct mn_output *o, struct mn_error *e)
 void
 mn_output_abort (struct mn_output *o)
 {
+  if (o->sink)
+    {
+      fclose (o->fp);
+      o->fp = o->sink;
+      o->sink = NULL;
+    }
   if (o->fp && o->path)
     fclose (o->fp);
   o->direct = false;

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "base/errinfo.h"
+#include "io/tabfmt.h"
 
 struct mn_output
 {
@@ -23,6 +24,11 @@ struct mn_output
                        by mn_output_commit or mn_output_abort */
   char *tmp;        /* temporary name; owned, freed likewise */
   bool direct;      /* PATH is no regular file: written in place */
+  struct mn_tabfmt fmt;  /* the form the table is written in */
+  FILE *sink;       /* when FMT is not plain CSV in UTF-8: where the
+                       converted table goes (the file, or standard
+                       output), FP being the spool of the CSV the
+                       program writes; else NULL */
 };
 
 /* Whether paths A and B (either may be NULL) name the same file, however
@@ -36,6 +42,13 @@ bool mn_output_same (const char *a, const char *b);
    with E, and there is nothing to end.  */
 int mn_output_open (struct mn_output *o, const char *path,
                     struct mn_error *e);
+
+/* As mn_output_open, for a table written in the form FMT (borrowed,
+   copied; NULL: plain CSV in UTF-8): the program writes CSV in UTF-8 to
+   O->fp, and mn_output_finish converts it (tabfmt.h), so that nothing is
+   written unless the whole table converts.  */
+int mn_output_open_table (struct mn_output *o, const char *path,
+                          const struct mn_tabfmt *fmt, struct mn_error *e);
 
 /* The two halves of mn_output_commit, for several outputs that must be
    all written or none: first finish each (flush, check for write

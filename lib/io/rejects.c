@@ -11,10 +11,17 @@ static const char fixed[] = "source,line,reason,message";
 int
 mn_rejects_open (struct mn_rejects *rj, const char *path, struct mn_error *e)
 {
+  return mn_rejects_open_as (rj, path, NULL, e);
+}
+
+int
+mn_rejects_open_as (struct mn_rejects *rj, const char *path,
+                    const struct mn_tabfmt *fmt, struct mn_error *e)
+{
   memset (rj, 0, sizeof *rj);
   if (!path)
     return 0;
-  if (mn_output_open (&rj->out, path, e) < 0)
+  if (mn_output_open_table (&rj->out, path, fmt, e) < 0)
     return -1;
   rj->open = true;
   return 0;

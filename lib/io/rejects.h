@@ -22,6 +22,11 @@ struct mn_rejects
 int mn_rejects_open (struct mn_rejects *rj, const char *path,
                      struct mn_error *e);
 
+/* As mn_rejects_open, written in the form FMT (borrowed; NULL: CSV in
+   UTF-8), as output.h's mn_output_open_table.  */
+int mn_rejects_open_as (struct mn_rejects *rj, const char *path,
+                        const struct mn_tabfmt *fmt, struct mn_error *e);
+
 /* Name the columns after the four fixed ones, from the first input's
    header H (borrowed, not kept), as read (H->orig when renamed).  Only
    the first call has an effect.  */

@@ -148,8 +148,65 @@ common_parse (int key, char *arg, struct argp_state *state)
 const struct argp mn_common_argp = { common_options, common_parse, NULL,
                                      NULL, NULL, mn_help_filter, MN_DOMAIN };
 
+enum
+{
+  OPT_OUTPUT_ENCODING = 0x110
+};
+
+static const struct argp_option tabfmt_options[] = {
+  { NULL, 0, NULL, 0, N_("Tables written:"), 45 },
+  { "format", 'f', "FORMAT", 0,
+    N_("write tables (and the rejects file) as 'csv' (the default), 'tsv' "
+    "(tab-separated, tabs, newlines and backslashes escaped as \\t \\n "
+    "\\\\) or 'jsonl' (JSON Lines: one object a row)"), 0 },
+  { "output-encoding", OPT_OUTPUT_ENCODING, "ENC", 0,
+    N_("write tables in 'utf-8' (the default, for pipes), 'utf-8-bom' or "
+    "'gb18030' (what a Chinese Excel opens as it is)"), 0 },
+  { 0 }
+};
+
+static error_t
+tabfmt_parse (int key, char *arg, struct argp_state *state)
+{
+  struct mn_common_opts *c = state->input;
+  switch (key)
+    {
+    case 'f':
+      if (mn_tab_format_parse (arg, &c->tabfmt.format) < 0)
+        argp_error (state, _("--format must be 'csv', 'tsv' or 'jsonl', not "
+                             "'%s'"), arg);
+      break;
+    case OPT_OUTPUT_ENCODING:
+      if (mn_tab_encoding_parse (arg, &c->tabfmt.encoding) < 0)
+        argp_error (state, _("--output-encoding must be 'utf-8', "
+                             "'utf-8-bom' or 'gb18030', not '%s'"), arg);
+      break;
+    case ARGP_KEY_END:
+      if (c->tabfmt.format == MN_TAB_JSONL
+          && c->tabfmt.encoding != MN_ENC_UTF8)
+        argp_error (state, _("--format=jsonl is UTF-8 without a byte-order "
+                             "mark (RFC 8259): --output-encoding=%s does "
+                             "not go with it"),
+                    mn_tab_encoding_name (c->tabfmt.encoding));
+      break;
+    default:
+      return ARGP_ERR_UNKNOWN;
+    }
+  return 0;
+}
+
+const struct argp mn_tabfmt_argp = { tabfmt_options, tabfmt_parse, NULL,
+                                     NULL, NULL, mn_help_filter,
+                                     MN_DOMAIN };
+
 const struct argp_child mn_common_children[] = {
   { &mn_common_argp, 0, NULL, 0 },
+  { 0 }
+};
+
+const struct argp_child mn_common_table_children[] = {
+  { &mn_common_argp, 0, NULL, 0 },
+  { &mn_tabfmt_argp, 0, NULL, 0 },
   { 0 }
 };
 
@@ -162,6 +219,29 @@ mn_common_check_output (const struct mn_common_opts *c, const char *option,
   if (path && (mn_output_same (path, c->output)
                || mn_output_same (path, c->rejects)))
     argp_error (state, _("%s names the file of -o or --rejects"), option);
+}
+
+void
+mn_common_check_stdin (struct argp_state *state, char *const *files,
+                       size_t nfiles, const char *const *option,
+                       const char *const *path, size_t n)
+{
+  const char *first = NULL;
+  bool operand = nfiles == 0;
+  for (size_t i = 0; i < nfiles; i++)
+    operand |= strcmp (files[i], "-") == 0;
+  if (operand)
+    first = _("the survey");
+  for (size_t i = 0; i < n; i++)
+    if (path[i] && strcmp (path[i], "-") == 0)
+      {
+        if (first)
+          argp_error (state, _("%s and %s cannot both be standard input%s"),
+                      first, option[i],
+                      operand && nfiles == 0 ? _(" (give the survey as a "
+                                                 "file)") : "");
+        first = option[i];
+      }
 }
 
 void
@@ -319,6 +399,7 @@ mn_common_run (struct mn_run *run, const struct mn_common_opts *c,
   run->ro = c->reader;
   run->ro.guess = true;
   run->rejects_path = c->rejects;
+  run->fmt = c->tabfmt;
   run->strict = c->strict;
 }
 

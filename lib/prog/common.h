@@ -12,6 +12,7 @@
 #include "io/aliases.h"
 #include "io/reader.h"
 #include "prog/helpwrap.h"
+#include "io/tabfmt.h"
 #include "prog/run.h"
 
 #define MN_VERSION "0.1.0"
@@ -43,13 +44,25 @@ struct mn_common_opts
   struct mn_aliases aliases;        /* its aliases, loaded when the
                                        options end; owned, freed by
                                        mn_common_release */
+  struct mn_tabfmt tabfmt;          /* -f, --format and --output-encoding
+                                       (mn_tabfmt_argp): the form of the
+                                       tables written */
 };
 
 extern const struct argp mn_common_argp;
 
+/* -f, --format and --output-encoding, for the programs that write
+   tables: a child whose input is the program's struct mn_common_opts
+   too (hand it down as its state->child_inputs[] entry).  */
+extern const struct argp mn_tabfmt_argp;
+
 /* The children array a program's struct argp points to: the common
    options alone.  */
 extern const struct argp_child mn_common_children[];
+
+/* The common options, then mn_tabfmt_argp: child_inputs[0] and [1]
+   both the program's struct mn_common_opts.  */
+extern const struct argp_child mn_common_table_children[];
 
 /* Refuse, through argp_error on STATE, the file PATH (may be NULL) of
    OPTION (borrowed, for the message), such as --meta, when it is
@@ -62,6 +75,14 @@ void mn_common_check_output (const struct mn_common_opts *c,
    write a report.  */
 void mn_common_check_report (const struct mn_common_opts *c,
                              const char *report, struct argp_state *state);
+
+/* Refuse, through argp_error on STATE, two readers of standard input:
+   the N files PATH[i] (NULL: not given) of the options OPTION[i] (such as
+   "--codebook"), and the operands FILES[0..NFILES-1] (none: standard
+   input).  Any one of them may be "-".  */
+void mn_common_check_stdin (struct argp_state *state, char *const *files,
+                            size_t nfiles, const char *const *option,
+                            const char *const *path, size_t n);
 
 /* Option values, parsed whole (nothing may follow) or refused through
    argp_error on STATE naming WHAT (the option, or N_("level"), which

@@ -40,6 +40,7 @@ mn_run_init (struct mn_run *run, char *const *files, size_t nfiles,
       run->input[i].name = mn_display_name (files[i]);
     }
   run->path[0] = output;
+  run->table[0] = true;
   run->nout = 1;
 }
 
@@ -52,6 +53,15 @@ mn_run_output (struct mn_run *run, const char *path)
     abort ();                   /* a program registering too many */
   run->path[run->nout] = path;
   return &run->out[run->nout++];
+}
+
+struct mn_output *
+mn_run_table_output (struct mn_run *run, const char *path)
+{
+  struct mn_output *o = mn_run_output (run, path);
+  if (o)
+    run->table[run->nout - 1] = true;
+  return o;
 }
 
 void
@@ -186,10 +196,12 @@ mn_run_open (struct mn_run *run)
   for (size_t i = 0; i < run->ninput && run->reread; i++)
     if (spool_operand (&run->input[i], &e) < 0)
       return mn_run_fail (run, &e, MN_EXIT_USAGE);
-  if (mn_rejects_open (&run->rejects, run->rejects_path, &e) < 0)
+  if (mn_rejects_open_as (&run->rejects, run->rejects_path, &run->fmt,
+                          &e) < 0)
     return mn_run_fail (run, &e, MN_EXIT_USAGE);
   for (size_t k = 0; k < run->nout; k++)
-    if (mn_output_open (&run->out[k], run->path[k], &e) < 0)
+    if (mn_output_open_table (&run->out[k], run->path[k],
+                              run->table[k] ? &run->fmt : NULL, &e) < 0)
       return mn_run_fail (run, &e, MN_EXIT_USAGE);
   return 0;
 }

@@ -75,6 +75,9 @@ struct mn_run
   struct mn_reader_options ro;    /* how to read the operands (guess
                                      set); ro.encoding is borrowed */
   const char *rejects_path;       /* borrowed; NULL: no rejects file */
+  struct mn_tabfmt fmt;           /* the form of the main output, the
+                                     rejects file and the tables of
+                                     mn_run_table_output */
   bool strict;                    /* stop at the first rejected record */
   /* The operands are read twice (mn_run_reopen): standard input, when
      an operand, and any operand that is no regular file (a FIFO,
@@ -112,6 +115,7 @@ struct mn_run
 
   /* Private.  */
   const char *path[MN_RUN_OUTPUTS];
+  bool table[MN_RUN_OUTPUTS];     /* written in the form FMT */
   const char *reads[MN_RUN_READS];
   size_t nreads;
   struct mn_rejects rejects;
@@ -130,6 +134,13 @@ void mn_run_init (struct mn_run *run, char *const *files, size_t nfiles,
    report, a sidecar beside the table.  Returns it (borrowed from RUN,
    its fp valid after mn_run_open), or NULL when PATH is NULL.  */
 struct mn_output *mn_run_output (struct mn_run *run, const char *path);
+
+/* The same for a table, written in the run's form FMT as the main
+   output is (a list of items, an early-warning list, a report table);
+   a provenance file, a plot or a page is registered with
+   mn_run_output.  */
+struct mn_output *mn_run_table_output (struct mn_run *run,
+                                       const char *path);
 
 /* Name a file PATH (borrowed; NULL: none) the program reads besides
    its operands (a codebook, a roster, margins, shares), which no output

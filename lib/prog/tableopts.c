@@ -90,12 +90,14 @@ const struct argp_child mn_table_children[] = {
   { &mn_common_argp, 0, NULL, 0 },
   { &table_argp, 0, NULL, 0 },
   { &partial_argp, 0, NULL, 0 },
+  { &mn_tabfmt_argp, 0, NULL, 0 },
   { 0 }
 };
 
 const struct argp_child mn_table_children_exact[] = {
   { &mn_common_argp, 0, NULL, 0 },
   { &table_argp, 0, NULL, 0 },
+  { &mn_tabfmt_argp, 0, NULL, 0 },
   { 0 }
 };
 

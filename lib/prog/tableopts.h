@@ -25,12 +25,15 @@ struct mn_table_opts
 
 /* The common options and these, for a program's struct argp: hand the
    program's struct mn_common_opts down as state->child_inputs[0] and its
-   struct mn_table_opts (zeroed) as child_inputs[1] and [2] (--partial).  The end of parsing
-   refuses --digits with --partial.  */
+   struct mn_table_opts (zeroed) as child_inputs[1] and [2] (--partial),
+   and the struct mn_common_opts again as child_inputs[3] (-f, --format,
+   --output-encoding: mn_tabfmt_argp).  The end of parsing refuses
+   --digits with --partial.  */
 extern const struct argp_child mn_table_children[];
 
 /* The same without --partial, for programs whose tables have no partial
-   form (minyi-adjust): child_inputs[0] and [1] as above.  */
+   form (minyi-adjust): child_inputs[0] and [1] as above, [2] the
+   struct mn_common_opts again.  */
 extern const struct argp_child mn_table_children_exact[];
 
 /* For the program's ARGP_KEY_END: when a provenance file is written

@@ -3,19 +3,43 @@
 #include "base/i18n.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
-/* Open PATH for reading, or NULL with E ("cannot open WHAT: ..." or,
-   WHAT NULL, "cannot open: ...").  */
+#include "io/input.h"
+
+/* Open PATH for reading ("-": standard input), as UTF-8 text: its
+   encoding recognised as a survey's is (UTF-8, a byte-order mark,
+   GB18030), a workbook refused (io/input.h, mn_input_utf8).  Returns
+   the stream, closed with close_small; or NULL with E ("cannot open
+   WHAT: ..." or, WHAT NULL, "cannot open: ...").  */
 static FILE *
 open_small (const char *path, const char *what, struct mn_error *e)
 {
-  FILE *fp = fopen (path, "rb");
+  bool std = strcmp (path, "-") == 0;
+  FILE *fp = std ? stdin : fopen (path, "rb");
   if (!fp)
-    mn_error_set (e, path, 0, MN_R_SYSTEM, "cannot open%s%s: %s",
-                  what ? " " : "", what ? what : "", strerror (errno));
-  return fp;
+    {
+      mn_error_set (e, path, 0, MN_R_SYSTEM, "cannot open%s%s: %s",
+                    what ? " " : "", what ? what : "", strerror (errno));
+      return NULL;
+    }
+  FILE *text;
+  const char *enc;
+  if (mn_input_utf8 (fp, mn_display_name (path), &text, &enc, e) < 0)
+    text = NULL;
+  if (text != fp && !std)
+    fclose (fp);
+  return text;
+}
+
+/* Close what open_small opened (never standard input).  */
+static void
+close_small (FILE *fp)
+{
+  if (fp != stdin)
+    fclose (fp);
 }
 
 int
@@ -26,7 +50,7 @@ mn_load_codebook (struct mn_codebook *cb, const char *path,
   if (!fp)
     return -1;
   int rc = mn_codebook_load (cb, fp, path, NULL, e);
-  fclose (fp);
+  close_small (fp);
   return rc;
 }
 
@@ -38,7 +62,7 @@ mn_load_roster (struct mn_roster *r, const char *path,
   if (!fp)
     return -1;
   int rc = mn_roster_load (r, fp, path, aliases, e);
-  fclose (fp);
+  close_small (fp);
   return rc;
 }
 
@@ -50,7 +74,7 @@ mn_load_margins (struct mn_margins *m, const char *path, struct mn_error *e)
     return -1;
   struct mn_reader_options ro = { .delim = ',' };
   int rc = mn_margins_load (m, fp, path, &ro, e);
-  fclose (fp);
+  close_small (fp);
   return rc;
 }
 
@@ -64,6 +88,6 @@ mn_load_rgroups (struct mn_score_spec *spec, const char *arg,
   if (!fp)
     return -1;
   int rc = mn_score_load_rgroups (spec, fp, arg, e);
-  fclose (fp);
+  close_small (fp);
   return rc;
 }

@@ -3,7 +3,9 @@
    roster, the margins, the respondent-group shares.
 
    Each opens PATH (borrowed; kept in E for messages, so it must outlive
-   E), loads it with its module's loader and closes it.  Returns 0, and
+   E; "-" reads standard input), recognises its encoding as a survey's
+   (UTF-8, a byte-order mark, GB18030: io/input.h, mn_input_utf8; a
+   workbook refused), loads it with its module's loader and closes it.  Returns 0, and
    the caller releases what was loaded as its module says; or -1 with E
    (reason MN_R_SYSTEM when PATH cannot be opened), and there is nothing
    to release.  Nothing here prints.  */
@@ -16,7 +18,7 @@
 #include "survey/roster.h"
 #include "survey/score.h"
 
-/* A codebook (ours: always UTF-8 and commas).  WHAT names it in the
+/* A codebook (commas).  WHAT names it in the
    message when PATH cannot be opened ("cannot open WHAT: ..."); NULL
    for "cannot open: ...".  */
 int mn_load_codebook (struct mn_codebook *cb, const char *path,

@@ -212,7 +212,11 @@ mn_policy_load (struct mn_policy *p, const char *path,
 {
   *p = (struct mn_policy) { .file = path };
   struct mn_input in;
-  if (mn_input_open (&in, path, ro, e) < 0)
+  struct mn_reader_options o = { .delim = ',' };
+  if (ro)
+    o = *ro;
+  o.guess = true;               /* unless -E names the encoding */
+  if (mn_input_open (&in, path, &o, e) < 0)
     return -1;
   p->file = in.name;
   long col[C_NCOL];

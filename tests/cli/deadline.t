@@ -37,7 +37,7 @@
 #   quantile(c(5, 5, 9), c(.5, .9), type = 7)     5 8.2
 
 === the department table, computed by hand
-cmd: minyi-deadline -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of '2014-10-10 12:00' --from 2014-09-15 --to 2014-10-10 --digits 6 deadline-log.csv
+cmd: minyi-deadline --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules deadline-rules.csv --as-of '2014-10-10 12:00' --from 2014-09-15 --to 2014-10-10 --digits 6 deadline-log.csv
 exit: 0
 stdout:
 department,rows,n,sat,rate,lo,hi,dk,miss,level,method,late,open,due_soon,overdue,late_days,overdue_days,days_median,days_p90,penalty
@@ -47,7 +47,7 @@ stderr:
 minyi-deadline: deadline-log.csv: 8 records, 8 used, 0 rejected
 
 === the warning list, most urgent first, and every item's clock
-cmd: minyi-deadline -q -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of '2014-10-10 12:00' --warnings $T/warn.csv --items $T/items.csv deadline-log.csv > /dev/null
+cmd: minyi-deadline -q --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules deadline-rules.csv --as-of '2014-10-10 12:00' --warnings $T/warn.csv --items $T/items.csv deadline-log.csv > /dev/null
 exit: 0
 file warn.csv:
 item,department,service,window,received,completed,limit,deadline,used,left,over,status
@@ -66,14 +66,14 @@ G2,工商,B1,W3,2014-09-29 09:30,2014-10-08 15:00,3,2014-10-10,1,2,0,on-time
 G3,工商,B1,W3,2014-09-01 09:00,2014-09-03 10:00,3,2014-09-04,2,1,0,on-time
 
 === the statutory limit: M3 (10 days: Sep 23 .. Oct 10) on time, G1 (5 days: Sep 25 .. 30) overdue by 3
-cmd: minyi-deadline -q -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of '2014-10-10 12:00' --limit statutory --items $T/i.csv deadline-log.csv -o /dev/null; grep -E '^(M3|G1),' $T/i.csv
+cmd: minyi-deadline -q --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules deadline-rules.csv --as-of '2014-10-10 12:00' --limit statutory --items $T/i.csv deadline-log.csv -o /dev/null; grep -E '^(M3|G1),' $T/i.csv
 exit: 0
 stdout:
 M3,民政,A1,W1,2014-09-22 09:00,2014-10-09 10:00,10,2014-10-10,9,1,0,on-time
 G1,工商,B1,W3,2014-09-24 11:00,,5,2014-09-30,8,0,3,overdue
 
 === --warn 0: only the items with no day left are due soon
-cmd: minyi-deadline -q -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of '2014-10-10 12:00' --warn 0 --warnings $T/w.csv deadline-log.csv -o /dev/null; cut -d, -f1,12 $T/w.csv
+cmd: minyi-deadline -q --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules deadline-rules.csv --as-of '2014-10-10 12:00' --warn 0 --warnings $T/w.csv deadline-log.csv -o /dev/null; cut -d, -f1,12 $T/w.csv
 exit: 0
 stdout:
 item,status
@@ -82,7 +82,7 @@ M5,on-track
 M4,on-track
 
 === --by-window: one row per department and window
-cmd: minyi-deadline -q -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of '2014-10-10 12:00' --by-window deadline-log.csv | cut -d, -f1-6,10,14
+cmd: minyi-deadline -q --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules deadline-rules.csv --as-of '2014-10-10 12:00' --by-window deadline-log.csv | cut -d, -f1-6,10,14
 exit: 0
 stdout:
 department,window,rows,n,sat,rate,miss,open
@@ -91,7 +91,7 @@ department,window,rows,n,sat,rate,miss,open
 民政,W2,2,1,1,1,1,1
 
 === minyi-adjust reads the department table as a score table (two rows: pooled, (1 + 2 + 1/2) / (1 + 3 + 1) = 0.7)
-cmd: minyi-deadline -q -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of '2014-10-10 12:00' --from 2014-09-15 deadline-log.csv | minyi-adjust -q --digits 4 | cut -d, -f1,2,20,21,23
+cmd: minyi-deadline -q --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules deadline-rules.csv --as-of '2014-10-10 12:00' --from 2014-09-15 deadline-log.csv | minyi-adjust -q --digits 4 | cut -d, -f1,2,20,21,23
 exit: 0
 stdout:
 department,rows,penalty,post_mean,post_hi
@@ -99,7 +99,7 @@ department,rows,penalty,post_mean,post_hi
 民政,5,3,0.7,0.9715
 
 === bad records: each rejected with its line and reason, counted
-cmd: minyi-deadline -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of '2014-10-10 12:00' --rejects $T/rej.csv deadline-bad.csv > $T/t.csv; rc=$?; cut -d, -f1-4 $T/t.csv; exit $rc
+cmd: minyi-deadline --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules deadline-rules.csv --as-of '2014-10-10 12:00' --rejects $T/rej.csv deadline-bad.csv > $T/t.csv; rc=$?; cut -d, -f1-4 $T/t.csv; exit $rc
 exit: 1
 stdout:
 department,rows,n,sat
@@ -120,7 +120,7 @@ minyi-deadline:deadline-bad.csv:14: suspension '2014-09-30 10:00' is not START~E
 minyi-deadline: deadline-bad.csv: 13 records, 1 used, 12 rejected (empty-key 1, bad-time 2, time-order 3, bad-suspension 3, unknown-service 1, unknown-department 2)
 
 === the rejects file: the reason and line of each, 1 used + 12 rejected = 13
-cmd: minyi-deadline -q -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of '2014-10-10 12:00' --rejects $T/rej.csv deadline-bad.csv > /dev/null; rc=$?; cut -d, -f2,3 $T/rej.csv; exit $rc
+cmd: minyi-deadline -q --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules deadline-rules.csv --as-of '2014-10-10 12:00' --rejects $T/rej.csv deadline-bad.csv > /dev/null; rc=$?; cut -d, -f2,3 $T/rej.csv; exit $rc
 exit: 1
 stdout:
 line,reason
@@ -138,7 +138,7 @@ line,reason
 14,bad-suspension
 
 === a deadline beyond the calendar's years is rejected, not guessed
-cmd: printf 'item,service,received,completed\nY1,A1,2014-12-29 10:00,\nY2,A1,2014-12-19 10:00,2014-12-26 10:00\n' | minyi-deadline -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of 2015-01-05 > $T/t.csv; rc=$?; cut -d, -f1-4 $T/t.csv; exit $rc
+cmd: printf 'item,service,received,completed\nY1,A1,2014-12-29 10:00,\nY2,A1,2014-12-19 10:00,2014-12-26 10:00\n' | minyi-deadline --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules deadline-rules.csv --as-of 2015-01-05 > $T/t.csv; rc=$?; cut -d, -f1-4 $T/t.csv; exit $rc
 exit: 1
 stdout:
 department,rows,n,sat
@@ -148,21 +148,21 @@ minyi-deadline:(standard input):2: 2015-01-01 is outside the working calendar (2
 minyi-deadline: (standard input): 2 records, 1 used, 1 rejected (outside-calendar 1)
 
 === a calendar with a year between its first and last unlisted is refused, not taken as a year without holidays (2015's Spring Festival, Feb 18-24, would count as working days)
-cmd: (cat ../../data/calendar-2014.csv; echo '2016-01-01,holiday,元旦') > $T/cal.csv; printf 'item,service,received\nX1,A1,2015-02-16 10:00\n' | minyi-deadline -c deadline-catalogue.csv --calendar $T/cal.csv -p deadline-rules.csv --as-of 2015-02-27 -o $T/t.csv 2> $T/err; rc=$?; sed "s|$T/||" $T/err; exit $rc
+cmd: (cat ../../data/calendar-2014.csv; echo '2016-01-01,holiday,元旦') > $T/cal.csv; printf 'item,service,received\nX1,A1,2015-02-16 10:00\n' | minyi-deadline --catalogue deadline-catalogue.csv --calendar $T/cal.csv --rules deadline-rules.csv --as-of 2015-02-27 -o $T/t.csv 2> $T/err; rc=$?; sed "s|$T/||" $T/err; exit $rc
 exit: 1
 stdout:
 minyi-deadline: cal.csv: the working calendar lists no date of 2015, a year between 2014 and 2016: give every year's holidays and worked days
 nofile t.csv
 
 === penalty points are bounded: 1e308 a day made the department's penalty overflow to an empty cell, with status 0
-cmd: grep -v '^overdue_day_points,' deadline-rules.csv > $T/r.csv; echo 'overdue_day_points,1e308' >> $T/r.csv; minyi-deadline -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p $T/r.csv --as-of '2014-10-10 12:00' -o $T/t.csv deadline-log.csv 2> $T/err; rc=$?; sed "s|$T/||" $T/err; exit $rc
+cmd: grep -v '^overdue_day_points,' deadline-rules.csv > $T/r.csv; echo 'overdue_day_points,1e308' >> $T/r.csv; minyi-deadline --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules $T/r.csv --as-of '2014-10-10 12:00' -o $T/t.csv deadline-log.csv 2> $T/err; rc=$?; sed "s|$T/||" $T/err; exit $rc
 exit: 1
 stdout:
 minyi-deadline:r.csv:5: overdue_day_points '1e308' is not a number 0..1000000
 nofile t.csv
 
 === a missing column is named with the columns there are
-cmd: printf 'item,svc,received\nI1,A1,2014-09-01\n' | minyi-deadline -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of 2014-10-10
+cmd: printf 'item,svc,received\nI1,A1,2014-09-01\n' | minyi-deadline --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules deadline-rules.csv --as-of 2014-10-10
 exit: 1
 stdout:
 stderr:
@@ -175,69 +175,69 @@ stdout:
 minyi-deadline: give the --catalogue, the --calendar and the --rules
 
 === usage errors exit 2
-cmd: minyi-deadline -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of 2014-10-10 --limit legal deadline-log.csv
+cmd: minyi-deadline --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules deadline-rules.csv --as-of 2014-10-10 --limit legal deadline-log.csv
 exit: 2
 stdout:
 
 === an --as-of that is not a time exits 2
-cmd: minyi-deadline -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of 2014-10-32 deadline-log.csv 2>&1 | head -n 1
+cmd: minyi-deadline --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules deadline-rules.csv --as-of 2014-10-32 deadline-log.csv 2>&1 | head -n 1
 exit: 0
 stdout:
 minyi-deadline: --as-of '2014-10-32': there is no day 32 in month 10 of 2014
 
 === a rule missing from the rules file stops the run
-cmd: printf 'rule,value\nwarn_days,2\n' > $T/r.csv; minyi-deadline -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p $T/r.csv --as-of 2014-10-10 deadline-log.csv 2>&1 | sed "s|$T/||"
+cmd: printf 'rule,value\nwarn_days,2\n' > $T/r.csv; minyi-deadline --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules $T/r.csv --as-of 2014-10-10 deadline-log.csv 2>&1 | sed "s|$T/||"
 exit: 0
 stdout:
 minyi-deadline: r.csv: the penalty rules do not give 'overdue_item_points'
 
 === a calendar workday that is no weekend day stops the run
-cmd: printf 'date,kind\n2014-10-08,workday\n' > $T/c.csv; minyi-deadline -c deadline-catalogue.csv --calendar $T/c.csv -p deadline-rules.csv --as-of 2014-10-10 deadline-log.csv 2>&1 | sed "s|$T/||"
+cmd: printf 'date,kind\n2014-10-08,workday\n' > $T/c.csv; minyi-deadline --catalogue deadline-catalogue.csv --calendar $T/c.csv --rules deadline-rules.csv --as-of 2014-10-10 deadline-log.csv 2>&1 | sed "s|$T/||"
 exit: 0
 stdout:
 minyi-deadline:c.csv:2: 2014-10-08 is a workday of the week already: only a Saturday or Sunday can be a 'workday'
 
 === a catalogue whose promised limit exceeds the statutory one stops the run
-cmd: printf 'service,department,statutory,promised\nA1,民政,5,7\n' > $T/k.csv; minyi-deadline -c $T/k.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of 2014-10-10 deadline-log.csv 2>&1 | sed "s|$T/||"
+cmd: printf 'service,department,statutory,promised\nA1,民政,5,7\n' > $T/k.csv; minyi-deadline --catalogue $T/k.csv --calendar ../../data/calendar-2014.csv --rules deadline-rules.csv --as-of 2014-10-10 deadline-log.csv 2>&1 | sed "s|$T/||"
 exit: 0
 stdout:
 minyi-deadline:k.csv:2: promised limit 7 is longer than the statutory limit 5
 
 === a GB18030 log with CRLF line ends reads like UTF-8
-cmd: iconv -f UTF-8 -t GB18030 deadline-log.csv | sed 's/$/\r/' | minyi-deadline -q -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of '2014-10-10 12:00' --from 2014-09-15 --digits 6 > /dev/null; iconv -f UTF-8 -t GB18030 deadline-log.csv | sed 's/$/\r/' | minyi-deadline -q -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of '2014-10-10 12:00' --from 2014-09-15 --digits 6 | tail -n 1
+cmd: iconv -f UTF-8 -t GB18030 deadline-log.csv | sed 's/$/\r/' | minyi-deadline -q --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules deadline-rules.csv --as-of '2014-10-10 12:00' --from 2014-09-15 --digits 6 > /dev/null; iconv -f UTF-8 -t GB18030 deadline-log.csv | sed 's/$/\r/' | minyi-deadline -q --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules deadline-rules.csv --as-of '2014-10-10 12:00' --from 2014-09-15 --digits 6 | tail -n 1
 exit: 0
 stdout:
 民政,5,3,2,0.666667,0.20766,0.938508,0,2,0.95,wilson,1,2,1,0,4,0,5,8.2,3
 
 === same input, same bytes: the sample log twice
-cmd: for i in 1 2; do minyi-deadline -q -c ../../data/catalogue.csv --calendar ../../data/calendar-2014.csv -p ../../data/penalty.csv --as-of 2014-10-10 --warnings $T/w$i.csv ../../data/service-log.csv > $T/t$i.csv; done; cmp $T/t1.csv $T/t2.csv && cmp $T/w1.csv $T/w2.csv && echo same
+cmd: for i in 1 2; do minyi-deadline -q --catalogue ../../data/catalogue.csv --calendar ../../data/calendar-2014.csv --rules ../../data/penalty.csv --as-of 2014-10-10 --warnings $T/w$i.csv ../../data/service-log.csv > $T/t$i.csv; done; cmp $T/t1.csv $T/t2.csv && cmp $T/w1.csv $T/w2.csv && echo same
 exit: 0
 stdout:
 same
 
 === a failed write of standard output exits 2
-cmd: minyi-deadline -q -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of 2014-10-10 deadline-log.csv > /dev/full
+cmd: minyi-deadline -q --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules deadline-rules.csv --as-of 2014-10-10 deadline-log.csv > /dev/full
 exit: 2
 
 === a GB18030 catalogue and a calendar with a byte-order mark are read like UTF-8
-cmd: iconv -f UTF-8 -t GB18030 deadline-catalogue.csv > $T/k.csv; printf '\357\273\277' | cat - ../../data/calendar-2014.csv > $T/c.csv; minyi-deadline -q -c $T/k.csv --calendar $T/c.csv -p deadline-rules.csv --as-of '2014-10-10 12:00' --from 2014-09-15 --digits 6 deadline-log.csv | tail -n 1
+cmd: iconv -f UTF-8 -t GB18030 deadline-catalogue.csv > $T/k.csv; printf '\357\273\277' | cat - ../../data/calendar-2014.csv > $T/c.csv; minyi-deadline -q --catalogue $T/k.csv --calendar $T/c.csv --rules deadline-rules.csv --as-of '2014-10-10 12:00' --from 2014-09-15 --digits 6 deadline-log.csv | tail -n 1
 exit: 0
 stdout:
 民政,5,3,2,0.666667,0.20766,0.938508,0,2,0.95,wilson,1,2,1,0,4,0,5,8.2,3
 
 === a date listed twice in the calendar stops the run
-cmd: printf 'date,kind\n2014-10-01,holiday\n2014-10-01,holiday\n' > $T/c.csv; minyi-deadline -c deadline-catalogue.csv --calendar $T/c.csv -p deadline-rules.csv --as-of 2014-10-10 deadline-log.csv 2>&1 | sed "s|$T/||"
+cmd: printf 'date,kind\n2014-10-01,holiday\n2014-10-01,holiday\n' > $T/c.csv; minyi-deadline --catalogue deadline-catalogue.csv --calendar $T/c.csv --rules deadline-rules.csv --as-of 2014-10-10 deadline-log.csv 2>&1 | sed "s|$T/||"
 exit: 0
 stdout:
 minyi-deadline:c.csv:3: 2014-10-01 is listed twice (first on line 2)
 
 === --strict stops at the first rejected record and writes nothing
-cmd: minyi-deadline -q --strict -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of '2014-10-10 12:00' -o $T/t.csv deadline-bad.csv
+cmd: minyi-deadline -q --strict --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules deadline-rules.csv --as-of '2014-10-10 12:00' -o $T/t.csv deadline-bad.csv
 exit: 1
 nofile t.csv
 
 === the provenance gives the judgement time, the rules and the counts (in the period: M1-M5, G1, G2; completed M1, M2, M3, G2; on time M1, M2, G2; open M4, M5, G1)
-cmd: SOURCE_DATE_EPOCH=0 minyi-deadline -q -c deadline-catalogue.csv --calendar ../../data/calendar-2014.csv -p deadline-rules.csv --as-of '2014-10-10 12:00' --from 2014-09-15 -o $T/t.csv deadline-log.csv; grep -E '^(as_of|limit|closing_time|warn_days|quantiles|items_in_period|items_outside_period|completed|on_time|open|overdue),' $T/t.csv.meta.csv
+cmd: SOURCE_DATE_EPOCH=0 minyi-deadline -q --catalogue deadline-catalogue.csv --calendar ../../data/calendar-2014.csv --rules deadline-rules.csv --as-of '2014-10-10 12:00' --from 2014-09-15 -o $T/t.csv deadline-log.csv; grep -E '^(as_of|limit|closing_time|warn_days|quantiles|items_in_period|items_outside_period|completed|on_time|open|overdue),' $T/t.csv.meta.csv
 exit: 0
 stdout:
 limit,promised

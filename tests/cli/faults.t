@@ -56,7 +56,7 @@ same
 stderr:
 
 === standard error closed: minyi-weight's diagnostics do not go into its rejects file either
-cmd: minyi-weight -m weight-margins.csv -b w --rejects $T/rej.csv -o $T/out.csv weight-survey.csv 2>&-; echo $?; cat $T/rej.csv | wc -l
+cmd: minyi-weight -M weight-margins.csv -b w --rejects $T/rej.csv -o $T/out.csv weight-survey.csv 2>&-; echo $?; cat $T/rej.csv | wc -l
 exit: 0
 stdout:
 1
@@ -132,7 +132,7 @@ stderr:
 minyi-score: output 'codebook.csv' is the input 'codebook.csv', the same file; nothing written
 
 === an output is compared with the inputs as files, not names: ./, a symbolic link, a hard link, standard input
-cmd: cp codebook.csv good.csv codebook4.csv roster.csv check.csv weight-kalton.csv weight-kalton-rake.csv adjust-small.csv $T/; cd $T; sum () { cat *.csv | cksum; }; ln -s roster.csv link.csv; ln good.csv hard.csv; before=$(sum); minyi-score -q -c ./codebook.csv --meta ./good.csv -o out.csv good.csv; minyi-check -q -c codebook4.csv -R roster.csv --report link.csv check.csv > /dev/null; minyi-check -q -c codebook4.csv --rejects hard.csv good.csv > /dev/null; minyi-weight -q -m weight-kalton-rake.csv -o weight-kalton-rake.csv weight-kalton.csv; minyi-weight -q -m weight-kalton-rake.csv --report weight-kalton.csv weight-kalton.csv > /dev/null; minyi-adjust -q --limits adjust-small.csv adjust-small.csv > /dev/null; minyi-merge -q -o adjust-small.csv adjust-small.csv; minyi-score -q -c codebook.csv -o good.csv < good.csv; [ "$(sum)" = "$before" ] && echo all untouched; ls
+cmd: cp codebook.csv good.csv codebook4.csv roster.csv check.csv weight-kalton.csv weight-kalton-rake.csv adjust-small.csv $T/; cd $T; sum () { cat *.csv | cksum; }; ln -s roster.csv link.csv; ln good.csv hard.csv; before=$(sum); minyi-score -q -c ./codebook.csv --meta ./good.csv -o out.csv good.csv; minyi-check -q -c codebook4.csv -R roster.csv --report link.csv check.csv > /dev/null; minyi-check -q -c codebook4.csv --rejects hard.csv good.csv > /dev/null; minyi-weight -q -M weight-kalton-rake.csv -o weight-kalton-rake.csv weight-kalton.csv; minyi-weight -q -M weight-kalton-rake.csv --report weight-kalton.csv weight-kalton.csv > /dev/null; minyi-adjust -q --limits adjust-small.csv adjust-small.csv > /dev/null; minyi-merge -q -o adjust-small.csv adjust-small.csv; minyi-score -q -c codebook.csv -o good.csv < good.csv; [ "$(sum)" = "$before" ] && echo all untouched; ls
 exit: 0
 stdout:
 all untouched

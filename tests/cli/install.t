@@ -1,8 +1,8 @@
 # make install: programs, man pages and message catalogues the GNU way
 # (PREFIX, DESTDIR).
 
-=== make install honours PREFIX and DESTDIR: every program of cmd/, every page of man/, every catalogue of po/
-cmd: make -s -C ../.. install B=$B DESTDIR=$T PREFIX=/opt/minyi >/dev/null && (cd $T && find ./opt -type f | sort) > $T/got && (for c in ../../cmd/*.c; do echo ./opt/minyi/bin/$(basename $c .c); done; for m in ../../man/*.[157]; do s=${m##*.}; echo ./opt/minyi/share/man/man$s/$(basename $m); done; for p in ../../po/*.po; do echo ./opt/minyi/share/locale/$(basename $p .po)/LC_MESSAGES/minyi.mo; done) | sort > $T/want && diff $T/want $T/got && grep -c . $T/got | awk '$1 >= 10 { print "at least 10 files" }'
+=== make install honours PREFIX and DESTDIR: every program of cmd/, its bash completion, every page of man/, every catalogue of po/
+cmd: make -s -C ../.. install B=$B DESTDIR=$T PREFIX=/opt/minyi >/dev/null && (cd $T && find ./opt -type f | sort) > $T/got && (for c in ../../cmd/*.c; do echo ./opt/minyi/bin/$(basename $c .c); echo ./opt/minyi/share/bash-completion/completions/$(basename $c .c); done; for m in ../../man/*.[157]; do s=${m##*.}; echo ./opt/minyi/share/man/man$s/$(basename $m); done; for p in ../../po/*.po; do echo ./opt/minyi/share/locale/$(basename $p .po)/LC_MESSAGES/minyi.mo; done) | sort > $T/want && diff $T/want $T/got && grep -c . $T/got | awk '$1 >= 10 { print "at least 10 files" }'
 exit: 0
 stdout:
 at least 10 files
@@ -21,3 +21,28 @@ stdout:
 stderr:
 minyi-score: 置信水平 必须是 0 与 1 之间的数，而不是 '2'
 详见“minyi-score --help”或“minyi-score --usage”。
+
+=== the installed bash completion offers minyi-score's options: --out<TAB> gives --output= and --output-encoding=
+cmd: make -s -C ../.. install B=$B DESTDIR=$T PREFIX=/opt/minyi >/dev/null && PATH=$T/opt/minyi/bin:$PATH bash -c '. $T/opt/minyi/share/bash-completion/completions/minyi-score; complete -p minyi-score; COMP_WORDS=(minyi-score --out); COMP_CWORD=1; _minyi_complete; printf "%s\n" "${COMPREPLY[@]}"'
+exit: 0
+stdout:
+complete -F _minyi_complete minyi-score
+--output-encoding=
+--output=
+
+=== completion of an option's value: the words its --help quotes
+cmd: make -s -C ../.. install B=$B DESTDIR=$T PREFIX=/opt/minyi >/dev/null && PATH=$T/opt/minyi/bin:$PATH bash -c '. $T/opt/minyi/share/bash-completion/completions/minyi-weight; c () { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _minyi_complete; echo "${COMPREPLY[*]}"; }; c minyi-weight --output-encoding = ""; c minyi-weight --format = j; c minyi-report --format = ""; c minyi-rank --by-stat = ""; c minyi score --partial --dig; c minyi tr'
+exit: 0
+stdout:
+gb18030 utf-8 utf-8-bom
+jsonl
+html markdown text xlsx
+index lo posterior rate standardized
+--digits=
+trend
+
+=== every program has its completion, all from one file
+cmd: bash -c '. ../../completion/minyi.bash; complete -p' | awk '{ print $NF }' | sort | tr '\n' ' '; echo
+exit: 0
+stdout:
+minyi minyi-adjust minyi-check minyi-deadline minyi-merge minyi-rank minyi-report minyi-score minyi-trend minyi-weight 

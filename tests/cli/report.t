@@ -10,7 +10,7 @@
 # columns, so 王芳 (4 columns) pads as "Li Ming" (7) does.
 
 === text: mixed Chinese and ASCII names line up, intervals joined from --scores
-cmd: minyi-report -q -w 100 -s report-adj.csv report-rank.csv
+cmd: minyi-report -q --width 100 --scores report-adj.csv report-rank.csv
 stdout:
 rank  rank 95%  wave    cadre  name        township   n         posterior 95%  p_top10pct  tier
 ----  --------  ------  -----  ----------  --------  --  --------------------  ----------  --------
@@ -27,7 +27,7 @@ Not shown at width 100: unit, position, rate 95%, tier rule, funnel (see --width
 stderr:
 
 === text: a narrow terminal drops the columns of lowest priority and says so
-cmd: minyi-report -q -w 60 -s report-adj.csv --where wave=2026Q2 report-rank.csv
+cmd: minyi-report -q --width 60 --scores report-adj.csv --where wave=2026Q2 report-rank.csv
 stdout:
 rank  cadre  name               posterior 95%  tier
 ----  -----  ----------  --------------------  --------
@@ -42,7 +42,7 @@ Not shown at width 60: rank 95%, township, unit, position, n, rate 95%, p_top10p
 stderr:
 
 === text: a ranking alone: the posterior has no interval there, shown [?]
-cmd: minyi-report -q -w 80 report-rank.csv
+cmd: minyi-report -q --width 80 report-rank.csv
 stdout:
 rank  rank 95%  wave    cadre  name        township   n  posterior  tier
 ----  --------  ------  -----  ----------  --------  --  ---------  --------
@@ -65,13 +65,13 @@ Not shown at width 50: rank 95%, wave, township, unit, position, n, rate, p_top1
 stderr:
 
 === text: the same bytes in the C and the C.UTF-8 locales
-cmd: LC_ALL=C minyi-report -q -w 100 -s report-adj.csv report-rank.csv > $T/c; LC_ALL=C.UTF-8 minyi-report -q -w 100 -s report-adj.csv report-rank.csv > $T/u; cmp $T/c $T/u && echo same
+cmd: LC_ALL=C minyi-report -q --width 100 --scores report-adj.csv report-rank.csv > $T/c; LC_ALL=C.UTF-8 minyi-report -q --width 100 --scores report-adj.csv report-rank.csv > $T/u; cmp $T/c $T/u && echo same
 stdout:
 same
 stderr:
 
 === text: a score table, the rate's Wilson interval computed from n and sat
-cmd: minyi-report -q -w 80 report-bad.csv
+cmd: minyi-report -q --width 80 report-bad.csv
 exit: 1
 stdout:
 rank  wave    cadre   n                  rate
@@ -83,7 +83,7 @@ rate: share satisfied [its interval].
 stderr:
 
 === markdown: every column, pipes and brackets escaped
-cmd: minyi-report -q -f markdown -s report-adj.csv --where wave=2026Q2 report-rank.csv
+cmd: minyi-report -q -f markdown --scores report-adj.csv --where wave=2026Q2 report-rank.csv
 stdout:
 | rank | rank 95% | cadre | name | township | unit | position | n | posterior 95% | rate 95% | p\_top10pct | tier | tier rule | funnel |
 | ---: | ---: | :--- | :--- | :--- | :--- | :--- | ---: | ---: | ---: | ---: | :--- | :--- | :--- |
@@ -101,7 +101,7 @@ rate: share satisfied as observed [its interval].
 stderr:
 
 === a score or adjusted table is read as well
-cmd: minyi-report -q -w 120 report-adj.csv
+cmd: minyi-report -q --width 120 report-adj.csv
 stdout:
 wave    cadre   n         posterior 95%              rate 95%  funnel
 ------  -----  --  --------------------  --------------------  ------
@@ -116,13 +116,13 @@ rate: share satisfied as observed [its interval].
 stderr:
 
 === -o writes the file
-cmd: minyi-report -q -w 80 -o $T/r.txt report-rank.csv && wc -l < $T/r.txt
+cmd: minyi-report -q --width 80 -o $T/r.txt report-rank.csv && wc -l < $T/r.txt
 stdout:
 12
 stderr:
 
 === errors: a bad number and a rate outside 0..1 are rejected with their lines
-cmd: minyi-report -w 80 report-bad.csv > /dev/null
+cmd: minyi-report --width 80 report-bad.csv > /dev/null
 exit: 1
 stdout:
 stderr:
@@ -152,14 +152,14 @@ stderr:
 minyi-report:(standard input):1: no column 'n': neither a ranking (minyi-rank) nor a score table (minyi-score)
 
 === errors: --scores missing
-cmd: minyi-report -q -s nope.csv report-rank.csv
+cmd: minyi-report -q --scores nope.csv report-rank.csv
 exit: 2
 stdout:
 stderr:
 minyi-report: nope.csv: cannot open: No such file or directory
 
 === errors: --scores without the keys
-cmd: cp report-rank.csv $T/ && cd $T && printf 'x,lo\n1,0.5\n' > s.csv && minyi-report -q -s s.csv report-rank.csv
+cmd: cp report-rank.csv $T/ && cd $T && printf 'x,lo\n1,0.5\n' > s.csv && minyi-report -q --scores s.csv report-rank.csv
 exit: 1
 stdout:
 stderr:
@@ -198,7 +198,7 @@ minyi-report: --label takes 'top', 'bottom', 'outliers' or 'none', separated by 
 Try `minyi-report --help' or `minyi-report --usage' for more information.
 
 === html: one self-contained page, well-formed (xmllint when installed), text escaped
-cmd: minyi-report -q -f html -s report-adj.csv --title "Q2 <draft>" -o $T/r.html report-rank.csv && { if command -v xmllint >/dev/null 2>&1; then xmllint --html --noout $T/r.html && echo well-formed; else echo well-formed; fi; }; grep -c -i -E "<script|<link|src=|url\(|https?:" $T/r.html; grep -o "<title>.*</title>" $T/r.html; grep -c "<tr" $T/r.html; grep -o "n &lt; 5" $T/r.html; grep -o "<td class=\"short\">欧阳娜娜</td>" $T/r.html; grep -o "0.450 \[0.329, 0.767\]" $T/r.html; grep -o "@media print" $T/r.html; iconv -f UTF-8 -t UTF-8 $T/r.html > /dev/null && echo valid UTF-8
+cmd: minyi-report -q -f html --scores report-adj.csv --title "Q2 <draft>" -o $T/r.html report-rank.csv && { if command -v xmllint >/dev/null 2>&1; then xmllint --html --noout $T/r.html && echo well-formed; else echo well-formed; fi; }; grep -c -i -E "<script|<link|src=|url\(|https?:" $T/r.html; grep -o "<title>.*</title>" $T/r.html; grep -c "<tr" $T/r.html; grep -o "n &lt; 5" $T/r.html; grep -o "<td class=\"short\">欧阳娜娜</td>" $T/r.html; grep -o "0.450 \[0.329, 0.767\]" $T/r.html; grep -o "@media print" $T/r.html; iconv -f UTF-8 -t UTF-8 $T/r.html > /dev/null && echo valid UTF-8
 stdout:
 well-formed
 0
@@ -227,7 +227,7 @@ stderr:
 minyi-report: nope.csv: cannot open: No such file or directory
 
 === plots: funnel and caterpillar SVGs, well-formed XML, rendered with rsvg-convert when installed, CJK labels
-cmd: minyi-report -q -s report-adj.csv -p funnel=$T/f.svg -p caterpillar=$T/c.svg --label top,bottom,outliers -o /dev/null report-rank.csv && { if command -v xmllint >/dev/null 2>&1; then xmllint --noout $T/f.svg $T/c.svg && echo well-formed; else echo well-formed; fi; if command -v rsvg-convert >/dev/null 2>&1; then rsvg-convert -o $T/f.png $T/f.svg && rsvg-convert -o $T/c.png $T/c.svg && echo rendered; else echo rendered; fi; }; grep -c "<circle" < $T/f.svg; grep -c "<circle" < $T/c.svg; grep -o "Noto Sans CJK SC" $T/f.svg | head -n 1; grep -o ">李秋<" $T/f.svg
+cmd: minyi-report -q --scores report-adj.csv -p funnel=$T/f.svg -p caterpillar=$T/c.svg --label top,bottom,outliers -o /dev/null report-rank.csv && { if command -v xmllint >/dev/null 2>&1; then xmllint --noout $T/f.svg $T/c.svg && echo well-formed; else echo well-formed; fi; if command -v rsvg-convert >/dev/null 2>&1; then rsvg-convert -o $T/f.png $T/f.svg && rsvg-convert -o $T/c.png $T/c.svg && echo rendered; else echo rendered; fi; }; grep -c "<circle" < $T/f.svg; grep -c "<circle" < $T/c.svg; grep -o "Noto Sans CJK SC" $T/f.svg | head -n 1; grep -o ">李秋<" $T/f.svg
 stdout:
 well-formed
 rendered
@@ -244,7 +244,7 @@ stderr:
 minyi-report: the funnel needs limits: --limits FILE or a table with funnel_ columns (--scores)
 
 === xlsx: a workbook of two sheets, numbers as numbers, header frozen and filtered, the same bytes twice
-cmd: minyi-report -q -f xlsx -s report-adj.csv -o $T/a.xlsx report-rank.csv && minyi-report -q -f xlsx -s report-adj.csv report-rank.csv > $T/b.xlsx && cmp $T/a.xlsx $T/b.xlsx && echo same bytes; unzip -Z1 $T/a.xlsx | grep -E '^xl/(worksheets|sharedStrings)' ; unzip -p $T/a.xlsx xl/workbook.xml | grep -o 'sheet name="[a-z]*"'; unzip -p $T/a.xlsx xl/worksheets/sheet1.xml | grep -o '<c r="[GO]2"><v>[0-9]*</v></c>'; unzip -p $T/a.xlsx xl/worksheets/sheet1.xml | grep -o 'state="frozen"\|<autoFilter ref="[A-Z0-9:]*"/>'; unzip -p $T/a.xlsx xl/sharedStrings.xml | grep -o '<t>王芳</t>'
+cmd: minyi-report -q -f xlsx --scores report-adj.csv -o $T/a.xlsx report-rank.csv && minyi-report -q -f xlsx --scores report-adj.csv report-rank.csv > $T/b.xlsx && cmp $T/a.xlsx $T/b.xlsx && echo same bytes; unzip -Z1 $T/a.xlsx | grep -E '^xl/(worksheets|sharedStrings)' ; unzip -p $T/a.xlsx xl/workbook.xml | grep -o 'sheet name="[a-z]*"'; unzip -p $T/a.xlsx xl/worksheets/sheet1.xml | grep -o '<c r="[GO]2"><v>[0-9]*</v></c>'; unzip -p $T/a.xlsx xl/worksheets/sheet1.xml | grep -o 'state="frozen"\|<autoFilter ref="[A-Z0-9:]*"/>'; unzip -p $T/a.xlsx xl/sharedStrings.xml | grep -o '<t>王芳</t>'
 stdout:
 same bytes
 xl/worksheets/sheet1.xml
@@ -259,23 +259,23 @@ state="frozen"
 <t>王芳</t>
 
 === xlsx: every part is well-formed XML
-cmd: command -v xmllint > /dev/null || { echo skipped; exit 0; }; minyi-report -q -f xlsx -s report-adj.csv -o $T/a.xlsx report-rank.csv && mkdir $T/x && cd $T/x && unzip -q ../a.xlsx && find . -name '*.xml' -o -name '*.rels' | sort | xargs xmllint --noout && echo well-formed
+cmd: command -v xmllint > /dev/null || { echo skipped; exit 0; }; minyi-report -q -f xlsx --scores report-adj.csv -o $T/a.xlsx report-rank.csv && mkdir $T/x && cd $T/x && unzip -q ../a.xlsx && find . -name '*.xml' -o -name '*.rels' | sort | xargs xmllint --noout && echo well-formed
 stdout:
 well-formed
 
 === xlsx read back by a spreadsheet program (Gnumeric's ssconvert): its cells make the same report as the table
-cmd: command -v ssconvert > /dev/null || { echo same; exit 0; }; minyi-report -q -f xlsx -s report-adj.csv -o $T/a.xlsx report-rank.csv && ssconvert -T Gnumeric_stf:stf_csv $T/a.xlsx $T/a.csv 2> /dev/null && minyi-report -q -f markdown -s report-adj.csv report-rank.csv > $T/m1 && minyi-report -q -f markdown $T/a.csv > $T/m2 && cmp $T/m1 $T/m2 && echo same
+cmd: command -v ssconvert > /dev/null || { echo same; exit 0; }; minyi-report -q -f xlsx --scores report-adj.csv -o $T/a.xlsx report-rank.csv && ssconvert -T Gnumeric_stf:stf_csv $T/a.xlsx $T/a.csv 2> /dev/null && minyi-report -q -f markdown --scores report-adj.csv report-rank.csv > $T/m1 && minyi-report -q -f markdown $T/a.csv > $T/m2 && cmp $T/m1 $T/m2 && echo same
 stdout:
 same
 
 === html: opened by headless Chromium, the page has its rows and logs nothing to the console
-cmd: command -v chromium > /dev/null || { printf '7\nno console message\n'; exit 0; }; minyi-report -q -f html -s report-adj.csv -o $T/r.html report-rank.csv && HOME=$T timeout 120 chromium --headless --no-sandbox --disable-gpu --enable-logging=stderr --v=0 --dump-dom file://$T/r.html > $T/dom 2> $T/log; grep -c '<tr' $T/dom | awk '$1 >= 7 { print 7 }'; grep -q ':CONSOLE' $T/log && grep ':CONSOLE' $T/log || echo no console message
+cmd: command -v chromium > /dev/null || { printf '7\nno console message\n'; exit 0; }; minyi-report -q -f html --scores report-adj.csv -o $T/r.html report-rank.csv && HOME=$T timeout 120 chromium --headless --no-sandbox --disable-gpu --enable-logging=stderr --v=0 --dump-dom file://$T/r.html > $T/dom 2> $T/log; grep -c '<tr' $T/dom | awk '$1 >= 7 { print 7 }'; grep -q ':CONSOLE' $T/log && grep ':CONSOLE' $T/log || echo no console message
 stdout:
 7
 no console message
 
 === errors: a row with an empty key is rejected, as every other reader of a score table does (found by tests/hostile.sh)
-cmd: cd $T && printf 'cadre,rows,n,sat,rate\n,20,20,18,0.9\nC2,5,5,5,1\n' > t.csv && minyi-report -w 80 t.csv > /dev/null
+cmd: cd $T && printf 'cadre,rows,n,sat,rate\n,20,20,18,0.9\nC2,5,5,5,1\n' > t.csv && minyi-report --width 80 t.csv > /dev/null
 exit: 1
 stdout:
 stderr:

@@ -24,7 +24,7 @@
 #   cat(sprintf("%.10g", t(m / ns)), sep = "\n")
 
 === Kalton & Flores-Cervantes raking: the published weights
-cmd: minyi-weight -q -m weight-kalton-rake.csv weight-kalton.csv | awk -F, 'NR > 1 { printf "%s,%s,%.2f\n", $1, $2, $3 }' | sort -u
+cmd: minyi-weight -q -M weight-kalton-rake.csv weight-kalton.csv | awk -F, 'NR > 1 { printf "%s,%s,%.2f\n", $1, $2, $3 }' | sort -u
 exit: 0
 stdout:
 1,1,1.81
@@ -42,7 +42,7 @@ stdout:
 stderr:
 
 === Kalton & Flores-Cervantes post-stratification: the published weights
-cmd: minyi-weight -q --method poststratify -m weight-kalton-cells.csv weight-kalton.csv | awk -F, 'NR > 1 { printf "%s,%s,%.2f\n", $1, $2, $3 }' | sort -u
+cmd: minyi-weight -q --method poststratify -M weight-kalton-cells.csv weight-kalton.csv | awk -F, 'NR > 1 { printf "%s,%s,%.2f\n", $1, $2, $3 }' | sort -u
 exit: 0
 stdout:
 1,1,4.00
@@ -60,7 +60,7 @@ stdout:
 stderr:
 
 === the weight column is appended, every row kept in order, and the diagnostics printed
-cmd: minyi-weight -m weight-kalton-rake.csv weight-kalton.csv | sed -n '1p;2p;1001p;$='
+cmd: minyi-weight -M weight-kalton-rake.csv weight-kalton.csv | sed -n '1p;2p;1001p;$='
 exit: 0
 stdout:
 A,B,weight
@@ -73,19 +73,19 @@ minyi-weight: raked in 16 sweeps: largest relative margin error 3.38e-14
 minyi-weight: weights: min 0.8694, median 1.33, max 2.446; Kish design effect 1.1, effective n 909.4 of 1000
 
 === standard input gives the same bytes as the named file
-cmd: minyi-weight -q -m weight-kalton-rake.csv weight-kalton.csv > $T/a && minyi-weight -q -m weight-kalton-rake.csv < weight-kalton.csv > $T/b && cmp $T/a $T/b && echo same
+cmd: minyi-weight -q -M weight-kalton-rake.csv weight-kalton.csv > $T/a && minyi-weight -q -M weight-kalton-rake.csv < weight-kalton.csv > $T/b && cmp $T/a $T/b && echo same
 exit: 0
 stdout:
 same
 
 === --trim keeps weight/mean within its bounds and the margins still hold
-cmd: minyi-weight -q -m weight-kalton-rake.csv --trim 0.6,1.6 weight-kalton.csv | awk -F, 'NR > 1 { n++; s += $3; a[$1] += $3; b[$2] += $3; w[n] = $3 } END { m = s / n; lo = 9; hi = 0; for (i = 1; i <= n; i++) { r = w[i] / m; if (r < lo) lo = r; if (r > hi) hi = r }; printf "%.4f %.4f | %.4f %.4f %.4f %.4f | %.4f %.4f %.4f\n", lo, hi, a[1], a[2], a[3], a[4], b[1], b[2], b[3] }'
+cmd: minyi-weight -q -M weight-kalton-rake.csv --trim 0.6,1.6 weight-kalton.csv | awk -F, 'NR > 1 { n++; s += $3; a[$1] += $3; b[$2] += $3; w[n] = $3 } END { m = s / n; lo = 9; hi = 0; for (i = 1; i <= n; i++) { r = w[i] / m; if (r < lo) lo = r; if (r > hi) hi = r }; printf "%.4f %.4f | %.4f %.4f %.4f %.4f | %.4f %.4f %.4f\n", lo, hi, a[1], a[2], a[3], a[4], b[1], b[2], b[3] }'
 exit: 0
 stdout:
 0.6000 1.6000 | 175.0000 550.0000 430.0000 345.0000 | 365.0000 415.0000 720.0000
 
 === --trim bounds that cannot be met with the margins: nothing written
-cmd: minyi-weight -m weight-kalton-rake.csv --trim 0.9,1.1 -o $T/out weight-kalton.csv
+cmd: minyi-weight -M weight-kalton-rake.csv --trim 0.9,1.1 -o $T/out weight-kalton.csv
 exit: 1
 stdout:
 stderr:
@@ -95,7 +95,7 @@ minyi-weight: nothing written
 nofile out
 
 === no convergence within --max-iterations: nothing written
-cmd: minyi-weight -m weight-kalton-rake.csv --max-iterations 1 -o $T/out weight-kalton.csv
+cmd: minyi-weight -M weight-kalton-rake.csv --max-iterations 1 -o $T/out weight-kalton.csv
 exit: 1
 stdout:
 stderr:
@@ -105,7 +105,7 @@ minyi-weight: nothing written
 nofile out
 
 === rejected rows: unknown category, empty margin cell, bad base weight, ragged
-cmd: minyi-weight -m weight-margins.csv -b w --rejects $T/rejects.csv weight-survey.csv
+cmd: minyi-weight -M weight-margins.csv -b w --rejects $T/rejects.csv weight-survey.csv
 exit: 1
 stdout:
 township,respondent_type,w,q1,weight
@@ -131,41 +131,41 @@ weight-survey.csv,10,bad-number,base weight 'x' is not a number,高坝镇,villag
 weight-survey.csv,11,ragged,2 fields where the header has 4,高坝镇,cadre
 
 === the weighted totals meet the margins (independent check with awk)
-cmd: minyi-weight -q -m weight-margins.csv -b w weight-survey.csv | awk -F, 'NR > 1 { t[$1] += $5; r[$2] += $5 } END { printf "%.6f %.6f %.6f %.6f\n", t["城关镇"], t["高坝镇"], r["villager"], r["cadre"] }'
+cmd: minyi-weight -q -M weight-margins.csv -b w weight-survey.csv | awk -F, 'NR > 1 { t[$1] += $5; r[$2] += $5 } END { printf "%.6f %.6f %.6f %.6f\n", t["城关镇"], t["高坝镇"], r["villager"], r["cadre"] }'
 exit: 0
 stdout:
 600.000000 400.000000 800.000000 200.000000
 
 === margins: a population that is not positive
-cmd: minyi-weight -m weight-bad-zero.csv weight-kalton.csv
+cmd: minyi-weight -M weight-bad-zero.csv weight-kalton.csv
 exit: 1
 stdout:
 stderr:
 minyi-weight:weight-bad-zero.csv:3: population '0' of A '2' is not positive
 
 === margins: a population that is not a number
-cmd: minyi-weight -m weight-bad-number.csv weight-kalton.csv
+cmd: minyi-weight -M weight-bad-number.csv weight-kalton.csv
 exit: 1
 stdout:
 stderr:
 minyi-weight:weight-bad-number.csv:3: population 'many' of A '2' is not a number
 
 === margins: a category given twice
-cmd: minyi-weight -m weight-bad-dup.csv weight-kalton.csv
+cmd: minyi-weight -M weight-bad-dup.csv weight-kalton.csv
 exit: 1
 stdout:
 stderr:
 minyi-weight:weight-bad-dup.csv:4: A '1' given twice (first on line 2)
 
 === margins: a ragged row
-cmd: minyi-weight -m weight-bad-ragged.csv weight-kalton.csv
+cmd: minyi-weight -M weight-bad-ragged.csv weight-kalton.csv
 exit: 1
 stdout:
 stderr:
 minyi-weight:weight-bad-ragged.csv:3: 4 fields where the header has 3
 
 === margins: grand totals that disagree
-cmd: minyi-weight -m weight-bad-totals.csv -o $T/out weight-kalton.csv
+cmd: minyi-weight -M weight-bad-totals.csv -o $T/out weight-kalton.csv
 exit: 1
 stdout:
 stderr:
@@ -175,7 +175,7 @@ minyi-weight: nothing written
 nofile out
 
 === margins: a population category with no sample
-cmd: minyi-weight -m weight-bad-nosample.csv -o $T/out weight-kalton.csv
+cmd: minyi-weight -M weight-bad-nosample.csv -o $T/out weight-kalton.csv
 exit: 1
 stdout:
 stderr:
@@ -185,7 +185,7 @@ minyi-weight: nothing written
 nofile out
 
 === post-stratification wants one variable
-cmd: minyi-weight -m weight-kalton-rake.csv --method poststratify weight-kalton.csv
+cmd: minyi-weight -M weight-kalton-rake.csv --method poststratify weight-kalton.csv
 exit: 2
 stdout:
 stderr:
@@ -198,7 +198,7 @@ stdout:
 minyi-weight: a --margins file is required
 
 === -W replaces an existing column; --report overall and per township
-cmd: minyi-weight -q -m weight-margins.csv -W w --report $T/report.csv weight-survey.csv | head -n 2
+cmd: minyi-weight -q -M weight-margins.csv -W w --report $T/report.csv weight-survey.csv | head -n 2
 exit: 0
 stdout:
 township,respondent_type,w,q1
@@ -233,28 +233,28 @@ township,高坝镇,deff,1.041041114
 township,高坝镇,neff,3.842307422
 
 === the weight column must not be a margin column
-cmd: minyi-weight -m weight-margins.csv -W township weight-survey.csv
+cmd: minyi-weight -M weight-margins.csv -W township weight-survey.csv
 exit: 1
 stdout:
 stderr:
 minyi-weight:weight-survey.csv:1: --weight-column 'township' is a margin or base-weight column; name another
 
 === --strict says it stopped at a rejected record only when one was (not for an unusable header)
-cmd: minyi-weight --strict -m weight-margins.csv -W township weight-survey.csv
+cmd: minyi-weight --strict -M weight-margins.csv -W township weight-survey.csv
 exit: 1
 stdout:
 stderr:
 minyi-weight:weight-survey.csv:1: --weight-column 'township' is a margin or base-weight column; name another
 
 === a column named twice in the survey is an error
-cmd: minyi-weight -m weight-margins.csv weight-dupcol.csv
+cmd: minyi-weight -M weight-margins.csv weight-dupcol.csv
 exit: 1
 stdout:
 stderr:
 minyi-weight:weight-dupcol.csv:1: column 'weight' appears twice in the header
 
 === weights raked beyond what the suite accepts are an error, nothing written
-cmd: minyi-weight -m weight-extreme-margins.csv -b b -o $T/w.csv weight-extreme.csv; test -e $T/w.csv || echo nothing written
+cmd: minyi-weight -M weight-extreme-margins.csv -b b -o $T/w.csv weight-extreme.csv; test -e $T/w.csv || echo nothing written
 exit: 0
 stdout:
 nothing written
@@ -263,14 +263,14 @@ minyi-weight: weight-extreme.csv: 3 records, 3 used, 0 rejected
 minyi-weight: a weight comes out at 1e-297, outside 1e-100..1e+100: the base weights or the margins are too extreme; nothing written
 
 === --report naming the --rejects file is a usage error
-cmd: minyi-weight -m weight-margins.csv --rejects $T/r.csv --report $T/r.csv weight-survey.csv 2>&1 | head -n 1
+cmd: minyi-weight -M weight-margins.csv --rejects $T/r.csv --report $T/r.csv weight-survey.csv 2>&1 | head -n 1
 exit: 0
 stdout:
 minyi-weight: --report names the file of -o or --rejects
 stderr:
 
 === 4x4 raking: the printed weights are those of the fixed point (R's IPF), and a far tighter run prints the same bytes
-cmd: minyi-weight -q -m weight-ipf44-margins.csv weight-ipf44.csv > $T/d.csv; minyi-weight -q --tolerance 1e-15 --max-iterations 10000 -m weight-ipf44-margins.csv weight-ipf44.csv | cmp - $T/d.csv && sort -u $T/d.csv | grep -v '^A,'
+cmd: minyi-weight -q -M weight-ipf44-margins.csv weight-ipf44.csv > $T/d.csv; minyi-weight -q --tolerance 1e-15 --max-iterations 10000 -M weight-ipf44-margins.csv weight-ipf44.csv | cmp - $T/d.csv && sort -u $T/d.csv | grep -v '^A,'
 stdout:
 a1,b1,3.193856365
 a1,b2,14.87426505
@@ -291,7 +291,7 @@ a4,b4,2.325705328
 stderr:
 
 === a FIFO operand is copied once and read twice: the same bytes as the file, no hang (issue 11)
-cmd: mkfifo $T/f && { cat weight-kalton.csv > $T/f & } && timeout 20 minyi-weight -q -m weight-kalton-rake.csv $T/f > $T/a; echo $?; minyi-weight -q -m weight-kalton-rake.csv weight-kalton.csv | cmp - $T/a && echo same
+cmd: mkfifo $T/f && { cat weight-kalton.csv > $T/f & } && timeout 20 minyi-weight -q -M weight-kalton-rake.csv $T/f > $T/a; echo $?; minyi-weight -q -M weight-kalton-rake.csv weight-kalton.csv | cmp - $T/a && echo same
 exit: 0
 stdout:
 0
@@ -299,7 +299,7 @@ same
 stderr:
 
 === /dev/stdin as the operand is copied once and read twice (issue 11)
-cmd: cat weight-kalton.csv | timeout 20 minyi-weight -m weight-kalton-rake.csv /dev/stdin > $T/a 2> $T/err; echo $?; sed -n 1p $T/err; minyi-weight -q -m weight-kalton-rake.csv weight-kalton.csv | cmp - $T/a && echo same
+cmd: cat weight-kalton.csv | timeout 20 minyi-weight -M weight-kalton-rake.csv /dev/stdin > $T/a 2> $T/err; echo $?; sed -n 1p $T/err; minyi-weight -q -M weight-kalton-rake.csv weight-kalton.csv | cmp - $T/a && echo same
 exit: 0
 stdout:
 0

@@ -147,7 +147,7 @@ stderr:
 minyi-score: group-shares-bad.csv: group shares sum to 0.9, not 1
 
 === numbers are read and written in the C locale whatever the locale says (a decimal-comma locale made for the test)
-cmd: localedef -i de_DE -f UTF-8 $T/de_DE.UTF-8 2>/dev/null; LOCPATH=$T LC_ALL=de_DE.UTF-8 locale -k decimal_point; for prog in "minyi-score -q -c ../../data/codebook.csv -w weight -m exact -l 0.9" "minyi-weight -q -m weight-margins.csv"; do case $prog in minyi-score*) in=../../data/survey.csv;; *) in=weight-survey.csv;; esac; $prog $in > $T/c 2>&1; LOCPATH=$T LC_ALL=de_DE.UTF-8 $prog $in > $T/de 2>&1; cmp $T/c $T/de && echo "${prog%% *}: same bytes"; done
+cmd: localedef -i de_DE -f UTF-8 $T/de_DE.UTF-8 2>/dev/null; LOCPATH=$T LC_ALL=de_DE.UTF-8 locale -k decimal_point; for prog in "minyi-score -q -c ../../data/codebook.csv -w weight -m exact -l 0.9" "minyi-weight -q -M weight-margins.csv"; do case $prog in minyi-score*) in=../../data/survey.csv;; *) in=weight-survey.csv;; esac; $prog $in > $T/c 2>&1; LOCPATH=$T LC_ALL=de_DE.UTF-8 $prog $in > $T/de 2>&1; cmp $T/c $T/de && echo "${prog%% *}: same bytes"; done
 exit: 0
 stdout:
 decimal_point=","
