@@ -40,16 +40,16 @@ bool
 mn_utf8_valid (const char *str, size_t n)
 {
   const unsigned char *s = (const unsigned char *) str, *end = s + n;
-  while (s < end)
+  for (;;)
     {
+      /* Runs of ASCII, the bulk of a survey: a word at a time, then
+         byte by byte up to the next other byte.  */
+      s += ascii_words (s, end - s);
+      while (s < end && *s < 0x80)
+        s++;
+      if (s == end)
+        return true;
       unsigned c = *s;
-      if (c < 0x80)
-        {
-          /* Runs of ASCII, the bulk of a survey, a word at a time.  */
-          s++;
-          s += ascii_words (s, end - s);
-          continue;
-        }
       size_t len;
       unsigned lo = 0x80, hi = 0xBF;  /* range of the second byte */
       if (c >= 0xC2 && c <= 0xDF)
@@ -79,5 +79,4 @@ mn_utf8_valid (const char *str, size_t n)
           return false;
       s += len;
     }
-  return true;
 }

@@ -378,11 +378,11 @@ fast_record (struct mn_reader *r, const char *line, size_t n)
   memcpy (d, line, n);
   d[n] = '\0';
   size_t start = 0;
-  unsigned char delim = r->delim;
-  for (size_t i = 0; i <= n; i++)
-    if (i == n || (unsigned char) d[i] == delim)
+  char delim = (char) r->delim;
+  for (size_t i = 0;; i++)
+    if (i == n || d[i] == delim)
       {
-        if (r->nf + 1 > r->fcap)
+        if (r->nf == r->fcap)
           {
             r->off = xgrow (r->off, &r->fcap, r->nf + 1, sizeof *r->off);
             r->flen = xrealloc (r->flen, r->fcap * sizeof *r->flen);
@@ -392,6 +392,8 @@ fast_record (struct mn_reader *r, const char *line, size_t n)
         r->flen[r->nf] = i - start;
         r->nf++;
         start = i + 1;
+        if (i == n)
+          break;
       }
   r->datalen += n + 1;
   r->rec_clean = (r->cd != (iconv_t) -1 || mn_utf8_valid (line, n))
