@@ -136,3 +136,24 @@ else
   echo "not ok - guess: not UTF-8 after ASCII (status $rc)"
   sed 's/^/#   /' "$work/ascii.err"
 fi
+
+# --progress: the same table, and progress lines on standard error (the
+# first look, after 4096 records, always shows one); none without it
+# when standard error is no terminal.
+minyi-score -q -i q_overall -s 4..5 "$work/late.csv" > "$work/p0.out" 2>&1
+minyi-score --progress -i q_overall -s 4..5 "$work/late.csv" \
+  > "$work/p1.out" 2> "$work/p1.err"
+cat "$work/late.csv" | minyi-score --progress -i q_overall -s 4..5 \
+  > "$work/p2.out" 2> "$work/p2.err"
+minyi-score -i q_overall -s 4..5 "$work/late.csv" > /dev/null 2> "$work/p3.err"
+if cmp -s "$work/p0.out" "$work/p1.out" && cmp -s "$work/p0.out" "$work/p2.out" &&
+   grep -aq '^minyi-score: .*late.csv: [0-9.]* MB of [0-9.]* MB ([0-9]*%), [0-9]* records, [0-9.]* MB/s' \
+     "$work/p1.err" &&
+   grep -aq '^minyi-score: (standard input): [0-9.]* MB, [0-9]* records, [0-9.]* MB/s$' \
+     "$work/p2.err" &&
+   ! grep -aq 'MB/s' "$work/p3.err"; then
+  echo "ok - --progress: the same table, progress on standard error"
+else
+  echo "not ok - --progress"
+  head -n 3 "$work/p1.err" "$work/p2.err" | sed 's/^/#   /'
+fi

@@ -91,6 +91,8 @@ struct mn_reader
   bool enc_stop;                /* a field not UTF-8 with none before */
   unsigned long enc_stop_line;
   size_t guess_prefix;          /* the bytes the guess looked at */
+  unsigned long long bytes;     /* bytes read from the input, prefix
+                                   included */
 };
 
 /* libcsv field callback: append the field and a NUL.  */
@@ -289,6 +291,12 @@ mn_reader_free (struct mn_reader *r)
   free (r->lv);
   free (r->prime);
   free (r);
+}
+
+unsigned long long
+mn_reader_bytes (const struct mn_reader *r)
+{
+  return r->bytes;
 }
 
 unsigned long
@@ -594,6 +602,7 @@ fill (struct mn_reader *r, struct mn_error *e)
     }
   else
     got = fread (r->raw + r->rawlen, 1, want, r->fp);
+  r->bytes += got;
   if (got == 0)
     {
       if (ferror (r->fp))

@@ -93,6 +93,9 @@ void mn_reader_expect_utf8 (struct mn_reader *r, bool seen_good,
    mn_reader_expect_utf8).  */
 bool mn_reader_mixed (const struct mn_reader *r);
 
+/* Bytes of the input read so far (for progress reports).  */
+unsigned long long mn_reader_bytes (const struct mn_reader *r);
+
 /* Physical lines read so far.  */
 unsigned long mn_reader_lines (const struct mn_reader *r);
 

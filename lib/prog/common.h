@@ -53,6 +53,17 @@ void mn_common_check_output (const struct mn_common_opts *c,
 void mn_common_check_report (const struct mn_common_opts *c,
                              const char *report, struct argp_state *state);
 
+/* The help line of --progress, for the programs that take it.  */
+#define MN_PROGRESS_DOC                                                   \
+  "show the bytes and records read, the rate and the time left on "      \
+  "standard error, every half second (the default when standard error "  \
+  "is a terminal, unless -q)"
+
+/* Ask RUN for progress reports when ASKED (--progress), or when
+   standard error is a terminal and C is not --quiet.  */
+void mn_run_progress (struct mn_run *run, const struct mn_common_opts *c,
+                      bool asked);
+
 /* Option values, parsed whole (nothing may follow) or refused through
    argp_error on STATE naming WHAT (the option, or "level"): a
    proportion strictly between 0 and 1, and a whole number from MIN to
