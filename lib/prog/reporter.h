@@ -47,14 +47,15 @@ struct mn_reporter
   /* The counts T of input WHAT, read to its end; or, with WHAT NULL, of
      all the inputs of a run of several, once its outputs are in place.  */
   void (*tally) (void *ctx, const char *what, const struct mn_tally *t);
+  void *ctx;
   /* Progress through IN, when the run asks for it (--progress): BYTES
      of it read, of SIZE (-1: no regular file, the size unknown), and T
      its counts so far; called every so many records, and with DONE once
-     at its end.  */
+     at its end.  (Last, so that positional initialisers of the fields
+     above stay valid.)  */
   void (*progress) (void *ctx, const struct mn_input *in,
                     unsigned long long bytes, long long size,
                     const struct mn_tally *t, bool done);
-  void *ctx;
 };
 
 /* Call RP's callback (RP may be NULL, as may the callback).  */
