@@ -3,9 +3,12 @@
 #   make            build the programs into build/
 #   make demo       install dependencies, build, score the sample data
 #   make check      build and run every test (SAN=1: under ASan+UBSan)
-#   make bench      time minyi-score against peer tools
+#   make bench      time minyi-score against peer tools (bench/README.md;
+#                   QUICK=1 for a one-minute run)
 #   make install    install programs and man pages (PREFIX, DESTDIR)
 #   make deps       install the Debian packages the build and tests need
+#   make pot        extract the messages into po/minyi.pot and merge them
+#                   into each po/LANG.po (msgmerge), to be translated
 #   make fuzz       build the libFuzzer targets of tests/fuzz with clang
 #                   into build-fuzz/ and run each for FUZZ_TIME seconds
 #                   (default 60) from its seed corpus; the crashes found
@@ -18,6 +21,7 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR ?=
 
 CC ?= cc
@@ -38,7 +42,7 @@ B = build
 SANFLAGS =
 endif
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(SANFLAGS) $(CFLAGS) -Ilib
-LIBS = -lcsv -lgsl -lgslcblas -lxlsxwriter -lm -pthread
+LIBS = -lcsv -lunistring -lgsl -lgslcblas -lxlsxwriter -lm -pthread
 
 PROGRAMS = minyi minyi-adjust minyi-check minyi-deadline minyi-merge \
            minyi-rank minyi-report minyi-score minyi-trend minyi-weight
@@ -58,12 +62,61 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test-*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 MAN1 = $(PROGRAMS:%=man/%.1)
 MAN = $(MAN1) man/minyi-formats.5 man/minyi.7
+# The message catalogues: po/LANG.po, compiled into the build tree as
+# $(B)/locale/LANG/LC_MESSAGES/minyi.mo (the tests point
+# MINYI_LOCALEDIR there) and installed under $(LOCALEDIR), which the
+# programs are built to look in (give make the same PREFIX as make
+# install).
+LINGUAS = $(sort $(basename $(notdir $(wildcard po/*.po))))
+MO = $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/minyi.mo)
 
-all: $(PROGRAMS:%=$(B)/%) $(B)/gen-sample $(B)/gen-service-log
+all: $(PROGRAMS:%=$(B)/%) $(B)/gen-sample $(B)/gen-service-log $(MO)
 
 $(B)/lib/%.o: lib/%.c $(LIB_HDR) | $(B)/lib
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The programs look for their catalogues in LOCALEDIR, known when
+# lib/prog/common.c is compiled: the stamp holds it, and changes (so
+# that common.o and the programs are rebuilt) when make or make install
+# is given another PREFIX or LOCALEDIR.
+$(B)/lib/prog/common.o: ALL_CFLAGS += -DLOCALEDIR='"$(LOCALEDIR)"'
+$(B)/lib/prog/common.o: $(B)/localedir.stamp
+$(B)/localedir.stamp: FORCE | $(B)/lib
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
+FORCE:
+
+# --check: the translation keeps every conversion of a c-format message.
+$(B)/locale/%/LC_MESSAGES/minyi.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# The messages: the format of mn_error_set, argp_error, error and
+# error_at_line, and every string marked _() or N_().  The .pot carries
+# no date, so that it changes only when a message does.
+POT_KEYWORDS = --keyword=_ --keyword=N_ --keyword=mn_error_set:5 \
+  --keyword=OD_FAIL:3 --flag=OD_FAIL:3:c-format \
+  --flag=mn_error_set:5:c-format --flag=argp_error:2:c-format \
+  --keyword=dngettext:2,3 --flag=dngettext:2:c-format --flag=dngettext:3:c-format \
+  --flag=error:3:c-format --flag=error_at_line:5:c-format
+POT_SRC = $(sort $(wildcard cmd/*.c) $(LIB_SRC) $(LIB_HDR)) po/argp-strings.c
+POTFILE = po/minyi.pot
+pot: potfile
+	for l in $(LINGUAS); do \
+	  msgmerge --quiet --update --backup=none --no-location \
+	    --sort-output po/$$l.po po/minyi.pot && \
+	  msgattrib --no-obsolete --sort-output -o po/$$l.po po/$$l.po || \
+	  exit 2; \
+	done
+
+# The template alone, to POTFILE (tests/po.sh writes one elsewhere).
+potfile:
+	xgettext --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \
+	  $(POT_KEYWORDS) --package-name=minyi --package-version=0.1.0 \
+	  --msgid-bugs-address='the minyi issue tracker' --no-location \
+	  --sort-output -o $(POTFILE).tmp $(POT_SRC)
+	sed '/^"POT-Creation-Date:/d' $(POTFILE).tmp > $(POTFILE)
+	rm -f $(POTFILE).tmp
 
 $(B)/libminyi.a: $(LIB_OBJ)
 	rm -f $@
@@ -105,12 +158,23 @@ sample: $(B)/gen-sample $(B)/gen-service-log
 	$(B)/gen-service-log --calendar data/calendar-2014.csv \
 	  > data/service-log.csv
 
+# make bench: minyi-score beside DuckDB, data.table, mawk and datamash on
+# one generated file (bench/README.md; QUICK=1 ROWS= RUNS= MEM= TOOLS=).
+# make bench-suite: the older, wider one (minyi-check, minyi-rank).
 bench: all
-	sh tests/bench.sh $(B)
+	sh bench/bench.sh $(B)
+
+bench-suite: all
+	sh bench/suite.sh $(B)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	  $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	for l in $(LINGUAS); do \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  install -m 644 $(B)/locale/$$l/LC_MESSAGES/minyi.mo \
+	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/minyi.mo || exit 2; \
+	done
 	install -m 755 $(PROGRAMS:%=$(B)/%) $(DESTDIR)$(BINDIR)
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 man/minyi-formats.5 $(DESTDIR)$(MANDIR)/man5
@@ -120,7 +184,8 @@ uninstall:
 	rm -f $(PROGRAMS:%=$(DESTDIR)$(BINDIR)/%) \
 	  $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) \
 	  $(DESTDIR)$(MANDIR)/man5/minyi-formats.5 \
-	  $(DESTDIR)$(MANDIR)/man7/minyi.7
+	  $(DESTDIR)$(MANDIR)/man7/minyi.7 \
+	  $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/minyi.mo)
 
 # Fuzzing (tests/fuzz/run says more): the library again, built by clang with
 # libFuzzer's coverage and ASan+UBSan, into build-fuzz/; one program per
@@ -164,6 +229,6 @@ valgrind: deps fuzz-deps
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all deps demo check units sample bench install uninstall clean \
+.PHONY: all deps demo check units sample bench bench-suite install uninstall clean pot potfile FORCE \
         fuzz fuzz-build fuzz-deps valgrind
 .DELETE_ON_ERROR:

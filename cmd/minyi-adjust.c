@@ -13,6 +13,7 @@
 #include "prog/scan.h"
 #include "prog/tableopts.h"
 #include "table/adjust.h"
+#include "base/i18n.h"
 
 MN_PROGRAM_IDENTITY ("minyi-adjust");
 
@@ -38,26 +39,26 @@ struct args
 };
 
 static const struct argp_option options[] = {
-  { NULL, 0, NULL, 0, "Shrinkage:", 1 },
+  { NULL, 0, NULL, 0, N_("Shrinkage:"), 1 },
   { "prior", OPT_PRIOR, "METHOD", 0,
-    "fit the Beta prior by 'ml' (maximum likelihood of the beta-binomial, "
-    "the default) or 'mm' (method of moments)", 0 },
+    N_("fit the Beta prior by 'ml' (maximum likelihood of the beta-binomial, "
+    "the default) or 'mm' (method of moments)"), 0 },
   { "by", OPT_BY, "COLUMN", 0,
-    "fit one prior per value of COLUMN (a key or other column of the "
-    "table, such as township)", 0 },
+    N_("fit one prior per value of COLUMN (a key or other column of the "
+    "table, such as township)"), 0 },
   { "level", 'l', "P", 0,
-    "level of the posterior intervals, 0 < P < 1 (default: the table's)",
+    N_("level of the posterior intervals, 0 < P < 1 (default: the table's)"),
     0 },
-  { NULL, 0, NULL, 0, "Funnel limits:", 2 },
+  { NULL, 0, NULL, 0, N_("Funnel limits:"), 2 },
   { "target", OPT_TARGET, "P", 0,
-    "the funnel's target rate, 0 < P < 1 (default: the overall rate of "
-    "the table)", 0 },
+    N_("the funnel's target rate, 0 < P < 1 (default: the overall rate of "
+    "the table)"), 0 },
   { "overdispersion", OPT_OVERDISPERSION, "HOW", 0,
-    "widen the limits for overdispersion: 'additive' (random effects, the "
-    "default), 'multiplicative' or 'none' (exact binomial limits)", 0 },
+    N_("widen the limits for overdispersion: 'additive' (random effects, the "
+    "default), 'multiplicative' or 'none' (exact binomial limits)"), 0 },
   { "limits", OPT_LIMITS, "FILE", 0,
-    "write the funnel's limits for n from 1 to the largest n to FILE, for "
-    "plotting", 0 },
+    N_("write the funnel's limits for n from 1 to the largest n to FILE, for "
+    "plotting"), 0 },
   { 0 }
 };
 
@@ -73,21 +74,21 @@ parse_opt (int key, char *arg, struct argp_state *state)
       break;
     case OPT_PRIOR:
       if (mn_bb_method_parse (arg, &a->adjust.prior) < 0)
-        argp_error (state, "--prior must be 'ml' or 'mm', not '%s'", arg);
+        argp_error (state, _("--prior must be 'ml' or 'mm', not '%s'"), arg);
       break;
     case OPT_BY:
       a->adjust.by = arg;
       break;
     case 'l':
-      a->adjust.level = mn_arg_prop (arg, "level", state);
+      a->adjust.level = mn_arg_prop (arg, N_("level"), state);
       break;
     case OPT_TARGET:
       a->adjust.target = mn_arg_prop (arg, "--target", state);
       break;
     case OPT_OVERDISPERSION:
       if (mn_funnel_inflation_parse (arg, &a->adjust.inflation) < 0)
-        argp_error (state, "--overdispersion must be 'additive', "
-                           "'multiplicative' or 'none', not '%s'", arg);
+        argp_error (state, _("--overdispersion must be 'additive', "
+                           "'multiplicative' or 'none', not '%s'"), arg);
       break;
     case OPT_LIMITS:
       a->limits = arg;
@@ -104,7 +105,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
         bool clash = meta && a->limits && mn_output_same (meta, a->limits);
         free (meta);
         if (clash)
-          argp_error (state, "--limits names the provenance file");
+          argp_error (state, _("--limits names the provenance file"));
       }
       break;
     default:
@@ -115,7 +116,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
   options, parse_opt, "[FILE...]",
-  "Adjust a score table for fair comparison: each rate shrunk towards "
+  N_("Adjust a score table for fair comparison: each rate shrunk towards "
   "an empirical-Bayes prior (small samples count for less), and its place "
   "in the funnel of rates around a target.\v"
   "With no FILE, or when FILE is -, read standard input: score tables as "
@@ -126,8 +127,8 @@ static const struct argp argp = {
   "Exit status: 0 if every row was adjusted, 1 if rows were rejected or "
   "the table is invalid, 2 on a usage or system error.\n\n"
   "Example:\n"
-  "  minyi-score -q -c data/codebook.csv data/survey.csv | minyi-adjust",
-  mn_table_children_exact, NULL, NULL
+  "  minyi-score -q -c data/codebook.csv data/survey.csv | minyi-adjust"),
+  mn_table_children_exact, mn_help_filter, MN_DOMAIN
 };
 
 /* The run's callbacks: each table's header, then its rows.  */

@@ -16,6 +16,7 @@
 #include "survey/columns.h"
 #include "survey/load.h"
 #include "survey/roster.h"
+#include "base/i18n.h"
 
 MN_PROGRAM_IDENTITY ("minyi-check");
 
@@ -46,44 +47,44 @@ struct args
 };
 
 static const struct argp_option options[] = {
-  { NULL, 0, NULL, 0, "What to check against:", 1 },
+  { NULL, 0, NULL, 0, N_("What to check against:"), 1 },
   { "codebook", 'c', "FILE", 0,
-    "the items and their scales (minyi-formats(5)); required", 0 },
+    N_("the items and their scales (minyi-formats(5)); required"), 0 },
   { "roster", 'R', "FILE", 0,
-    "the cadre roster: reject unknown cadres and households outside a "
-    "cadre's township or villages; report coverage", 0 },
-  { NULL, 0, NULL, 0, "Columns (a name or a 1-based number):", 2 },
-  { "wave", OPT_WAVE, "COLUMN", 0, "survey wave (default 'wave')", 0 },
-  { "cadre", OPT_CADRE, "COLUMN", 0, "cadre id (default 'cadre')", 0 },
+    N_("the cadre roster: reject unknown cadres and households outside a "
+    "cadre's township or villages; report coverage"), 0 },
+  { NULL, 0, NULL, 0, N_("Columns (a name or a 1-based number):"), 2 },
+  { "wave", OPT_WAVE, "COLUMN", 0, N_("survey wave (default 'wave')"), 0 },
+  { "cadre", OPT_CADRE, "COLUMN", 0, N_("cadre id (default 'cadre')"), 0 },
   { "household", OPT_HOUSEHOLD, "COLUMN", 0,
-    "household id (default 'household')", 0 },
+    N_("household id (default 'household')"), 0 },
   { "township", OPT_TOWNSHIP, "COLUMN", 0,
-    "township, when present (default 'township'); naming it makes it "
-    "required", 0 },
+    N_("township, when present (default 'township'); naming it makes it "
+    "required"), 0 },
   { "village", OPT_VILLAGE, "COLUMN", 0,
-    "village, when present (default 'village'); naming it makes it "
-    "required", 0 },
+    N_("village, when present (default 'village'); naming it makes it "
+    "required"), 0 },
   { "collector", OPT_COLLECTOR, "COLUMN", 0,
-    "data collector, when present (default 'collector'); naming it "
-    "makes it required", 0 },
+    N_("data collector, when present (default 'collector'); naming it "
+    "makes it required"), 0 },
   { "weight", 'w', "COLUMN", 0,
-    "survey weight, when present (default 'weight'); naming it makes it "
-    "required", 0 },
-  { NULL, 0, NULL, 0, "Report:", 3 },
+    N_("survey weight, when present (default 'weight'); naming it makes it "
+    "required"), 0 },
+  { NULL, 0, NULL, 0, N_("Report:"), 3 },
   { "report", OPT_REPORT, "FILE", 0,
-    "write the report (counts, coverage, reliability, collectors, "
-    "flags) to FILE as CSV", 0 },
+    N_("write the report (counts, coverage, reliability, collectors, "
+    "flags) to FILE as CSV"), 0 },
   { "min-coverage", OPT_MIN_COVERAGE, "RATE", 0,
-    "flag cadres whose responding households are fewer than RATE of "
-    "those assigned, per wave (default 0.1)", 0 },
+    N_("flag cadres whose responding households are fewer than RATE of "
+    "those assigned, per wave (default 0.1)"), 0 },
   { "alpha-items", OPT_ALPHA_ITEMS, "ITEMS", 0,
-    "comma-separated codebook items for Cronbach's alpha (default: the "
-    "items with numeric scales)", 0 },
+    N_("comma-separated codebook items for Cronbach's alpha (default: the "
+    "items with numeric scales)"), 0 },
   { "level", 'l', "P", 0,
-    "confidence level of the alpha interval (default 0.95)", 0 },
+    N_("confidence level of the alpha interval (default 0.95)"), 0 },
   { "collector-p", OPT_COLLECTOR_P, "P", 0,
-    "flag a collector as implausibly uniform when its Bonferroni-adjusted "
-    "p-value is below P (default 0.001)", 0 },
+    N_("flag a collector as implausibly uniform when its Bonferroni-adjusted "
+    "p-value is below P (default 0.001)"), 0 },
   { "progress", OPT_PROGRESS, NULL, 0, MN_PROGRESS_DOC, 40 },
   { 0 }
 };
@@ -95,8 +96,10 @@ parse_unit (const char *arg, bool open_top, struct argp_state *state,
   double x;
   if (mn_parse_double (arg, &x) != 0 || x < 0 || x > 1
       || (open_top && (x <= 0 || x >= 1)))
-    argp_error (state, "%s must be a number %s, not '%s'", what,
-                open_top ? "between 0 and 1" : "from 0 to 1", arg);
+    argp_error (state, open_top
+                       ? _("%s must be a number between 0 and 1, not '%s'")
+                       : _("%s must be a number from 0 to 1, not '%s'"),
+                what, arg);
   return x;
 }
 
@@ -157,7 +160,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
           a->alpha[s->nalpha++] = p;
         }
       if (!s->nalpha)
-        argp_error (state, "--alpha-items lists no items");
+        argp_error (state, _("--alpha-items lists no items"));
       s->alpha_items = (const char *const *) a->alpha;
       break;
     case 'l':
@@ -172,7 +175,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
       break;
     case ARGP_KEY_END:
       if (!a->codebook)
-        argp_error (state, "a --codebook is required");
+        argp_error (state, _("a --codebook is required"));
       mn_common_check_report (&a->common, a->report, state);
       break;
     default:
@@ -183,7 +186,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
   options, parse_opt, "[FILE...]",
-  "Validate survey exports row by row: write the clean rows to standard "
+  N_("Validate survey exports row by row: write the clean rows to standard "
   "output and every other row, with its line and reason, to the rejects "
   "file; rows read = rows written + rows rejected, per file.\v"
   "With no FILE, or when FILE is -, read standard input.  Input that is "
@@ -194,8 +197,8 @@ static const struct argp argp = {
   "input is unreadable, 2 on a usage or system error.\n\n"
   "Example:\n"
   "  minyi-check -c data/codebook.csv -R data/roster.csv --rejects "
-  "rejects.csv data/survey.csv > clean.csv",
-  mn_common_children, NULL, NULL
+  "rejects.csv data/survey.csv > clean.csv"),
+  mn_common_children, mn_help_filter, MN_DOMAIN
 };
 
 /* The program's side of the run.  */
@@ -261,26 +264,26 @@ print_summary (const struct args *a, struct mn_checker *checker)
   char waves[512];
   size_t nw = mn_checker_waves (checker, waves, sizeof waves);
   if (nw)
-    error (0, 0, "%zu wave%s: %s", nw, nw == 1 ? "" : "s", waves);
+    error (0, 0, dngettext (MN_DOMAIN, "%zu wave: %s", "%zu waves: %s", nw), nw, waves);
   if (s.alpha_k >= 2)
     {
       if (isnan (s.alpha))
-        error (0, 0, "Cronbach's alpha: not defined (%lu complete cases "
-                     "of %zu items)", s.alpha_n, s.alpha_k);
+        error (0, 0, _("Cronbach's alpha: not defined (%lu complete cases "
+                     "of %zu items)"), s.alpha_n, s.alpha_k);
       else
-        error (0, 0, "Cronbach's alpha %.4f (%g%% Feldt interval %.4f to "
+        error (0, 0, _("Cronbach's alpha %.4f (%g%% Feldt interval %.4f to "
                      "%.4f) on %zu items, %lu complete cases, %lu "
-                     "incomplete left out", s.alpha, 100 * sp->level,
+                     "incomplete left out"), s.alpha, 100 * sp->level,
                s.alpha_lo, s.alpha_hi, s.alpha_k, s.alpha_n,
                s.alpha_incomplete);
     }
   if (a->roster)
-    error (0, 0, "coverage: %lu cadre-waves heard from fewer than %g%% of "
-                 "their households (--min-coverage), %lu from none",
+    error (0, 0, _("coverage: %lu cadre-waves heard from fewer than %g%% of "
+                 "their households (--min-coverage), %lu from none"),
            s.low_coverage, 100 * sp->min_coverage, s.no_response);
   if (s.straight_lined || s.uniform_collectors)
-    error (0, 0, "flagged: %lu straight-lined rows, %zu implausibly "
-                 "uniform collectors (adjusted p < %g)", s.straight_lined,
+    error (0, 0, _("flagged: %lu straight-lined rows, %zu implausibly "
+                 "uniform collectors (adjusted p < %g)"), s.straight_lined,
            s.uniform_collectors, sp->collector_p);
 }
 
@@ -294,7 +297,8 @@ load (struct mn_run *run, struct args *a, struct mn_codebook *cb,
   a->spec.cb = cb;
   a->spec.na = &a->common.na;
   if (mn_load_codebook (cb, a->codebook, "codebook", &e) < 0
-      || (a->roster && mn_load_roster (roster, a->roster, &e) < 0))
+      || (a->roster && mn_load_roster (roster, a->roster,
+                                        &a->common.aliases, &e) < 0))
     return mn_run_fail (run, &e, MN_EXIT_AUTO);
   if (a->roster)
     a->spec.roster = roster;

@@ -15,6 +15,7 @@
 #include "prog/tableopts.h"
 #include "service/caltime.h"
 #include "service/deadline.h"
+#include "base/i18n.h"
 
 MN_PROGRAM_IDENTITY ("minyi-deadline");
 
@@ -47,41 +48,41 @@ struct args
 };
 
 static const struct argp_option options[] = {
-  { NULL, 0, NULL, 0, "What the log is judged by:", 1 },
+  { NULL, 0, NULL, 0, N_("What the log is judged by:"), 1 },
   { "catalogue", 'c', "FILE", 0,
-    "the service catalogue: each service's department and time limits "
-    "(minyi-formats(5))", 0 },
+    N_("the service catalogue: each service's department and time limits "
+    "(minyi-formats(5))"), 0 },
   { "calendar", OPT_CALENDAR, "FILE", 0,
-    "the working calendar: holidays and worked weekend days", 0 },
+    N_("the working calendar: holidays and worked weekend days"), 0 },
   { "rules", 'p', "FILE", 0,
-    "the penalty rules: points, warning days, closing time", 0 },
+    N_("the penalty rules: points, warning days, closing time"), 0 },
   { "limit", OPT_LIMIT, "WHICH", 0,
-    "count against the 'promised' limit (the default) or the "
-    "'statutory' one", 0 },
+    N_("count against the 'promised' limit (the default) or the "
+    "'statutory' one"), 0 },
   { "as-of", OPT_AS_OF, "TIME", 0,
-    "judge the log at TIME, Beijing time, such as 2014-10-01 or "
-    "'2014-09-30 17:00' (default: now)", 0 },
+    N_("judge the log at TIME, Beijing time, such as 2014-10-01 or "
+    "'2014-09-30 17:00' (default: now)"), 0 },
   { "warn", OPT_WARN, "N", 0,
-    "an open item with N working days left or fewer is due soon "
-    "(default: the rules' warn_days)", 0 },
-  { NULL, 0, NULL, 0, "The department table:", 2 },
+    N_("an open item with N working days left or fewer is due soon "
+    "(default: the rules' warn_days)"), 0 },
+  { NULL, 0, NULL, 0, N_("The department table:"), 2 },
   { "from", OPT_FROM, "DATE", 0,
-    "count the items received on DATE or later", 0 },
-  { "to", OPT_TO, "DATE", 0, "count the items received on DATE or before",
+    N_("count the items received on DATE or later"), 0 },
+  { "to", OPT_TO, "DATE", 0, N_("count the items received on DATE or before"),
     0 },
   { "by-window", OPT_BY_WINDOW, NULL, 0,
-    "one row per department and window (the log's column window)", 0 },
+    N_("one row per department and window (the log's column window)"), 0 },
   { "method", 'm', "NAME", 0,
-    "interval method of the on-time rate: wilson (default), exact, "
-    "jeffreys, agresti-coull, wald", 0 },
-  { "level", 'l', "P", 0, "confidence level, 0 < P < 1 (default 0.95)", 0 },
-  { NULL, 0, NULL, 0, "Item lists:", 3 },
+    N_("interval method of the on-time rate: wilson (default), exact, "
+    "jeffreys, agresti-coull, wald"), 0 },
+  { "level", 'l', "P", 0, N_("confidence level, 0 < P < 1 (default 0.95)"), 0 },
+  { NULL, 0, NULL, 0, N_("Item lists:"), 3 },
   { "warnings", OPT_WARNINGS, "FILE", 0,
-    "write the early-warning list, the open items most urgent first, to "
-    "FILE", 0 },
+    N_("write the early-warning list, the open items most urgent first, to "
+    "FILE"), 0 },
   { "items", OPT_ITEMS, "FILE", 0,
-    "write every item with its deadline, working days and status to "
-    "FILE", 0 },
+    N_("write every item with its deadline, working days and status to "
+    "FILE"), 0 },
   { 0 }
 };
 
@@ -94,7 +95,7 @@ parse_date (const char *arg, const char *opt, struct argp_state *state)
   if (mn_time_parse (arg, strlen (arg), &t, why, sizeof why) < 0)
     argp_error (state, "%s '%s': %s", opt, arg, why);
   if (mn_time_secs (t) != 0)
-    argp_error (state, "%s '%s' is not a date", opt, arg);
+    argp_error (state, _("%s '%s' is not a date"), opt, arg);
   return mn_time_day (t);
 }
 
@@ -120,19 +121,19 @@ parse_opt (int key, char *arg, struct argp_state *state)
       break;
     case OPT_LIMIT:
       if (strcmp (arg, "promised") != 0 && strcmp (arg, "statutory") != 0)
-        argp_error (state, "--limit must be 'promised' or 'statutory', "
-                           "not '%s'", arg);
+        argp_error (state, _("--limit must be 'promised' or 'statutory', "
+                           "not '%s'"), arg);
       a->o.statutory = arg[0] == 's';
       break;
     case OPT_AS_OF:
       if (mn_time_parse (arg, strlen (arg), &a->o.as_of, why, sizeof why)
           < 0)
-        argp_error (state, "--as-of '%s': %s", arg, why);
+        argp_error (state, _("--as-of '%s': %s"), arg, why);
       a->as_of = arg;
       break;
     case OPT_WARN:
       if (mn_parse_long (arg, 0, 366, &a->warn) != 0)
-        argp_error (state, "--warn must be a whole number 0..366, not '%s'",
+        argp_error (state, _("--warn must be a whole number 0..366, not '%s'"),
                     arg);
       break;
     case OPT_FROM:
@@ -148,10 +149,10 @@ parse_opt (int key, char *arg, struct argp_state *state)
       break;
     case 'm':
       if (mn_ci_method_parse (arg, &a->o.method) < 0)
-        argp_error (state, "unknown interval method '%s'", arg);
+        argp_error (state, _("unknown interval method '%s'"), arg);
       break;
     case 'l':
-      a->o.level = mn_arg_prop (arg, "level", state);
+      a->o.level = mn_arg_prop (arg, N_("level"), state);
       break;
     case OPT_WARNINGS:
       a->warnings = arg;
@@ -165,15 +166,15 @@ parse_opt (int key, char *arg, struct argp_state *state)
       break;
     case ARGP_KEY_END:
       if (!a->catalogue || !a->calendar || !a->rules)
-        argp_error (state, "give the --catalogue, the --calendar and the "
-                           "--rules");
+        argp_error (state, _("give the --catalogue, the --calendar and the "
+                           "--rules"));
       if (a->o.from > a->o.to)
-        argp_error (state, "--from %s is after --to %s", a->from, a->to);
+        argp_error (state, _("--from %s is after --to %s"), a->from, a->to);
       mn_table_check (&a->table, &a->common, state);
       mn_common_check_output (&a->common, "--warnings", a->warnings, state);
       mn_common_check_output (&a->common, "--items", a->items, state);
       if (a->warnings && a->items && mn_output_same (a->warnings, a->items))
-        argp_error (state, "--warnings and --items name the same file");
+        argp_error (state, _("--warnings and --items name the same file"));
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -183,7 +184,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
   options, parse_opt, "[LOG...]",
-  "Supervise a service centre's deadlines: each application's working "
+  N_("Supervise a service centre's deadlines: each application's working "
   "days used and left against its limit, the early-warning list of open "
   "items, and per department the on-time rate with its interval, the "
   "median and 90th percentile of working days, and penalty points.\v"
@@ -195,8 +196,8 @@ static const struct argp argp = {
   "or the input is invalid, 2 on a usage or system error.\n\n"
   "Example:\n"
   "  minyi-deadline -c data/catalogue.csv --calendar data/calendar-2014.csv "
-  "-p data/penalty.csv --as-of 2014-10-01 data/service-log.csv",
-  mn_table_children_exact, NULL, NULL
+  "-p data/penalty.csv --as-of 2014-10-01 data/service-log.csv"),
+  mn_table_children_exact, mn_help_filter, MN_DOMAIN
 };
 
 /* The run's callbacks.  */

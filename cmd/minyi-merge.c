@@ -14,6 +14,7 @@
 #include "prog/scan.h"
 #include "prog/tableopts.h"
 #include "table/scoreacc.h"
+#include "base/i18n.h"
 
 MN_PROGRAM_IDENTITY ("minyi-merge");
 
@@ -22,6 +23,7 @@ struct args
   struct mn_common_opts common;
   struct mn_table_opts table;
   bool set_method, set_level;
+  bool concatenated;
   enum mn_ci_method method;
   double level;
   int argc;
@@ -30,13 +32,20 @@ struct args
   size_t nfiles;
 };
 
+enum { OPT_CONCATENATED = 0x200 };
+
 static const struct argp_option options[] = {
-  { NULL, 0, NULL, 0, "The intervals:", 1 },
+  { NULL, 0, NULL, 0, N_("The intervals:"), 1 },
   { "method", 'm', "NAME", 0,
-    "interval method of the final table: wilson, exact, jeffreys, "
-    "agresti-coull, wald (default: the partials')", 0 },
+    N_("interval method of the final table: wilson, exact, jeffreys, "
+    "agresti-coull, wald (default: the partials')"), 0 },
   { "level", 'l', "P", 0,
-    "confidence level, 0 < P < 1 (default: the partials')", 0 },
+    N_("confidence level, 0 < P < 1 (default: the partials')"), 0 },
+  { NULL, 0, NULL, 0, N_("The partials:"), 2 },
+  { "concatenated", OPT_CONCATENATED, NULL, 0,
+    N_("each input may be partials one after the other (as parallel or a "
+    "Hadoop reducer gives them): a key's rows are all added, a repeated "
+    "header line is skipped"), 0 },
   { 0 }
 };
 
@@ -74,8 +83,8 @@ check_twice (const struct args *a, struct argp_state *state)
   qsort (v, n, sizeof *v, cmp_id);
   for (size_t k = 1; k < n; k++)
     if (v[k].dev == v[k - 1].dev && v[k].ino == v[k - 1].ino)
-      argp_error (state, "'%s' and '%s' are one file: its groups would "
-                         "count twice", a->files[v[k - 1].i],
+      argp_error (state, _("'%s' and '%s' are one file: its groups would "
+                         "count twice"), a->files[v[k - 1].i],
                   a->files[v[k].i]);
   free (v);
 }
@@ -93,12 +102,15 @@ parse_opt (int key, char *arg, struct argp_state *state)
       break;
     case 'm':
       if (mn_ci_method_parse (arg, &a->method) < 0)
-        argp_error (state, "unknown interval method '%s'", arg);
+        argp_error (state, _("unknown interval method '%s'"), arg);
       a->set_method = true;
       break;
     case 'l':
-      a->level = mn_arg_prop (arg, "level", state);
+      a->level = mn_arg_prop (arg, N_("level"), state);
       a->set_level = true;
+      break;
+    case OPT_CONCATENATED:
+      a->concatenated = true;
       break;
     case ARGP_KEY_ARG:
       a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
@@ -116,7 +128,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
   options, parse_opt, "[FILE...]",
-  "Add up partial score tables (minyi-score --partial) into the score "
+  N_("Add up partial score tables (minyi-score --partial) into the score "
   "table, the same bytes as minyi-score gives on all the records at "
   "once.\v"
   "With no FILE, or when FILE is -, read standard input.  The partials "
@@ -126,8 +138,8 @@ static const struct argp argp = {
   "Exit status: 0 if every row was added, 1 if rows were rejected or a "
   "partial does not match the others, 2 on a usage or system error.\n\n"
   "Example:\n"
-  "  minyi-merge part1.csv part2.csv > scores.csv",
-  mn_table_children, NULL, NULL
+  "  minyi-merge part1.csv part2.csv > scores.csv"),
+  mn_table_children, mn_help_filter, MN_DOMAIN
 };
 
 /* The run's callbacks: read each partial's header, add its rows.  */
@@ -141,8 +153,8 @@ static int
 merge_row (void *m, const struct mn_input *in, const struct mn_record *rec,
            struct mn_error *e)
 {
-  return mn_merger_add (m, rec, in->name, e) == 0 ? MN_SCAN_USE
-                                                  : MN_SCAN_REJECT;
+  int rc = mn_merger_add (m, rec, in->name, e);
+  return rc == 0 ? MN_SCAN_USE : rc > 0 ? MN_SCAN_SKIP : MN_SCAN_REJECT;
 }
 
 /* Write the table, and the provenance to META (may be NULL).  */
@@ -187,6 +199,7 @@ main (int argc, char **argv)
 
   struct mn_merger *m = mn_merger_new (a.set_method ? &a.method : NULL,
                                        a.set_level ? &a.level : NULL);
+  mn_merger_set_concatenated (m, a.concatenated);
   struct mn_run run;
   mn_common_run (&run, &a.common, a.files, a.nfiles);
   /* Partials are minyi's own: UTF-8 and commas, whatever -d and -E

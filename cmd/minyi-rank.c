@@ -14,6 +14,7 @@
 #include "prog/tableopts.h"
 #include "survey/load.h"
 #include "survey/ranker.h"
+#include "base/i18n.h"
 
 MN_PROGRAM_IDENTITY ("minyi-rank");
 
@@ -36,36 +37,41 @@ struct args
 };
 
 static const struct argp_option options[] = {
-  { NULL, 0, NULL, 0, "Ranking:", 1 },
+  { NULL, 0, NULL, 0, N_("Ranking:"), 1 },
   { "by-stat", OPT_BY_STAT, "STAT", 0,
-    "rank by 'posterior' (post_mean of minyi-adjust, the default), "
+    N_("rank by 'posterior' (post_mean of minyi-adjust, the default), "
     "'rate', 'lo' (the interval's lower bound), 'standardized' (std_rate) "
-    "or 'index'", 0 },
+    "or 'index'"), 0 },
   { "within", OPT_WITHIN, "COLUMN", 0,
-    "rank within each value of COLUMN (such as township)", 0 },
+    N_("rank within each value of COLUMN (such as township)"), 0 },
   { "dense", OPT_DENSE, NULL, 0,
-    "dense ranks (1223) instead of competition ranks (1224)", 0 },
-  { NULL, 0, NULL, 0, "Rank uncertainty:", 2 },
+    N_("dense ranks (1223) instead of competition ranks (1224)"), 0 },
+  { NULL, 0, NULL, 0, N_("Rank uncertainty:"), 2 },
   { "draws", OPT_DRAWS, "N", 0,
-    "draws from the posteriors, 0 to 100000000 (default 10000; 0: no "
-    "simulation)", 0 },
+    N_("draws from the posteriors, 0 to 100000000 (default 10000; 0: no "
+    "simulation)"), 0 },
   { "seed", OPT_SEED, "S", 0,
-    "seed of the generator, 1 to 4294967295 (default 1)", 0 },
+    N_("seed of the generator, 1 to 4294967295 (default 1)"), 0 },
+  { "threads", 'j', "N", 0,
+    N_("make the draws on N threads, 1 to 256 (default: one per processor "
+    "online); the figures do not depend on it"), 0 },
   { "top", OPT_TOP, "K[,Q%...]", 0,
-    "probabilities of a rank at most K, or in the top Q % (default 10%; "
-    "at most 8)", 0 },
-  { NULL, 0, NULL, 0, "Tiers:", 3 },
+    /* xgettext:no-c-format */
+    N_("probabilities of a rank at most K, or in the top Q % (default 10%; "
+    "at most 8)"), 0 },
+  { NULL, 0, NULL, 0, N_("Tiers:"), 3 },
   { "policy", OPT_POLICY, "FILE", 0,
-    "decide each row's tier by the policy in FILE (minyi-formats(5))", 0 },
+    N_("decide each row's tier by the policy in FILE (minyi-formats(5))"), 0 },
   { "explain", OPT_EXPLAIN, "KEY", 0,
-    "instead of the table, say in words how the row whose keys, joined "
-    "by commas, are KEY was ranked and tiered", 0 },
-  { NULL, 0, NULL, 0, "Names:", 4 },
+    N_("instead of the table, say in words how the row whose keys, joined "
+    "by commas, are KEY was ranked and tiered (\\, for a comma within a "
+    "key, \\\\ for a backslash)"), 0 },
+  { NULL, 0, NULL, 0, N_("Names:"), 4 },
   { "roster", 'R', "FILE", 0,
-    "add each cadre's name, unit, position and township from the roster "
-    "FILE; a roster cadre without a row gets one, 'no data'", 0 },
+    N_("add each cadre's name, unit, position and township from the roster "
+    "FILE; a roster cadre without a row gets one, 'no data'"), 0 },
   { "cadre-column", OPT_CADRE_COLUMN, "COLUMN", 0,
-    "with --roster: the key column holding the cadre (default 'cadre')",
+    N_("with --roster: the key column holding the cadre (default 'cadre')"),
     0 },
   { 0 }
 };
@@ -84,8 +90,8 @@ parse_top (struct mn_rank_opts *o, char *arg, struct argp_state *state)
         t[len - 1] = '\0';
       if (o->ntop == MN_RANK_MAX_TOP || mn_parse_double (t, &x) != 0
           || !(x > 0) || (pct ? x > 100 : x != (long) x))
-        argp_error (state, "--top takes up to %d whole numbers K >= 1 or "
-                    "percentages 0 < Q%% <= 100%%, not '%s%s'",
+        argp_error (state, _("--top takes up to %d whole numbers K >= 1 or "
+                    "percentages 0 < Q%% <= 100%%, not '%s%s'"),
                     MN_RANK_MAX_TOP, t, pct ? "%" : "");
       o->top[o->ntop] = x;
       o->top_pct[o->ntop++] = pct;
@@ -104,8 +110,8 @@ parse_opt (int key, char *arg, struct argp_state *state)
       break;
     case OPT_BY_STAT:
       if (mn_rank_by_parse (arg, &a->rank.by) < 0)
-        argp_error (state, "--by-stat must be 'posterior', 'rate', 'lo', "
-                    "'standardized' or 'index', not '%s'", arg);
+        argp_error (state, _("--by-stat must be 'posterior', 'rate', 'lo', "
+                    "'standardized' or 'index', not '%s'"), arg);
       break;
     case OPT_WITHIN:
       a->rank.within = arg;
@@ -120,6 +126,10 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case OPT_SEED:
       a->rank.seed = (unsigned long) mn_arg_long (arg, 1, 4294967295,
                                                 "--seed", state);
+      break;
+    case 'j':
+      a->rank.threads = (unsigned) mn_arg_long (arg, 1, 256, "--threads",
+                                                state);
       break;
     case OPT_TOP:
       parse_top (&a->rank, arg, state);
@@ -151,7 +161,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
   options, parse_opt, "[FILE...]",
-  "Rank the rows of a score table, with the uncertainty of each rank, "
+  N_("Rank the rows of a score table, with the uncertainty of each rank, "
   "and decide their tiers under a promotion-review policy.\v"
   "With no FILE, or when FILE is -, read standard input: score tables as "
   "minyi-score or minyi-adjust write them.  The ranking goes to standard "
@@ -162,8 +172,8 @@ static const struct argp argp = {
   "error.\n\n"
   "Example:\n"
   "  minyi-score -q -c data/codebook.csv data/survey.csv | minyi-adjust -q "
-  "| minyi-rank --policy data/policy.csv",
-  mn_table_children_exact, NULL, NULL
+  "| minyi-rank --policy data/policy.csv"),
+  mn_table_children_exact, mn_help_filter, MN_DOMAIN
 };
 
 static int
@@ -199,7 +209,7 @@ write_meta (const struct args *a, const struct mn_run *run,
     "column", mn_rank_by_column (a->rank.by),
     "within", a->rank.within ? a->rank.within : "",
     "ties", a->rank.dense ? "dense (1223)" : "competition (1224)",
-    "draws", draws, "seed", seed, "generator", "gsl mt19937",
+    "draws", draws, "seed", seed, "generator", "gsl taus2, blocks of 32 draws",
     "posterior_eb", eb, "posterior_jeffreys", jf,
     "policy", a->policy ? a->policy : "",
     "roster", a->roster ? a->roster : "",
@@ -225,13 +235,18 @@ report_roster (const struct mn_ranker *rk)
                                               ? sizeof list - len : 0,
                                   "%s%s", i ? ", " : "",
                                   mn_ranker_not_listed (rk, i));
-      error (0, 0, "%zu row%s of cadres not in the roster: %s%s",
-             s.not_listed, s.not_listed == 1 ? "" : "s", list,
-             s.not_listed > 5 ? ", ..." : "");
+      error (0, 0, dngettext (MN_DOMAIN,
+                              "%zu row of cadres not in the roster: %s%s",
+                              "%zu rows of cadres not in the roster: %s%s",
+                              s.not_listed),
+             s.not_listed, list, s.not_listed > 5 ? ", ..." : "");
     }
   if (s.no_data)
-    error (0, 0, "%zu row%s 'no data' for roster cadres without answers",
-           s.no_data, s.no_data == 1 ? "" : "s");
+    error (0, 0, dngettext (MN_DOMAIN,
+                            "%zu row 'no data' for roster cadres without "
+                            "answers",
+                            "%zu rows 'no data' for roster cadres without "
+                            "answers", s.no_data), s.no_data);
 }
 
 int
@@ -255,7 +270,8 @@ main (int argc, char **argv)
     mn_run_fail (&run, &e, MN_EXIT_AUTO);
   a.rank.policy = a.policy ? &policy : NULL;
   struct mn_roster roster = { 0 };
-  if (a.roster && mn_load_roster (&roster, a.roster, &e) < 0)
+  if (a.roster
+      && mn_load_roster (&roster, a.roster, &a.common.aliases, &e) < 0)
     mn_run_fail (&run, &e, MN_EXIT_AUTO);
   a.rank.roster = a.roster ? &roster : NULL;
   struct mn_ranker *rk = mn_ranker_new (&a.rank);
@@ -273,9 +289,11 @@ main (int argc, char **argv)
   if (!run.failed && a.explain
       && mn_ranker_explain (rk, a.explain, a.table.digits,
                             run.out[0].fp) == 0)
-    mn_run_fail (&run, &(struct mn_error) { .reason = MN_R_USAGE,
-                   .msg = "--explain: no row has those keys" },
-                 MN_EXIT_USAGE);
+    {
+      mn_error_set (&e, NULL, 0, MN_R_USAGE,
+                    "--explain: no row has those keys");
+      mn_run_fail (&run, &e, MN_EXIT_USAGE);
+    }
   if (!run.failed && !a.explain)
     mn_ranker_write (rk, a.table.digits, run.out[0].fp);
   if (!run.failed && meta)

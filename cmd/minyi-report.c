@@ -19,6 +19,7 @@
 #include "report/rtable.h"
 #include "report/text.h"
 #include "report/xlsx.h"
+#include "base/i18n.h"
 
 MN_PROGRAM_IDENTITY ("minyi-report");
 
@@ -50,41 +51,42 @@ struct args
 };
 
 static const struct argp_option options[] = {
-  { NULL, 0, NULL, 0, "The document:", 1 },
+  { NULL, 0, NULL, 0, N_("The document:"), 1 },
   { "format", 'f', "FORMAT", 0,
-    "'text' (the default: an aligned table), 'markdown', 'html' (one "
+    N_("'text' (the default: an aligned table), 'markdown', 'html' (one "
     "self-contained, printable page) or 'xlsx' (an Excel workbook, to a "
-    "file or a pipe)", 0 },
+    "file or a pipe)"), 0 },
   { "width", 'w', "N", 0,
-    "fit the text table in N columns, 20 to 10000 (default: $COLUMNS, "
-    "the terminal's width, else 80)", 0 },
+    N_("fit the text table in N columns, 20 to 10000 (default: $COLUMNS, "
+    "the terminal's width, else 80)"), 0 },
   { "decimals", OPT_DECIMALS, "N", 0,
-    "decimals of rates and probabilities, 1 to 6 (default 3)", 0 },
+    N_("decimals of rates and probabilities, 1 to 6 (default 3)"), 0 },
   { "where", OPT_WHERE, "COLUMN=VALUE", 0,
-    "show only the rows whose COLUMN is VALUE (such as wave=2026Q2)", 0 },
-  { "title", OPT_TITLE, "TEXT", 0, "the HTML page's title", 0 },
-  { NULL, 0, NULL, 0, "Evidence:", 2 },
+    N_("show only the rows whose COLUMN is VALUE (such as wave=2026Q2)"), 0 },
+  { "title", OPT_TITLE, "TEXT", 0, N_("the HTML page's title"), 0 },
+  { NULL, 0, NULL, 0, N_("Evidence:"), 2 },
   { "scores", 's', "FILE", 0,
-    "take the intervals a ranking lacks (lo, hi, post_lo, post_hi, "
+    N_("take the intervals a ranking lacks (lo, hi, post_lo, post_hi, "
     "level, funnel_*) from the adjusted or score table FILE, joined on "
-    "the keys", 0 },
+    "the keys"), 0 },
   { "provenance", OPT_PROVENANCE, "FILE", 0,
-    "the provenance file shown in the HTML (default: FILE.meta.csv "
-    "beside the first input, when there is one)", 0 },
-  { NULL, 0, NULL, 0, "Plots:", 3 },
+    N_("the provenance file shown in the HTML (default: FILE.meta.csv "
+    "beside the first input, when there is one)"), 0 },
+  { NULL, 0, NULL, 0, N_("Plots:"), 3 },
   { "plot", 'p', "KIND=FILE", 0,
-    "also draw an SVG plot to FILE: KIND 'funnel' (rate against n with "
+    /* xgettext:no-c-format */
+    N_("also draw an SVG plot to FILE: KIND 'funnel' (rate against n with "
     "the 95% and 99.8% limits) or 'caterpillar' (intervals by rank); may "
-    "be repeated", 0 },
+    "be repeated"), 0 },
   { "limits", OPT_LIMITS, "FILE", 0,
-    "the funnel's limits from minyi-adjust --limits FILE (default: the "
-    "table's funnel_ columns)", 0 },
+    N_("the funnel's limits from minyi-adjust --limits FILE (default: the "
+    "table's funnel_ columns)"), 0 },
   { "target", OPT_TARGET, "P", 0,
-    "the caterpillar's reference line at P, 0 to 1 (default: the "
-    "funnel target, when the table has one)", 0 },
+    N_("the caterpillar's reference line at P, 0 to 1 (default: the "
+    "funnel target, when the table has one)"), 0 },
   { "label", OPT_LABEL, "LIST", 0,
-    "which points get their name, those that fit: any of 'top', "
-    "'bottom', 'outliers', or 'none' (default outliers)", 0 },
+    N_("which points get their name, those that fit: any of 'top', "
+    "'bottom', 'outliers', or 'none' (default outliers)"), 0 },
   { 0 }
 };
 
@@ -100,10 +102,10 @@ parse_plot (struct args *a, const char *arg, struct argp_state *state)
   enum mn_plot_kind k;
   if (!eq || !eq[1]
       || mn_plot_kind_parse (arg, (size_t) (eq - arg), &k) < 0)
-    argp_error (state, "--plot must be funnel=FILE or caterpillar=FILE, "
-                "not '%s'", arg);
+    argp_error (state, _("--plot must be funnel=FILE or caterpillar=FILE, "
+                "not '%s'"), arg);
   if (a->nplot == MAX_PLOTS)
-    argp_error (state, "at most %d --plot", MAX_PLOTS);
+    argp_error (state, _("at most %d --plot"), MAX_PLOTS);
   a->plot[a->nplot].kind = k;
   a->plot[a->nplot++].path = eq + 1;
 }
@@ -127,8 +129,8 @@ parse_opt (int key, char *arg, struct argp_state *state)
       else if (strcmp (arg, "xlsx") == 0)
         a->format = FMT_XLSX;
       else
-        argp_error (state, "--format must be 'text', 'markdown', 'html' "
-                    "or 'xlsx', not '%s'", arg);
+        argp_error (state, _("--format must be 'text', 'markdown', 'html' "
+                    "or 'xlsx', not '%s'"), arg);
       break;
     case 'w':
       a->width = mn_arg_long (arg, 20, 10000, "--width", state);
@@ -140,7 +142,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
       {
         const char *eq = strchr (arg, '=');
         if (!eq || eq == arg)
-          argp_error (state, "--where must be COLUMN=VALUE, not '%s'", arg);
+          argp_error (state, _("--where must be COLUMN=VALUE, not '%s'"), arg);
         free (a->where);
         a->where = xstrdup (arg);
         a->where[eq - arg] = '\0';
@@ -165,13 +167,13 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case OPT_TARGET:
       if (mn_parse_double (arg, &a->target) != 0 || !(a->target >= 0)
           || !(a->target <= 1))
-        argp_error (state, "--target must be a number from 0 to 1, not "
-                    "'%s'", arg);
+        argp_error (state, _("--target must be a number from 0 to 1, not "
+                    "'%s'"), arg);
       break;
     case OPT_LABEL:
       if (mn_plot_labels_parse (arg, &a->labels) < 0)
-        argp_error (state, "--label takes 'top', 'bottom', 'outliers' "
-                    "or 'none', separated by commas, not '%s'", arg);
+        argp_error (state, _("--label takes 'top', 'bottom', 'outliers' "
+                    "or 'none', separated by commas, not '%s'"), arg);
       break;
     case ARGP_KEY_ARG:
       a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
@@ -180,8 +182,8 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_END:
       if (a->format == FMT_XLSX && !a->common.output
           && isatty (STDOUT_FILENO))
-        argp_error (state, "a workbook is no text for a terminal: give -o "
-                           "FILE.xlsx, or a pipe");
+        argp_error (state, _("a workbook is no text for a terminal: give -o "
+                           "FILE.xlsx, or a pipe"));
       for (size_t i = 0; i < a->nplot; i++)
         mn_common_check_output (&a->common, "--plot", a->plot[i].path,
                                 state);
@@ -194,7 +196,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
   options, parse_opt, "[FILE...]",
-  "Show a ranking (minyi-rank) or a score table (minyi-score, "
+  N_("Show a ranking (minyi-rank) or a score table (minyi-score, "
   "minyi-adjust) as the promotion committee reads it: each figure with "
   "its interval, as an aligned terminal table, Markdown or a "
   "self-contained HTML page, and SVG funnel and caterpillar plots.\v"
@@ -204,8 +206,8 @@ static const struct argp argp = {
   "Exit status: 0 if every row was shown, 1 if rows were rejected or a "
   "table is invalid, 2 on a usage or system error.\n\n"
   "Example:\n"
-  "  minyi-report --where wave=2026Q2 -s adjusted.csv ranking.csv",
-  children, NULL, NULL
+  "  minyi-report --where wave=2026Q2 -s adjusted.csv ranking.csv"),
+  children, mn_help_filter, MN_DOMAIN
 };
 
 static int
@@ -290,12 +292,13 @@ main (int argc, char **argv)
       && mn_rtable_join (&t, a.scores, &run.ro, &matched, &e) < 0)
     mn_run_fail (&run, &e, MN_EXIT_AUTO);
   if (!run.failed && a.scores && matched < t.nrow && !a.common.quiet)
-    error (0, 0, "%s: %zu of %zu rows have no row there", a.scores,
+    error (0, 0, _("%s: %zu of %zu rows have no row there"), a.scores,
            t.nrow - matched, t.nrow);
   if (!run.failed && t.nrow == 0)
-    mn_run_fail (&run, &(struct mn_error) {
-                   .reason = MN_R_USAGE,
-                   .msg = "no row to show (see --where)" }, MN_EXIT_DATA);
+    {
+      mn_error_set (&e, NULL, 0, MN_R_USAGE, "no row to show (see --where)");
+      mn_run_fail (&run, &e, MN_EXIT_DATA);
+    }
   if (!run.failed)
     mn_rtable_wilson (&t, 0.95);
   struct mn_layout l;

@@ -16,6 +16,7 @@
 #include "survey/load.h"
 #include "survey/score.h"
 #include "table/scoretab.h"
+#include "base/i18n.h"
 
 MN_PROGRAM_IDENTITY ("minyi-score");
 
@@ -53,50 +54,50 @@ struct args
 };
 
 static const struct argp_option options[] = {
-  { NULL, 0, NULL, 0, "What to score:", 1 },
+  { NULL, 0, NULL, 0, N_("What to score:"), 1 },
   { "codebook", 'c', "FILE", 0,
-    "the items, their scales and satisfied answers (minyi-formats(5))", 0 },
+    N_("the items, their scales and satisfied answers (minyi-formats(5))"), 0 },
   { "item", 'i', "COLUMN", 0,
-    "without a codebook: score the single item in COLUMN", 0 },
+    N_("without a codebook: score the single item in COLUMN"), 0 },
   { "satisfied", 's', "ANSWERS", 0,
-    "with --item: the answers that count as satisfied, separated by "
-    "'|'; a range of whole numbers such as 4..5 may stand for several",
+    N_("with --item: the answers that count as satisfied, separated by "
+    "'|'; a range of whole numbers such as 4..5 may stand for several"),
     0 },
   { "dont-know-answers", OPT_DK_ANSWERS, "ANSWERS", 0,
-    "with --item: the answers that mean \"don't know\"", 0 },
+    N_("with --item: the answers that mean \"don't know\""), 0 },
   { "rate-item", 'r', "ITEM", 0,
-    "the codebook item whose satisfied share is the rate (default: the "
-    "first item)", 0 },
+    N_("the codebook item whose satisfied share is the rate (default: the "
+    "first item)"), 0 },
   { "dont-know", OPT_DONT_KNOW, "POLICY", 0,
-    "'exclude' (default) leaves \"don't know\" answers out of the rate's "
-    "denominator; 'unsatisfied' counts them as not satisfied", 0 },
-  { NULL, 0, NULL, 0, "Grouping and intervals:", 2 },
+    N_("'exclude' (default) leaves \"don't know\" answers out of the rate's "
+    "denominator; 'unsatisfied' counts them as not satisfied"), 0 },
+  { NULL, 0, NULL, 0, N_("Grouping and intervals:"), 2 },
   { "group", 'g', "COLUMNS", 0,
-    "group by these comma-separated columns, names or 1-based numbers "
-    "(default 'cadre'); may be repeated", 0 },
+    N_("group by these comma-separated columns, names or 1-based numbers "
+    "(default 'cadre'); may be repeated"), 0 },
   { "method", 'm', "NAME", 0,
-    "interval method: wilson (default), exact, jeffreys, agresti-coull, "
-    "wald", 0 },
-  { "level", 'l', "P", 0, "confidence level, 0 < P < 1 (default 0.95)", 0 },
+    N_("interval method: wilson (default), exact, jeffreys, agresti-coull, "
+    "wald"), 0 },
+  { "level", 'l', "P", 0, N_("confidence level, 0 < P < 1 (default 0.95)"), 0 },
   { "standardize-by", OPT_STANDARDIZE, "COLUMNS", 0,
-    "indirect standardisation for the respondents' strata in these "
+    N_("indirect standardisation for the respondents' strata in these "
     "comma-separated columns (such as township or village): the std_ "
-    "columns", 0 },
-  { NULL, 0, NULL, 0, "Weights:", 3 },
+    "columns"), 0 },
+  { NULL, 0, NULL, 0, N_("Weights:"), 3 },
   { "weight", 'w', "COLUMN", 0,
-    "survey weights in COLUMN: Hajek estimates, linearisation standard "
-    "errors, intervals on Kish's effective sample size", 0 },
+    N_("survey weights in COLUMN: Hajek estimates, linearisation standard "
+    "errors, intervals on Kish's effective sample size"), 0 },
   { "group-weights", OPT_GROUP_WEIGHTS, "SHARES", 0,
-    "respondent-group weighting: fixed shares such as "
+    N_("respondent-group weighting: fixed shares such as "
     "villager=0.6,group_leader=0.2,village_cadre=0.2 (summing to 1), or a "
     "CSV file with columns group and share, give the composite rate "
-    "grate", 0 },
+    "grate"), 0 },
   { "respondent-type", OPT_RESPONDENT, "COLUMN", 0,
-    "with --group-weights: the column of each respondent's group "
-    "(default 'respondent_type')", 0 },
+    N_("with --group-weights: the column of each respondent's group "
+    "(default 'respondent_type')"), 0 },
   { "list-columns", OPT_LIST_COLUMNS, NULL, 0,
-    "list the score table's columns, their types and meanings, and "
-    "exit", 40 },
+    N_("list the score table's columns, their types and meanings, and "
+    "exit"), 40 },
   { "progress", OPT_PROGRESS, NULL, 0, MN_PROGRESS_DOC, 40 },
   { 0 }
 };
@@ -111,10 +112,10 @@ add_columns (char ***v, size_t *nv, const char *opt, const char *arg,
     {
       size_t n = strcspn (p, ",");
       if (n == 0)
-        argp_error (state, "empty column name in %s '%s'", opt, arg);
+        argp_error (state, _("empty column name in %s '%s'"), opt, arg);
       for (size_t i = 0; i < *nv; i++)
         if (strlen ((*v)[i]) == n && memcmp ((*v)[i], p, n) == 0)
-          argp_error (state, "column '%.*s' named twice in %s",
+          argp_error (state, _("column '%.*s' named twice in %s"),
                       (int) n, p, opt);
       *v = xrealloc (*v, (*nv + 1) * sizeof **v);
       (*v)[(*nv)++] = xmemdup0 (p, n);
@@ -181,8 +182,8 @@ parse_opt (int key, char *arg, struct argp_state *state)
       else if (strcmp (arg, "unsatisfied") == 0)
         a->dk_unsatisfied = true;
       else
-        argp_error (state, "--dont-know must be 'exclude' or "
-                           "'unsatisfied', not '%s'", arg);
+        argp_error (state, _("--dont-know must be 'exclude' or "
+                           "'unsatisfied', not '%s'"), arg);
       break;
     case 'g':
       add_columns (&a->group, &a->ngroup, "--group", arg, state);
@@ -193,10 +194,10 @@ parse_opt (int key, char *arg, struct argp_state *state)
       break;
     case 'm':
       if (mn_ci_method_parse (arg, &a->method) < 0)
-        argp_error (state, "unknown interval method '%s'", arg);
+        argp_error (state, _("unknown interval method '%s'"), arg);
       break;
     case 'l':
-      a->level = mn_arg_prop (arg, "level", state);
+      a->level = mn_arg_prop (arg, N_("level"), state);
       break;
     case 'w':
       a->weight = arg;
@@ -223,20 +224,20 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_END:
       mn_table_check (&a->table, &a->common, state);
       if (!a->codebook && !a->item)
-        argp_error (state, "give a --codebook, or an --item with its "
-                           "--satisfied answers");
+        argp_error (state, _("give a --codebook, or an --item with its "
+                           "--satisfied answers"));
       if (a->codebook && (a->item || a->satisfied || a->dk_answers))
-        argp_error (state, "--item, --satisfied and --dont-know-answers "
-                           "go without --codebook");
+        argp_error (state, _("--item, --satisfied and --dont-know-answers "
+                           "go without --codebook"));
       if (a->item && !a->satisfied)
-        argp_error (state, "--item needs --satisfied");
+        argp_error (state, _("--item needs --satisfied"));
       if (a->rate_item && !a->codebook)
-        argp_error (state, "--rate-item needs --codebook");
+        argp_error (state, _("--rate-item needs --codebook"));
       if (a->nstratum && a->table.partial)
-        argp_error (state, "--standardize-by cannot make a --partial "
-                           "table: a partial does not carry the strata");
+        argp_error (state, _("--standardize-by cannot make a --partial "
+                           "table: a partial does not carry the strata"));
       if (a->respondent && !a->group_weights)
-        argp_error (state, "--respondent-type goes with --group-weights");
+        argp_error (state, _("--respondent-type goes with --group-weights"));
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -246,7 +247,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
   options, parse_opt, "[FILE...]",
-  "Score survey responses per cadre: the share of satisfied answers with "
+  N_("Score survey responses per cadre: the share of satisfied answers with "
   "its confidence interval, item means and a composite index.\v"
   "With no FILE, or when FILE is -, read standard input.  The score "
   "table, one row per group in byte order of the keys, goes to standard "
@@ -254,8 +255,8 @@ static const struct argp argp = {
   "Exit status: 0 if every record was used, 1 if records were rejected "
   "or the input is invalid, 2 on a usage or system error.\n\n"
   "Example:\n"
-  "  minyi-score -c data/codebook.csv data/survey.csv",
-  mn_table_children, NULL, NULL
+  "  minyi-score -c data/codebook.csv data/survey.csv"),
+  mn_table_children, mn_help_filter, MN_DOMAIN
 };
 
 /* The run's callbacks: bind each input to the scorer, score its

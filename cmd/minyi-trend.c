@@ -14,6 +14,7 @@
 #include "prog/scan.h"
 #include "prog/tableopts.h"
 #include "table/trend.h"
+#include "base/i18n.h"
 
 MN_PROGRAM_IDENTITY ("minyi-trend");
 
@@ -38,16 +39,16 @@ struct args
 };
 
 static const struct argp_option options[] = {
-  { NULL, 0, NULL, 0, "The waves:", 1 },
+  { NULL, 0, NULL, 0, N_("The waves:"), 1 },
   { "wave", OPT_WAVE, "COLUMN=FIRST,SECOND", 0,
-    "the two waves are the rows whose key COLUMN is FIRST and SECOND, as "
+    N_("the two waves are the rows whose key COLUMN is FIRST and SECOND, as "
     "in a table grouped by wave,cadre (default: two tables, the first "
-    "wave's and the second's)", 0 },
+    "wave's and the second's)"), 0 },
   { "ignore-key", OPT_IGNORE_KEY, "COLUMN", 0,
-    "leave the key COLUMN out of the join (such as the wave column of two "
-    "tables grouped by wave,cadre); may be repeated", 0 },
+    N_("leave the key COLUMN out of the join (such as the wave column of two "
+    "tables grouped by wave,cadre); may be repeated"), 0 },
   { "level", 'l', "P", 0,
-    "level of the difference's interval, 0 < P < 1 (default 0.95)", 0 },
+    N_("level of the difference's interval, 0 < P < 1 (default 0.95)"), 0 },
   { 0 }
 };
 
@@ -59,7 +60,7 @@ parse_wave (struct args *a, const char *arg, struct argp_state *state)
   const char *comma = eq ? strchr (eq + 1, ',') : NULL;
   if (!eq || eq == arg || !comma || comma == eq + 1 || !comma[1]
       || strchr (comma + 1, ','))
-    argp_error (state, "--wave must be COLUMN=FIRST,SECOND, not '%s'", arg);
+    argp_error (state, _("--wave must be COLUMN=FIRST,SECOND, not '%s'"), arg);
   free (a->wave);
   a->wave = xstrdup (arg);
   a->wave[eq - arg] = '\0';
@@ -68,7 +69,7 @@ parse_wave (struct args *a, const char *arg, struct argp_state *state)
   a->trend.first = a->wave + (eq - arg) + 1;
   a->trend.second = a->wave + (comma - arg) + 1;
   if (strcmp (a->trend.first, a->trend.second) == 0)
-    argp_error (state, "--wave names the wave '%s' twice", a->trend.first);
+    argp_error (state, _("--wave names the wave '%s' twice"), a->trend.first);
 }
 
 static error_t
@@ -89,7 +90,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
       a->ignore[a->nignore++] = arg;
       break;
     case 'l':
-      a->trend.level = mn_arg_prop (arg, "level", state);
+      a->trend.level = mn_arg_prop (arg, N_("level"), state);
       break;
     case ARGP_KEY_ARG:
       a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
@@ -98,11 +99,11 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_END:
       mn_table_check (&a->table, &a->common, state);
       if (!a->wave && a->nfiles != 2)
-        argp_error (state, "give two score tables, the first wave's and "
-                           "the second's, or one with --wave");
+        argp_error (state, _("give two score tables, the first wave's and "
+                           "the second's, or one with --wave"));
       if (!a->wave && mn_output_same (a->files[0], a->files[1]))
-        argp_error (state, "'%s' and '%s' are the same table: compare two "
-                           "waves", a->files[0], a->files[1]);
+        argp_error (state, _("'%s' and '%s' are the same table: compare two "
+                           "waves"), a->files[0], a->files[1]);
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -112,7 +113,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
   options, parse_opt, "FIRST SECOND\n--wave=COLUMN=FIRST,SECOND [FILE...]",
-  "Compare two waves of score tables: each key's change of rate, second "
+  N_("Compare two waves of score tables: each key's change of rate, second "
   "minus first, with Newcombe's hybrid score interval, and whether it is "
   "a significant rise or drop.\v"
   "The comparison, one row per key of either wave in byte order (keys of "
@@ -121,8 +122,8 @@ static const struct argp argp = {
   "Exit status: 0 if every row was compared, 1 if rows were rejected or "
   "a table is invalid, 2 on a usage or system error.\n\n"
   "Example:\n"
-  "  minyi-trend --wave wave=2026Q1,2026Q2 scores.csv",
-  mn_table_children_exact, NULL, NULL
+  "  minyi-trend --wave wave=2026Q1,2026Q2 scores.csv"),
+  mn_table_children_exact, mn_help_filter, MN_DOMAIN
 };
 
 static int
@@ -200,8 +201,8 @@ main (int argc, char **argv)
       struct mn_trend_summary s;
       mn_trend_summary (t, &s);
       if (s.both == 0 && s.first_only && s.second_only && !a.common.quiet)
-        error (0, 0, "no key is in both waves: are the tables keyed by "
-                     "their wave too (--ignore-key COLUMN)?");
+        error (0, 0, _("no key is in both waves: are the tables keyed by "
+                     "their wave too (--ignore-key COLUMN)?"));
     }
   mn_run_commit (&run);
 

@@ -17,6 +17,7 @@
 #include "survey/load.h"
 #include "survey/margins.h"
 #include "survey/weighting.h"
+#include "base/i18n.h"
 
 MN_PROGRAM_IDENTITY ("minyi-weight");
 
@@ -43,27 +44,27 @@ struct args
 };
 
 static const struct argp_option options[] = {
-  { NULL, 0, NULL, 0, "Weighting:", 1 },
+  { NULL, 0, NULL, 0, N_("Weighting:"), 1 },
   { "margins", 'm', "FILE", 0,
-    "population totals per category (minyi-weight(1)); required", 0 },
+    N_("population totals per category (minyi-weight(1)); required"), 0 },
   { "method", OPT_METHOD, "METHOD", 0,
-    "rake (iterative proportional fitting, the default) or poststratify "
-    "(one margin variable, possibly columns joined with '*')", 0 },
+    N_("rake (iterative proportional fitting, the default) or poststratify "
+    "(one margin variable, possibly columns joined with '*')"), 0 },
   { "base-weight", 'b', "COLUMN", 0,
-    "start from the weights in COLUMN (default: 1 for every row)", 0 },
+    N_("start from the weights in COLUMN (default: 1 for every row)"), 0 },
   { "weight-column", 'W', "NAME", 0,
-    "write the weights to column NAME, replaced if the survey has it, "
-    "otherwise appended (default 'weight')", 0 },
+    N_("write the weights to column NAME, replaced if the survey has it, "
+    "otherwise appended (default 'weight')"), 0 },
   { "tolerance", OPT_TOLERANCE, "X", 0,
-    "stop raking when every margin is within relative error X "
-    "(default 1e-10)", 0 },
+    N_("stop raking when every margin is within relative error X "
+    "(default 1e-10)"), 0 },
   { "max-iterations", OPT_MAX_ITERATIONS, "N", 0,
-    "give up after N raking sweeps (default 100)", 0 },
+    N_("give up after N raking sweeps (default 100)"), 0 },
   { "trim", OPT_TRIM, "LO,HI", 0,
-    "keep every weight / mean weight within LO..HI (e.g. 0.3,3; 0 for "
-    "no bound), re-raking after each clamp", 0 },
+    N_("keep every weight / mean weight within LO..HI (e.g. 0.3,3; 0 for "
+    "no bound), re-raking after each clamp"), 0 },
   { "report", OPT_REPORT, "FILE", 0,
-    "write the diagnostics, overall and per township, to FILE as CSV", 0 },
+    N_("write the diagnostics, overall and per township, to FILE as CSV"), 0 },
   { 0 }
 };
 
@@ -72,7 +73,7 @@ parse_num (const char *arg, struct argp_state *state, const char *what)
 {
   double x;
   if (mn_parse_double (arg, &x) != 0)
-    argp_error (state, "%s must be a number, not '%s'", what, arg);
+    argp_error (state, _("%s must be a number, not '%s'"), what, arg);
   return x;
 }
 
@@ -94,29 +95,29 @@ parse_opt (int key, char *arg, struct argp_state *state)
       else if (strcmp (arg, "poststratify") == 0)
         a->post = true;
       else
-        argp_error (state, "--method must be rake or poststratify, not "
-                           "'%s'", arg);
+        argp_error (state, _("--method must be rake or poststratify, not "
+                           "'%s'"), arg);
       break;
     case 'b':
       a->base = arg;
       break;
     case 'W':
       if (!*arg)
-        argp_error (state, "--weight-column needs a name");
+        argp_error (state, _("--weight-column needs a name"));
       a->wcol = arg;
       break;
     case OPT_TOLERANCE:
       a->ro.tol = parse_num (arg, state, "--tolerance");
       if (!(a->ro.tol > 0 && a->ro.tol < 1))
-        argp_error (state, "--tolerance must be between 0 and 1, not '%s'",
+        argp_error (state, _("--tolerance must be between 0 and 1, not '%s'"),
                     arg);
       break;
     case OPT_MAX_ITERATIONS:
       {
         long n;
         if (mn_parse_long (arg, 1, 1000000, &n) != 0)
-          argp_error (state, "--max-iterations must be a whole number "
-                             "from 1 to 1000000, not '%s'", arg);
+          argp_error (state, _("--max-iterations must be a whole number "
+                             "from 1 to 1000000, not '%s'"), arg);
         a->ro.maxit = (unsigned) n;
       }
       break;
@@ -124,14 +125,14 @@ parse_opt (int key, char *arg, struct argp_state *state)
       {
         char *comma = strchr (arg, ',');
         if (!comma)
-          argp_error (state, "--trim wants LO,HI, not '%s'", arg);
+          argp_error (state, _("--trim wants LO,HI, not '%s'"), arg);
         *comma = '\0';
         double lo = parse_num (arg, state, "--trim's LO");
         double hi = parse_num (comma + 1, state, "--trim's HI");
         *comma = ',';
         if (!(lo >= 0 && lo <= 1) || !(hi == 0 || (hi >= 1 && isfinite (hi))))
-          argp_error (state, "--trim '%s': LO must be from 0 to 1 and HI 0 "
-                             "or at least 1", arg);
+          argp_error (state, _("--trim '%s': LO must be from 0 to 1 and HI 0 "
+                             "or at least 1"), arg);
         a->ro.lo_ratio = lo;
         a->ro.hi_ratio = hi;
       }
@@ -141,12 +142,12 @@ parse_opt (int key, char *arg, struct argp_state *state)
       break;
     case ARGP_KEY_ARG:
       if (a->file)
-        argp_error (state, "one survey FILE at most");
+        argp_error (state, _("one survey FILE at most"));
       a->file = arg;
       break;
     case ARGP_KEY_END:
       if (!a->margins)
-        argp_error (state, "a --margins file is required");
+        argp_error (state, _("a --margins file is required"));
       mn_common_check_report (&a->common, a->report, state);
       break;
     default:
@@ -157,7 +158,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
   options, parse_opt, "[FILE]",
-  "Weight survey rows so that their weighted totals match population "
+  N_("Weight survey rows so that their weighted totals match population "
   "margins, by raking or post-stratification: write every usable row "
   "with its weight, and every other row, with its line and reason, to "
   "the rejects file.\v"
@@ -171,8 +172,8 @@ static const struct argp argp = {
   "the margins cannot be met (nothing is then written), 2 on a usage or "
   "system error.\n\n"
   "Example:\n"
-  "  minyi-weight -m margins.csv --trim 0.3,3 survey.csv > weighted.csv",
-  mn_common_children, NULL, NULL
+  "  minyi-weight -m margins.csv --trim 0.3,3 survey.csv > weighted.csv"),
+  mn_common_children, mn_help_filter, MN_DOMAIN
 };
 
 /* The program's side of the run.  */
@@ -414,7 +415,7 @@ weigh (struct mn_run *run, struct prog *p)
     {
       rake_failure (p, &p->r, &e);
       mn_run_fail (run, &e, MN_EXIT_DATA);
-      error (0, 0, "nothing written");
+      error (0, 0, _("nothing written"));
       return -1;
     }
   const struct mn_rake_result *r = &p->r;
@@ -425,18 +426,24 @@ weigh (struct mn_run *run, struct prog *p)
   if (a->common.quiet)
     return 0;
   if (a->post)
-    error (0, 0, "post-stratified: largest relative margin error %.3g",
+    error (0, 0, _("post-stratified: largest relative margin error %.3g"),
            r->max_rel_err);
   else
-    error (0, 0, "raked in %u sweep%s: largest relative margin error "
-                 "%.3g", r->sweeps, r->sweeps == 1 ? "" : "s",
+    error (0, 0, dngettext (MN_DOMAIN,
+                            "raked in %u sweep: largest relative margin "
+                            "error %.3g",
+                            "raked in %u sweeps: largest relative margin "
+                            "error %.3g", r->sweeps), r->sweeps,
            r->max_rel_err);
   if (r->trim_rounds)
-    error (0, 0, "trimmed in %u round%s: weight/mean from %.4g to %.4g",
-           r->trim_rounds, r->trim_rounds == 1 ? "" : "s", r->min_ratio,
-           r->max_ratio);
-  error (0, 0, "weights: min %.4g, median %.4g, max %.4g; Kish design "
-               "effect %.4g, effective n %.1f of %.0f", s->min, s->median,
+    error (0, 0, dngettext (MN_DOMAIN,
+                            "trimmed in %u round: weight/mean from %.4g to "
+                            "%.4g",
+                            "trimmed in %u rounds: weight/mean from %.4g to "
+                            "%.4g", r->trim_rounds), r->trim_rounds,
+           r->min_ratio, r->max_ratio);
+  error (0, 0, _("weights: min %.4g, median %.4g, max %.4g; Kish design "
+               "effect %.4g, effective n %.1f of %.0f"), s->min, s->median,
          s->max, s->deff, s->neff, s->n);
   return 0;
 }

@@ -11,6 +11,7 @@
 
 #include "base/xalloc.h"
 #include "prog/common.h"
+#include "base/i18n.h"
 
 MN_PROGRAM_IDENTITY ("minyi");
 
@@ -19,15 +20,15 @@ static const struct
 {
   const char *name, *what;
 } programs[] = {
-  { "check", "validate survey exports against the codebook and roster" },
-  { "weight", "survey weights: raking and post-stratification to margins" },
-  { "score", "per-cadre satisfaction rates, item means, composite index" },
-  { "merge", "add up the partial score tables of parts of a survey" },
-  { "adjust", "empirical-Bayes shrinkage and funnel limits of a score table" },
-  { "rank", "rankings with rank intervals, and tiers from a policy file" },
-  { "trend", "each cadre's change between two waves, with its interval" },
-  { "report", "rankings as terminal tables, Markdown, HTML and SVG plots" },
-  { "deadline", "service-centre deadlines: warnings and on-time rates" },
+  { "check", N_("validate survey exports against the codebook and roster") },
+  { "weight", N_("survey weights: raking and post-stratification to margins") },
+  { "score", N_("per-cadre satisfaction rates, item means, composite index") },
+  { "merge", N_("add up the partial score tables of parts of a survey") },
+  { "adjust", N_("empirical-Bayes shrinkage and funnel limits of a score table") },
+  { "rank", N_("rankings with rank intervals, and tiers from a policy file") },
+  { "trend", N_("each cadre's change between two waves, with its interval") },
+  { "report", N_("rankings as terminal tables, Markdown, HTML and SVG plots") },
+  { "deadline", N_("service-centre deadlines: warnings and on-time rates") },
 };
 #define NPROGRAMS (sizeof programs / sizeof *programs)
 
@@ -59,7 +60,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
   NULL, parse_opt, "[PROGRAM [ARG...]]",
-  "Run a program of the minyi suite: 'minyi PROGRAM ARG...' runs "
+  N_("Run a program of the minyi suite: 'minyi PROGRAM ARG...' runs "
   "'minyi-PROGRAM ARG...'.  With no PROGRAM, list the programs.\v"
   "The program is looked for beside this command first, then on PATH.  "
   "'minyi PROGRAM --help' gives a program's options; minyi(7) tells the "
@@ -67,16 +68,16 @@ static const struct argp argp = {
   "Exit status: the program's; 0 after listing; 2 on a usage error, or "
   "when the program cannot be run.\n\n"
   "Example:\n"
-  "  minyi score -c data/codebook.csv data/survey.csv",
-  NULL, NULL, NULL
+  "  minyi score -c data/codebook.csv data/survey.csv"),
+  NULL, mn_help_filter, MN_DOMAIN
 };
 
 static void
 list (void)
 {
-  puts ("The programs of the minyi suite (minyi PROGRAM --help for one):");
+  puts (_("The programs of the minyi suite (minyi PROGRAM --help for one):"));
   for (size_t i = 0; i < NPROGRAMS; i++)
-    printf ("  %-8s %s\n", programs[i].name, programs[i].what);
+    printf ("  %-8s %s\n", programs[i].name, _(programs[i].what));
 }
 
 /* Run minyi-PROG with ARGS: from this command's directory if it is
@@ -104,7 +105,7 @@ run (const char *prog, char **args, int nargs)
         }
     }
   execvp (name, argv);
-  error (MN_EXIT_USAGE, errno, "cannot run %s", name);
+  error (MN_EXIT_USAGE, errno, _("cannot run %s"), name);
 }
 
 int
@@ -122,10 +123,10 @@ main (int argc, char **argv)
   while (i < NPROGRAMS && strcmp (programs[i].name, a.prog) != 0)
     i++;
   if (i == NPROGRAMS)
-    error (MN_EXIT_USAGE, 0, "'%s' is not a program of the suite: 'minyi' "
-                             "lists them", a.prog);
+    error (MN_EXIT_USAGE, 0, _("'%s' is not a program of the suite: 'minyi' "
+                             "lists them"), a.prog);
   if (fflush (stdout) != 0)
-    error (MN_EXIT_USAGE, errno, "standard output");
+    error (MN_EXIT_USAGE, errno, _("standard output"));
   run (a.prog, a.rest, a.nrest);
   return MN_EXIT_USAGE;
 }

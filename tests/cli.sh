@@ -45,6 +45,11 @@ awk -v dir="$work" '
 ' "$table"
 
 PATH="$top/$B:$PATH"
+# Messages from the build tree's catalogues, in English unless a case
+# sets LANGUAGE (gettext honours it in C.UTF-8, not in C).
+unset LANGUAGE
+MINYI_LOCALEDIR=$top/$B/locale
+export MINYI_LOCALEDIR
 # VALGRIND=1: every program runs under valgrind memcheck, through a
 # wrapper of its name first on PATH.  A memory error or a leak (definite,
 # indirect or possible) makes it exit 99, and its report, beside the

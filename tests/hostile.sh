@@ -341,8 +341,8 @@ v:0x10             survey   minyi-weight  0 : raked in 1 sweep: largest relative
 v:1,000            survey   minyi-check   1 :F:2: answer '1,000' to item 'attitude' is not a number on scale 1..5
 v:1,000            survey   minyi-score   1 :F:2: answer '1,000' to item 'attitude' is not a number on scale 1..5
 v:1,000            survey   minyi-weight  0 : raked in 1 sweep: largest relative margin error 0
-v:５              survey   minyi-check   1 :F:2: answer '５' to item 'attitude' is not a number on scale 1..5
-v:５              survey   minyi-score   1 :F:2: answer '５' to item 'attitude' is not a number on scale 1..5
+v:５              survey   minyi-check   0 : 1 wave: 2026Q1 4 rows
+v:５              survey   minyi-score   0 -
 v:５              survey   minyi-weight  0 : raked in 1 sweep: largest relative margin error 0
 v:0                survey   minyi-check   1 :F:2: answer '0' to item 'attitude' outside scale 1..5
 v:0                survey   minyi-score   1 :F:2: answer '0' to item 'attitude' outside scale 1..5

@@ -58,6 +58,8 @@
 #include <errno.h>
 #include <error.h>
 #include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +73,8 @@
 #define DEFAULT_CADRES 300
 #define DEFAULT_WAVES 2
 #define MAX_CADRES 9999          /* ids are C + 4 digits.  */
+#define DEFAULT_BENCH_CADRES 3000
+#define MAX_BENCH_CADRES 10000000 /* --rows: C + 7 digits.  */
 #define MAX_WAVES 40
 #define MAX_HOUSEHOLDS 999999    /* ids are H + 6 digits.  */
 #define N_COLLECTORS 40          /* S01..S40.  */
@@ -259,9 +263,11 @@ struct county
 struct options
 {
   unsigned long seed;
-  int cadres;
+  long cadres;
   int waves;
   const char *outdir;
+  unsigned long long rows;      /* --rows: the flat benchmark file.  */
+  bool set_cadres;
 };
 
 static void *
@@ -894,6 +900,139 @@ write_survey (struct county *c, const struct options *o)
 }
 
 /* ------------------------------------------------------------------ */
+/* The flat benchmark file (--rows).  */
+
+/* The file of make bench (bench/README.md): ROWS responses in one wave,
+   12 columns, to standard output.  Each row is drawn on its own, so the
+   rows come in random order (no cadre's rows together): a cadre uniformly
+   among O->cadres, a household among 60 of the cadre's village, a
+   respondent type, a collector, a weight 1..8 (three decimals), and three
+   Likert items 1..5 cut from the cadre's latent quality plus noise.
+   q_overall is empty 2 per cent of the time, q_attitude and q_efficiency
+   2 per cent empty and 1 per cent NA.  Every cadre has its township and
+   village fixed by its number.  Rows are about 73 bytes: 10^7 rows make
+   about 730 MB.  Numbers are formatted by hand into one buffer (fprintf
+   on every field would make the generator slower than the programs it
+   feeds).  */
+
+static char *
+put_uint (char *p, unsigned long v, int width)
+{
+  char tmp[24];
+  int n = 0;
+  do
+    tmp[n++] = (char) ('0' + v % 10);
+  while ((v /= 10) != 0);
+  while (n < width)
+    tmp[n++] = '0';
+  while (n)
+    *p++ = tmp[--n];
+  return p;
+}
+
+static char *
+put_str (char *p, const char *s)
+{
+  size_t n = strlen (s);
+  memcpy (p, s, n);
+  return p + n;
+}
+
+/* The Likert answer 1..5 of latent Z (the cut points of likert_cut).  */
+static int
+likert (double z)
+{
+  int level = 1;
+  for (int k = 0; k < 4; k++)
+    level += z > likert_cut[k];
+  return level;
+}
+
+static void
+write_bench (const struct options *o)
+{
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (r, o->seed);
+  size_t nc = (size_t) o->cadres;
+  double *quality = xcalloc (nc, sizeof *quality);
+  unsigned *place = xcalloc (nc, sizeof *place);
+  size_t nfirst = sizeof village_first / sizeof *village_first;
+  size_t nsecond = sizeof village_second / sizeof *village_second;
+  for (size_t i = 0; i < nc; i++)
+    {
+      /* Mostly good, a few poor: as the county model's cadres.  */
+      quality[i] = clamp (1.9 - gsl_ran_gamma (r, 2.0, 0.35), -0.5, 2.5);
+      place[i] = (unsigned) gsl_rng_uniform_int (r, 1UL << 30);
+    }
+
+  static char buf[1 << 16];
+  char *p = buf;
+  p = put_str (p, "wave,township,village,group,household,respondent_type,"
+                  "cadre,collector,weight,q_overall,q_attitude,"
+                  "q_efficiency\n");
+  for (unsigned long long row = 0; row < o->rows; row++)
+    {
+      if (p - buf > (long) sizeof buf - 512)
+        {
+          if (fwrite (buf, 1, (size_t) (p - buf), stdout)
+              != (size_t) (p - buf))
+            error (2, errno, "standard output");
+          p = buf;
+        }
+      size_t c = (size_t) gsl_rng_uniform_int (r, nc);
+      unsigned pl = place[c];
+      enum resp_type type = draw_type (r);
+      p = put_str (p, "2026Q1,");
+      p = put_str (p, township_table[pl % N_TOWNSHIPS].name);
+      *p++ = ',';
+      p = put_str (p, village_first[(pl / 17) % nfirst]);
+      p = put_str (p, village_second[(pl / 17 / nfirst) % nsecond]);
+      p = put_str (p, "村,");
+      p = put_uint (p, 1 + gsl_rng_uniform_int (r, 12), 0);
+      p = put_str (p, "组,H");
+      p = put_uint (p, (pl % 100000) * 60 + gsl_rng_uniform_int (r, 60), 7);
+      *p++ = ',';
+      p = put_str (p, resp_type_name[type]);
+      p = put_str (p, ",C");
+      p = put_uint (p, c + 1, 7);
+      p = put_str (p, ",S");
+      p = put_uint (p, 1 + (pl / 7) % N_COLLECTORS, 2);
+      *p++ = ',';
+      /* The weight: 1.000 .. 8.000, in thousandths.  */
+      unsigned long w = 1000 + gsl_rng_uniform_int (r, 7001);
+      p = put_uint (p, w / 1000, 0);
+      *p++ = '.';
+      p = put_uint (p, w % 1000, 3);
+      double eta = quality[c] + resp_type_bonus[type]
+                   + gsl_ran_gaussian (r, 0.6);
+      /* q_overall, then q_attitude and q_efficiency.  */
+      double u = gsl_rng_uniform (r);
+      *p++ = ',';
+      if (u >= 0.02)
+        *p++ = (char) ('0' + likert (eta + gsl_ran_gaussian (r, 0.75)));
+      for (int j = 0; j < 2; j++)
+        {
+          *p++ = ',';
+          u = gsl_rng_uniform (r);
+          if (u < 0.02)
+            continue;
+          if (u < 0.03)
+            p = put_str (p, "NA");
+          else
+            *p++ = (char) ('0' + likert (eta + item_offset[3 * j]
+                                         + gsl_ran_gaussian (r, 0.75)));
+        }
+      *p++ = '\n';
+    }
+  if (fwrite (buf, 1, (size_t) (p - buf), stdout) != (size_t) (p - buf)
+      || fflush (stdout) != 0 || ferror (stdout))
+    error (2, errno, "standard output");
+  free (place);
+  free (quality);
+  gsl_rng_free (r);
+}
+
+/* ------------------------------------------------------------------ */
 /* Options.  */
 
 static const char doc[] =
@@ -902,7 +1041,12 @@ static const char doc[] =
   "\v"
   "The same seed and options always give byte-identical files.\n\n"
   "Exit status: 0 success, 2 usage or system error.\n\n"
-  "Example: gen-sample --seed 7 --cadres 120 --outdir /tmp/sample\n";
+  "With --rows, write instead the flat benchmark file of make bench "
+  "(bench/README.md) to standard output: N rows in random order, 12 "
+  "columns (q_overall, q_attitude, q_efficiency: Likert 1..5), --cadres "
+  "cadres (default 3000, at most 10000000).\n\n"
+  "Example: gen-sample --seed 7 --cadres 120 --outdir /tmp/sample\n"
+  "         gen-sample --rows 100000 > /tmp/bench.csv\n";
 
 static const struct argp_option option_table[] = {
   { "seed", 's', "N", 0, "seed of the random generator (default 20260101)",
@@ -913,6 +1057,8 @@ static const struct argp_option option_table[] = {
     "at most 40)", 0 },
   { "outdir", 'o', "DIR", 0, "directory to write to (default \"data\"); "
     "created if missing", 0 },
+  { "rows", 'r', "N", 0, "write the flat benchmark file of N rows to "
+    "standard output instead (make bench)", 0 },
   { NULL, 0, NULL, 0, NULL, 0 }
 };
 
@@ -944,7 +1090,19 @@ parse_opt (int key, char *arg, struct argp_state *state)
       o->seed = parse_number (arg, 0, 0xffffffffUL, "seed", state);
       break;
     case 'c':
-      o->cadres = (int) parse_number (arg, 1, MAX_CADRES, "cadres", state);
+      o->cadres = (long) parse_number (arg, 1, MAX_BENCH_CADRES, "cadres",
+                                       state);
+      o->set_cadres = true;
+      break;
+    case 'r':
+      o->rows = parse_number (arg, 1, 4000000000UL, "rows", state);
+      break;
+    case ARGP_KEY_END:
+      if (o->rows == 0 && o->cadres > MAX_CADRES)
+        argp_error (state, "cadres '%ld' outside 1..%d (more only with "
+                           "--rows)", o->cadres, MAX_CADRES);
+      if (o->rows && !o->set_cadres)
+        o->cadres = DEFAULT_BENCH_CADRES;
       break;
     case 'w':
       o->waves = (int) parse_number (arg, 1, MAX_WAVES, "waves", state);
@@ -969,12 +1127,20 @@ static const struct argp argp = { option_table, parse_opt, NULL, doc,
 int
 main (int argc, char **argv)
 {
-  struct options o = { DEFAULT_SEED, DEFAULT_CADRES, DEFAULT_WAVES, "data" };
+  struct options o = { DEFAULT_SEED, DEFAULT_CADRES, DEFAULT_WAVES, "data",
+                       0, false };
   struct county c;
 
   program_invocation_name = program_invocation_short_name;
   argp_err_exit_status = 2;
   argp_parse (&argp, argc, argv, 0, NULL, &o);
+  if (o.rows)
+    {
+      type_table = gsl_ran_discrete_preproc (N_RESP_TYPES, resp_type_share);
+      write_bench (&o);
+      gsl_ran_discrete_free (type_table);
+      return 0;
+    }
 
   if (mkdir (o.outdir, 0777) != 0 && errno != EEXIST)
     error (2, errno, "%s", o.outdir);
@@ -984,7 +1150,7 @@ main (int argc, char **argv)
   gsl_rng_set (r, o.seed);
   type_table = gsl_ran_discrete_preproc (N_RESP_TYPES, resp_type_share);
   make_county (&c, r);
-  make_cadres (&c, o.cadres, r);
+  make_cadres (&c, (int) o.cadres, r);
   make_collectors (&c, r);
   gsl_rng_free (r);
 

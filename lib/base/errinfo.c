@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "base/i18n.h"
+
 int
 mn_error_set (struct mn_error *e, const char *file, unsigned long line,
               enum mn_reason reason, const char *fmt, ...)
@@ -15,7 +17,7 @@ mn_error_set (struct mn_error *e, const char *file, unsigned long line,
   e->reason = reason;
   va_list ap;
   va_start (ap, fmt);
-  vsnprintf (e->msg, sizeof e->msg, fmt, ap);
+  vsnprintf (e->msg, sizeof e->msg, _(fmt), ap);
   va_end (ap);
   return -1;
 }

@@ -52,7 +52,8 @@ struct mn_error
 };
 
 /* Fill E (when not NULL).  FILE is kept in E, not copied: it must outlive
-   every use of E.  Returns -1 so callers can write
+   every use of E.  FMT is translated (base/i18n.h) before use: it is a
+   message of the minyi catalogue, extracted by xgettext (make pot).  Returns -1 so callers can write
    "return mn_error_set (...)".  */
 int mn_error_set (struct mn_error *e, const char *file, unsigned long line,
                   enum mn_reason reason, const char *fmt, ...)

@@ -1,6 +1,7 @@
 /* na.c - what counts as "no answer".  */
 #include "base/na.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,4 +77,28 @@ mn_trim_n (const char *s, size_t len, size_t *out)
     len--;
   *out = len;
   return s;
+}
+
+void
+mn_na_hint (const struct mn_na *na, const char *s, size_t len, char *msg,
+            size_t size)
+{
+  static const char *const common[] = { MN_NA_COMMON };
+  s = mn_trim_n (s, len, &len);
+  if (len == 0 || mn_na_match (na, s, len) || memchr (s, ',', len)
+      || memchr (s, '\'', len))
+    return;
+  bool hit = false;
+  for (size_t i = 0; i < sizeof common / sizeof *common && !hit; i++)
+    hit = strlen (common[i]) == len && memcmp (common[i], s, len) == 0;
+  if (!hit)
+    return;
+  size_t used = strlen (msg);
+  used += (size_t) snprintf (msg + used, used < size ? size - used : 0,
+                             "; if '%.*s' means no answer, say so with "
+                             "--na='", (int) len, s);
+  for (size_t i = 0; i < na->n && used < size; i++)
+    used += (size_t) snprintf (msg + used, size - used, "%s,", na->tok[i]);
+  if (used < size)
+    snprintf (msg + used, size - used, "%.*s'", (int) len, s);
 }

@@ -26,6 +26,23 @@ void mn_na_release (struct mn_na *na);
 /* Whether the LEN bytes at S (borrowed) mean "no answer".  */
 bool mn_na_match (const struct mn_na *na, const char *s, size_t len);
 
+/* The marks that often mean "no answer" in exported surveys, and that a
+   rejected answer is compared with to suggest --na (minyi-formats(5),
+   "No answer"): / \\ - -- — —— . ? 无 空 未答 未填 不清楚 不知道 不详
+   null NULL n/a, besides the default list.  */
+#define MN_NA_COMMON \
+  "/", "\\", "-", "--", "\u2014", "\u2014\u2014", ".", "?", "无", "空", \
+  "未答", "未填", "不清楚", "不知道", "不详", "null", "NULL", "n/a", "NA", \
+  "N/A", "#N/A"
+
+/* When the LEN bytes at S (borrowed; trimmed here) are one of
+   MN_NA_COMMON and not in NA, append to the message MSG (of SIZE bytes,
+   NUL-terminated, cut when full) the hint that --na would take it:
+   "; if '/' means no answer, say so with --na='NA,N/A,#N/A,/'" (NA's own
+   list, then S).  */
+void mn_na_hint (const struct mn_na *na, const char *s, size_t len,
+                 char *msg, size_t size);
+
 /* S without leading and trailing ASCII blanks: sets *LEN, returns the
    first byte kept, a pointer into S (borrowed, valid as long as S).  */
 const char *mn_trim (const char *s, size_t *len);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "base/errinfo.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <locale.h>
@@ -146,19 +147,19 @@ mn_parse_weight (const char *s, double *w, int *reason, char *msg,
   int rc = mn_parse_double (s, w);
   *reason = MN_R_BAD_WEIGHT;
   if (*skip_blanks (s) == '\0')
-    snprintf (msg, size, "weight is empty");
+    snprintf (msg, size, _("weight is empty"));
   else if (rc < 0)
     {
       *reason = MN_R_BAD_NUMBER;
-      snprintf (msg, size, "weight '%s' is not a number", s);
+      snprintf (msg, size, _("weight '%s' is not a number"), s);
     }
   else if (rc > 0)
-    snprintf (msg, size, "weight '%s' is not finite", s);
+    snprintf (msg, size, _("weight '%s' is not finite"), s);
   else if (*w <= 0)
-    snprintf (msg, size, "weight '%s' is not positive", s);
+    snprintf (msg, size, _("weight '%s' is not positive"), s);
   else if (*w < MN_WEIGHT_MIN || *w > MN_WEIGHT_MAX)
-    snprintf (msg, size, "weight '%s' is outside %g..%g, where sums of "
-              "squared weights lose precision or overflow", s,
+    snprintf (msg, size, _("weight '%s' is outside %g..%g, where sums of "
+              "squared weights lose precision or overflow"), s,
               MN_WEIGHT_MIN, MN_WEIGHT_MAX);
   else
     return 0;

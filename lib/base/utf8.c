@@ -26,17 +26,6 @@ ascii_words (const unsigned char *s, size_t n)
 }
 
 bool
-mn_ascii (const char *str, size_t n)
-{
-  const unsigned char *s = (const unsigned char *) str;
-  size_t i = ascii_words (s, n);
-  for (; i < n; i++)
-    if (s[i] >= 0x80)
-      return false;
-  return true;
-}
-
-bool
 mn_utf8_valid (const char *str, size_t n)
 {
   const unsigned char *s = (const unsigned char *) str, *end = s + n;

@@ -9,7 +9,4 @@
    overlong forms, no surrogates, nothing above U+10FFFF).  */
 bool mn_utf8_valid (const char *s, size_t n);
 
-/* True when the N bytes at S (borrowed) are all ASCII (below 0x80).  */
-bool mn_ascii (const char *s, size_t n);
-
 #endif

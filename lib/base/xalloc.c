@@ -14,7 +14,7 @@ mn_xalloc_set_die (void (*die) (void))
   die_hook = die;
 }
 
-static void
+void
 xalloc_die (void)
 {
   if (die_hook)

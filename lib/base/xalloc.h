@@ -14,6 +14,10 @@
 void mn_xalloc_set_die (void (*die) (void));
 
 /* Each returns memory that the caller frees with free.  */
+/* Report memory exhaustion through the hook set above and abort: for
+   allocations made by other libraries on our behalf.  */
+_Noreturn void xalloc_die (void);
+
 void *xmalloc (size_t n);
 void *xcalloc (size_t n, size_t size);
 

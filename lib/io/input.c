@@ -6,9 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/header.h"
 #include "io/spool.h"
+#include "base/normalize.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
 
 /* How much of an input the encoding guess looks at before it decides:
    the first MN_GUESS_PREFIX bytes, read on in steps of as many until a
@@ -299,10 +302,13 @@ input_start (struct mn_input *in, const struct mn_reader_options *ro,
   if (in->verify && kind == 1)
     mn_reader_expect_utf8 (in->r, in->prefix_good, plen);
   struct mn_record rec;
-  int rc = mn_reader_next (in->r, &rec, e);
+  struct mn_header_opts ho = { o.aliases, o.skip_rows };
+  int rc = mn_header_next (in->r, &ho, &rec, &in->skipped, e);
   if (rc == 0)
-    mn_error_set (e, in->name, 1, MN_R_EMPTY_KEY,
-                  "empty input: no header line");
+    mn_error_set (e, in->name, in->skipped ? mn_reader_lines (in->r) : 1,
+                  MN_R_EMPTY_KEY, in->skipped
+                                  ? "no header line below the rows skipped"
+                                  : "empty input: no header line");
   if (rc <= 0)
     goto fail;
   if (rec.flaw == MN_FLAW_UTF8)
@@ -311,22 +317,22 @@ input_start (struct mn_input *in, const struct mn_reader_options *ro,
       bool utf16 = rec.len[0] >= 2 && ((b[0] == 0xFF && b[1] == 0xFE)
                                        || (b[0] == 0xFE && b[1] == 0xFF));
       mn_error_set (e, in->name, rec.line, MN_R_ENCODING, "%s",
-                    utf16 ? "header is UTF-16 (Excel's \"Unicode text\"); "
-                            "try --encoding=UTF-16"
-                          : "header is not valid UTF-8; if the file came "
-                            "from a Chinese Excel, try --encoding=GB18030");
+                    utf16 ? _("header is UTF-16 (Excel's \"Unicode text\"); "
+                              "try --encoding=UTF-16")
+                          : _("header is not valid UTF-8; if the file came "
+                              "from a Chinese Excel, try --encoding=GB18030"));
       goto fail;
     }
   if (rec.flaw == MN_FLAW_QUOTE || rec.flaw == MN_FLAW_BADQUOTE)
     {
       mn_error_set (e, in->name, rec.line, MN_R_QUOTE,
                     rec.flaw == MN_FLAW_QUOTE
-                      ? "unterminated quoted field in the header"
-                      : "a quote in the header is neither doubled nor "
-                        "closing its field");
+                      ? N_("unterminated quoted field in the header")
+                      : N_("a quote in the header is neither doubled nor "
+                        "closing its field"));
       goto fail;
     }
-  mn_header_init (&in->h, &rec);
+  mn_header_init_opts (&in->h, &rec, &ho);
   in->dup_column = mn_header_duplicate (&in->h);
   return 0;
 fail:
@@ -377,14 +383,14 @@ mn_input_next (struct mn_input *in, struct mn_record *rec,
       {
         char span[128] = "";
         if (rec->last_line > rec->line)
-          snprintf (span, sizeof span, ": lines %lu to %lu (%lu lines) "
-                    "were read as this one record", rec->line,
+          snprintf (span, sizeof span, _(": lines %lu to %lu (%lu lines) "
+                    "were read as this one record"), rec->line,
                     rec->last_line, rec->last_line - rec->line + 1);
         mn_error_set (e, in->name, rec->line, MN_R_QUOTE,
                       "field %zu%s%s%s opens a quote that is never "
-                      "closed%s", rec->n, rec->n <= in->h.n ? " (" : "",
+                      "closed%s", rec->n, rec->n <= in->h.n ? _(" (") : "",
                       rec->n <= in->h.n ? in->h.name[rec->n - 1] : "",
-                      rec->n <= in->h.n ? ")" : "", span);
+                      rec->n <= in->h.n ? _(")") : "", span);
         return 2;
       }
     case MN_FLAW_BADQUOTE:
@@ -394,8 +400,8 @@ mn_input_next (struct mn_input *in, struct mn_record *rec,
                       "field %zu%s%s%s has a quote that is neither doubled "
                       "nor closing the field (RFC 4180); the record is "
                       "read up to the end of line %lu", k + 1,
-                      k < in->h.n ? " (" : "", k < in->h.n ? in->h.name[k] : "",
-                      k < in->h.n ? ")" : "", rec->last_line);
+                      k < in->h.n ? _(" (") : "", k < in->h.n ? in->h.name[k] : "",
+                      k < in->h.n ? _(")") : "", rec->last_line);
         return 2;
       }
     case MN_FLAW_UTF8:
@@ -405,14 +411,14 @@ mn_input_next (struct mn_input *in, struct mn_record *rec,
         bool nul = memchr (rec->f[k], '\0', rec->len[k]) != NULL;
         mn_error_set (e, in->name, rec->line, MN_R_ENCODING,
                       "field %zu%s%s%s %s%s", k + 1,
-                      k < in->h.n ? " (" : "",
+                      k < in->h.n ? _(" (") : "",
                       k < in->h.n ? in->h.name[k] : "",
-                      k < in->h.n ? ")" : "",
-                      nul ? "holds a NUL byte" : "is not valid UTF-8",
+                      k < in->h.n ? _(")") : "",
+                      nul ? _("holds a NUL byte") : _("is not valid UTF-8"),
                       nul ? ""
-                      : in->mixed ? " (unlike the rest of the file; see "
-                                    "--encoding)"
-                      : "; try --encoding=GB18030 or the file's encoding");
+                      : in->mixed ? _(" (unlike the rest of the file; see "
+                                      "--encoding)")
+                      : _("; try --encoding=GB18030 or the file's encoding"));
         return 2;
       }
     case MN_FLAW_NONE:
@@ -421,7 +427,10 @@ mn_input_next (struct mn_input *in, struct mn_record *rec,
   if (rec->n != in->h.n)
     {
       mn_error_set (e, in->name, rec->line, MN_R_RAGGED,
-                    "%zu fields where the header has %zu", rec->n, in->h.n);
+                    "%zu fields where the header has %zu%s", rec->n, in->h.n,
+                    in->h.n == 1 && rec->n > 1
+                      ? _(" (a title row above the header? see "
+                          "--skip-rows)") : "");
       return 2;
     }
   return 1;

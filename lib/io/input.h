@@ -33,6 +33,8 @@ struct mn_input
                                non-ASCII UTF-8 */
   bool verify;              /* looked at a prefix only: the reader
                                checks the rest */
+  unsigned long skipped;    /* rows skipped above the header (title
+                               rows, --skip-rows) */
 };
 
 /* The name to show for input PATH: "(standard input)" for "-" (static),

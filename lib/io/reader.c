@@ -16,8 +16,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/normalize.h"
 #include "base/utf8.h"
+#include "io/aliases.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
 
 #define RAW_SIZE ((size_t) 64 * 1024)
 #define CONV_SIZE ((size_t) 4 * RAW_SIZE)
@@ -713,6 +716,9 @@ mn_header_init (struct mn_header *h, const struct mn_record *rec)
 {
   h->n = rec->n;
   h->name = xmalloc (rec->n * sizeof *h->name);
+  h->orig = NULL;
+  h->aliases = NULL;
+  h->line = rec->line;
   for (size_t i = 0; i < rec->n; i++)
     h->name[i] = xmemdup0 (rec->f[i], rec->len[i]);
 }
@@ -721,10 +727,48 @@ void
 mn_header_release (struct mn_header *h)
 {
   for (size_t i = 0; i < h->n; i++)
-    free (h->name[i]);
+    {
+      free (h->name[i]);
+      if (h->orig)
+        free (h->orig[i]);
+    }
   free (h->name);
+  free (h->orig);
   h->name = NULL;
+  h->orig = NULL;
   h->n = 0;
+  h->line = 0;
+  h->aliases = NULL;
+}
+
+unsigned long
+mn_header_line (const struct mn_header *h)
+{
+  return h->line ? h->line : 1;
+}
+
+char *
+mn_header_list (const struct mn_header *h, char *buf, size_t size)
+{
+  size_t used = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < h->n && used < size; i++)
+    {
+      bool renamed = h->orig && strcmp (h->orig[i], h->name[i]) != 0;
+      used += snprintf (buf + used, size - used, "%s%s%s%s%s",
+                        i ? ", " : "", h->name[i],
+                        renamed ? " (as read: " : "",
+                        renamed ? h->orig[i] : "", renamed ? ")" : "");
+    }
+  if (used >= size)
+    {
+      /* Cut before a whole character, not inside one.  */
+      size_t cut = size - 5;
+      while (cut > 0 && ((unsigned char) buf[cut] & 0xC0) == 0x80)
+        cut--;
+      strcpy (buf + cut, "...");
+    }
+  return buf;
 }
 
 long
@@ -734,8 +778,15 @@ mn_header_find (const struct mn_header *h, const char *spec, const char *file,
   for (size_t i = 0; i < h->n; i++)
     if (strcmp (h->name[i], spec) == 0)
       return (long) i;
+  for (size_t i = 0; i < h->n && h->orig; i++)
+    if (strcmp (h->orig[i], spec) == 0)
+      return (long) i;
   for (size_t i = 0; i < h->n; i++)
     if (strcasecmp (h->name[i], spec) == 0)
+      return (long) i;
+  const char *to = mn_aliases_name (h->aliases, spec);
+  for (size_t i = 0; to && i < h->n; i++)
+    if (strcmp (h->name[i], to) == 0)
       return (long) i;
   if (*spec >= '0' && *spec <= '9')
     {
@@ -746,29 +797,28 @@ mn_header_find (const struct mn_header *h, const char *spec, const char *file,
         return (long) k - 1;
       if (!*end)
         {
-          mn_error_set (e, file, 1, MN_R_MISSING_COLUMN,
+          mn_error_set (e, file, mn_header_line (h), MN_R_MISSING_COLUMN,
                         "no column %s: the header has %zu columns", spec,
                         h->n);
           return -1;
         }
     }
-  /* List what there is, as much as fits.  */
+  /* List what there is, as much as fits; a header in another language
+     is what a columns file is for.  */
   char list[768];
-  size_t used = 0;
-  list[0] = '\0';
-  for (size_t i = 0; i < h->n && used < sizeof list; i++)
-    used += snprintf (list + used, sizeof list - used, "%s%s",
-                      i ? ", " : "", h->name[i]);
-  if (used >= sizeof list)
-    {
-      /* Cut before a whole character, not inside one.  */
-      size_t cut = sizeof list - 5;
-      while (cut > 0 && ((unsigned char) list[cut] & 0xC0) == 0x80)
-        cut--;
-      strcpy (list + cut, "...");
-    }
-  mn_error_set (e, file, 1, MN_R_MISSING_COLUMN, "no column '%s' (columns: %s)", spec,
-                list);
+  mn_header_list (h, list, sizeof list);
+  bool foreign = false;
+  for (size_t i = 0; i < h->n && !foreign; i++)
+    for (const char *p = h->name[i]; *p && !foreign; p++)
+      foreign = (unsigned char) *p >= 0x80;
+  mn_error_set (e, file, mn_header_line (h), MN_R_MISSING_COLUMN,
+                "no column '%s' (columns: %s)%s%s", spec, list,
+                h->n != 1 ? ""
+                : strpbrk (h->name[0], "\t;|")
+                  ? _("; fields separated by another delimiter? see -d")
+                  : _("; a title row above the header? see --skip-rows"),
+                foreign ? _("; a columns file (--columns, minyi-formats(5)) "
+                            "maps other names to the suite's") : "");
   return -1;
 }
 

@@ -16,6 +16,8 @@
 
 #include "base/errinfo.h"
 
+struct mn_aliases;
+
 /* A record that was read but is not sound.  */
 enum mn_flaw
 {
@@ -48,6 +50,11 @@ struct mn_reader_options
   size_t max_record;        /* 0 means MN_READER_MAX_RECORD */
   bool guess;               /* for mn_input_open: with no ENCODING, read
                                input that is not UTF-8 as GB18030 */
+  /* For mn_input_open (io/header.h): the rows above the header, or
+     MN_SKIP_AUTO to recognise title rows; and the columns file's
+     aliases (borrowed, kept; NULL: none).  */
+  long skip_rows;
+  const struct mn_aliases *aliases;
 };
 
 #define MN_READER_MAX_RECORD ((size_t) 64 << 20)
@@ -114,22 +121,39 @@ struct mn_header
 {
   size_t n;
   char **name;              /* owned: N names, freed by mn_header_release */
+  char **orig;              /* owned: the N names as read, when some were
+                               renamed (io/header.h: NFKC, aliases);
+                               NULL when NAME is as read */
+  unsigned long line;       /* the header's physical line (0: line 1) */
+  const struct mn_aliases *aliases;  /* borrowed: the columns file's
+                                        aliases it was renamed by, which
+                                        mn_header_find also resolves;
+                                        NULL: none */
 };
 
-/* Set H to copies of REC's fields (REC borrowed, not kept).  Release H
-   with mn_header_release.  */
+/* Set H to copies of REC's fields (REC borrowed, not kept), on REC's
+   line.  Release H with mn_header_release.  */
 void mn_header_init (struct mn_header *h, const struct mn_record *rec);
 
 /* Free H's names (not H itself); H is left empty.  */
 void mn_header_release (struct mn_header *h);
 
 /* Resolve SPEC, a column name or a 1-based column number, to a 0-based
-   index.  A name is matched exactly first, then ignoring ASCII case.
-   Returns the index, or -1 with E (reason MN_R_MISSING_COLUMN) saying which
-   columns there are.  SPEC is borrowed; FILE names the input in E and
-   is kept there, not copied.  */
+   index.  A name is matched exactly first, then as read (a renamed
+   column answers to its name in the file too), then ignoring ASCII
+   case, then as the name it is an alias of in H's columns file.  Returns the index, or -1 with E (reason MN_R_MISSING_COLUMN)
+   saying which columns there are.  SPEC is borrowed; FILE names the
+   input in E and is kept there, not copied.  */
 long mn_header_find (const struct mn_header *h, const char *spec,
                      const char *file, struct mn_error *e);
+
+/* Describe H's columns into the caller's BUF of SIZE bytes, for a
+   message: "a, b (as read: c), d", cut at a character with "..." when
+   they do not fit.  Returns BUF.  */
+char *mn_header_list (const struct mn_header *h, char *buf, size_t size);
+
+/* The line of H for messages (1 when not set).  */
+unsigned long mn_header_line (const struct mn_header *h);
 
 /* First duplicated name in H, or -1.  */
 long mn_header_duplicate (const struct mn_header *h);

@@ -29,7 +29,7 @@ mn_rejects_header (struct mn_rejects *rj, const struct mn_header *h)
   for (size_t i = 0; i < h->n; i++)
     {
       putc (',', rj->out.fp);
-      mn_csv_str (rj->out.fp, h->name[i], ',');
+      mn_csv_str (rj->out.fp, h->orig ? h->orig[i] : h->name[i], ',');
     }
   putc ('\n', rj->out.fp);
   rj->header_done = true;

@@ -23,7 +23,8 @@ int mn_rejects_open (struct mn_rejects *rj, const char *path,
                      struct mn_error *e);
 
 /* Name the columns after the four fixed ones, from the first input's
-   header H (borrowed, not kept).  Only the first call has an effect.  */
+   header H (borrowed, not kept), as read (H->orig when renamed).  Only
+   the first call has an effect.  */
 void mn_rejects_header (struct mn_rejects *rj, const struct mn_header *h);
 
 /* Write REC, rejected for WHY (its file, line, reason and message).

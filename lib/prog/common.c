@@ -12,38 +12,48 @@
 #include <unistd.h>
 
 #include "prog/diag.h"
+#include "base/i18n.h"
 #include "base/numparse.h"
 #include "base/xalloc.h"
+#include "io/header.h"
 #include "io/output.h"
 
 enum
 {
   OPT_NA = 0x100,
   OPT_REJECTS,
-  OPT_STRICT
+  OPT_STRICT,
+  OPT_COLUMNS,
+  OPT_SKIP_ROWS
 };
 
 static const struct argp_option common_options[] = {
-  { NULL, 0, NULL, 0, "Input and output:", 50 },
+  { NULL, 0, NULL, 0, N_("Input and output:"), 50 },
   { "delimiter", 'd', "CHAR", 0,
-    "fields are separated by CHAR (default ','; 'tab' or '\\t' for a tab)",
+    N_("fields are separated by CHAR (default ','; 'tab' or '\\t' for a tab)"),
     0 },
   { "encoding", 'E', "NAME", 0,
-    "input is in encoding NAME (e.g. GB18030), converted to UTF-8 "
-    "(default: UTF-8, which is checked)", 0 },
+    N_("input is in encoding NAME (e.g. GB18030), converted to UTF-8 "
+    "(default: UTF-8, which is checked)"), 0 },
+  { "columns", OPT_COLUMNS, "FILE", 0,
+    N_("header aliases: FILE's rows 'name,alias' rename each column ALIAS "
+    "of an input's header to NAME (default $MINYI_COLUMNS)"), 0 },
+  { "skip-rows", OPT_SKIP_ROWS, "N", 0,
+    N_("skip N rows above each input's header (default: skip title rows, "
+    "with one cell filled, and blank rows)"), 0 },
   { "na", OPT_NA, "LIST", 0,
-    "comma-separated cell values meaning no answer, besides an empty "
-    "cell (default '" MN_NA_DEFAULT "')", 0 },
+    N_("comma-separated cell values meaning no answer, besides an empty "
+       "cell (default 'NA,N/A,#N/A')"), 0 },
   { "output", 'o', "FILE", 0,
-    "write to FILE, replaced only when the run succeeds (default "
-    "standard output)", 0 },
+    N_("write to FILE, replaced only when the run succeeds (default "
+    "standard output)"), 0 },
   { "rejects", OPT_REJECTS, "FILE", 0,
-    "write each rejected record, with its file, line and reason, to "
-    "FILE", 0 },
+    N_("write each rejected record, with its file, line and reason, to "
+    "FILE"), 0 },
   { "strict", OPT_STRICT, NULL, 0,
-    "stop at the first rejected record, writing no output", 0 },
+    N_("stop at the first rejected record, writing no output"), 0 },
   { "quiet", 'q', NULL, 0,
-    "print no per-record messages and no summary", 0 },
+    N_("print no per-record messages and no summary"), 0 },
   { 0 }
 };
 
@@ -61,6 +71,23 @@ parse_delimiter (const char *arg, unsigned char *out)
   return 0;
 }
 
+/* Load C's columns file, once the options are read: a file that cannot
+   be used ends the program before anything is read or written, with
+   status 2 when it cannot be opened, 1 when its contents are wrong.  */
+static void
+load_columns (struct mn_common_opts *c)
+{
+  if (!c->columns)
+    return;
+  struct mn_error e;
+  if (mn_aliases_load (&c->aliases, c->columns, &e) < 0)
+    {
+      mn_diag (&e);
+      exit (e.reason == MN_R_SYSTEM ? MN_EXIT_USAGE : MN_EXIT_DATA);
+    }
+  c->reader.aliases = &c->aliases;
+}
+
 static error_t
 common_parse (int key, char *arg, struct argp_state *state)
 {
@@ -69,7 +96,7 @@ common_parse (int key, char *arg, struct argp_state *state)
     {
     case 'd':
       if (parse_delimiter (arg, &c->reader.delim) < 0)
-        argp_error (state, "delimiter must be one character, not '%s'",
+        argp_error (state, _("delimiter must be one character, not '%s'"),
                     arg);
       break;
     case 'E':
@@ -87,22 +114,30 @@ common_parse (int key, char *arg, struct argp_state *state)
     case OPT_STRICT:
       c->strict = true;
       break;
+    case OPT_COLUMNS:
+      c->columns = *arg ? arg : NULL;
+      break;
+    case OPT_SKIP_ROWS:
+      c->reader.skip_rows = mn_arg_long (arg, 0, 1000000, "--skip-rows",
+                                         state);
+      break;
     case 'q':
       c->quiet = true;
       break;
     case ARGP_KEY_END:
       if (c->rejects && strcmp (c->rejects, "-") == 0)
-        argp_error (state, "--rejects needs a file, not standard output");
+        argp_error (state, _("--rejects needs a file, not standard output"));
       if (mn_output_same (c->rejects, c->output))
-        argp_error (state, "--rejects and --output name the same file");
+        argp_error (state, _("--rejects and --output name the same file"));
       if (c->reader.encoding)
         {
           iconv_t cd = iconv_open ("UTF-8", c->reader.encoding);
           if (cd == (iconv_t) -1)
-            argp_error (state, "unknown encoding '%s' (see 'iconv "
-                               "--list')", c->reader.encoding);
+            argp_error (state, _("unknown encoding '%s' (see 'iconv "
+                               "--list')"), c->reader.encoding);
           iconv_close (cd);
         }
+      load_columns (c);
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -111,7 +146,7 @@ common_parse (int key, char *arg, struct argp_state *state)
 }
 
 const struct argp mn_common_argp = { common_options, common_parse, NULL,
-                                     NULL, NULL, NULL, NULL };
+                                     NULL, NULL, mn_help_filter, MN_DOMAIN };
 
 const struct argp_child mn_common_children[] = {
   { &mn_common_argp, 0, NULL, 0 },
@@ -123,10 +158,10 @@ mn_common_check_output (const struct mn_common_opts *c, const char *option,
                         const char *path, struct argp_state *state)
 {
   if (path && strcmp (path, "-") == 0)
-    argp_error (state, "%s needs a file, not standard output", option);
+    argp_error (state, _("%s needs a file, not standard output"), option);
   if (path && (mn_output_same (path, c->output)
                || mn_output_same (path, c->rejects)))
-    argp_error (state, "%s names the file of -o or --rejects", option);
+    argp_error (state, _("%s names the file of -o or --rejects"), option);
 }
 
 void
@@ -141,6 +176,9 @@ mn_common_init (struct mn_common_opts *c)
 {
   memset (c, 0, sizeof *c);
   c->reader.delim = ',';
+  c->reader.skip_rows = MN_SKIP_AUTO;
+  const char *env = getenv ("MINYI_COLUMNS");
+  c->columns = env && *env ? env : NULL;
   mn_na_set (&c->na, MN_NA_DEFAULT);
 }
 
@@ -148,6 +186,7 @@ void
 mn_common_release (struct mn_common_opts *c)
 {
   mn_na_release (&c->na);
+  mn_aliases_release (&c->aliases);
 }
 
 /* Die of the signal as if unhandled, after removing the temporary
@@ -213,9 +252,30 @@ close_stdout (void)
     bad = true;
   if (bad)
     {
-      error (0, errno, "write error on standard output");
+      error (0, errno, _("write error on standard output"));
       _exit (MN_EXIT_USAGE);
     }
+}
+
+#ifndef LOCALEDIR
+#define LOCALEDIR "/usr/local/share/locale"
+#endif
+
+/* The message catalogues: MINYI_LOCALEDIR when set and not empty (the
+   build tree's, for the tests: build/locale), else the installed ones
+   under LOCALEDIR (the Makefile's $(PREFIX)/share/locale).  Messages
+   go out in the character set of LC_CTYPE, converted by gettext.  */
+static void
+mn_i18n_init (void)
+{
+  const char *dir = getenv ("MINYI_LOCALEDIR");
+  bindtextdomain (MN_DOMAIN, dir && *dir ? dir : LOCALEDIR);
+  textdomain (MN_DOMAIN);
+  /* --help's "Report bugs to %s." in the same language as the rest.  */
+  if (argp_program_bug_address
+      && strcmp (argp_program_bug_address, MN_BUG_ADDRESS) == 0)
+    argp_program_bug_address = _(N_(MN_BUG_ADDRESS));
+  mn_help_wrap_init ();
 }
 
 void
@@ -227,6 +287,7 @@ mn_program_init (const char *prog)
   atexit (close_stdout);
   setlocale (LC_ALL, "");
   setlocale (LC_NUMERIC, "C");
+  mn_i18n_init ();
   argp_err_exit_status = MN_EXIT_USAGE;
   /* A signal the caller ignores (nohup) stays ignored, except SIGPIPE:
      a reader that goes away ends the program in the same way whatever
@@ -266,8 +327,8 @@ mn_arg_prop (const char *arg, const char *what, struct argp_state *state)
 {
   double p;
   if (mn_parse_double (arg, &p) != 0 || !(p > 0) || !(p < 1))
-    argp_error (state, "%s must be a number between 0 and 1, not '%s'",
-                what, arg);
+    argp_error (state, _("%s must be a number between 0 and 1, not '%s'"),
+                _(what), arg);
   return p;
 }
 
@@ -277,8 +338,8 @@ mn_arg_long (const char *arg, long min, long max, const char *what,
 {
   long x;
   if (mn_parse_long (arg, min, max, &x) != 0)
-    argp_error (state, "%s must be a whole number from %ld to %ld, not "
-                "'%s'", what, min, max, arg);
+    argp_error (state, _("%s must be a whole number from %ld to %ld, not "
+                "'%s'"), _(what), min, max, arg);
   return x;
 }
 

@@ -9,16 +9,21 @@
 #include <stdbool.h>
 
 #include "base/na.h"
+#include "io/aliases.h"
 #include "io/reader.h"
+#include "prog/helpwrap.h"
 #include "prog/run.h"
 
 #define MN_VERSION "0.1.0"
+
+/* Where bugs go, for --help (translated by mn_program_init).  */
+#define MN_BUG_ADDRESS "the minyi issue tracker"
 
 /* Define argp's version and bug-address variables in the program itself
    (defined only inside a static library, the linker could drop them).  */
 #define MN_PROGRAM_IDENTITY(prog)                                         \
   const char *argp_program_version = prog " (minyi) " MN_VERSION;         \
-  const char *argp_program_bug_address = "the minyi issue tracker"
+  const char *argp_program_bug_address = MN_BUG_ADDRESS
 
 /* Options shared by the suite.  A program embeds one, and hands it to
    mn_common_argp in ARGP_KEY_INIT through state->child_inputs[0].  */
@@ -33,6 +38,11 @@ struct mn_common_opts
   const char *rejects;              /* --rejects, borrowed from argv */
   bool strict;                      /* --strict */
   bool quiet;                       /* -q, --quiet */
+  const char *columns;              /* --columns, else $MINYI_COLUMNS;
+                                       borrowed; NULL: none */
+  struct mn_aliases aliases;        /* its aliases, loaded when the
+                                       options end; owned, freed by
+                                       mn_common_release */
 };
 
 extern const struct argp mn_common_argp;
@@ -65,7 +75,8 @@ void mn_run_progress (struct mn_run *run, const struct mn_common_opts *c,
                       bool asked);
 
 /* Option values, parsed whole (nothing may follow) or refused through
-   argp_error on STATE naming WHAT (the option, or "level"): a
+   argp_error on STATE naming WHAT (the option, or N_("level"), which
+   is translated): a
    proportion strictly between 0 and 1, and a whole number from MIN to
    MAX.  */
 double mn_arg_prop (const char *arg, const char *what,
@@ -73,12 +84,13 @@ double mn_arg_prop (const char *arg, const char *what,
 long mn_arg_long (const char *arg, long min, long max, const char *what,
                   struct argp_state *state);
 
-/* Set the caller's C to the defaults (allocates the --na list).  Release
-   with mn_common_release.  */
+/* Set the caller's C to the defaults (allocates the --na list; title
+   rows above a header recognised; the columns file of $MINYI_COLUMNS).
+   Release with mn_common_release.  */
 void mn_common_init (struct mn_common_opts *c);
 
-/* Free what C owns (its --na list), not C itself nor the borrowed
-   strings.  */
+/* Free what C owns (its --na list, its aliases), not C itself nor the
+   borrowed strings.  */
 void mn_common_release (struct mn_common_opts *c);
 
 /* Program start-up: the short program name for messages, the user's

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "io/input.h"
+#include "base/i18n.h"
 
 /* The progress line (--progress): the one state of the program's
    standard error, so it is the program's alone.  */
@@ -71,7 +72,7 @@ void
 mn_tally_print (const struct mn_tally *t, const char *what)
 {
   fflush (stdout);
-  fprintf (stderr, "%s: %s: %lu records, %lu used, %lu rejected",
+  fprintf (stderr, _("%s: %s: %lu records, %lu used, %lu rejected"),
            program_invocation_name, what, t->read, t->used, t->rejected);
   const char *sep = " (";
   for (int i = 0; i < MN_R_COUNT; i++)
@@ -159,23 +160,37 @@ say_rejected (void *ctx, const struct mn_error *e, const struct mn_tally *t)
   if (n <= MN_DIAG_LIMIT)
     mn_diag (e);
   if (n == MN_DIAG_LIMIT)
-    error (0, 0, "%s: further '%s' rejections are not shown (see "
-                 "--rejects and the summary)", e->file ? e->file : "",
+    error (0, 0, _("%s: further '%s' rejections are not shown (see "
+                 "--rejects and the summary)"), e->file ? e->file : "",
            mn_reason_name (e->reason));
 }
 
-/* How IN was read, when its encoding was guessed.  */
+/* How IN was read: the rows skipped above its header, its encoding
+   when guessed.  */
 static void
 say_opened (void *ctx, const struct mn_input *in)
 {
   (void) ctx;
   clear_progress ();
+  if (in->skipped)
+    error (0, 0, dngettext (MN_DOMAIN,
+                            "%s: %lu row above the header on line %lu "
+                            "skipped (title rows; see --skip-rows)",
+                            "%s: %lu rows above the header on line %lu "
+                            "skipped (title rows; see --skip-rows)",
+                            in->skipped),
+           in->name, in->skipped, mn_header_line (&in->h));
   if (in->guessed)
-    error (0, 0, "%s: not valid UTF-8; read as GB18030", in->name);
+    error (0, 0, _("%s: not valid UTF-8; read as GB18030"), in->name);
   if (in->mixed)
-    error (0, 0, "%s: %lu line%s not valid UTF-8, and the file is not "
-                 "GB18030 either: read as UTF-8, those rows rejected",
-           in->name, in->bad_lines, in->bad_lines == 1 ? " is" : "s are");
+    error (0, 0, dngettext (MN_DOMAIN,
+                            "%s: %lu line is not valid UTF-8, and the file "
+                            "is not GB18030 either: read as UTF-8, those "
+                            "rows rejected",
+                            "%s: %lu lines are not valid UTF-8, and the "
+                            "file is not GB18030 either: read as UTF-8, "
+                            "those rows rejected", in->bad_lines),
+           in->name, in->bad_lines);
 }
 
 static void
@@ -183,7 +198,7 @@ say_tally (void *ctx, const char *what, const struct mn_tally *t)
 {
   (void) ctx;
   clear_progress ();
-  mn_tally_print (t, what ? what : "all inputs");
+  mn_tally_print (t, what ? what : _("all inputs"));
 }
 
 const struct mn_reporter mn_reporter_stderr = {

@@ -8,9 +8,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "io/header.h"
 #include "prog/scan.h"
 #include "io/spool.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
 
 int
 mn_exit_status (const struct mn_error *e)
@@ -27,6 +29,7 @@ mn_run_init (struct mn_run *run, char *const *files, size_t nfiles,
   run->rep = rep;
   run->ro.delim = ',';
   run->ro.guess = true;
+  run->ro.skip_rows = MN_SKIP_AUTO;
   if (!nfiles)
     files = stdin_only, nfiles = 1;
   run->input = xcalloc (nfiles, sizeof *run->input);
@@ -249,11 +252,11 @@ mn_run_inputs (struct mn_run *run)
         bool stopped = run->strict && run->total.rejected > 0;
         if (stopped)
           note (run, run->partial
-                       ? "stopped at the first rejected record (--strict)"
-                       : "stopped at the first rejected record (--strict); "
-                         "nothing written");
+                       ? _("stopped at the first rejected record (--strict)")
+                       : _("stopped at the first rejected record (--strict); "
+                         "nothing written"));
         if (run->partial && run->path[0])
-          note (run, "no output file written");
+          note (run, _("no output file written"));
         else if (run->partial && run->started)
           note (run, run->partial);
         return -1;

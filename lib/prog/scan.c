@@ -40,9 +40,15 @@ mn_scan_input (struct mn_input *in, const struct mn_scan *s,
       else if (rc == 1)
         {
           seen = true;
-          if (s->row (s->ctx, in, &rec, e) == MN_SCAN_USE)
+          int r = s->row (s->ctx, in, &rec, e);
+          if (r == MN_SCAN_USE)
             {
               t->used++;
+              continue;
+            }
+          if (r == MN_SCAN_SKIP)
+            {
+              t->read--;
               continue;
             }
         }

@@ -20,12 +20,14 @@ enum
 {
   MN_SCAN_USE = 0,              /* used */
   MN_SCAN_REJECT = -1,          /* rejected, E says why */
+  MN_SCAN_SKIP = 1,             /* not a record (a header line repeated
+                                   in concatenated tables): not counted */
 };
 
 struct mn_scan
 {
-  /* Called for each sound record REC of IN; returns MN_SCAN_USE or
-     MN_SCAN_REJECT (with E filled).  IN and REC are valid only during
+  /* Called for each sound record REC of IN; returns MN_SCAN_USE,
+     MN_SCAN_SKIP or MN_SCAN_REJECT (with E filled).  IN and REC are valid only during
      the call.  */
   int (*row) (void *ctx, const struct mn_input *in,
               const struct mn_record *rec, struct mn_error *e);

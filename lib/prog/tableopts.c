@@ -9,6 +9,7 @@
 #include "io/output.h"
 #include "io/provenance.h"
 #include "prog/common.h"
+#include "base/i18n.h"
 
 enum
 {
@@ -18,13 +19,13 @@ enum
 };
 
 static const struct argp_option table_options[] = {
-  { NULL, 0, NULL, 0, "The table:", 40 },
+  { NULL, 0, NULL, 0, N_("The table:"), 40 },
   { "digits", OPT_DIGITS, "N", 0,
-    "round numbers to N significant digits, 1 to 17 (default: the "
-    "shortest form that reads back as the same number)", 0 },
+    N_("round numbers to N significant digits, 1 to 17 (default: the "
+    "shortest form that reads back as the same number)"), 0 },
   { "meta", OPT_META, "FILE", 0,
-    "write the provenance (program, date, command, inputs and their "
-    "counts, method) to FILE (default with -o: OUTPUT.meta.csv)", 0 },
+    N_("write the provenance (program, date, command, inputs and their "
+    "counts, method) to FILE (default with -o: OUTPUT.meta.csv)"), 0 },
   { 0 }
 };
 
@@ -37,8 +38,8 @@ table_parse (int key, char *arg, struct argp_state *state)
     {
     case OPT_DIGITS:
       if (mn_parse_long (arg, 1, 17, &d) < 0)
-        argp_error (state, "--digits must be a whole number from 1 to 17, "
-                           "not '%s'", arg);
+        argp_error (state, _("--digits must be a whole number from 1 to 17, "
+                           "not '%s'"), arg);
       t->digits = (int) d;
       break;
     case OPT_META:
@@ -51,13 +52,13 @@ table_parse (int key, char *arg, struct argp_state *state)
 }
 
 static const struct argp table_argp = { table_options, table_parse, NULL,
-                                        NULL, NULL, NULL, NULL };
+                                        NULL, NULL, mn_help_filter, MN_DOMAIN };
 
 /* --partial, for the programs whose table has a partial form.  */
 static const struct argp_option partial_options[] = {
   { "partial", OPT_PARTIAL, NULL, 0,
-    "write the partial table of exact sums that minyi-merge(1) adds up, "
-    "instead of the score table", 40 },
+    N_("write the partial table of exact sums that minyi-merge(1) adds up, "
+    "instead of the score table"), 40 },
   { 0 }
 };
 
@@ -73,8 +74,8 @@ partial_parse (int key, char *arg, struct argp_state *state)
       break;
     case ARGP_KEY_END:
       if (t->partial && t->digits)
-        argp_error (state, "--digits goes without --partial: partial "
-                           "tables are exact");
+        argp_error (state, _("--digits goes without --partial: partial "
+                           "tables are exact"));
       break;
     default:
       return ARGP_ERR_UNKNOWN;
@@ -83,7 +84,7 @@ partial_parse (int key, char *arg, struct argp_state *state)
 }
 
 static const struct argp partial_argp = { partial_options, partial_parse,
-                                          NULL, NULL, NULL, NULL, NULL };
+                                          NULL, NULL, NULL, mn_help_filter, MN_DOMAIN };
 
 const struct argp_child mn_table_children[] = {
   { &mn_common_argp, 0, NULL, 0 },
@@ -114,8 +115,8 @@ mn_table_check (struct mn_table_opts *t,
     {
       /* The message names the file: PATH is freed by no one after
          argp_error exits.  */
-      argp_error (state, "the provenance file '%s' is the file of -o or "
-                         "--rejects", path);
+      argp_error (state, _("the provenance file '%s' is the file of -o or "
+                         "--rejects"), path);
     }
   free (path);
   mn_common_check_output (c, "--meta", t->meta, state);

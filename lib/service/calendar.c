@@ -7,6 +7,7 @@
 #include "base/xalloc.h"
 #include "service/caltime.h"
 #include "service/smallfile.h"
+#include "base/i18n.h"
 
 /* One row of the file, kept until the span is known.  */
 struct cal_row
@@ -63,7 +64,7 @@ mn_calendar_load (struct mn_calendar *c, const char *path,
     { "date", true }, { "kind", true }, { "name", false } };
   memset (c, 0, sizeof *c);
   struct cal_load cl = { 0 };
-  if (mn_small_read (path, "working calendar", cols, 3, cal_row, &cl, e)
+  if (mn_small_read (path, _("working calendar"), cols, 3, cal_row, &cl, e)
       < 0)
     {
       free (cl.row);

@@ -1,5 +1,6 @@
 /* caltime.c - civil dates and local times of the service log.  */
 #include "service/caltime.h"
+#include "base/i18n.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -113,8 +114,8 @@ mn_time_parse (const char *s, size_t len, long long *t, char *msg,
                 || (n == 5 && memcmp (p, "+0800", 5) == 0)
                 || (n == 3 && memcmp (p, "+08", 3) == 0)))
             {
-              snprintf (msg, size, "offset '%.*s' is not Beijing time "
-                        "(+08:00)", (int) n, p);
+              snprintf (msg, size, _("offset '%.*s' is not Beijing time "
+                        "(+08:00)"), (int) n, p);
               return -1;
             }
           p = end;
@@ -124,18 +125,18 @@ mn_time_parse (const char *s, size_t len, long long *t, char *msg,
     }
   if (mo < 1 || mo > 12)
     {
-      snprintf (msg, size, "there is no month %ld", mo);
+      snprintf (msg, size, _("there is no month %ld"), mo);
       return -1;
     }
   if (d < 1 || d > days_in_month (y, (int) mo))
     {
-      snprintf (msg, size, "there is no day %ld in month %ld of %ld", d, mo,
+      snprintf (msg, size, _("there is no day %ld in month %ld of %ld"), d, mo,
                 y);
       return -1;
     }
   if (h > 23 || mi > 59 || se > 59)
     {
-      snprintf (msg, size, "there is no time of day %02ld:%02ld:%02ld", h,
+      snprintf (msg, size, _("there is no time of day %02ld:%02ld:%02ld"), h,
                 mi, se);
       return -1;
     }
@@ -143,8 +144,8 @@ mn_time_parse (const char *s, size_t len, long long *t, char *msg,
        + h * 3600 + mi * 60 + se;
   return 0;
 form:
-  snprintf (msg, size, "not a time such as 2014-07-01 09:30 (ISO 8601) "
-            "or 2014/7/1 9:30");
+  snprintf (msg, size, _("not a time such as 2014-07-01 09:30 (ISO 8601) "
+            "or 2014/7/1 9:30"));
   return -1;
 }
 

@@ -7,6 +7,7 @@
 #include "base/numparse.h"
 #include "base/xalloc.h"
 #include "service/smallfile.h"
+#include "base/i18n.h"
 
 static int
 limit (const struct mn_record *rec, long col, const char *what,
@@ -32,7 +33,7 @@ cat_row (void *ctx, const struct mn_record *rec, const long *col,
   mn_small_field (rec, col[4], name, sizeof name);
   if (!*id || !*dept)
     return mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
-                         "empty %s", *id ? "department" : "service");
+                         "empty %s", *id ? _("department") : _("service"));
   struct mn_service s = { .line = rec->line };
   if (limit (rec, col[2], "statutory", file, &s.statutory, e) < 0
       || limit (rec, col[3], "promised", file, &s.promised, e) < 0)
@@ -66,7 +67,7 @@ mn_catalogue_load (struct mn_catalogue *c, const char *path,
   memset (c, 0, sizeof *c);
   c->index = mn_groups_new (sizeof (size_t));
   c->departments = mn_groups_new (1);
-  if (mn_small_read (path, "service catalogue", cols, 5, cat_row, c, e) < 0)
+  if (mn_small_read (path, _("service catalogue"), cols, 5, cat_row, c, e) < 0)
     {
       mn_catalogue_release (c);
       return -1;

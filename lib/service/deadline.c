@@ -13,6 +13,7 @@
 #include "service/clock.h"
 #include "stats/orderstat.h"
 #include "table/scoretab.h"
+#include "base/i18n.h"
 
 /* The log's columns.  */
 enum { C_ITEM, C_DEPT, C_SERVICE, C_WINDOW, C_RECEIVED, C_COMPLETED,
@@ -200,8 +201,8 @@ get_suspensions (struct mn_deadline *d, const struct mn_record *rec,
         return mn_error_set (e, file, rec->line, MN_R_BAD_SUSPENSION,
                              "suspension from %s has no end, but %s",
                              mn_time_format (a, p->start),
-                             completed ? "the item is completed"
-                                       : "another starts after it");
+                             completed ? _("the item is completed")
+                                       : _("another starts after it"));
       if (i > 0 && d->susp[i - 1].end > p->start)
         return mn_error_set (e, file, rec->line, MN_R_BAD_SUSPENSION,
                              "suspension from %s overlaps the one from %s",

@@ -6,6 +6,7 @@
 #include "base/numparse.h"
 #include "service/caltime.h"
 #include "service/smallfile.h"
+#include "base/i18n.h"
 
 enum { R_ITEM, R_DAY, R_WARN, R_CLOSING, R_N };
 
@@ -75,7 +76,7 @@ mn_rules_load (struct mn_rules *r, const char *path, struct mn_error *e)
     { "rule", true }, { "value", true } };
   memset (r, 0, sizeof *r);
   struct rules_load rl = { .r = r };
-  if (mn_small_read (path, "penalty rules", cols, 2, rules_row, &rl, e) < 0)
+  if (mn_small_read (path, _("penalty rules"), cols, 2, rules_row, &rl, e) < 0)
     return -1;
   for (int k = 0; k < R_N; k++)
     if (!rl.line[k])

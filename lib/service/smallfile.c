@@ -7,6 +7,7 @@
 #include "base/na.h"
 #include "base/xalloc.h"
 #include "io/input.h"
+#include "base/i18n.h"
 
 int
 mn_small_read (const char *path, const char *what,

@@ -28,6 +28,7 @@
 
 #include "base/xalloc.h"
 #include "stats/quantile.h"
+#include "base/i18n.h"
 
 static double
 clamp01 (double v)
@@ -148,9 +149,9 @@ check_target (double p0, double n, struct mn_funnel_limits *l,
               struct mn_error *e)
 {
   if (!(p0 >= 0 && p0 <= 1))
-    return bad_args (l, e, "funnel target", p0);
+    return bad_args (l, e, _("funnel target"), p0);
   if (!(n >= 0 && n <= MN_FUNNEL_N_MAX))
-    return bad_args (l, e, "funnel sample size", n);
+    return bad_args (l, e, _("funnel sample size"), n);
   return 0;
 }
 
@@ -166,7 +167,7 @@ mn_funnel_exact (double p0, double n, struct mn_funnel_limits *l,
   l->hi998 = mn_funnel_exact_limit (p0, n, 1 - MN_FUNNEL_P998);
   if (isnan (l->lo95) || isnan (l->hi95) || isnan (l->lo998)
       || isnan (l->hi998))
-    return bad_args (l, e, "funnel sample size (beta function failed)", n);
+    return bad_args (l, e, _("funnel sample size (beta function failed)"), n);
   return 0;
 }
 
@@ -383,18 +384,18 @@ mn_funnel_inflated (double p0, double n, enum mn_funnel_inflation m,
       return 0;
     }
   if (!od)
-    return bad_args (l, e, "funnel over-dispersion", NAN);
+    return bad_args (l, e, _("funnel over-dispersion"), NAN);
   double v = p0 * (1 - p0) / n, se;
   if (m == MN_FUNNEL_MULTIPLICATIVE)
     {
       if (!(od->phi >= 0))
-        return bad_args (l, e, "over-dispersion phi", od->phi);
+        return bad_args (l, e, _("over-dispersion phi"), od->phi);
       se = sqrt ((od->phi > 1 ? od->phi : 1) * v);
     }
   else
     {
       if (!(od->tau2 >= 0))
-        return bad_args (l, e, "over-dispersion tau2", od->tau2);
+        return bad_args (l, e, _("over-dispersion tau2"), od->tau2);
       se = sqrt (v + od->tau2);
     }
   double z95 = gsl_cdf_ugaussian_Qinv (MN_FUNNEL_P95);

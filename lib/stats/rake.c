@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "base/i18n.h"
 
 #define DEFAULT_TOL 1e-10
 #define DEFAULT_MAXIT 100
@@ -100,9 +101,9 @@ static const char *
 where (const struct run *x, size_t v, size_t c, char *buf, size_t size)
 {
   if (x->cells)
-    snprintf (buf, size, "cell %zu", c);
+    snprintf (buf, size, _("cell %zu"), c);
   else
-    snprintf (buf, size, "variable %zu category %zu", v, c);
+    snprintf (buf, size, _("variable %zu category %zu"), v, c);
   return buf;
 }
 
@@ -125,15 +126,15 @@ check_options (struct run *x)
   double val = 0;
 
   if (!(o->tol > 0 && o->tol < 1))
-    bad = "tolerance", val = o->tol;
+    bad = _("tolerance"), val = o->tol;
   else if (!(o->total_tol >= 0 && isfinite (o->total_tol)))
-    bad = "total tolerance", val = o->total_tol;
+    bad = _("total tolerance"), val = o->total_tol;
   else if (!(o->lo_ratio >= 0 && o->lo_ratio <= 1))
-    bad = "lower trimming ratio", val = o->lo_ratio;
+    bad = _("lower trimming ratio"), val = o->lo_ratio;
   else if (!(o->hi_ratio == 0 || (o->hi_ratio >= 1 && isfinite (o->hi_ratio))))
-    bad = "upper trimming ratio", val = o->hi_ratio;
+    bad = _("upper trimming ratio"), val = o->hi_ratio;
   else if (!(o->bound_slack >= 0 && o->bound_slack < 1))
-    bad = "bound slack", val = o->bound_slack;
+    bad = _("bound slack"), val = o->bound_slack;
   if (bad)
     {
       mn_error_set (e, NULL, 0, MN_R_USAGE, "%s '%g' out of range", bad, val);
@@ -233,8 +234,8 @@ check_problem (struct run *x)
                           "class %zu: %s has no population target (%zu "
                           "%s)", k,
                           where (x, v, cl->cat[v], at, sizeof at),
-                          p->margin[v].ncat, x->cells ? "cells"
-                          : "categories in the margin");
+                          p->margin[v].ncat, x->cells ? _("cells")
+                          : _("categories in the margin"));
             return fail (x, MN_RAKE_E_NO_TARGET, v, cl->cat[v], k);
           }
     }
@@ -463,7 +464,7 @@ weight (const struct mn_rake_problem *p, const struct mn_rake_options *o,
         struct mn_rake_result *r, struct mn_error *e, int cells)
 {
   struct mn_rake_options dflt;
-  const char *what = cells ? "post-stratification" : "raking";
+  const char *what = cells ? _("post-stratification") : _("raking");
   double *w;
   size_t klo, khi;
 
@@ -518,7 +519,7 @@ weight (const struct mn_rake_problem *p, const struct mn_rake_options *o,
                         "bounds %g to %s (slack %g); largest relative "
                         "margin error %.3g (tolerance %g) at %s",
                         r->trim_rounds, r->min_ratio, klo, r->max_ratio,
-                        khi, o->lo_ratio, o->hi_ratio > 0 ? hib : "none",
+                        khi, o->lo_ratio, o->hi_ratio > 0 ? hib : _("none"),
                         o->bound_slack, r->max_rel_err, o->tol,
                         where (&x, r->worst_var, r->worst_cat, at,
                                sizeof at));

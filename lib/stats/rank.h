@@ -13,13 +13,15 @@
    them by one sort and adds each item's rank to its counts; no draws x
    items matrix is kept.  The quantiles of each item's rank are exact
    (those of the DRAWS ranks it took) with memory bounded by
-   MN_RANKSIM_BUDGET counters, by two passes over the same seeded draws
-   (see rank.c).  */
+   MN_RANKSIM_BUDGET counters per thread, by as many passes over the
+   same seeded draws as that budget needs (see rank.c).  */
 #ifndef MINYI_RANK_H
 #define MINYI_RANK_H
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include <gsl/gsl_rng.h>
 
 #include "base/errinfo.h"
 
@@ -29,11 +31,21 @@
    values ranked.  */
 size_t mn_rank_values (const double *x, size_t n, bool dense, size_t *rank);
 
-/* The rank counters the simulation may hold at once: the first pass
-   counts each item's ranks in bins of W ranks, W the smallest width for
-   which the items' bins fit (W = 1 for up to 1,024 items in one
-   stratum: one pass, every rank counted).  */
-#define MN_RANKSIM_BUDGET ((size_t) 1 << 20)
+/* The draws are made in blocks of MN_RANKSIM_BLOCK draws; block K's
+   generator is GSL's MT19937 seeded with mn_ranksim_block_seed (SEED,
+   K), so that any thread may make any block and every figure is the
+   same whatever the threads.  */
+#define MN_RANKSIM_BLOCK 32
+
+/* The seed of block K of a run seeded with SEED: f (f (SEED) + K mod
+   2^32), f the 32-bit finaliser of MurmurHash3 (a bijection of 32-bit
+   words), so that the blocks of one run have distinct seeds.  */
+unsigned long mn_ranksim_block_seed (unsigned long seed, unsigned long k);
+
+/* The rank counters each thread may hold at once in a pass: the larger
+   of 2^21 and 48 per item.  */
+#define MN_RANKSIM_BUDGET(n) ((size_t) 1 << 21 > 48 * (size_t) (n) \
+                              ? (size_t) 1 << 21 : 48 * (size_t) (n))
 
 /* What to simulate.  All arrays borrowed.  */
 struct mn_ranksim
@@ -49,11 +61,22 @@ struct mn_ranksim
   const size_t *start;      /* NSTRATA + 1 offsets, START[0] = 0,
                                START[NSTRATA] = N */
   unsigned long draws;      /* >= 1 */
-  unsigned long seed;       /* of the MT19937 generator */
+  unsigned long seed;       /* of the draws' generators, < 2^32 */
   size_t ntop;              /* cut-offs counted */
   const size_t *cut;        /* CUT[S * NTOP + J]: the J-th cut-off rank
                                in stratum S: P (rank <= cut) is given */
+  unsigned threads;         /* threads making draws; 0: one per
+                               processor online.  No figure depends on
+                               it.  */
+  unsigned *passes;         /* NULL, or receives the passes made */
 };
+
+/* One draw's values: item I's is V[I] (the caller's, S->n), drawn from
+   B[I] (mn_betadraw_init of S->a[I], S->b[I]) by RNG in item order,
+   times S->scale[I].  The simulation's draw, for tests.  */
+struct mn_betadraw;
+void mn_ranksim_draw (const struct mn_ranksim *s,
+                      const struct mn_betadraw *b, gsl_rng *rng, double *v);
 
 /* Each item's rank distribution over the draws, ranks by competition
    ranking of the drawn values.  */

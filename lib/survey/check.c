@@ -15,7 +15,11 @@
 #include "io/spool.h"
 #include "base/u64map.h"
 #include "base/utf8.h"
+#include "base/visible.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
+#include "io/header.h"
+#include "io/normrec.h"
 
 /* Bits of a (wave, household, cadre) triple packed into 64 bits.  */
 #define WAVE_BITS 12
@@ -80,6 +84,7 @@ struct mn_checker
   FILE *flags;                      /* spooled flag rows */
   unsigned long straight_lined;
 
+  struct mn_normrec norm;           /* keys and answers in NFKC */
   struct mn_answer *ans;
   bool *has;
   char *key;                        /* reused composite key */
@@ -174,8 +179,8 @@ mn_checker_new (const struct mn_check_spec *spec, struct mn_error *e)
                                     &c->amax[c->nalpha]))
           {
             mn_error_set (e, NULL, 0, MN_R_USAGE,
-                          k < 0 ? "no item '%s' in the codebook"
-                                : "item '%s' has no numeric scale",
+                          k < 0 ? N_("no item '%s' in the codebook")
+                                : N_("item '%s' has no numeric scale"),
                           spec->alpha_items[i]);
             mn_checker_free (c);
             return NULL;
@@ -245,6 +250,7 @@ mn_checker_free (struct mn_checker *c)
   free (c->ans);
   free (c->has);
   free (c->key);
+  mn_normrec_release (&c->norm);
   free (c);
 }
 
@@ -268,10 +274,9 @@ mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
   f->guessed = in->guessed;
   c->col_wave = c->col_cadre = c->col_household = -1;
   c->col_township = c->col_village = c->col_collector = c->col_weight = -1;
+  mn_normrec_clear (&c->norm);
   if (in->dup_column >= 0)
-    return mn_error_set (e, in->name, 1, MN_R_DUP_COLUMN,
-                         "column '%s' appears twice in the header",
-                         in->h.name[in->dup_column]);
+    return mn_header_dup_error (e, in->name, &in->h, in->dup_column);
   struct mn_error ignore;
   if ((c->col_wave = find_col (in, sp->wave, e)) < 0
       || (c->col_cadre = find_col (in, sp->cadre, e)) < 0
@@ -292,6 +297,14 @@ mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
     return find_col (in, sp->township, e);
   if (sp->require_village && c->col_village < 0)
     return find_col (in, sp->village, e);
+  /* The cells compared: keys, answers, the weight.  */
+  const long keys[] = { c->col_wave, c->col_cadre, c->col_household,
+                        c->col_township, c->col_village, c->col_collector,
+                        c->col_weight };
+  for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+    mn_normrec_select (&c->norm, keys[i]);
+  for (size_t i = 0; i < c->ni; i++)
+    mn_normrec_select (&c->norm, c->item_col[i]);
   return 0;
 }
 
@@ -314,15 +327,23 @@ township_of (struct mn_checker *c, const struct mn_record *rec)
   return tw;
 }
 
-void
-mn_checker_rejected (struct mn_checker *c, const struct mn_record *rec,
-                     const struct mn_error *e)
+/* Count a rejected record REC, already seen through C's normalisation.  */
+static void
+count_rejected (struct mn_checker *c, const struct mn_record *rec,
+                const struct mn_error *e)
 {
   struct tally *ft = file_tally (c);
   struct tally *tt = &township_of (c, rec)->t;
   ft->read++, tt->read++;
   ft->rejected++, tt->rejected++;
   ft->reason[e->reason]++, tt->reason[e->reason]++;
+}
+
+void
+mn_checker_rejected (struct mn_checker *c, const struct mn_record *rec,
+                     const struct mn_error *e)
+{
+  count_rejected (c, mn_normrec_apply (&c->norm, rec), e);
 }
 
 void
@@ -370,20 +391,37 @@ check_identity (const struct mn_checker *c, const struct mn_record *rec,
   size_t len, tl, vl;
   const char *id = cell (rec, c->col_cadre, &len);
   const struct mn_cadre *cd = mn_roster_find (c->spec->roster, id, len);
+  char shown[256];
   if (!cd)
     return mn_error_set (e, file, rec->line, MN_R_UNKNOWN_CADRE,
-                         "cadre '%.*s' is not in the roster", (int) len, id);
+                         "cadre '%s' is not in the roster",
+                         mn_visible (shown, sizeof shown, id, len));
   const char *t = cell (rec, c->col_township, &tl);
   if (c->col_township >= 0 && *cd->township
       && (strlen (cd->township) != tl || memcmp (cd->township, t, tl) != 0))
-    return mn_error_set (e, file, rec->line, MN_R_OUTSIDE_AREA,
-                         "cadre '%s' serves %s, not %.*s", cd->id,
-                         cd->township, (int) tl, t);
+    {
+      if (tl == 0)
+        return mn_error_set (e, file, rec->line, MN_R_OUTSIDE_AREA,
+                             "cadre '%s' serves %s, and the township cell "
+                             "is empty (merged cells in Excel? fill them "
+                             "down)", cd->id, cd->township);
+      return mn_error_set (e, file, rec->line, MN_R_OUTSIDE_AREA,
+                           "cadre '%s' serves %s, not %s", cd->id,
+                           cd->township,
+                           mn_visible (shown, sizeof shown, t, tl));
+    }
   const char *v = cell (rec, c->col_village, &vl);
   if (c->col_village >= 0 && !mn_cadre_serves (cd, v, vl))
-    return mn_error_set (e, file, rec->line, MN_R_OUTSIDE_AREA,
-                         "cadre '%s' is not assigned village %.*s", cd->id,
-                         (int) vl, v);
+    {
+      if (vl == 0)
+        return mn_error_set (e, file, rec->line, MN_R_OUTSIDE_AREA,
+                             "cadre '%s' is assigned villages, and the "
+                             "village cell is empty (merged cells in "
+                             "Excel? fill them down)", cd->id);
+      return mn_error_set (e, file, rec->line, MN_R_OUTSIDE_AREA,
+                           "cadre '%s' is not assigned village %s",
+                           cd->id, mn_visible (shown, sizeof shown, v, vl));
+    }
   return 0;
 }
 
@@ -493,10 +531,11 @@ mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
   const struct mn_check_spec *sp = c->spec;
   const char *file = c->files[c->nfiles - 1].name;
   struct tally *ft = file_tally (c);
+  rec = mn_normrec_apply (&c->norm, rec);
   struct township *tw = township_of (c, rec);
   *flags = 0;
 
-  static const char *const what[] = { "wave", "cadre", "household" };
+  static const char *const what[] = { N_("wave"), N_("cadre"), N_("household") };
   const long cols[] = { c->col_wave, c->col_cadre, c->col_household };
   for (int i = 0; i < 3; i++)
     {
@@ -505,7 +544,7 @@ mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
       if (mn_na_match (sp->na, k, len))
         {
           mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
-                        "empty %s (column '%s')", what[i],
+                        "empty %s (column '%s')", _(what[i]),
                         i == 0 ? sp->wave : i == 1 ? sp->cadre
                                                    : sp->household);
           goto reject;
@@ -521,6 +560,8 @@ mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
         {
           e->file = file;
           e->line = rec->line;
+          mn_na_hint (sp->na, rec->f[col], rec->len[col], e->msg,
+                      sizeof e->msg);
           goto reject;
         }
     }
@@ -538,7 +579,7 @@ mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
   return 0;
 
 reject:
-  mn_checker_rejected (c, rec, e);
+  count_rejected (c, rec, e);
   return -1;
 }
 
@@ -861,9 +902,11 @@ mn_checker_waves (const struct mn_checker *c, char *buf, size_t size)
   for (size_t i = 0; i < n && used < size; i++)
     {
       unsigned long rows = *(unsigned long *) v[i].value;
-      used += (size_t) snprintf (buf + used, size - used, "%s%.*s %lu row%s",
+      used += (size_t) snprintf (buf + used, size - used,
+                                 dngettext (MN_DOMAIN, "%s%.*s %lu row",
+                                            "%s%.*s %lu rows", rows),
                                  i ? ", " : "", (int) v[i].keylen, v[i].key,
-                                 rows, rows == 1 ? "" : "s");
+                                 rows);
     }
   free (v);
   return n;

@@ -6,8 +6,11 @@
 #include <string.h>
 
 #include "base/na.h"
+#include "base/normalize.h"
 #include "base/numparse.h"
+#include "base/visible.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
 
 /* Split SPEC on '|' into trimmed tokens.  An empty token ("a||b", "a|")
    is kept as an empty string, so that callers can refuse it: a list
@@ -144,7 +147,7 @@ mn_item_describe (const struct mn_item *it, char *buf, size_t size)
                           it->choice[i].text);
       break;
     case MN_SCALE_ANY:
-      snprintf (buf, size, "any answer");
+      snprintf (buf, size, _("any answer"));
       break;
     }
 }
@@ -305,6 +308,14 @@ cell (const struct mn_record *rec, long col)
   return col >= 0 && (size_t) col < rec->n ? rec->f[col] : "";
 }
 
+/* Cell COL of REC in NFKC: a new string.  */
+static char *
+nfkc_cell (const struct mn_record *rec, long col)
+{
+  const char *c = cell (rec, col);
+  return mn_nfkc_dup (c, strlen (c));
+}
+
 /* Read one codebook row into IT.  */
 static int
 parse_item (struct mn_item *it, const struct mn_record *rec,
@@ -317,16 +328,24 @@ parse_item (struct mn_item *it, const struct mn_record *rec,
   t = mn_trim (cell (rec, col[0]), &l);
   it->id = xmemdup0 (t, l);
   t = mn_trim (cell (rec, col[1]), &l);
-  it->column = xmemdup0 (t, l);
+  it->column = mn_nfkc_dup (t, l);
   it->label = xstrdup (cell (rec, col[2]));
   if (!*it->id)
     return mn_error_set (e, name, line, MN_R_EMPTY_KEY, "empty item id");
   if (!*it->column)
     return mn_error_set (e, name, line, MN_R_EMPTY_KEY,
                          "item '%s' names no column", it->id);
-  if (parse_values (it, cell (rec, col[3]), name, line, e) < 0
-      || parse_satisfied (it, cell (rec, col[4]), name, line, e) < 0
-      || parse_dontknow (it, cell (rec, col[5]), name, line, e) < 0)
+  /* The answers are compared in NFKC, as the survey's are.  */
+  char *values = nfkc_cell (rec, col[3]);
+  char *sat = nfkc_cell (rec, col[4]);
+  char *dk = nfkc_cell (rec, col[5]);
+  int rc = parse_values (it, values, name, line, e) < 0
+           || parse_satisfied (it, sat, name, line, e) < 0
+           || parse_dontknow (it, dk, name, line, e) < 0 ? -1 : 0;
+  free (values);
+  free (sat);
+  free (dk);
+  if (rc < 0)
     return -1;
   t = mn_trim (cell (rec, col[6]), &l);
   it->weight = 1;
@@ -349,7 +368,7 @@ mn_codebook_load (struct mn_codebook *cb, FILE *fp, const char *name,
   if (!r)
     return -1;
   struct mn_record rec;
-  struct mn_header h = { 0, NULL };
+  struct mn_header h = { 0 };
   int rc = mn_reader_next (r, &rec, e);
   if (rc == 0)
     rc = mn_error_set (e, name, 1, MN_R_EMPTY_KEY, "empty codebook");
@@ -462,7 +481,7 @@ mn_item_classify (const struct mn_item *it, const char *s,
         a->kind = MN_ANS_DONTKNOW;
         goto done;
       }
-  char scale[512];
+  char scale[512], shown[512];   /* V as a message shows it */
   switch (it->scale)
     {
     case MN_SCALE_LIST:
@@ -482,7 +501,8 @@ mn_item_classify (const struct mn_item *it, const char *s,
           }
       mn_item_describe (it, scale, sizeof scale);
       mn_error_set (e, NULL, 0, MN_R_BAD_VALUE,
-                    "answer '%s' to item '%s' is not on its scale (%s)", v,
+                    "answer '%s' to item '%s' is not on its scale (%s)",
+                    mn_visible (shown, sizeof shown, v, len),
                     it->id, scale);
       a->kind = MN_ANS_INVALID;
       break;
@@ -490,15 +510,19 @@ mn_item_classify (const struct mn_item *it, const char *s,
       if (!isnum)
         mn_error_set (e, NULL, 0, MN_R_BAD_NUMBER,
                       "answer '%s' to item '%s' is not a number on scale "
-                      "%ld..%ld", v, it->id, it->lo, it->hi);
+                      "%ld..%ld", mn_visible (shown, sizeof shown, v, len),
+                      it->id, it->lo, it->hi);
       else if (x < it->lo || x > it->hi)
         mn_error_set (e, NULL, 0, MN_R_BAD_VALUE,
-                      "answer '%s' to item '%s' outside scale %ld..%ld", v,
-                      it->id, it->lo, it->hi);
+                      "answer '%s' to item '%s' outside scale %ld..%ld",
+                      mn_visible (shown, sizeof shown, v, len), it->id,
+                      it->lo, it->hi);
       else if (x != floor (x))
         mn_error_set (e, NULL, 0, MN_R_BAD_VALUE,
                       "answer '%s' to item '%s' is not a whole number on "
-                      "scale %ld..%ld", v, it->id, it->lo, it->hi);
+                      "scale %ld..%ld", mn_visible (shown, sizeof shown, v,
+                                                    len),
+                      it->id, it->lo, it->hi);
       else
         {
           a->score = (x - it->lo) / (double) (it->hi - it->lo) * 100.0;

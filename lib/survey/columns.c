@@ -70,7 +70,8 @@ mn_columns_match (struct mn_columns *c, const struct mn_input *in,
       c->len = xmalloc ((n + 1) * sizeof *c->len);
     }
   if (n != c->first.n)
-    return mn_error_set (e, in->name, 1, MN_R_HEADER_MISMATCH,
+    return mn_error_set (e, in->name, mn_header_line (&in->h),
+                         MN_R_HEADER_MISMATCH,
                          "%zu columns where the first input has %zu", n,
                          c->first.n);
   /* Each of the first input's names looked up among this input's,
@@ -85,7 +86,8 @@ mn_columns_match (struct mn_columns *c, const struct mn_input *in,
       struct name_at key = { c->first.name[j], 0 };
       const struct name_at *hit = bsearch (&key, v, n, sizeof *v, cmp_name);
       if (!hit)
-        rc = mn_error_set (e, in->name, 1, MN_R_HEADER_MISMATCH,
+        rc = mn_error_set (e, in->name, mn_header_line (&in->h),
+                         MN_R_HEADER_MISMATCH,
                            "no column '%s', which the first input has",
                            c->first.name[j]);
       else

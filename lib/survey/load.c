@@ -1,5 +1,6 @@
 /* load.c - the small files a program reads whole before its inputs.  */
 #include "survey/load.h"
+#include "base/i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -30,12 +31,13 @@ mn_load_codebook (struct mn_codebook *cb, const char *path,
 }
 
 int
-mn_load_roster (struct mn_roster *r, const char *path, struct mn_error *e)
+mn_load_roster (struct mn_roster *r, const char *path,
+                const struct mn_aliases *aliases, struct mn_error *e)
 {
-  FILE *fp = open_small (path, "roster", e);
+  FILE *fp = open_small (path, _("roster"), e);
   if (!fp)
     return -1;
-  int rc = mn_roster_load (r, fp, path, e);
+  int rc = mn_roster_load (r, fp, path, aliases, e);
   fclose (fp);
   return rc;
 }
@@ -43,7 +45,7 @@ mn_load_roster (struct mn_roster *r, const char *path, struct mn_error *e)
 int
 mn_load_margins (struct mn_margins *m, const char *path, struct mn_error *e)
 {
-  FILE *fp = open_small (path, "margins", e);
+  FILE *fp = open_small (path, _("margins"), e);
   if (!fp)
     return -1;
   struct mn_reader_options ro = { .delim = ',' };

@@ -22,9 +22,10 @@
 int mn_load_codebook (struct mn_codebook *cb, const char *path,
                       const char *what, struct mn_error *e);
 
-/* A roster (mn_roster_load).  */
+/* A roster (mn_roster_load), its columns renamed by ALIASES (borrowed;
+   NULL: none).  */
 int mn_load_roster (struct mn_roster *r, const char *path,
-                    struct mn_error *e);
+                    const struct mn_aliases *aliases, struct mn_error *e);
 
 /* A margins file, comma-separated (mn_margins_load).  */
 int mn_load_margins (struct mn_margins *m, const char *path,

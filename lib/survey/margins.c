@@ -9,6 +9,7 @@
 #include "base/na.h"
 #include "base/numparse.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
 
 /* Append the key of the parts of S (split at '*', each trimmed) to a
    NUL-joined buffer.  Returns the number of parts.  */
@@ -105,8 +106,8 @@ get_var (struct mn_margins *m, struct mn_groups *vars, const char *name,
   if (empty_part (key, klen, np))
     {
       mn_error_set (e, file, line, MN_R_EMPTY_KEY,
-                    nlen ? "variable '%s' names an empty column"
-                         : "empty variable%s", copy);
+                    nlen ? N_("variable '%s' names an empty column")
+                         : N_("empty variable%s"), copy);
       free (key);
       free (copy);
       return NULL;
@@ -203,10 +204,10 @@ mn_margins_load (struct mn_margins *m, FILE *fp, const char *name,
       if (!(pop > 0) || pop < MN_WEIGHT_MIN || pop > MN_WEIGHT_MAX)
         {
           mn_error_set (e, name, rec.line, MN_R_BAD_VALUE,
-                        pop > 0 ? "population '%s' of %s '%s' is outside "
-                                  "1e-100..1e+100"
-                                : "population '%s' of %s '%s' is not "
-                                  "positive", ps, v->name, cat);
+                        pop > 0 ? N_("population '%s' of %s '%s' is outside "
+                                  "1e-100..1e+100")
+                                : N_("population '%s' of %s '%s' is not "
+                                  "positive"), ps, v->name, cat);
           goto fail;
         }
       size_t *pos = mn_groups_get (v->index, key, klen);

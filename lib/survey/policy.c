@@ -8,6 +8,7 @@
 #include "base/numparse.h"
 #include "base/xalloc.h"
 #include "io/input.h"
+#include "base/i18n.h"
 
 enum { C_RULE, C_TIER, C_STAT, C_OP, C_THRESHOLD, C_MIN_N, C_MAX_SHARE,
        C_NCOL };
@@ -189,7 +190,7 @@ parse_rule (struct mn_policy *p, const struct mn_record *rec,
         {
           mn_error_set (e, file, line, MN_R_BAD_VALUE,
                         "max_share on a %s",
-                        r.veto ? "veto" : "tier with no statistic");
+                        r.veto ? _("veto") : _("tier with no statistic"));
           goto fail;
         }
     }

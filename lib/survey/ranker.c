@@ -13,6 +13,7 @@
 #include "stats/quantile.h"
 #include "stats/rank.h"
 #include "table/scoretab.h"
+#include "base/i18n.h"
 
 static const struct
 {
@@ -174,18 +175,18 @@ mn_ranker_bind (struct mn_ranker *r, struct mn_input *in,
     switch (r->o.by)
       {
       case MN_RANK_POSTERIOR:
-        return missing (in->name, vc, "rank an adjusted table "
-                        "(minyi-adjust), or choose --by-stat rate or lo",
+        return missing (in->name, vc, _("rank an adjusted table "
+                        "(minyi-adjust), or choose --by-stat rate or lo"),
                         e);
       case MN_RANK_STANDARDIZED:
-        return missing (in->name, vc, "--by-stat standardized needs the "
+        return missing (in->name, vc, _("--by-stat standardized needs the "
                         "standardised rates of minyi-score "
-                        "--standardize-by", e);
+                        "--standardize-by"), e);
       case MN_RANK_INDEX:
-        return missing (in->name, vc, "--by-stat index needs a scored "
-                        "codebook's composite index", e);
+        return missing (in->name, vc, _("--by-stat index needs a scored "
+                        "codebook's composite index"), e);
       default:
-        return missing (in->name, vc, "it is no score table", e);
+        return missing (in->name, vc, _("it is no score table"), e);
       }
   r->c_within = -1;
   if (r->o.within)
@@ -210,8 +211,8 @@ mn_ranker_bind (struct mn_ranker *r, struct mn_input *in,
       r->c_expected = find_col (l, mn_st_defs[MN_SC_STD_EXPECTED].name);
       if (r->c_ref < 0 || r->c_expected < 0)
         return missing (in->name, r->c_ref < 0 ? "std_ref" : "std_expected",
-                        "--by-stat standardized needs the standardised "
-                        "rates of minyi-score --standardize-by", e);
+                        _("--by-stat standardized needs the standardised "
+                        "rates of minyi-score --standardize-by"), e);
     }
   const struct mn_policy *p = r->o.policy;
   for (size_t k = 0; p && k < p->n; k++)
@@ -600,7 +601,7 @@ mn_ranker_finish (struct mn_ranker *r, struct mn_error *e)
                               .nstrata = ns,
                               .start = start, .draws = r->o.draws,
                               .seed = r->o.seed, .ntop = r->o.ntop,
-                              .cut = cut };
+                              .cut = cut, .threads = r->o.threads };
       rc = mn_ranksim_run (&s, dist, r->ptop, e);
       for (size_t k = 0; k < nitem && rc == 0; k++)
         {
@@ -781,24 +782,31 @@ size_t
 mn_ranker_explain (const struct mn_ranker *r, const char *key, int digits,
                    FILE *out)
 {
-  size_t found = 0;
-  char *joined = NULL;
+  size_t found = 0, len = 0;
+  /* KEY's keys NUL-joined as the rows' are: an unescaped comma ends a
+     key, a backslash takes the next character as it is.  */
+  char *want = xmemdup0 (key, strlen (key));
+  for (const char *k = key; *k; k++)
+    {
+      if (*k == '\\' && k[1])
+        want[len++] = *++k;
+      else
+        want[len++] = *k == ',' ? '\0' : *k;
+    }
   for (size_t i = 0; i < r->nrow; i++)
     {
       const struct rk_row *w = &r->row[i];
-      free (joined);
-      joined = xmemdup0 (r->text + w->key, w->keylen ? w->keylen - 1 : 0);
-      for (size_t k = 0; k + 1 < w->keylen; k++)
-        if (joined[k] == '\0')
-          joined[k] = ',';
-      if (strcmp (joined, key) != 0)
+      if (!(w->keylen && w->keylen - 1 == len
+            && memcmp (r->text + w->key, want, len) == 0))
         continue;
       if (found++)
         putc ('\n', out);
       char num[4][MN_NUM_BUFSIZE];
       mn_num_format (num[0], sizeof num[0], w->rate, digits);
       mn_num_format (num[1], sizeof num[1], w->value, digits);
-      fprintf (out, "%s: %g satisfied of %g answers, rate %s", joined,
+      /* The keys as the table writes them: a comma within one quoted.  */
+      write_keys (r, w, out);
+      fprintf (out, ": %g satisfied of %g answers, rate %s",
                w->sat, w->n, *num[0] ? num[0] : "unknown");
       if (r->weighted)
         fprintf (out, " (weighted; effective n %g)", w->m);
@@ -868,7 +876,7 @@ mn_ranker_explain (const struct mn_ranker *r, const char *key, int digits,
             fprintf (out, ".\n");
         }
     }
-  free (joined);
+  free (want);
   return found;
 }
 

@@ -43,6 +43,7 @@ struct mn_rank_opts
   const char *within;           /* --within COLUMN, or NULL; borrowed */
   bool dense;                   /* --dense */
   unsigned long draws, seed;    /* --draws (0: no simulation), --seed */
+  unsigned threads;             /* --threads (0: one per processor) */
   size_t ntop;                  /* --top: cut-offs */
   double top[MN_RANK_MAX_TOP];  /* each a count k, or a percentage */
   bool top_pct[MN_RANK_MAX_TOP];
@@ -83,7 +84,8 @@ int mn_ranker_finish (struct mn_ranker *r, struct mn_error *e);
 void mn_ranker_write (const struct mn_ranker *r, int digits, FILE *out);
 
 /* Write to OUT, in words, how the rows whose keys joined by ',' are KEY
-   (borrowed) were ranked and tiered.  Returns the rows explained.  */
+   (borrowed) were ranked and tiered; in KEY, '\,' is a comma within a
+   key and '\\' a backslash.  Returns the rows explained.  */
 size_t mn_ranker_explain (const struct mn_ranker *r, const char *key,
                           int digits, FILE *out);
 

@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "base/na.h"
+#include "base/normalize.h"
 #include "base/numparse.h"
+#include "io/header.h"
 #include "io/reader.h"
 #include "base/xalloc.h"
 
@@ -17,6 +19,23 @@ trimmed_copy (const struct mn_record *rec, long col)
   return xmemdup0 (s, len);
 }
 
+/* The same for a key the survey's cells are compared with (the cadre
+   id, the township, a village): in NFKC, then trimmed, as the survey's
+   cells are (minyi-formats(5), "Normalisation").  */
+static char *
+key_copy (const struct mn_record *rec, long col)
+{
+  if (col < 0)
+    return xstrdup ("");
+  struct mn_nfkc b = { 0 };
+  size_t len;
+  const char *s = mn_nfkc (&b, rec->f[col], rec->len[col], &len);
+  s = mn_trim_n (s, len, &len);
+  char *r = xmemdup0 (s, len);
+  mn_nfkc_release (&b);
+  return r;
+}
+
 static void
 split_villages (struct mn_cadre *c, const char *spec)
 {
@@ -24,7 +43,7 @@ split_villages (struct mn_cadre *c, const char *spec)
   while (*p)
     {
       size_t n = strcspn (p, "|");
-      char *tok = xmemdup0 (p, n);
+      char *tok = mn_nfkc_dup (p, n);
       size_t tl;
       const char *t = mn_trim (tok, &tl);
       if (tl)
@@ -40,7 +59,7 @@ split_villages (struct mn_cadre *c, const char *spec)
 
 int
 mn_roster_load (struct mn_roster *r, FILE *fp, const char *name,
-                struct mn_error *e)
+                const struct mn_aliases *aliases, struct mn_error *e)
 {
   static const char *const cols[] = { "cadre", "name", "unit", "position",
                                       "township", "villages",
@@ -54,16 +73,26 @@ mn_roster_load (struct mn_roster *r, FILE *fp, const char *name,
       mn_roster_release (r);
       return -1;
     }
-  struct mn_header h = { 0, NULL };
+  struct mn_header h = { 0 };
   struct mn_record rec;
-  int rc = mn_reader_next (rd, &rec, e);
+  struct mn_header_opts ho = { aliases, MN_SKIP_AUTO };
+  unsigned long skipped;
+  int rc = mn_header_next (rd, &ho, &rec, &skipped, e);
   if (rc == 0)
     rc = mn_error_set (e, name, 1, MN_R_USAGE, "empty roster");
   if (rc < 0)
     goto out;
   if ((rc = mn_record_sound (&rec, 0, name, e)) < 0)
     goto out;
-  mn_header_init (&h, &rec);
+  mn_header_init_opts (&h, &rec, &ho);
+  if (mn_header_duplicate (&h) >= 0)
+    {
+      rc = mn_error_set (e, name, rec.line, MN_R_DUP_COLUMN,
+                         "column '%s' appears twice in the header (after "
+                         "the aliases of the columns file)",
+                         h.name[mn_header_duplicate (&h)]);
+      goto out;
+    }
   long col[NCOL];
   for (int i = 0; i < NCOL; i++)
     {
@@ -74,8 +103,12 @@ mn_roster_load (struct mn_roster *r, FILE *fp, const char *name,
     }
   if (col[0] < 0)
     {
-      rc = mn_error_set (e, name, 1, MN_R_USAGE,
-                         "roster has no column 'cadre'");
+      char list[600];
+      rc = mn_error_set (e, name, rec.line, MN_R_USAGE,
+                         "roster has no column 'cadre' (columns: %s); a "
+                         "columns file (--columns, minyi-formats(5)) maps "
+                         "other names, such as 干部编号, to cadre",
+                         mn_header_list (&h, list, sizeof list));
       goto out;
     }
   while ((rc = mn_reader_next (rd, &rec, e)) == 1)
@@ -84,11 +117,11 @@ mn_roster_load (struct mn_roster *r, FILE *fp, const char *name,
         break;
       struct mn_cadre c = { 0 };
       c.line = rec.line;
-      c.id = trimmed_copy (&rec, col[0]);
+      c.id = key_copy (&rec, col[0]);
       c.name = trimmed_copy (&rec, col[1]);
       c.unit = trimmed_copy (&rec, col[2]);
       c.position = trimmed_copy (&rec, col[3]);
-      c.township = trimmed_copy (&rec, col[4]);
+      c.township = key_copy (&rec, col[4]);
       c.households = -1;
       if (col[5] >= 0)
         split_villages (&c, rec.f[col[5]]);

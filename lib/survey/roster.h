@@ -8,6 +8,7 @@
 
 #include "base/errinfo.h"
 #include "base/groups.h"
+#include "io/aliases.h"
 
 /* A cadre; its strings and arrays are owned by the roster and freed by
    mn_roster_release.  */
@@ -30,11 +31,14 @@ struct mn_roster
 /* Read a roster (UTF-8, comma-separated; column "cadre" required,
    "name", "unit", "position", "township", "villages" ('|'-separated),
    "households" optional) from FP (borrowed, not closed) named NAME
-   (borrowed, for messages).  Returns 0, and the caller releases R with
-   mn_roster_release; or -1 with E, and R is left empty (nothing to
-   release).  */
+   (borrowed, for messages), title rows above its header skipped and its
+   columns renamed by ALIASES (borrowed; NULL: none), as io/header.h
+   does.  The cadre ids, townships and villages are kept in NFKC (they
+   are compared with the survey's cells); names, units and positions as
+   read.  Returns 0, and the caller releases R with mn_roster_release; or
+   -1 with E, and R is left empty (nothing to release).  */
 int mn_roster_load (struct mn_roster *r, FILE *fp, const char *name,
-                    struct mn_error *e);
+                    const struct mn_aliases *aliases, struct mn_error *e);
 
 /* Free R's contents (not R itself); R is left empty.  */
 void mn_roster_release (struct mn_roster *r);

@@ -12,6 +12,9 @@
 #include "table/scoreacc.h"
 #include "base/numparse.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
+#include "io/header.h"
+#include "io/normrec.h"
 
 struct mn_scorer
 {
@@ -30,6 +33,7 @@ struct mn_scorer
   bool *has;              /* per item: answered (not missing) */
   long weight_col;        /* -1: unweighted */
   long rgroup_col;        /* -1: no respondent groups */
+  struct mn_normrec norm; /* keys and answers in NFKC */
 };
 
 struct mn_scorer *
@@ -64,6 +68,7 @@ mn_scorer_free (struct mn_scorer *s)
   if (!s)
     return;
   mn_score_acc_free (s->acc);
+  mn_normrec_release (&s->norm);
   if (s->key_name)
     for (size_t i = 0; i < s->spec->ngroup; i++)
       free (s->key_name[i]);
@@ -170,10 +175,9 @@ mn_scorer_bind (struct mn_scorer *s, const struct mn_input *in,
                 struct mn_error *e)
 {
   const struct mn_score_spec *sp = s->spec;
+  mn_normrec_clear (&s->norm);
   if (in->dup_column >= 0)
-    return mn_error_set (e, in->name, 1, MN_R_DUP_COLUMN,
-                         "column '%s' appears twice in the header",
-                         in->h.name[in->dup_column]);
+    return mn_header_dup_error (e, in->name, &in->h, in->dup_column);
   for (size_t i = 0; i < sp->ngroup; i++)
     {
       if ((s->key_col[i] = mn_header_find (&in->h, sp->group[i], in->name,
@@ -181,7 +185,8 @@ mn_scorer_bind (struct mn_scorer *s, const struct mn_input *in,
         return -1;
       for (size_t j = 0; j < i; j++)
         if (s->key_col[j] == s->key_col[i])
-          return mn_error_set (e, in->name, 1, MN_R_USAGE,
+          return mn_error_set (e, in->name, mn_header_line (&in->h),
+                               MN_R_USAGE,
                                "--group names column '%s' twice",
                                in->h.name[s->key_col[i]]);
     }
@@ -201,6 +206,15 @@ mn_scorer_bind (struct mn_scorer *s, const struct mn_input *in,
       && (s->rgroup_col = mn_header_find (&in->h, sp->rgroup, in->name, e))
            < 0)
     return -1;
+  /* The cells compared: keys, answers, weight, respondent group.  */
+  for (size_t i = 0; i < sp->ngroup; i++)
+    mn_normrec_select (&s->norm, s->key_col[i]);
+  for (size_t i = 0; i < sp->cb->n; i++)
+    mn_normrec_select (&s->norm, s->item_col[i]);
+  for (size_t i = 0; i < sp->nstratum; i++)
+    mn_normrec_select (&s->norm, s->stratum_col[i]);
+  mn_normrec_select (&s->norm, sp->weight ? s->weight_col : -1);
+  mn_normrec_select (&s->norm, sp->rgroup ? s->rgroup_col : -1);
   if (!s->key_name)
     {
       s->key_name = xcalloc (sp->ngroup, sizeof *s->key_name);
@@ -209,7 +223,7 @@ mn_scorer_bind (struct mn_scorer *s, const struct mn_input *in,
       if (!(s->acc = new_acc (sp, s->key_name, e)))
         {
           e->file = in->name;
-          e->line = 1;
+          e->line = mn_header_line (&in->h);
           return -1;
         }
     }
@@ -249,14 +263,15 @@ mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
 {
   const struct mn_score_spec *sp = s->spec;
   const struct mn_codebook *cb = sp->cb;
+  rec = mn_normrec_apply (&s->norm, rec);
 
   /* The key: the group columns joined by NUL bytes; the stratum's
      likewise.  */
   size_t klen, slen = 0;
   if (join_key (s, rec, s->key_col, sp->ngroup, s->key_name, &s->key,
-                &s->keycap, &klen, "group key", file, e) < 0
+                &s->keycap, &klen, _("group key"), file, e) < 0
       || join_key (s, rec, s->stratum_col, sp->nstratum, sp->stratum,
-                   &s->skey, &s->skeycap, &slen, "stratum", file, e) < 0)
+                   &s->skey, &s->skeycap, &slen, _("stratum"), file, e) < 0)
     return -1;
 
   /* Check every answer before counting any.  */
@@ -270,6 +285,8 @@ mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
         {
           e->file = file;
           e->line = rec->line;
+          mn_na_hint (sp->na, rec->f[c], rec->len[c], e->msg,
+                      sizeof e->msg);
           return -1;
         }
     }
@@ -433,7 +450,7 @@ mn_score_load_rgroups (struct mn_score_spec *spec, FILE *fp,
   if (!r)
     return -1;
   struct mn_record rec;
-  struct mn_header h = { 0, NULL };
+  struct mn_header h = { 0 };
   long gc = -1, sc = -1;
   int rc = mn_reader_next (r, &rec, e);
   if (rc == 0)

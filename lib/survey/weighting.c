@@ -8,6 +8,7 @@
 #include "base/groups.h"
 #include "base/numparse.h"
 #include "base/xalloc.h"
+#include "io/header.h"
 
 void
 mn_weighting_init (struct mn_weighting *w, const struct mn_margins *m,
@@ -54,6 +55,7 @@ mn_weighting_release (struct mn_weighting *w)
   free (w->town_name);
   mn_groups_free (w->classes);
   mn_groups_free (w->towns);
+  mn_normrec_release (&w->norm);
   memset (w, 0, sizeof *w);
 }
 
@@ -61,10 +63,9 @@ int
 mn_weighting_bind (struct mn_weighting *w, const struct mn_input *in,
                    struct mn_error *e)
 {
+  mn_normrec_clear (&w->norm);
   if (in->dup_column >= 0)
-    return mn_error_set (e, in->name, 1, MN_R_DUP_COLUMN,
-                         "column '%s' appears twice in the header",
-                         in->h.name[in->dup_column]);
+    return mn_header_dup_error (e, in->name, &in->h, in->dup_column);
   for (size_t v = 0; v < w->m->nvar; v++)
     for (size_t i = 0; i < w->m->var[v].nparts; i++)
       {
@@ -72,7 +73,7 @@ mn_weighting_bind (struct mn_weighting *w, const struct mn_input *in,
                                          in->name, e);
         if (w->col[v][i] < 0)
           {
-            e->line = 1;
+            e->line = mn_header_line (&in->h);
             return -1;
           }
       }
@@ -81,7 +82,7 @@ mn_weighting_bind (struct mn_weighting *w, const struct mn_input *in,
       && (w->base_col = mn_header_find (&in->h, w->base_spec, in->name,
                                           e)) < 0)
     {
-      e->line = 1;
+      e->line = mn_header_line (&in->h);
       return -1;
     }
   w->weight_col = w->town_col = -1;
@@ -98,9 +99,14 @@ mn_weighting_bind (struct mn_weighting *w, const struct mn_input *in,
     for (size_t i = 0; i < w->m->var[v].nparts; i++)
       clash |= w->col[v][i] == w->weight_col;
   if (clash)
-    return mn_error_set (e, in->name, 1, MN_R_USAGE,
+    return mn_error_set (e, in->name, mn_header_line (&in->h), MN_R_USAGE,
                          "--weight-column '%s' is a margin or base-weight "
                          "column; name another", w->wcol);
+  for (size_t v = 0; v < w->m->nvar; v++)
+    for (size_t i = 0; i < w->m->var[v].nparts; i++)
+      mn_normrec_select (&w->norm, w->col[v][i]);
+  mn_normrec_select (&w->norm, w->base_col);
+  mn_normrec_select (&w->norm, w->town_col);
   return 0;
 }
 
@@ -111,6 +117,7 @@ row_key (struct mn_weighting *w, const struct mn_record *rec, const char *file,
          struct mn_error *e)
 {
   const struct mn_na *na = w->na;
+  rec = mn_normrec_apply (&w->norm, rec);
   for (size_t v = 0; v < w->m->nvar; v++)
     {
       const struct mn_margin_var *mv = &w->m->var[v];

@@ -13,6 +13,7 @@
 
 #include "base/errinfo.h"
 #include "io/input.h"
+#include "io/normrec.h"
 #include "survey/margins.h"
 #include "base/na.h"
 #include "stats/rake.h"
@@ -46,6 +47,8 @@ struct mn_weighting
   size_t *rowcat;
   const char **val;
   size_t *vlen;
+  struct mn_normrec norm;       /* the margin, base and township cells in
+                                   NFKC */
 };
 
 /* Set W up for margins M and missing-value list NA, base weights in

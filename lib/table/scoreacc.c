@@ -15,6 +15,7 @@
 #include "stats/stdz.h"
 #include "stats/wstats.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
 
 /* One field of a group's statistics, as the partial table has it.  */
 enum pf_kind
@@ -851,6 +852,10 @@ struct mn_merger
   size_t keycap;
   char *tmp;                    /* one row's statistics */
   struct mn_groups *seen;       /* this input's keys: the line of each */
+  bool concatenated;            /* keys may repeat; headers may recur */
+  char *head;                   /* this input's header, names joined by
+                                   NUL, for a recurring header */
+  size_t headlen, headn;
 };
 
 static long
@@ -889,9 +894,34 @@ mn_merger_free (struct mn_merger *m)
   mn_score_acc_free (m->acc);
   mn_score_acc_free (m->probe);
   mn_groups_free (m->seen);
+  free (m->head);
   free (m->key);
   free (m->tmp);
   free (m);
+}
+
+void
+mn_merger_set_concatenated (struct mn_merger *m, bool on)
+{
+  m->concatenated = on;
+}
+
+/* Whether REC repeats the header of the input last bound.  */
+static bool
+is_header (const struct mn_merger *m, const struct mn_record *rec)
+{
+  if (rec->n != m->headn)
+    return false;
+  size_t off = 0;
+  for (size_t i = 0; i < rec->n; i++)
+    {
+      if (off + rec->len[i] >= m->headlen + (i + 1 == rec->n)
+          || memcmp (m->head + off, rec->f[i], rec->len[i]) != 0
+          || m->head[off + rec->len[i]] != '\0')
+        return false;
+      off += rec->len[i] + 1;
+    }
+  return off == m->headlen + 1;
 }
 
 /* Keys, items and respondent groups of the partial IN from its header,
@@ -910,12 +940,12 @@ shape_from_header (const struct mn_input *in, struct mn_score_shape *s,
                              "a score table, not a partial one (minyi-score "
                              "--partial writes those)");
       return mn_error_set (e, in->name, 1, MN_R_MISSING_COLUMN,
-                           "no column '" P_MARK "': not a partial score "
-                           "table");
+                           "no column '%s': not a partial score table",
+                           P_MARK);
     }
   if (m == 0)
     return mn_error_set (e, in->name, 1, MN_R_MISSING_COLUMN,
-                         "no key column before '" P_MARK "'");
+                         "no key column before '%s'", P_MARK);
   if (in->dup_column >= 0)
     return mn_error_set (e, in->name, 1, MN_R_DUP_COLUMN,
                          "column '%s' appears twice in the header",
@@ -978,15 +1008,15 @@ same_structure (const struct mn_score_shape *r, const struct mn_score_shape *s,
 {
   const char *what = NULL;
   if (r->nkey != s->nkey || !strv_equal (r->key, s->key, r->nkey))
-    what = "key columns";
+    what = _("key columns");
   else if (r->weighted != s->weighted)
-    what = "survey weights";
+    what = _("survey weights");
   else if (r->scored != s->scored || r->nitem != s->nitem
            || !strv_equal (r->item, s->item, r->nitem))
-    what = "items";
+    what = _("items");
   else if (r->nrgroup != s->nrgroup
            || !strv_equal (r->rgroup, s->rgroup, r->nrgroup))
-    what = "respondent groups";
+    what = _("respondent groups");
   if (!what)
     return 0;
   return mn_error_set (e, file, 1, MN_R_HEADER_MISMATCH,
@@ -1037,6 +1067,19 @@ mn_merger_bind (struct mn_merger *m, const struct mn_input *in,
   /* Keys are counted once per partial: each input its own set.  */
   mn_groups_free (m->seen);
   m->seen = mn_groups_new (sizeof (unsigned long));
+  /* The header, to know it when it recurs in concatenated partials.  */
+  m->headlen = 0;
+  for (size_t i = 0; i < h->n; i++)
+    m->headlen += strlen (h->name[i]) + (i > 0);
+  free (m->head);
+  m->head = xcalloc (m->headlen + 1, 1);
+  for (size_t i = 0, off = 0; i < h->n; i++)
+    {
+      size_t len = strlen (h->name[i]);
+      memcpy (m->head + off, h->name[i], len);
+      off += len + 1;
+    }
+  m->headn = h->n;
   return 0;
 }
 
@@ -1050,8 +1093,8 @@ row_constants (const struct mn_merger *m, const struct mn_record *rec,
   size_t k = m->ref.nkey;
   if (strcmp (rec->f[k], P_VERSION) != 0)
     return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
-                         "partial format '%s', where this minyi reads '"
-                         P_VERSION "'", rec->f[k]);
+                         "partial format '%s', where this minyi reads '%s'",
+                         rec->f[k], P_VERSION);
   if (mn_ci_method_parse (rec->f[k + 1], &s->method) < 0)
     return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
                          "unknown interval method '%s'", rec->f[k + 1]);
@@ -1175,7 +1218,7 @@ check_xmom (const struct mn_xmom *x, double ymax)
   double n = (double) x->n;
   if (!(sx >= 0 && sx <= n * ymax * (1 + 1e-12)
         && sxx >= 0 && sxx <= n * ymax * ymax * (1 + 1e-12)))
-    return "sums outside what the scores allow";
+    return _("sums outside what the scores allow");
   return NULL;
 }
 
@@ -1192,13 +1235,13 @@ check_xwsum (const struct mn_xwsum *s, double ymax, double wmin,
   double sw2y2 = mn_xsum_value (&s->sw2y2);
   if (s->n == 0)
     return sw == 0 && sw2 == 0 && swy == 0 && sw2y == 0 && sw2y2 == 0
-             ? NULL : "weighted sums of no answers";
+             ? NULL : _("weighted sums of no answers");
   if (!(sw >= wn * wmin / tol && sw <= wn * wmax * tol
         && sw2 >= wn * wmin * wmin / tol && sw2 <= wn * wmax * wmax * tol
         && swy >= 0 && swy <= sw * ymax * tol
         && sw2y >= 0 && sw2y <= sw2 * ymax * tol
         && sw2y2 >= 0 && sw2y2 <= sw2 * ymax * ymax * tol))
-    return "weighted sums outside what the weights and answers allow";
+    return _("weighted sums outside what the weights and answers allow");
   return NULL;
 }
 
@@ -1213,26 +1256,26 @@ check_stats (const struct mn_merger *m, char *g, bool dk_unsatisfied)
   uint64_t cmax = MN_COUNT_MAX;
   if (st->rows == 0 || st->rows > cmax || st->n > cmax || st->sat > cmax
       || st->dk > cmax || st->miss > cmax)
-    return "counts must be whole numbers from 0 to 2^53, rows at least 1";
+    return _("counts must be whole numbers from 0 to 2^53, rows at least 1");
   if (st->sat > st->n || st->n > st->rows
       || st->n + st->miss + (dk_unsatisfied ? 0 : st->dk) != st->rows
       || (dk_unsatisfied && st->dk > st->n))
-    return "counts do not add up";
+    return _("counts do not add up");
   double wmin = 1, wmax = 1;
   if (s->weighted)
     {
       wmin = st->wmin;
       wmax = st->wmax;
       if (wmin > wmax)
-        return "wmin is above wmax";
+        return _("wmin is above wmax");
       const struct mn_xwsum *r = mn_score_rate_w (a, st);
       if (r->n != st->n)
-        return "rate.wn is not n";
+        return _("rate.wn is not n");
       const char *w = check_xwsum (r, 1, wmin, wmax);
       if (w)
         return w;
       if (mn_xsum_value (&r->swy) > mn_xsum_value (&r->sw))
-        return "satisfied weights above all weights";
+        return _("satisfied weights above all weights");
     }
   if (s->scored)
     {
@@ -1242,8 +1285,8 @@ check_stats (const struct mn_merger *m, char *g, bool dk_unsatisfied)
           const struct mn_xmom *x = i ? mn_score_item (a, st, i - 1)
                                       : mn_score_index (a, st);
           if (x->n > st->rows)
-            return i ? "an item's answers outnumber the rows"
-                     : "index.n is above rows";
+            return i ? _("an item's answers outnumber the rows")
+                     : _("index.n is above rows");
           const char *w = check_xmom (x, 100);
           if (w)
             return w;
@@ -1252,7 +1295,7 @@ check_stats (const struct mn_merger *m, char *g, bool dk_unsatisfied)
           const struct mn_xwsum *y = i ? mn_score_item_w (a, st, i - 1)
                                        : mn_score_index_w (a, st);
           if (y->n != x->n)
-            return "weighted and unweighted counts differ";
+            return _("weighted and unweighted counts differ");
           if ((w = check_xwsum (y, 100, wmin, wmax)))
             return w;
         }
@@ -1262,14 +1305,14 @@ check_stats (const struct mn_merger *m, char *g, bool dk_unsatisfied)
     {
       const struct mn_xwsum *y = mn_score_rgroup_w (a, st, i);
       if (y->n > st->n)
-        return "a group's answers outnumber n";
+        return _("a group's answers outnumber n");
       gn += y->n;
       const char *w = check_xwsum (y, 1, wmin, wmax);
       if (w)
         return w;
     }
   if (s->nrgroup && gn != st->n)
-    return "the groups' answers do not add up to n";
+    return _("the groups' answers do not add up to n");
   return NULL;
 }
 
@@ -1310,10 +1353,10 @@ row_sums (struct mn_merger *m, const struct mn_record *rec,
                              (int) (rec->len[c] > 60 ? 60 : rec->len[c]),
                              rec->f[c],
                              probe->field[f].kind == PF_COUNT
-                               ? "whole number >= 0"
+                               ? _("whole number >= 0")
                              : probe->field[f].kind == PF_XSUM
-                               ? "finite hexadecimal exact sum"
-                               : "weight in 1e-100..1e100");
+                               ? _("finite hexadecimal exact sum")
+                               : _("weight in 1e-100..1e100"));
     }
   const char *why = check_stats (m, m->tmp, dk_unsatisfied);
   if (why)
@@ -1340,17 +1383,17 @@ constants_differ (const struct mn_merger *m, const struct mn_score_shape *s)
 {
   size_t ng = m->ref.nrgroup;
   if (strcmp (s->rate_item, m->ref.rate_item) != 0)
-    return "rated item";
+    return _("rated item");
   if (strcmp (s->scoring, m->ref.scoring) != 0)
-    return "scoring (codebook, answer lists, no-answer tokens, weight or "
-           "group columns)";
+    return _("scoring (codebook, answer lists, no-answer tokens, weight or "
+             "group columns)");
   if (ng && memcmp (s->share, m->ref.share, ng * sizeof *s->share) != 0)
-    return "respondent groups' shares";
+    return _("respondent groups' shares");
   if (s->dk_unsatisfied != m->ref.dk_unsatisfied)
-    return "don't-know policy";
+    return _("don't-know policy");
   if ((!m->set_method && s->method != m->ref.method)
       || (!m->set_level && s->level != m->ref.level))
-    return "interval method or level (give --method and --level)";
+    return _("interval method or level (give --method and --level)");
   return NULL;
 }
 
@@ -1358,6 +1401,8 @@ int
 mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
                const char *file, struct mn_error *e)
 {
+  if (m->concatenated && is_header (m, rec))
+    return 1;
   size_t ng = m->ref.nrgroup;
   double *share = xcalloc (ng ? ng : 1, sizeof *share);
   struct mn_score_shape s = { .nrgroup = ng, .rgroup = m->ref.rgroup,
@@ -1375,8 +1420,9 @@ mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
   if (rc == 0 && (what = constants_differ (m, &s)))
     rc = mn_error_set (e, file, rec->line, MN_R_HEADER_MISMATCH,
                        "%s differ from the first partial's", what);
-  unsigned long *first = rc == 0 ? mn_groups_find (m->seen, m->key,
-                                                   (size_t) klen) : NULL;
+  unsigned long *first = rc == 0 && !m->concatenated
+                         ? mn_groups_find (m->seen, m->key, (size_t) klen)
+                         : NULL;
   if (first)
     rc = mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
                        "key '%.*s' already has a row in this partial, on "
@@ -1396,8 +1442,9 @@ mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
     }
   if (rc == 0)
     {
-      *(unsigned long *) mn_groups_get (m->seen, m->key, (size_t) klen)
-        = rec->line;
+      if (!m->concatenated)
+        *(unsigned long *) mn_groups_get (m->seen, m->key, (size_t) klen)
+          = rec->line;
       mn_score_stats_merge (m->acc, g, (const void *) m->tmp);
     }
   tmp_release (m->probe, m->tmp);

@@ -174,11 +174,19 @@ void mn_merger_free (struct mn_merger *m);
 int mn_merger_bind (struct mn_merger *m, const struct mn_input *in,
                     struct mn_error *e);
 
+/* With ON, each input may be several partials one after the other
+   (concatenated by cat, parallel or a Hadoop Streaming shuffle): a key
+   may have rows on several lines of one input, all added, and a line
+   that repeats the input's header is no row (mn_merger_add returns 1).
+   Off by default: a key twice in one partial is rejected.  */
+void mn_merger_set_concatenated (struct mn_merger *m, bool on);
+
 /* Add the row REC (borrowed, not kept) of the input last bound, named
    FILE: its method, level, don't-know policy and shares must be those of
    the first row added; its counts must add up; its sums are added
-   exactly to its group's.  Returns 0, or -1 with E (the row is then not
-   added at all).  */
+   exactly to its group's.  Returns 0, 1 when REC repeats the header of
+   concatenated partials (nothing added), or -1 with E (the row is then
+   not added at all).  */
 int mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
                    const char *file, struct mn_error *e);
 

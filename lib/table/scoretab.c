@@ -9,6 +9,7 @@
 #include "base/groups.h"
 #include "base/numparse.h"
 #include "base/xalloc.h"
+#include "base/i18n.h"
 
 const struct mn_st_def mn_st_defs[MN_SC_NSTAT] = {
   [MN_SC_ROWS] = { "rows", MN_ST_COUNT, MN_ST_ALWAYS,
@@ -150,12 +151,12 @@ describe (const struct mn_st_column *c, char *const *item, char *buf,
           size_t size)
 {
   if (c->stat == MN_ST_KEY)
-    snprintf (buf, size, "group key '%s'", c->name);
+    snprintf (buf, size, _("group key '%s'"), c->name);
   else if (mn_st_defs[c->stat].when == MN_ST_PER_ITEM)
-    snprintf (buf, size, "the column '%s' of item '%s'", c->name,
+    snprintf (buf, size, _("the column '%s' of item '%s'"), c->name,
               item[c->index]);
   else
-    snprintf (buf, size, "the score table's column '%s'", c->name);
+    snprintf (buf, size, _("the score table's column '%s'"), c->name);
 }
 
 static int
@@ -531,8 +532,8 @@ check_row (struct mn_st_reader *r, const char *file, unsigned long line,
   double n = cell (r, MN_SC_N), rate = cell (r, MN_SC_RATE);
   if ((n > 0) == isnan (rate))
     return mn_error_set (e, file, line, MN_R_BAD_VALUE,
-                         n > 0 ? "rate is empty where n is %.0f"
-                               : "rate is not empty where n is %.0f", n);
+                         n > 0 ? N_("rate is empty where n is %.0f")
+                               : N_("rate is not empty where n is %.0f"), n);
   if (!r->l.weighted && n > 0
       && fabs (rate - cell (r, MN_SC_SAT) / n) > 1e-9)
     return mn_error_set (e, file, line, MN_R_BAD_VALUE,

@@ -10,6 +10,7 @@
 #include "io/csvout.h"
 #include "stats/prop.h"
 #include "table/scoretab.h"
+#include "base/i18n.h"
 
 /* A key's row in one wave.  */
 struct side
@@ -137,10 +138,10 @@ mn_trend_bind (struct mn_trend *t, struct mn_input *in, struct mn_error *e)
         {
           free (col);
           return mn_error_set (e, in->name, 1, MN_R_HEADER_MISMATCH,
-                               !same ? "its key columns are not those of "
-                                       "the first table"
-                                     : "one table is weighted, the other "
-                                       "not: compare like with like");
+                               !same ? N_("its key columns are not those of "
+                                       "the first table")
+                                     : N_("one table is weighted, the other "
+                                       "not: compare like with like"));
         }
     }
   free (t->col);
@@ -149,7 +150,7 @@ mn_trend_bind (struct mn_trend *t, struct mn_input *in, struct mn_error *e)
   return 0;
 }
 
-static const char *const wave_name[2] = { "first", "second" };
+static const char *const wave_name[2] = { N_("first"), N_("second") };
 
 int
 mn_trend_add (struct mn_trend *t, const struct mn_record *rec,
@@ -191,7 +192,7 @@ mn_trend_add (struct mn_trend *t, const struct mn_record *rec,
     return mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
                          "key '%.*s' already has a row in the %s wave, on "
                          "line %lu", (int) (klen > 60 ? 60 : klen), t->key,
-                         wave_name[w], s->line);
+                         _(wave_name[w]), s->line);
   *s = (struct side) {
     .present = true, .line = rec->line, .n = c[l->pos[MN_SC_N]].x,
     .sat = c[l->pos[MN_SC_SAT]].x, .rate = c[l->pos[MN_SC_RATE]].x,

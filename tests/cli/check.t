@@ -232,11 +232,11 @@ tab.tsv 1 0 1 adds up
 stderr:
 minyi-check:badvalue.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
 minyi-check:bom-crlf.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
-minyi-check:check-bom.csv:1: no column 'wave' (columns: 波次, 乡镇, 干部, 农户, q1, q2, q3, q4)
+minyi-check:check-bom.csv:1: no column 'wave' (columns: 波次, 乡镇, 干部, 农户, q1, q2, q3, q4); a columns file (--columns, minyi-formats(5)) maps other names to the suite's
 minyi-check:check-dupcol.csv:1: column 'household' appears twice in the header
-minyi-check:check-gb18030.csv:1: no column 'wave' (columns: 波次, 乡镇, 干部, 农户, q1, q2, q3, q4)
+minyi-check:check-gb18030.csv:1: no column 'wave' (columns: 波次, 乡镇, 干部, 农户, q1, q2, q3, q4); a columns file (--columns, minyi-formats(5)) maps other names to the suite's
 minyi-check:check-nohousehold.csv:1: no column 'household' (columns: wave, township, village, cadre, q1, q2, q3, q4)
-minyi-check:chinese-header.csv:1: no column 'wave' (columns: 村民组, 干部, q1, q2)
+minyi-check:chinese-header.csv:1: no column 'wave' (columns: 村民组, 干部, q1, q2); a columns file (--columns, minyi-formats(5)) maps other names to the suite's
 minyi-check:gb18030.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
 minyi-check:good.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
 minyi-check:groups.csv:1: no column 'wave' (columns: cadre, respondent_type, weight, q1)
@@ -245,7 +245,7 @@ minyi-check:nocadre.csv:1: no column 'cadre' (columns: wave, township, officer, 
 minyi-check:ragged.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
 minyi-check:sf.csv:1: no column 'q1' (columns: wave, cadre, household, j1, j2, j3, j4)
 minyi-check:unterminated.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
-minyi-check:tab.tsv:1: no column 'wave' (columns: wave\x09township\x09cadre\x09household\x09q1\x09q2)
+minyi-check:tab.tsv:1: no column 'wave' (columns: wave\x09township\x09cadre\x09household\x09q1\x09q2); fields separated by another delimiter? see -d
 
 === a column named twice rejects every row of that file
 cmd: minyi-check -c codebook4.csv --rejects $T/rej.csv check-dupcol.csv

@@ -213,3 +213,44 @@ command,minyi-merge -q --meta m.csv $'p\xb3.csv'
 input,p\xb3.csv
 UTF-8
 stderr:
+
+=== --concatenated: partials one after the other in one input (as parallel prints them), a repeated header skipped and not counted; the one-pass table of the two halves
+cmd: head -n 4 good.csv > $T/a.csv; (head -n 1 good.csv; tail -n +5 good.csv) > $T/b.csv; (minyi-score -q -c codebook.csv --partial $T/a.csv; minyi-score -q -c codebook.csv --partial $T/b.csv) > $T/ab.csv; cd $T && minyi-merge --concatenated ab.csv > m.csv; cd - > /dev/null; minyi-score -q -c codebook.csv good.csv | cmp - $T/m.csv && echo same
+stdout:
+same
+stderr:
+minyi-merge: ab.csv: 3 records, 3 used, 0 rejected
+
+=== --concatenated: rows of one key on several lines, in any order, without their headers (a Hadoop reducer's input), are added; a header line at the end is no row
+cmd: minyi-score -q -c codebook.csv --partial good.csv > $T/p.csv; (cat $T/p.csv; tail -n +2 $T/p.csv | sort -r; head -n 1 $T/p.csv) | minyi-merge --concatenated | cut -d, -f1-4
+stdout:
+cadre,rows,n,sat
+C1,6,2,2
+C2,6,6,4
+C3,2,2,2
+stderr:
+minyi-merge: (standard input): 6 records, 6 used, 0 rejected
+
+=== without --concatenated the same input is refused: a key twice, a header as a row
+cmd: minyi-score -q -c codebook.csv --partial good.csv > $T/p.csv; (cat $T/p.csv; head -n 2 $T/p.csv) | minyi-merge | cut -d, -f1-4
+stdout:
+cadre,rows,n,sat
+C1,3,1,1
+C2,3,3,2
+C3,1,1,1
+stderr:
+minyi-merge:(standard input):5: partial format 'minyi_partial', where this minyi reads '1'
+minyi-merge:(standard input):6: key 'C1' already has a row in this partial, on line 2
+minyi-merge: (standard input): 5 records, 3 used, 2 rejected (bad-value 1, duplicate 1)
+
+=== --concatenated still checks every row: a damaged row is rejected, and a row that is not a header but has its width is not skipped
+cmd: minyi-score -q -c codebook.csv --partial good.csv > $T/p.csv; (cat $T/p.csv; sed -n '2s/^C1,1,/C1,2,/p' $T/p.csv) | minyi-merge --concatenated > $T/m.csv; echo $?; cut -d, -f1-4 $T/m.csv
+stdout:
+1
+cadre,rows,n,sat
+C1,3,1,1
+C2,3,3,2
+C3,1,1,1
+stderr:
+minyi-merge:(standard input):5: partial format '2', where this minyi reads '1'
+minyi-merge: (standard input): 4 records, 3 used, 1 rejected (bad-value 1)

@@ -171,3 +171,38 @@ minyi-rank:adjust-small.csv:1: --roster joins on the key column 'who', which the
 cmd: head -n 1 rank-three.csv > $T/t.csv && minyi-rank -q --by-stat rate --draws 100 --top 1 $T/t.csv
 stdout:
 cadre,n,sat,rate,rank,ranked,rank_median,rank_lo,rank_hi,p_top1,posterior
+
+=== the figures do not depend on the threads (blocks of draws seeded from the seed and the block's number)
+cmd: for j in 1 2 5; do minyi-rank -q --by-stat rate --draws 1000 --top 1,50% -j $j rank-small-n.csv > $T/j$j; done; minyi-rank -q --by-stat rate --draws 1000 --top 1,50% rank-small-n.csv > $T/jd; cmp $T/j1 $T/j2 && cmp $T/j1 $T/j5 && cmp $T/j1 $T/jd && echo same
+stdout:
+same
+
+=== --threads 0 is refused
+cmd: minyi-rank --by-stat rate -j 0 rank-three.csv
+exit: 2
+stdout:
+stderr:
+minyi-rank: --threads must be a whole number from 1 to 256, not '0'
+Try `minyi-rank --help' or `minyi-rank --usage' for more information.
+
+=== a stratum of 30,000 cadres is ranked, its quantiles in four passes (the old limit was about 25,000)
+cmd: awk 'BEGIN { print "cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method"; for (i = 1; i <= 30000; i++) { n = 10 + i % 90; s = int(n * (0.5 + 0.5 * ((i * 7919) % 1000) / 1000)); printf "K%05d,%d,%d,%d,%.17g,0,1,0,0,0.95,wilson\n", i, n, n, s, s / n } }' > $T/big.csv && minyi-rank -q --by-stat rate --draws 40 $T/big.csv | awk -F, 'NR > 1 && $8 >= 1 && $8 <= $7 && $7 <= $9 && $9 <= 30000 { k++ } END { print k " ranked with intervals" }'
+stdout:
+30000 ranked with intervals
+
+=== --explain: a comma within a key is written \, (a backslash \\), the keys said as the table quotes them
+cmd: printf 'unit,cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method\n"A,B",C1,10,10,9,0.9,0.6,0.98,0,0,0.95,wilson\nA,"B,C1",10,10,8,0.8,0.5,0.95,0,0,0.95,wilson\na\\b,C2,10,10,7,0.7,0.5,0.95,0,0,0.95,wilson\n' > $T/t.csv && minyi-rank -q --by-stat rate --draws 0 --explain 'A\,B,C1' $T/t.csv && minyi-rank -q --by-stat rate --draws 0 --explain 'A,B\,C1' $T/t.csv | head -n 1 && minyi-rank -q --by-stat rate --draws 0 --explain 'a\\b,C2' $T/t.csv | head -n 1
+stdout:
+"A,B",C1: 9 satisfied of 10 answers, rate 0.9.
+Ranked by rate (rate): rank 1 of 3, ties sharing a rank.
+Its rate is 0.9.
+A,"B,C1": 8 satisfied of 10 answers, rate 0.8.
+a\b,C2: 7 satisfied of 10 answers, rate 0.7.
+stderr:
+
+=== --explain: unescaped, the comma separates keys: no such row
+cmd: printf 'unit,cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method\n"A,B",C1,10,10,9,0.9,0.6,0.98,0,0,0.95,wilson\n' > $T/t.csv && minyi-rank -q --by-stat rate --draws 0 --explain 'A,B,C1' $T/t.csv
+exit: 2
+stdout:
+stderr:
+minyi-rank: --explain: no row has those keys

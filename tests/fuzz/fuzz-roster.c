@@ -12,7 +12,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   FILE *fp = mem_file (data, size);
   struct mn_roster r;
   struct mn_error e = { 0 };
-  if (mn_roster_load (&r, fp, "roster.csv", &e) < 0)
+  if (mn_roster_load (&r, fp, "roster.csv", NULL, &e) < 0)
     {
       check (e.reason != MN_R_NONE, "an error says why");
       fclose (fp);

@@ -11,6 +11,7 @@
 #include "io/csvout.h"
 #include "base/groups.h"
 #include "base/na.h"
+#include "base/normalize.h"
 #include "base/numparse.h"
 #include "io/reader.h"
 #include "tap.h"

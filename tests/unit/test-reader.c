@@ -651,7 +651,9 @@ test_header (void)
   ok (mn_header_find (&h, "村委会", "s.csv", &e) == -1, "missing name");
   ok (e.reason == MN_R_MISSING_COLUMN,
       "missing name: reason MN_R_MISSING_COLUMN");
-  streq (e.msg, "no column '村委会' (columns: 村民组, Cadre, q1, q2, Q2)",
+  streq (e.msg, "no column '村委会' (columns: 村民组, Cadre, q1, q2, Q2); a "
+                "columns file (--columns, minyi-formats(5)) maps other "
+                "names to the suite's",
          "missing name: message lists the columns");
   ok (mn_header_duplicate (&h) == -1, "no duplicate (case matters)");
   mn_header_release (&h);

@@ -21,7 +21,7 @@ load (struct mn_roster *r, const char *text, struct mn_error *e)
       perror ("fmemopen");
       exit (2);
     }
-  int rc = mn_roster_load (r, fp, "r.csv", e);
+  int rc = mn_roster_load (r, fp, "r.csv", NULL, e);
   fclose (fp);
   return rc;
 }

@@ -1,5 +1,6 @@
 #!/bin/sh
-# tests/bench.sh BUILD - speed and memory of minyi-score beside peer tools.
+# bench/suite.sh BUILD - the wider benchmark of the suite (make bench-suite):
+# minyi-score, minyi-check and minyi-rank on county-model surveys.
 #
 # Generates synthetic surveys with build/gen-sample (deterministic), then
 # times, on each, in the same run:

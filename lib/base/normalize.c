@@ -1,0 +1,118 @@
+/* normalize.c - NFKC of keys and answers (libunistring).  */
+#include "base/normalize.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uninorm.h>
+
+#include "base/utf8.h"
+#include "base/xalloc.h"
+
+bool
+mn_ascii (const char *s, size_t len)
+{
+  /* Eight bytes at a time: no byte of an ASCII word has its top bit.  */
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8)
+    {
+      uint64_t w;
+      memcpy (&w, s + i, 8);
+      if (w & UINT64_C (0x8080808080808080))
+        return false;
+    }
+  for (; i < len; i++)
+    if ((unsigned char) s[i] & 0x80)
+      return false;
+  return true;
+}
+
+bool
+mn_nfkc_stable (const char *s, size_t len)
+{
+  const unsigned char *p = (const unsigned char *) s, *end = p + len;
+  while (p < end)
+    {
+      size_t left = (size_t) (end - p);
+      if (left >= 8)
+        {
+          uint64_t w;
+          memcpy (&w, p, 8);
+          if (!(w & UINT64_C (0x8080808080808080)))
+            {
+              p += 8;
+              continue;
+            }
+        }
+      if (*p < 0x80)
+        p++;
+      else if (*p >= 0xE4 && *p <= 0xE9 && left >= 3
+               && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+        p += 3;
+      else
+        return false;
+    }
+  return true;
+}
+
+const char *
+mn_nfkc (struct mn_nfkc *b, const char *s, size_t len, size_t *out)
+{
+  *out = len;
+  /* (u8_normalize would put U+FFFD for bytes that are not UTF-8, and
+     hide them from the checks that reject them.)  */
+  if (mn_nfkc_stable (s, len) || !mn_utf8_valid (s, len))
+    return s;
+  /* u8_normalize writes into B's buffer when the result fits (one byte
+     kept for the NUL), and otherwise returns a new one, which B then
+     keeps.  */
+  size_t n = b->cap ? b->cap - 1 : 0;
+  uint8_t *r = u8_normalize (UNINORM_NFKC, (const uint8_t *) s, len,
+                             (uint8_t *) b->buf, &n);
+  if (!r)
+    xalloc_die ();              /* the input is valid UTF-8: only ENOMEM */
+  if ((char *) r != b->buf)
+    {
+      free (b->buf);
+      b->buf = (char *) r;
+      b->cap = n;
+    }
+  if (n + 1 > b->cap)
+    {
+      b->buf = xrealloc (b->buf, n + 1);
+      b->cap = n + 1;
+    }
+  b->buf[n] = '\0';
+  *out = n;
+  return b->buf;
+}
+
+void
+mn_nfkc_release (struct mn_nfkc *b)
+{
+  free (b->buf);
+  b->buf = NULL;
+  b->cap = 0;
+}
+
+char *
+mn_nfkc_dup (const char *s, size_t len)
+{
+  struct mn_nfkc b = { 0 };
+  size_t n;
+  const char *r = mn_nfkc (&b, s, len, &n);
+  if (r == b.buf)
+    return b.buf;               /* NUL-terminated, exactly ours */
+  return xmemdup0 (r, n);
+}
+
+void
+mn_nfkc_replace (char **s)
+{
+  size_t len = strlen (*s);
+  if (mn_ascii (*s, len))
+    return;
+  char *n = mn_nfkc_dup (*s, len);
+  free (*s);
+  *s = n;
+}
