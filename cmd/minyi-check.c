@@ -31,7 +31,8 @@ enum
   OPT_MIN_COVERAGE,
   OPT_ALPHA_ITEMS,
   OPT_COLLECTOR_P,
-  OPT_REPORT
+  OPT_REPORT,
+  OPT_PROGRESS
 };
 
 struct args
@@ -42,6 +43,7 @@ struct args
   char **alpha;
   char **files;
   size_t nfiles;
+  bool progress;
 };
 
 static const struct argp_option options[] = {
@@ -83,6 +85,7 @@ static const struct argp_option options[] = {
   { "collector-p", OPT_COLLECTOR_P, "P", 0,
     N_("flag a collector as implausibly uniform when its Bonferroni-adjusted "
     "p-value is below P (default 0.001)"), 0 },
+  { "progress", OPT_PROGRESS, NULL, 0, MN_PROGRESS_DOC, 40 },
   { 0 }
 };
 
@@ -141,6 +144,9 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case 'w':
       s->weight = arg;
       s->require_weight = true;
+      break;
+    case OPT_PROGRESS:
+      a->progress = true;
       break;
     case OPT_REPORT:
       a->report = arg;
@@ -323,6 +329,7 @@ main (int argc, char **argv)
   struct mn_error e;
   struct mn_run run;
   mn_common_run (&run, &a.common, a.files, a.nfiles);
+  mn_run_progress (&run, &a.common, a.progress);
   run.partial = "the clean rows on standard output are incomplete";
   run.bind = check_bind;
   run.row = check_row;

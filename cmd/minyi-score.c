@@ -27,7 +27,8 @@ enum
   OPT_GROUP_WEIGHTS,
   OPT_RESPONDENT,
   OPT_STANDARDIZE,
-  OPT_LIST_COLUMNS
+  OPT_LIST_COLUMNS,
+  OPT_PROGRESS
 };
 
 struct args
@@ -49,6 +50,7 @@ struct args
   char **argv;
   char **files;
   size_t nfiles;
+  bool progress;
 };
 
 static const struct argp_option options[] = {
@@ -96,6 +98,7 @@ static const struct argp_option options[] = {
   { "list-columns", OPT_LIST_COLUMNS, NULL, 0,
     N_("list the score table's columns, their types and meanings, and "
     "exit"), 40 },
+  { "progress", OPT_PROGRESS, NULL, 0, MN_PROGRESS_DOC, 40 },
   { 0 }
 };
 
@@ -205,6 +208,9 @@ parse_opt (int key, char *arg, struct argp_state *state)
       break;
     case OPT_RESPONDENT:
       a->respondent = arg;
+      break;
+    case OPT_PROGRESS:
+      a->progress = true;
       break;
     case OPT_LIST_COLUMNS:
       /* Like --version: print and exit, whatever else is given (standard
@@ -394,6 +400,7 @@ main (int argc, char **argv)
   };
   struct mn_run run;
   mn_common_run (&run, &a.common, a.files, a.nfiles);
+  mn_run_progress (&run, &a.common, a.progress);
   mn_run_reads (&run, a.codebook);
   mn_run_reads (&run, a.group_weights);   /* a file, or GROUP=SHARE,... */
   struct mn_scorer *scorer = load (&run, &a, &cb, &spec);

@@ -1,4 +1,4 @@
-/* groups.c - open-addressing hash table (linear probing, FNV-1a) from
+/* groups.c - open-addressing hash table (linear probing) from
    byte-string keys to fixed-size values.  */
 #include "base/groups.h"
 
@@ -21,15 +21,34 @@ struct mn_groups
   size_t cap, count;            /* cap is a power of two */
 };
 
+/* The hash of a key, eight bytes at a time (keys are short: ids,
+   names, waves): each word folded in by a multiply, the tail as a
+   short word, then the bits mixed down to the low ones, which pick the
+   slot (the finaliser of MurmurHash3).  The hash decides where a key is
+   kept, never an order: mn_groups_sorted sorts.  */
 static uint64_t
-fnv1a (const char *s, size_t n)
+hash_key (const char *s, size_t n)
 {
-  uint64_t h = 0xcbf29ce484222325u;
-  for (size_t i = 0; i < n; i++)
+  const uint64_t k = UINT64_C (0x9E3779B97F4A7C15);
+  uint64_t h = UINT64_C (0xcbf29ce484222325) ^ (n * k);
+  for (; n >= 8; s += 8, n -= 8)
     {
-      h ^= (unsigned char) s[i];
-      h *= 0x100000001b3u;
+      uint64_t w;
+      memcpy (&w, s, 8);
+      h = (h ^ w) * k;
+      h ^= h >> 31;
     }
+  if (n)
+    {
+      uint64_t w = 0;
+      memcpy (&w, s, n);
+      h = (h ^ w) * k;
+    }
+  h ^= h >> 33;
+  h *= UINT64_C (0xff51afd7ed558ccd);
+  h ^= h >> 33;
+  h *= UINT64_C (0xc4ceb9fe1a85ec53);
+  h ^= h >> 33;
   return h;
 }
 
@@ -83,14 +102,14 @@ grow (struct mn_groups *g)
 void *
 mn_groups_find (const struct mn_groups *g, const char *key, size_t keylen)
 {
-  struct slot *s = probe (g, fnv1a (key, keylen), key, keylen);
+  struct slot *s = probe (g, hash_key (key, keylen), key, keylen);
   return s->e ? s->e->value : NULL;
 }
 
 void *
 mn_groups_get (struct mn_groups *g, const char *key, size_t keylen)
 {
-  uint64_t h = fnv1a (key, keylen);
+  uint64_t h = hash_key (key, keylen);
   struct slot *s = probe (g, h, key, keylen);
   if (s->e)
     return s->e->value;

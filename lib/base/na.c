@@ -62,7 +62,8 @@ mn_na_match (const struct mn_na *na, const char *s, size_t len)
   if (len == 0)
     return true;
   for (size_t i = 0; i < na->n; i++)
-    if (strlen (na->tok[i]) == len && memcmp (na->tok[i], s, len) == 0)
+    if (na->tok[i][0] == s[0] && strlen (na->tok[i]) == len
+        && memcmp (na->tok[i], s, len) == 0)
       return true;
   return false;
 }

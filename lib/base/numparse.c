@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -38,10 +39,51 @@ only_blanks (const char *s)
   return *skip_blanks (s) == '\0';
 }
 
+/* The common case of mn_parse_double, without strtod: S (blanks
+   skipped) is [+-]DIGITS[.DIGITS] with at most 15 significant digits
+   and at most 22 after the point, then only blanks.  Its value is then
+   M / 10^K with M < 2^53 and 10^K both exact doubles, and one IEEE
+   division rounds their quotient correctly (Clinger, "How to read
+   floating point numbers accurately", PLDI 1990, the fast path): the
+   same double strtod gives.  Returns 0 with *X, or -1 when S is not of
+   that form (strtod decides).  */
+static int
+parse_simple (const char *s, double *x)
+{
+  static const double p10[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+    1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+  bool neg = *s == '-';
+  if (*s == '+' || *s == '-')
+    s++;
+  uint64_t m = 0;
+  int sig = 0, frac = 0, digits = 0;
+  for (; *s >= '0' && *s <= '9'; s++, digits++)
+    if (m || *s != '0')
+      {
+        m = m * 10 + (uint64_t) (*s - '0');
+        sig++;
+      }
+  if (*s == '.')
+    for (s++; *s >= '0' && *s <= '9'; s++, digits++, frac++)
+      if (m || *s != '0')
+        {
+          m = m * 10 + (uint64_t) (*s - '0');
+          sig++;
+        }
+  if (!digits || sig > 15 || frac > 22 || !only_blanks (s))
+    return -1;
+  double v = (double) m / p10[frac];
+  *x = neg ? -v : v;
+  return 0;
+}
+
 int
 mn_parse_double (const char *s, double *x)
 {
   s = skip_blanks (s);
+  if (parse_simple (s, x) == 0)
+    return 0;
   const char *p = s;
   if (*p == '+' || *p == '-')
     p++;

@@ -8,22 +8,42 @@
 
 #include "io/header.h"
 #include "io/spool.h"
+#include "base/normalize.h"
 #include "base/utf8.h"
+#include "base/xalloc.h"
 #include "base/i18n.h"
 
-/* Whether all of FP (after a UTF-8 byte-order mark) converts from
-   encoding ENC; with OUT, the UTF-8 it converts to is written there.  */
+/* How much of an input the encoding guess looks at before it decides:
+   the first MN_GUESS_PREFIX bytes, read on in steps of as many until a
+   line ends in them (at most MN_READER_MAX_RECORD more).  An input no longer
+   than that is judged whole, exactly; a longer one is judged on its
+   prefix and checked as it is read (see guess_encoding).  */
+#define MN_GUESS_PREFIX ((size_t) 1 << 20)
+
+/* Whether the N bytes at BUF, then the rest of FP when FP is not NULL
+   (from where it stands), convert from encoding ENC, after a UTF-8
+   byte-order mark; with OUT, the UTF-8 they convert to is written
+   there.  */
 static bool
-converts (FILE *fp, const char *enc, FILE *out)
+converts (const char *buf, size_t n, FILE *fp, const char *enc, FILE *out)
 {
   iconv_t cd = iconv_open ("UTF-8", enc);
   if (cd == (iconv_t) -1)
     return false;
-  char in[65536], buf[4 * sizeof in];
+  char in[65536], obuf[4 * sizeof in];
   size_t carry = 0, got;
   bool ok = true, first = true;
-  while (ok && (got = fread (in + carry, 1, sizeof in - carry, fp)) > 0)
+  for (;;)
     {
+      if (n > 0)
+        {
+          got = n < sizeof in - carry ? n : sizeof in - carry;
+          memcpy (in + carry, buf, got);
+          buf += got, n -= got;
+        }
+      else if (!fp || (got = fread (in + carry, 1, sizeof in - carry, fp))
+                        == 0)
+        break;
       char *ip = in;
       size_t left = carry + got;
       /* A leading UTF-8 byte-order mark is not part of the text.  */
@@ -32,12 +52,12 @@ converts (FILE *fp, const char *enc, FILE *out)
       first = false;
       while (left > 0)
         {
-          char *op = buf;
-          size_t room = sizeof buf;
+          char *op = obuf;
+          size_t room = sizeof obuf;
           size_t rc = iconv (cd, &ip, &left, &op, &room);
           int err = errno;
           if (out)
-            fwrite (buf, 1, sizeof buf - room, out);
+            fwrite (obuf, 1, sizeof obuf - room, out);
           if (rc != (size_t) -1)
             continue;
           if (err == E2BIG)
@@ -47,35 +67,122 @@ converts (FILE *fp, const char *enc, FILE *out)
         }
       memmove (in, ip, left);
       carry = left;
+      if (!ok)
+        break;
     }
   iconv_close (cd);
-  return ok && carry == 0 && !ferror (fp) && !(out && ferror (out));
+  return ok && carry == 0 && !(fp && ferror (fp)) && !(out && ferror (out));
 }
 
-/* Read IN's input through once, line by line, to see what it is, and go
-   back to its start; a pipe is first copied to a temporary file.
-   Returns 1 when every line is UTF-8; 0 when no line with non-ASCII
-   bytes is (GB18030, then); 2 when some are and some are not (mixed:
-   read as UTF-8, the bad rows rejected); -1 on error.  */
-static int
-guess_encoding (struct mn_input *in, struct mn_error *e)
+/* Count the lines of the N bytes at P that hold non-ASCII bytes:
+   valid UTF-8 ones in *GOOD, others in *BAD.  A line ends with LF, as
+   getline(3) reads them; a UTF-8 byte-order mark at the very start
+   (FIRST) is not looked at.  */
+static void
+classify_lines (const char *p, size_t n, bool first, unsigned long *good,
+                unsigned long *bad)
 {
-  if (in->fp == stdin)
+  if (first && n >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3, n -= 3;
+  while (n > 0)
     {
-      if (mn_spool_stdin (e) < 0)
-        return -1;
+      const char *nl = memchr (p, '\n', n);
+      size_t len = nl ? (size_t) (nl - p) + 1 : n;
+      if (!mn_ascii (p, len))
+        {
+          if (mn_utf8_valid (p, len))
+            (*good)++;
+          else
+            (*bad)++;
+        }
+      p += len, n -= len;
     }
-  else if (fseeko (in->fp, 0, SEEK_CUR) != 0)
+}
+
+/* Read the first lines of IN into a buffer (*BUF, *LEN; the caller
+   frees it): MN_GUESS_PREFIX bytes, then as many more at a time until
+   one of the steps holds a line end.
+   Sets *EOF_SEEN when that is the whole input.  Returns 0, or -1 with E
+   on a read error.  */
+static int
+read_prefix (struct mn_input *in, char **buf, size_t *len, bool *eof_seen,
+             struct mn_error *e)
+{
+  size_t cap = MN_GUESS_PREFIX, n = 0;
+  char *b = xmalloc (cap);
+  bool eof = false;
+  for (;;)
     {
-      FILE *tmp;
-      if (mn_spool (in->fp, in->name, &tmp, e) < 0)
-        return -1;
+      if (n == cap)
+        {
+          /* Past the prefix: on to the end of its line, within limits.  */
+          if (memchr (b + MN_GUESS_PREFIX - 1, '\n', n - MN_GUESS_PREFIX + 1)
+              || n >= MN_GUESS_PREFIX + MN_READER_MAX_RECORD)
+            break;
+          cap += MN_GUESS_PREFIX;
+          b = xrealloc (b, cap);
+        }
+      size_t got = fread (b + n, 1, cap - n, in->fp);
+      n += got;
+      if (got == 0)
+        {
+          if (ferror (in->fp))
+            {
+              free (b);
+              return mn_error_set (e, in->name, 0, MN_R_SYSTEM,
+                                   "read error: %s", strerror (errno));
+            }
+          eof = true;
+          break;
+        }
+    }
+  *buf = b;
+  *len = n;
+  *eof_seen = eof;
+  return 0;
+}
+
+/* The whole-input guess, as it was before the prefix: read IN through
+   once, line by line, and go back to its start (a pipe, whose first
+   PLEN bytes PREFIX were read already, is first copied to a temporary
+   file with them).  Returns the kind, as guess_encoding does.  */
+static int
+guess_whole (struct mn_input *in, const char *prefix, size_t plen,
+             struct mn_error *e)
+{
+  if (fseeko (in->fp, 0, SEEK_SET) != 0)
+    {
+      FILE *tmp = mn_tmpfile ();
+      if (!tmp)
+        return mn_error_set (e, in->name, 0, MN_R_SYSTEM,
+                             "cannot make a temporary copy: %s",
+                             strerror (errno));
+      FILE *rest;
+      if (fwrite (prefix, 1, plen, tmp) != plen
+          || mn_spool (in->fp, in->name, &rest, e) < 0)
+        {
+          fclose (tmp);
+          return -1;
+        }
+      char blk[65536];
+      size_t got;
+      while ((got = fread (blk, 1, sizeof blk, rest)) > 0)
+        if (fwrite (blk, 1, got, tmp) != got)
+          break;
+      bool bad = ferror (rest) || ferror (tmp) || fflush (tmp) != 0;
+      fclose (rest);
+      if (bad || fseeko (tmp, 0, SEEK_SET) != 0)
+        {
+          fclose (tmp);
+          return mn_error_set (e, in->name, 0, MN_R_SYSTEM,
+                               "cannot make a temporary copy: %s",
+                               strerror (errno));
+        }
       if (in->own)
         fclose (in->fp);
       in->fp = tmp;
       in->own = true;
     }
-  off_t start = ftello (in->fp);
   unsigned long good = 0, bad = 0;
   char *line = NULL;
   size_t cap = 0;
@@ -83,29 +190,16 @@ guess_encoding (struct mn_input *in, struct mn_error *e)
   bool first = true;
   while ((n = getline (&line, &cap, in->fp)) > 0)
     {
-      char *p = line;
-      /* A UTF-8 byte-order mark says nothing of the rest: Excel puts it
-         before GB18030 text too.  */
-      if (first && n >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-        p += 3, n -= 3;
+      classify_lines (line, n, first, &good, &bad);
       first = false;
-      bool ascii = true;
-      for (ssize_t i = 0; i < n && ascii; i++)
-        ascii = (unsigned char) p[i] < 0x80;
-      if (ascii)
-        continue;
-      if (mn_utf8_valid (p, n))
-        good++;
-      else
-        bad++;
     }
   free (line);
   int kind = bad == 0 ? 1 : good == 0 ? 0 : 2;
   /* GB18030 only if all of it converts: a stray byte in a UTF-8 file
      must cost its row, not the file.  */
-  if (kind == 0 && !ferror (in->fp) && fseeko (in->fp, start, SEEK_SET) == 0)
-    kind = converts (in->fp, "GB18030", NULL) ? 0 : 2;
-  if (ferror (in->fp) || fseeko (in->fp, start, SEEK_SET) != 0)
+  if (kind == 0 && !ferror (in->fp) && fseeko (in->fp, 0, SEEK_SET) == 0)
+    kind = converts (NULL, 0, in->fp, "GB18030", NULL) ? 0 : 2;
+  if (ferror (in->fp) || fseeko (in->fp, 0, SEEK_SET) != 0)
     return mn_error_set (e, in->name, 0, MN_R_SYSTEM, "read error: %s",
                          strerror (errno));
   in->bad_lines = bad;
@@ -168,6 +262,66 @@ peek_workbook (FILE *fp, const char *name, struct mn_error *e)
   return mn_input_workbook (name, b, n, e);
 }
 
+/* Guess IN's encoding without a second read of the whole input.
+   Returns 1 for UTF-8; 0 for GB18030 (no line with non-ASCII bytes is
+   UTF-8, and all of it converts from GB18030, which is what a Chinese
+   Excel writes when it saves CSV); 2 for mixed (some such lines are
+   UTF-8 and some are not: read as UTF-8, the bad rows rejected); -1 on
+   error.  The bytes read to decide are handed to IN's reader in
+   *PREFIX (*PLEN; NULL when the input was rewound instead), so that a
+   pipe needs no copy.
+
+   The rule is the whole input's, and the guess is exact for an input
+   of up to MN_GUESS_PREFIX bytes (and the end of that line).  A longer
+   one is judged on that prefix:
+   - some prefix line is not UTF-8: the input is read through once more
+     (a pipe copied to a temporary file), as before, for the exact
+     answer: GB18030 or mixed;
+   - otherwise UTF-8, and the reader checks the rest as it goes
+     (mn_reader_expect_utf8): a later line that is not UTF-8 is
+     rejected with its row, as in a mixed input, when a line before it
+     was UTF-8 with non-ASCII bytes; when none was (the prefix all
+     ASCII), the input might have been GB18030 throughout, and reading
+     stops there with a message asking for --encoding (nothing can be
+     read again by then).  */
+static int
+guess_encoding (struct mn_input *in, char **prefix, size_t *plen,
+                struct mn_error *e)
+{
+  char *buf = NULL;
+  size_t n = 0;
+  bool eof = false;
+  *prefix = NULL;
+  *plen = 0;
+  if (read_prefix (in, &buf, &n, &eof, e) < 0)
+    return -1;
+  /* Judge whole lines only, unless the input ends here.  */
+  size_t judged = n;
+  if (!eof)
+    {
+      const char *nl = memrchr (buf, '\n', n);
+      judged = nl ? (size_t) (nl - buf) + 1 : 0;
+    }
+  unsigned long good = 0, bad = 0;
+  classify_lines (buf, judged, true, &good, &bad);
+  int kind;
+  if (eof || (bad == 0 && judged > 0))
+    {
+      kind = bad == 0 ? 1 : good == 0 ? 0 : 2;
+      if (kind == 0 && !converts (buf, n, NULL, "GB18030", NULL))
+        kind = 2;
+      in->bad_lines = bad;
+      in->prefix_good = good > 0;
+      in->verify = !eof;
+      *prefix = buf;
+      *plen = n;
+      return kind;
+    }
+  kind = guess_whole (in, buf, n, e);
+  free (buf);
+  return kind;
+}
+
 const char *
 mn_display_name (const char *path)
 {
@@ -181,6 +335,9 @@ input_start (struct mn_input *in, const struct mn_reader_options *ro,
              struct mn_error *e)
 {
   struct mn_reader_options o = { 0 };
+  char *prefix = NULL;
+  size_t plen = 0;
+  int kind = -1;
   if (ro)
     o = *ro;
   in->encoding = o.encoding ? o.encoding : "UTF-8";
@@ -188,11 +345,20 @@ input_start (struct mn_input *in, const struct mn_reader_options *ro,
     goto fail;
   if (o.guess && !o.encoding)
     {
-      int kind = guess_encoding (in, e);
+      kind = guess_encoding (in, &prefix, &plen, e);
       if (kind < 0)
         goto fail;
-      if (in->fp == stdin && peek_workbook (in->fp, in->name, e) < 0)
-        goto fail;
+      /* Standard input, not peeked at before: the bytes the guess read
+         first, or, when it rewound, the input itself.  */
+      if (in->fp == stdin
+          && (prefix ? mn_input_workbook (in->name,
+                                          (const unsigned char *) prefix,
+                                          plen, e)
+                     : peek_workbook (in->fp, in->name, e)) < 0)
+        {
+          free (prefix);
+          goto fail;
+        }
       if (kind == 0)
         {
           o.encoding = in->encoding = "GB18030";
@@ -202,7 +368,13 @@ input_start (struct mn_input *in, const struct mn_reader_options *ro,
     }
   in->r = mn_reader_new (in->fp, in->name, &o, e);
   if (!in->r)
-    goto fail;
+    {
+      free (prefix);
+      goto fail;
+    }
+  mn_reader_prime (in->r, prefix, plen);
+  if (in->verify && kind == 1)
+    mn_reader_expect_utf8 (in->r, in->prefix_good, plen);
   struct mn_record rec;
   struct mn_header_opts ho = { o.aliases, o.skip_rows };
   int rc = mn_header_next (in->r, &ho, &rec, &in->skipped, e);
@@ -314,6 +486,7 @@ mn_input_next (struct mn_input *in, struct mn_record *rec,
     case MN_FLAW_UTF8:
       {
         size_t k = rec->flaw_field;
+        in->mixed |= mn_reader_mixed (in->r);
         bool nul = memchr (rec->f[k], '\0', rec->len[k]) != NULL;
         mn_error_set (e, in->name, rec->line, MN_R_ENCODING,
                       "field %zu%s%s%s %s%s", k + 1,
@@ -362,7 +535,7 @@ mn_input_utf8 (FILE *fp, const char *name, FILE **out, const char **encoding,
   *out = NULL;
   if (peek_workbook (fp, name, e) < 0)
     return -1;
-  int kind = guess_encoding (&in, e);
+  int kind = guess_whole (&in, "", 0, e);
   if (kind < 0)
     goto fail;
   if (peek_workbook (in.fp, name, e) < 0)
@@ -377,7 +550,7 @@ mn_input_utf8 (FILE *fp, const char *name, FILE **out, const char **encoding,
     }
   /* The whole file converts: guess_encoding made sure.  */
   FILE *tmp = mn_tmpfile ();
-  if (!tmp || !converts (in.fp, "GB18030", tmp) || fflush (tmp) != 0
+  if (!tmp || !converts (NULL, 0, in.fp, "GB18030", tmp) || fflush (tmp) != 0
       || fseeko (tmp, 0, SEEK_SET) != 0)
     {
       mn_error_set (e, name, 0, MN_R_SYSTEM, "cannot convert from "

@@ -29,6 +29,10 @@ struct mn_input
   bool mixed;               /* looked: some lines UTF-8, some not */
   unsigned long bad_lines;  /* looked: lines that are not UTF-8 */
   long dup_column;          /* a column whose name is taken, or -1 */
+  bool prefix_good;         /* looked: the prefix judged had a line of
+                               non-ASCII UTF-8 */
+  bool verify;              /* looked at a prefix only: the reader
+                               checks the rest */
   unsigned long skipped;    /* rows skipped above the header (title
                                rows, --skip-rows) */
 };
@@ -39,12 +43,13 @@ const char *mn_display_name (const char *path);
 
 /* Open PATH and read its header.  An empty input and a header that is
    not valid UTF-8 are errors; a duplicated column name is noted in
-   DUP_COLUMN for the caller to judge.  With RO->guess
-   and no RO->encoding, the input is first read through once (standard
-   input is spooled to a temporary file for this): valid UTF-8 is read as
-   it is; input none of whose non-ASCII lines is UTF-8 as GB18030, which
-   is what a Chinese Excel writes when it saves CSV; input that mixes the
-   two (MIXED) as UTF-8, so that its bad rows are rejected one by one.
+   DUP_COLUMN for the caller to judge.  With RO->guess and no
+   RO->encoding, the encoding is guessed (input.c's guess_encoding says
+   exactly how) from what is read first, without a second read of the
+   whole input in the common case: valid UTF-8 is read as it is; input
+   none of whose non-ASCII lines is UTF-8 as GB18030, which is what a
+   Chinese Excel writes when it saves CSV; input that mixes the two
+   (MIXED) as UTF-8, so that its bad rows are rejected one by one.
    PATH is kept and must outlive IN; RO is borrowed, but RO->encoding is
    kept and must outlive IN too.  Returns 0, and the caller closes IN
    with mn_input_close; or -1 with E (reason MN_R_SYSTEM when the file

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/normalize.h"
 #include "base/utf8.h"
 #include "io/aliases.h"
 #include "base/xalloc.h"
@@ -75,6 +76,26 @@ struct mn_reader
                                    records read before it have been */
   bool too_big;                 /* a completed record was over the limit */
   unsigned long too_big_line;
+
+  /* Bytes read before the reader was made (the encoding guess's
+     prefix), handed out before FP's: owned.  */
+  char *prime;
+  size_t prime_len, prime_pos;
+
+  /* The fast path (see fast_record): on unless MINYI_FASTPATH=0.  */
+  bool fast;
+  bool rec_clean;               /* the record being ended is known to be
+                                   valid UTF-8 without NUL bytes */
+
+  /* mn_reader_expect_utf8: UTF-8 guessed from a prefix, checked on.  */
+  bool expect_utf8;
+  bool seen_good;               /* a field with non-ASCII UTF-8 read */
+  bool mixed;                   /* a field not UTF-8 read after one */
+  bool enc_stop;                /* a field not UTF-8 with none before */
+  unsigned long enc_stop_line;
+  size_t guess_prefix;          /* the bytes the guess looked at */
+  unsigned long long bytes;     /* bytes read from the input, prefix
+                                   included */
 };
 
 /* libcsv field callback: append the field and a NUL.  */
@@ -120,28 +141,60 @@ on_record (int c, void *data)
       r->rec_open = false;
       return;
     }
-  r->q = xgrow (r->q, &r->qcap, r->nq + 1, sizeof *r->q);
-  struct rec_info *ri = &r->q[r->nq++];
-  ri->first = r->cur_first;
-  ri->n = r->nf - r->cur_first;
-  ri->line = r->rec_open ? r->rec_start : r->line;
-  ri->last_line = r->line;
-  ri->flaw = MN_FLAW_NONE;
-  ri->flaw_field = 0;
+  bool clean = r->rec_clean;
+  r->rec_clean = false;
+  size_t first = r->cur_first, n = r->nf - r->cur_first;
+  size_t bad = n;               /* the first field that is not sound */
+  bool not_utf8 = false, non_ascii = false;
   /* Converted text is UTF-8 by construction, but may hold a NUL.  */
   bool converted = r->cd != (iconv_t) -1;
-  for (size_t i = 0; i < ri->n; i++)
+  if (!clean || (r->expect_utf8 && !r->seen_good))
+    for (size_t i = 0; i < n; i++)
       {
-        const char *s = r->data + r->off[ri->first + i];
-        size_t len = r->flen[ri->first + i];
-        if ((!converted && !mn_utf8_valid (s, len))
-            || memchr (s, '\0', len))
+        const char *s = r->data + r->off[first + i];
+        size_t len = r->flen[first + i];
+        if (!converted && !mn_utf8_valid (s, len))
           {
-            ri->flaw = MN_FLAW_UTF8;
-            ri->flaw_field = i;
+            not_utf8 = true;
+            bad = i;
             break;
           }
+        if (memchr (s, '\0', len))
+          {
+            bad = i;
+            break;
+          }
+        if (r->expect_utf8 && !r->seen_good && !mn_ascii (s, len))
+          non_ascii = true;
       }
+  if (r->expect_utf8 && not_utf8)
+    {
+      /* The prefix said UTF-8 and this is not: a mixed input when a
+         line before was UTF-8 with non-ASCII bytes; otherwise the input
+         might have been GB18030 throughout, and reading stops.  */
+      if (r->seen_good)
+        r->mixed = true;
+      else
+        {
+          if (!r->enc_stop)
+            r->enc_stop_line = r->rec_open ? r->rec_start : r->line;
+          r->enc_stop = true;
+          r->datalen = r->off[r->cur_first];
+          r->nf = r->cur_first;
+          r->rec_open = false;
+          return;
+        }
+    }
+  else if (non_ascii && bad == n)
+    r->seen_good = true;
+  r->q = xgrow (r->q, &r->qcap, r->nq + 1, sizeof *r->q);
+  struct rec_info *ri = &r->q[r->nq++];
+  ri->first = first;
+  ri->n = n;
+  ri->line = r->rec_open ? r->rec_start : r->line;
+  ri->last_line = r->line;
+  ri->flaw = bad < n ? MN_FLAW_UTF8 : MN_FLAW_NONE;
+  ri->flaw_field = bad < n ? bad : 0;
   r->cur_first = r->nf;
   r->rec_open = false;
 }
@@ -192,7 +245,35 @@ mn_reader_new (FILE *fp, const char *name, const struct mn_reader_options *o,
     abort ();
   csv_set_space_func (&r->parser, no_space);
   csv_set_delim (&r->parser, r->delim);
+  /* The fast path splits on the delimiter, so it cannot be a byte that
+     ends a line or quotes.  */
+  const char *fp_env = getenv ("MINYI_FASTPATH");
+  r->fast = !(fp_env && strcmp (fp_env, "0") == 0)
+            && r->delim != '"' && r->delim != '\r' && r->delim != '\n';
   return r;
+}
+
+void
+mn_reader_prime (struct mn_reader *r, char *buf, size_t len)
+{
+  free (r->prime);
+  r->prime = buf;
+  r->prime_len = len;
+  r->prime_pos = 0;
+}
+
+void
+mn_reader_expect_utf8 (struct mn_reader *r, bool seen_good, size_t prefix)
+{
+  r->expect_utf8 = true;
+  r->seen_good = seen_good;
+  r->guess_prefix = prefix;
+}
+
+bool
+mn_reader_mixed (const struct mn_reader *r)
+{
+  return r->mixed;
 }
 
 void
@@ -211,7 +292,14 @@ mn_reader_free (struct mn_reader *r)
   free (r->q);
   free (r->fv);
   free (r->lv);
+  free (r->prime);
   free (r);
+}
+
+unsigned long long
+mn_reader_bytes (const struct mn_reader *r)
+{
+  return r->bytes;
 }
 
 unsigned long
@@ -281,8 +369,85 @@ bad_quote (struct mn_reader *r, const char *rest, size_t n)
   r->blk = 0;
 }
 
+/* The fast path beside libcsv: a whole physical line LINE (N bytes,
+   without its line end, N > 0) at the start of a record, holding no
+   quote, is one record whose fields are the bytes between delimiters,
+   which is what libcsv makes of it in strict mode with no space
+   function.  Split it here, copying it once, and check its UTF-8 in
+   one go: fields are cut at ASCII bytes, so a valid line has valid
+   fields (on_record looks at them one by one only when it is not).
+   Anything else -- a quote anywhere in the line, a line cut by the end
+   of a buffer, a record already begun -- goes to libcsv, the parser of
+   record.  */
+static void
+fast_record (struct mn_reader *r, const char *line, size_t n)
+{
+  r->rec_open = true;
+  r->rec_start = r->line;
+  r->data = xgrow (r->data, &r->datacap, r->datalen + n + 1, 1);
+  char *d = r->data + r->datalen;
+  memcpy (d, line, n);
+  d[n] = '\0';
+  size_t start = 0;
+  char delim = (char) r->delim;
+  for (size_t i = 0;; i++)
+    if (i == n || d[i] == delim)
+      {
+        if (r->nf == r->fcap)
+          {
+            r->off = xgrow (r->off, &r->fcap, r->nf + 1, sizeof *r->off);
+            r->flen = xrealloc (r->flen, r->fcap * sizeof *r->flen);
+          }
+        d[i] = '\0';
+        r->off[r->nf] = r->datalen + start;
+        r->flen[r->nf] = i - start;
+        r->nf++;
+        start = i + 1;
+        if (i == n)
+          break;
+      }
+  r->datalen += n + 1;
+  r->rec_clean = (r->cd != (iconv_t) -1 || mn_utf8_valid (line, n))
+                 && !memchr (line, '\0', n);
+  on_record (0, r);
+}
+
+/* Hand SEG bytes at BUF, a physical line or the part of one that is in
+   the buffer, to libcsv.  Returns 0, or -1 with E.  */
+static int
+parse_segment (struct mn_reader *r, const char *buf, size_t seg,
+               struct mn_error *e)
+{
+  if (!r->rec_open)
+    for (size_t i = 0; i < seg; i++)
+      if (buf[i] != '\r' && buf[i] != '\n')
+        {
+          r->rec_open = true;
+          r->rec_start = r->line;
+          break;
+        }
+  size_t done = csv_parse (&r->parser, buf, seg, on_field, on_record, r);
+  if (done != seg)
+    {
+      if (csv_error (&r->parser) != CSV_EPARSE)
+        return fail (r, e, r->rec_start, MN_R_SYSTEM,
+                     csv_strerror (csv_error (&r->parser)));
+      bad_quote (r, buf + done, seg - done);
+    }
+  /* libcsv grows its field buffer by a fixed block: make the block
+     as large as the buffer, so a long field costs amortised linear
+     time, not quadratic.  */
+  size_t have = csv_get_buffer_size (&r->parser);
+  if (have > r->blk)
+    {
+      r->blk = have;
+      csv_set_blk_size (&r->parser, have);
+    }
+  return 0;
+}
+
 /* Feed LEN bytes of UTF-8 text to libcsv, one physical line at a
-   time.  A line ends with LF, CRLF or a bare CR, as libcsv's records do;
+   time (or split the line here, on the fast path).  A line ends with LF, CRLF or a bare CR, as libcsv's records do;
    the LF of a CRLF split between two buffers is fed on its own and ends
    no further line.  */
 static int
@@ -312,30 +477,27 @@ feed (struct mn_reader *r, const char *buf, size_t len, struct mn_error *e)
             seg++;
         }
       r->after_cr = buf[seg - 1] == '\r';
-      if (!r->rec_open)
-        for (size_t i = 0; i < seg; i++)
-          if (buf[i] != '\r' && buf[i] != '\n')
-            {
-              r->rec_open = true;
-              r->rec_start = r->line;
-              break;
-            }
-      size_t done = csv_parse (&r->parser, buf, seg, on_field, on_record, r);
-      if (done != seg)
+      size_t content = seg;     /* the line without its end */
+      while (content && (buf[content - 1] == '\n'
+                         || buf[content - 1] == '\r'))
+        content--;
+      if (r->fast && eol && !lf_of_crlf && !r->rec_open
+          && !memchr (buf, '"', content))
         {
-          if (csv_error (&r->parser) != CSV_EPARSE)
-            return fail (r, e, r->rec_start, MN_R_SYSTEM,
-                         csv_strerror (csv_error (&r->parser)));
-          bad_quote (r, buf + done, seg - done);
+          /* A blank line is no record, to libcsv as here.  */
+          if (content)
+            fast_record (r, buf, content);
         }
-      /* libcsv grows its field buffer by a fixed block: make the block
-         as large as the buffer, so a long field costs amortised linear
-         time, not quadratic.  */
-      size_t have = csv_get_buffer_size (&r->parser);
-      if (have > r->blk)
+      else if (parse_segment (r, buf, seg, e) < 0)
+        return -1;
+      if (r->enc_stop)
         {
-          r->blk = have;
-          csv_set_blk_size (&r->parser, have);
+          r->status = -1;
+          return mn_error_set (e, r->name, r->enc_stop_line, MN_R_ENCODING,
+                               "not valid UTF-8, though the first %zu "
+                               "bytes are ASCII: give the encoding with "
+                               "--encoding (GB18030, UTF-8 or another)",
+                               r->guess_prefix);
         }
       /* The record in progress: its completed fields, and the field
          libcsv is still gathering (entry_pos, its length so far).  */
@@ -427,7 +589,23 @@ static int
 fill (struct mn_reader *r, struct mn_error *e)
 {
   size_t want = RAW_SIZE - r->rawlen;
-  size_t got = fread (r->raw + r->rawlen, 1, want, r->fp);
+  size_t got;
+  if (r->prime_pos < r->prime_len)
+    {
+      got = r->prime_len - r->prime_pos < want ? r->prime_len - r->prime_pos
+                                               : want;
+      memcpy (r->raw + r->rawlen, r->prime + r->prime_pos, got);
+      r->prime_pos += got;
+      if (r->prime_pos == r->prime_len)
+        {
+          free (r->prime);
+          r->prime = NULL;
+          r->prime_len = r->prime_pos = 0;
+        }
+    }
+  else
+    got = fread (r->raw + r->rawlen, 1, want, r->fp);
+  r->bytes += got;
   if (got == 0)
     {
       if (ferror (r->fp))

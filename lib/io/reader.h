@@ -80,6 +80,29 @@ struct mn_reader *mn_reader_new (FILE *fp, const char *name,
 int mn_reader_next (struct mn_reader *r, struct mn_record *rec,
                     struct mn_error *e);
 
+/* Hand R the LEN bytes at BUF (owned by R from now on, freed with it;
+   may be NULL), read from its file before R was made, to be read before
+   what is left of the file: the encoding guess's prefix, so that a pipe
+   is read only once.  Call before the first mn_reader_next.  */
+void mn_reader_prime (struct mn_reader *r, char *buf, size_t len);
+
+/* The input was guessed UTF-8 from its first PREFIX bytes; check the
+   rest as it is read.  SEEN_GOOD: those bytes held a line of non-ASCII
+   UTF-8.  A later record with a field that is not UTF-8 makes the input
+   mixed (mn_reader_mixed) when such a line came before it, and is then
+   returned flawed as usual; when none did, reading stops there with an
+   error (MN_R_ENCODING) asking for --encoding, since the input might
+   have been another encoding throughout.  */
+void mn_reader_expect_utf8 (struct mn_reader *r, bool seen_good,
+                            size_t prefix);
+
+/* Whether a record not UTF-8 followed one that is (with
+   mn_reader_expect_utf8).  */
+bool mn_reader_mixed (const struct mn_reader *r);
+
+/* Bytes of the input read so far (for progress reports).  */
+unsigned long long mn_reader_bytes (const struct mn_reader *r);
+
 /* Physical lines read so far.  */
 unsigned long mn_reader_lines (const struct mn_reader *r);
 

@@ -423,3 +423,10 @@ mn_arg_long (const char *arg, long min, long max, const char *what,
                 "'%s'"), _(what), min, max, arg);
   return x;
 }
+
+void
+mn_run_progress (struct mn_run *run, const struct mn_common_opts *c,
+                 bool asked)
+{
+  run->progress = asked || (!c->quiet && isatty (STDERR_FILENO));
+}

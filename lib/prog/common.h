@@ -84,6 +84,17 @@ void mn_common_check_stdin (struct argp_state *state, char *const *files,
                             size_t nfiles, const char *const *option,
                             const char *const *path, size_t n);
 
+/* The help line of --progress, for the programs that take it.  */
+#define MN_PROGRESS_DOC                                                   \
+  N_("show the bytes and records read, the rate and the time left on "      \
+  "standard error, every half second (the default when standard error "  \
+  "is a terminal, unless -q)")
+
+/* Ask RUN for progress reports when ASKED (--progress), or when
+   standard error is a terminal and C is not --quiet.  */
+void mn_run_progress (struct mn_run *run, const struct mn_common_opts *c,
+                      bool asked);
+
 /* Option values, parsed whole (nothing may follow) or refused through
    argp_error on STATE naming WHAT (the option, or N_("level"), which
    is translated): a

@@ -4,9 +4,41 @@
 #include <errno.h>
 #include <error.h>
 #include <stdio.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "io/input.h"
 #include "base/i18n.h"
+
+/* The progress line (--progress): the one state of the program's
+   standard error, so it is the program's alone.  */
+static struct
+{
+  const struct mn_input *in;    /* the input being reported */
+  double start, last;           /* when it began, when last shown */
+  unsigned long long start_bytes;
+  bool shown;                   /* a line is on the terminal */
+} progress;
+
+/* Seconds on a clock that only goes forward.  */
+static double
+now (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (double) ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Take the progress line off the terminal, before a message or at the
+   end.  */
+static void
+clear_progress (void)
+{
+  if (progress.shown)
+    fputs ("\r\033[K", stderr);
+  progress.shown = false;
+}
+
 
 void
 mn_diag (const struct mn_error *e)
@@ -56,7 +88,65 @@ static void
 say_error (void *ctx, const struct mn_error *e)
 {
   (void) ctx;
+  clear_progress ();
   mn_diag (e);
+}
+
+/* Progress through IN, at most every half second: bytes and records
+   read, the rate, and for a regular file the share done and the time
+   left.  On a terminal the line is rewritten in place and cleared at
+   the end; elsewhere (--progress to a file) each is a line of its
+   own.  */
+static void
+say_progress (void *ctx, const struct mn_input *in, unsigned long long bytes,
+              long long size, const struct mn_tally *t, bool done)
+{
+  (void) ctx;
+  double tnow = now ();
+  if (progress.in != in)
+    {
+      progress.in = in;
+      progress.start = tnow;
+      progress.last = tnow - 1;   /* the first look shows a line */
+      progress.start_bytes = bytes;
+    }
+  if (t->read == 0 && !done)
+    return;                     /* the start: nothing to say yet */
+  if (done)
+    {
+      clear_progress ();
+      progress.in = NULL;
+      return;
+    }
+  if (tnow - progress.last < 0.5)
+    return;
+  progress.last = tnow;
+  double secs = tnow - progress.start;
+  double rate = secs > 0 ? (bytes - progress.start_bytes) / secs : 0;
+  char line[256];
+  int n = snprintf (line, sizeof line, "%s: %s: %.1f MB", program_invocation_name,
+                    in->name, bytes / 1e6);
+  if (size > 0 && n > 0 && (size_t) n < sizeof line)
+    n += snprintf (line + n, sizeof line - n, _(" of %.1f MB (%.0f%%)"),
+                   size / 1e6, 100.0 * bytes / size);
+  if (n > 0 && (size_t) n < sizeof line)
+    n += snprintf (line + n, sizeof line - n, _(", %lu records, %.1f MB/s"),
+                   t->read, rate / 1e6);
+  if (size > 0 && rate > 0 && (unsigned long long) size >= bytes && n > 0
+      && (size_t) n < sizeof line)
+    {
+      long left = (long) ((size - (long long) bytes) / rate + 0.5);
+      snprintf (line + n, sizeof line - n, _(", %ld:%02ld left"), left / 60,
+                left % 60);
+    }
+  if (isatty (STDERR_FILENO))
+    {
+      fprintf (stderr, "\r%s\033[K", line);
+      progress.shown = true;
+    }
+  else
+    fprintf (stderr, "%s\n", line);
+  fflush (stderr);
 }
 
 /* A rejected record: the first MN_DIAG_LIMIT of each reason in an
@@ -65,6 +155,7 @@ static void
 say_rejected (void *ctx, const struct mn_error *e, const struct mn_tally *t)
 {
   (void) ctx;
+  clear_progress ();
   unsigned long n = t->reason[e->reason];
   if (n <= MN_DIAG_LIMIT)
     mn_diag (e);
@@ -80,6 +171,7 @@ static void
 say_opened (void *ctx, const struct mn_input *in)
 {
   (void) ctx;
+  clear_progress ();
   if (in->skipped)
     error (0, 0, dngettext (MN_DOMAIN,
                             "%s: %lu row above the header on line %lu "
@@ -105,12 +197,15 @@ static void
 say_tally (void *ctx, const char *what, const struct mn_tally *t)
 {
   (void) ctx;
+  clear_progress ();
   mn_tally_print (t, what ? what : _("all inputs"));
 }
 
 const struct mn_reporter mn_reporter_stderr = {
   .error = say_error, .opened = say_opened, .rejected = say_rejected,
-  .tally = say_tally
+  .tally = say_tally, .progress = say_progress
 };
 
-const struct mn_reporter mn_reporter_stderr_quiet = { .error = say_error };
+const struct mn_reporter mn_reporter_stderr_quiet = {
+  .error = say_error, .progress = say_progress
+};

@@ -41,3 +41,12 @@ mn_report_tally (const struct mn_reporter *rp, const char *what,
   if (rp && rp->tally)
     rp->tally (rp->ctx, what, t);
 }
+
+void
+mn_report_progress (const struct mn_reporter *rp, const struct mn_input *in,
+                    unsigned long long bytes, long long size,
+                    const struct mn_tally *t, bool done)
+{
+  if (rp && rp->progress)
+    rp->progress (rp->ctx, in, bytes, size, t, done);
+}

@@ -10,6 +10,8 @@
 #ifndef MINYI_REPORTER_H
 #define MINYI_REPORTER_H
 
+#include <stdbool.h>
+
 #include "base/errinfo.h"
 
 struct mn_input;
@@ -46,6 +48,14 @@ struct mn_reporter
      all the inputs of a run of several, once its outputs are in place.  */
   void (*tally) (void *ctx, const char *what, const struct mn_tally *t);
   void *ctx;
+  /* Progress through IN, when the run asks for it (--progress): BYTES
+     of it read, of SIZE (-1: no regular file, the size unknown), and T
+     its counts so far; called every so many records, and with DONE once
+     at its end.  (Last, so that positional initialisers of the fields
+     above stay valid.)  */
+  void (*progress) (void *ctx, const struct mn_input *in,
+                    unsigned long long bytes, long long size,
+                    const struct mn_tally *t, bool done);
 };
 
 /* Call RP's callback (RP may be NULL, as may the callback).  */
@@ -56,5 +66,9 @@ void mn_report_rejected (const struct mn_reporter *rp,
                          const struct mn_error *e, const struct mn_tally *t);
 void mn_report_tally (const struct mn_reporter *rp, const char *what,
                       const struct mn_tally *t);
+void mn_report_progress (const struct mn_reporter *rp,
+                         const struct mn_input *in, unsigned long long bytes,
+                         long long size, const struct mn_tally *t,
+                         bool done);
 
 #endif

@@ -238,7 +238,8 @@ run_input (struct mn_run *run, struct mn_run_input *ri, struct mn_error *e)
                           .ctx = run->ctx,
                           .whole = bound == MN_RUN_WHOLE ? &whole : NULL,
                           .rejects = &run->rejects, .rep = run->rep,
-                          .strict = run->strict };
+                          .strict = run->strict,
+                          .progress = run->progress };
   int rc = mn_scan_input (&in, &scan, &ri->t, e);
   mn_tally_add (&run->total, &ri->t);
   mn_input_close (&in);

@@ -79,6 +79,8 @@ struct mn_run
                                      rejects file and the tables of
                                      mn_run_table_output */
   bool strict;                    /* stop at the first rejected record */
+  bool progress;                  /* report progress through each input
+                                     (mn_reporter's progress) */
   /* The operands are read twice (mn_run_reopen): standard input, when
      an operand, and any operand that is no regular file (a FIFO,
      /dev/stdin, a device) are copied to a temporary file at

@@ -43,6 +43,7 @@ struct mn_scan
   struct mn_rejects *rejects;   /* borrowed */
   const struct mn_reporter *rep;  /* borrowed; NULL: say nothing */
   bool strict;
+  bool progress;                /* report progress to REP (--progress) */
 };
 
 /* Run S over IN (both borrowed, not kept), adding the counts to T (the

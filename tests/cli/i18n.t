@@ -63,6 +63,7 @@ stdout:
 的计分表。排名写到标准输出，逐层按名次排列，并列及未排名的行按键排列；参见
 minyi-rank(1)。
 
+options on one line each
 
 === --help in English in the C locale, the same options
 cmd: LC_ALL=C LANGUAGE=zh_CN minyi-merge --help > $T/help; head -n 1 $T/help; grep -e '--strict' -e '^Report' $T/help
@@ -87,7 +88,7 @@ stdout:
 minyi-check: 1 个轮次：2026Q1：7 行
 
 === tables are the same bytes in C, in C.UTF-8 with LANGUAGE=zh_CN and in zh_CN.UTF-8: score, adjust, rank and its --explain, report, check and its --report, weight, trend
-cmd: for loc in c lang zh; do case $loc in c) run="env LC_ALL=C";; lang) run="env LC_ALL=C.UTF-8 LANGUAGE=zh_CN";; zh) run="sh ../zh.sh";; esac; $run minyi-score -q -c codebook.csv good.csv > $T/score.$loc && $run minyi-adjust -q < $T/score.$loc > $T/adj.$loc && $run minyi-rank -q --draws 200 < $T/adj.$loc > $T/rank.$loc && $run minyi-report -q --width 100 < $T/rank.$loc > $T/report.$loc && $run minyi-report -q --format html < $T/rank.$loc > $T/html.$loc; $run minyi-check -q -c codebook.csv -R roster.csv --report $T/checkrep.$loc check.csv > $T/check.$loc; $run minyi-rank -q --draws 200 --explain C2 < $T/adj.$loc > $T/explain.$loc; $run minyi-weight -q -m weight-margins.csv weight-survey.csv > $T/weight.$loc; $run minyi-score -q -w weight -i q -s 4..5 -g wave,cadre trend.csv | $run minyi-trend -q --wave wave=W1,W2 > $T/trend.$loc; $run minyi-score -q --partial -c codebook.csv good.csv > $T/part.$loc; done; for f in score adj rank report html check checkrep explain weight trend part; do cmp $T/$f.c $T/$f.lang && cmp $T/$f.c $T/$f.zh && test -s $T/$f.c && echo "$f same"; done
+cmd: for loc in c lang zh; do case $loc in c) run="env LC_ALL=C";; lang) run="env LC_ALL=C.UTF-8 LANGUAGE=zh_CN";; zh) run="sh ../zh.sh";; esac; $run minyi-score -q -c codebook.csv good.csv > $T/score.$loc && $run minyi-adjust -q < $T/score.$loc > $T/adj.$loc && $run minyi-rank -q --draws 200 < $T/adj.$loc > $T/rank.$loc && $run minyi-report -q --width 100 < $T/rank.$loc > $T/report.$loc && $run minyi-report -q --format html < $T/rank.$loc > $T/html.$loc; $run minyi-check -q -c codebook.csv -R roster.csv --report $T/checkrep.$loc check.csv > $T/check.$loc; $run minyi-rank -q --draws 200 --explain C2 < $T/adj.$loc > $T/explain.$loc; $run minyi-weight -q -M weight-margins.csv weight-survey.csv > $T/weight.$loc; $run minyi-score -q -w weight -i q -s 4..5 -g wave,cadre trend.csv | $run minyi-trend -q --wave wave=W1,W2 > $T/trend.$loc; $run minyi-score -q --partial -c codebook.csv good.csv > $T/part.$loc; done; for f in score adj rank report html check checkrep explain weight trend part; do cmp $T/$f.c $T/$f.lang && cmp $T/$f.c $T/$f.zh && test -s $T/$f.c && echo "$f same"; done
 exit: 0
 stdout:
 score same

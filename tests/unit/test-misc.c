@@ -11,6 +11,7 @@
 #include "io/csvout.h"
 #include "base/groups.h"
 #include "base/na.h"
+#include "base/normalize.h"
 #include "base/numparse.h"
 #include "io/reader.h"
 #include "tap.h"
@@ -426,10 +427,90 @@ test_groups (void)
   mn_groups_free (NULL);
 }
 
+/* mn_parse_double's own decimal path (no strtod) against strtod_l in
+   the C locale, bit for bit, on random decimals of every shape: signs,
+   leading zeros, up to 19 digits, up to 25 after the point.  strtod is
+   the independent reference here: correctly rounded by glibc.  */
+static void
+test_parse_double_fast (void)
+{
+  locale_t c = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+  unsigned long seed = 12345, bad = 0, n = 200000;
+  char buf[64], first[64] = "";
+  for (unsigned long k = 0; k < n; k++)
+    {
+      size_t j = 0;
+      seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+      unsigned r = (unsigned) (seed >> 33);
+      if (r % 5 == 0)
+        buf[j++] = r % 2 ? '-' : '+';
+      int lead = r % 7 == 0 ? 3 : 0, whole = (r >> 3) % 12;
+      int frac = (r >> 7) % 4 == 0 ? -1 : (int) ((r >> 9) % 26);
+      for (int i = 0; i < lead; i++)
+        buf[j++] = '0';
+      for (int i = 0; i < whole; i++)
+        {
+          seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+          buf[j++] = (char) ('0' + (seed >> 40) % 10);
+        }
+      if (frac >= 0)
+        {
+          buf[j++] = '.';
+          for (int i = 0; i < frac; i++)
+            {
+              seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+              buf[j++] = (char) ('0' + (seed >> 40) % 10);
+            }
+        }
+      buf[j] = '\0';
+      double got;
+      int rc = mn_parse_double (buf, &got);
+      char *end;
+      double want = strtod_l (buf, &end, c);
+      bool number = end != buf && *end == '\0';
+      if ((rc == 0) != number
+          || (number && memcmp (&got, &want, sizeof got) != 0))
+        {
+          if (!bad++)
+            strcpy (first, buf);
+        }
+    }
+  freelocale (c);
+  char name[128];
+  snprintf (name, sizeof name, "parse_double equals strtod on %lu random "
+            "decimals (first differing: '%s')", n, first);
+  ok (bad == 0, name);
+}
+
+/* The word-at-a-time ASCII runs of mn_utf8_valid and mn_ascii, at
+   every alignment: a bad byte, a valid 3-byte character, a cut one
+   after K ASCII bytes.  */
+static void
+test_utf8_runs (void)
+{
+  bool right = true;
+  for (size_t k = 0; k < 40; k++)
+    {
+      char s[64];
+      memset (s, 'a', sizeof s);
+      s[k] = (char) 0xFF;
+      right &= !mn_utf8_valid (s, k + 5) && mn_utf8_valid (s, k);
+      right &= !mn_ascii (s, k + 1) && mn_ascii (s, k);
+      memcpy (s + k, "\xE5\x9F\x8E", 3);
+      right &= mn_utf8_valid (s, k + 3) && mn_utf8_valid (s, k + 20);
+      right &= !mn_utf8_valid (s, k + 2);
+      s[k + 2] = 'x';
+      right &= !mn_utf8_valid (s, k + 20);
+    }
+  ok (right, "utf8_valid and ascii at every offset of an ASCII run");
+}
+
 int
 main (void)
 {
   test_parse_double ();
+  test_parse_double_fast ();
+  test_utf8_runs ();
   test_parse_long ();
   test_utf8 ();
   test_na ();

@@ -129,7 +129,9 @@ static void
 start (struct mn_run *run, struct prog *p, struct heard *h,
        struct mn_reporter *rep, char **files, size_t n, const char *out)
 {
-  *rep = (struct mn_reporter) { h_error, h_opened, h_rejected, h_tally, h };
+  *rep = (struct mn_reporter) { .error = h_error, .opened = h_opened,
+                                .rejected = h_rejected, .tally = h_tally,
+                                .ctx = h };
   memset (h, 0, sizeof *h);
   memset (p, 0, sizeof *p);
   mn_run_init (run, files, n, out, rep);

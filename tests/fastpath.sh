@@ -1,0 +1,159 @@
+#!/bin/sh
+# tests/fastpath.sh - the reader's fast path (io/reader.c, fast_record)
+# gives the same bytes as libcsv alone: minyi-score and minyi-check run
+# with MINYI_FASTPATH=0 and with the fast path on, on generated surveys
+# with quoted fields, doubled quotes, embedded LF and CRLF, CRLF and
+# bare-CR line ends, blank lines, stray and unterminated quotes, invalid
+# UTF-8, NUL bytes and ragged rows sprinkled through them; their tables,
+# messages, rejects files and exit statuses compared.  A file over the
+# encoding guess's prefix (1 MiB) is among them, and each is also read
+# on standard input.  (tests/run also runs every CLI table with the fast
+# path off.)  Prints TAP-style "ok" / "not ok" lines.
+set -u
+B=${B:-build}
+top=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/minyi-fastpath.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+PATH="$top/$B:$PATH"
+
+# gen ROWS SEED HOSTILE: a 12-column survey; with HOSTILE, about one row
+# in 8 is one of the hard cases.
+gen () {
+  perl -e '
+    my ($rows, $seed, $hostile) = @ARGV;
+    srand($seed);
+    my @tw = ("城关镇", "蒿坪镇", "汉王镇", "洞河镇");
+    print "wave,township,village,group,household,respondent_type,cadre,",
+          "collector,weight,q_overall,q2,q3\n";
+    for my $i (1 .. $rows) {
+      my $c = int(rand(50));
+      my @f = ("2026Q" . (1 + int(rand(4))), $tw[$c % 4], "村" . ($c % 7),
+               (1 + int(rand(9))) . "组", sprintf("H%06d", int(rand(1e6))),
+               "villager", sprintf("C%03d", $c), "S" . int(rand(9)),
+               sprintf("%.3f", 0.5 + rand(3)), int(rand(6)) || "",
+               1 + int(rand(5)), 1 + int(rand(5)));
+      my $eol = "\n";
+      if ($hostile && rand() < 0.125) {
+        my $k = int(rand(14));
+        if ($k == 0) { $f[2] = "\"$f[2], 北\"" }
+        elsif ($k == 1) { $f[7] = "\"say \"\"hi\"\"\"" }
+        elsif ($k == 2) { $f[2] = "\"two\nlines\"" }
+        elsif ($k == 3) { $f[2] = "\"crlf\r\ninside\"" }
+        elsif ($k == 4) { $eol = "\r\n" }
+        elsif ($k == 5) { $eol = "\r" }
+        elsif ($k == 6) { $eol = "\n\n\r\n" }
+        elsif ($k == 7) { $f[7] = "a\"b" }
+        elsif ($k == 8) { $f[1] = "\xB3\xC7\xB9\xD8" }
+        elsif ($k == 9) { $f[7] = "x\0y" }
+        elsif ($k == 10) { pop @f }
+        elsif ($k == 11) { push @f, "extra" }
+        elsif ($k == 12) { $f[6] = "\"$f[6]\"" }
+        else { $f[9] = "\"4\"" }
+      }
+      print join(",", @f), $eol;
+    }
+    print "2026Q1,城关镇,村1,1组,H1,villager,C001,S1,1,4,4,\"open\n"
+      if $hostile > 1;
+  ' "$@"
+}
+
+gen 3000 1 1 > "$work/hostile.csv"
+gen 40000 2 1 > "$work/big.csv"          # over the guess's 1 MiB prefix
+gen 3000 3 2 > "$work/unterminated.csv"  # ends inside a quoted field
+gen 3000 4 0 > "$work/plain.csv"
+printf '%s\n' item,column,label,values,satisfied,dontknow,weight \
+  overall,q_overall,overall,1..5,4..5,,2 two,q2,two,1..5,4..5,,1 \
+  three,q3,three,1..5,4..5,,1 > "$work/codebook.csv"
+
+run () { # run MODE NAME CMD...: outputs in $work/MODE.NAME.*
+  mode=$1 name=$2
+  shift 2
+  if [ "$mode" = off ]; then
+    MINYI_FASTPATH=0 "$@" > "$work/$mode.$name.out" 2> "$work/$mode.$name.err"
+  else
+    "$@" > "$work/$mode.$name.out" 2> "$work/$mode.$name.err"
+  fi
+  echo $? > "$work/$mode.$name.rc"
+}
+
+for f in hostile big unterminated plain; do
+  for mode in off on; do
+    run $mode "score-$f" minyi-score -i q_overall -s 4..5 -g cadre -w weight \
+      --rejects "$work/$mode.score-$f.rej" "$work/$f.csv"
+    run $mode "stdin-$f" sh -c "minyi-score -i q_overall -s 4..5 -g township,cadre \
+      --rejects '$work/$mode.stdin-$f.rej' < '$work/$f.csv'"
+    run $mode "check-$f" minyi-check -c "$work/codebook.csv" \
+      --rejects "$work/$mode.check-$f.rej" "$work/$f.csv"
+  done
+  for what in score stdin check; do
+    t=$what-$f
+    same=yes
+    for part in out err rc rej; do
+      cmp -s "$work/off.$t.$part" "$work/on.$t.$part" || same="no ($part)"
+    done
+    if [ "$same" = yes ] && [ -s "$work/on.$t.out" ] &&
+       [ -s "$work/on.$t.rej" ] || { [ "$same" = yes ] && [ $f = plain ]; }; then
+      echo "ok - fast path on and off: $t"
+    else
+      echo "not ok - fast path on and off: $t: $same"
+      diff "$work/off.$t.err" "$work/on.$t.err" | head -n 5 | sed 's/^/#   /'
+    fi
+  done
+done
+
+# The encoding guess on an input longer than its 1 MiB prefix
+# (minyi-formats(5)): a later line that is not UTF-8, after UTF-8 lines,
+# is rejected as in a mixed input, the table and rejected rows as -E
+# UTF-8 gives them (the message says "unlike the rest of the file"); after ASCII lines only, reading stops and asks for
+# --encoding.
+gen 40000 6 0 > "$work/late.csv"
+printf '2026Q1,\263\307,v,1,H1,villager,C001,S1,1,4,4,4\n' >> "$work/late.csv"
+minyi-score -i q_overall -s 4..5 -g cadre --rejects "$work/late.rej" \
+  "$work/late.csv" > "$work/late.out" 2> "$work/late.err"
+rc=$?
+minyi-score -E UTF-8 -i q_overall -s 4..5 -g cadre \
+  --rejects "$work/late-e.rej" "$work/late.csv" > "$work/late-e.out" \
+  2> /dev/null
+if [ $rc = 1 ] && cmp -s "$work/late.out" "$work/late-e.out" &&
+   [ "$(wc -l < "$work/late.rej")" = "$(wc -l < "$work/late-e.rej")" ] &&
+   grep -aq 'is not valid UTF-8 (unlike the rest of the file; see --encoding)' \
+     "$work/late.err"; then
+  echo "ok - guess: a late line not UTF-8 is rejected as in a mixed input"
+else
+  echo "not ok - guess: a late line not UTF-8 (status $rc)"
+fi
+awk 'BEGIN { print "wave,cadre,q"; for (i = 0; i < 200000; i++)
+  printf "2026Q1,C%04d,%d\n", i % 300, i % 5 + 1 }' > "$work/ascii.csv"
+printf '2026Q1,\263\307,4\n' >> "$work/ascii.csv"
+minyi-score -i q -s 4..5 "$work/ascii.csv" > "$work/ascii.out" \
+  2> "$work/ascii.err"
+rc=$?
+if [ $rc = 1 ] && [ ! -s "$work/ascii.out" ] &&
+   grep -q "ascii.csv:200002: not valid UTF-8, though the first .* bytes are ASCII" \
+     "$work/ascii.err"; then
+  echo "ok - guess: not UTF-8 after a first MiB of ASCII stops the run"
+else
+  echo "not ok - guess: not UTF-8 after ASCII (status $rc)"
+  sed 's/^/#   /' "$work/ascii.err"
+fi
+
+# --progress: the same table, and progress lines on standard error (the
+# first look, after 4096 records, always shows one); none without it
+# when standard error is no terminal.
+minyi-score -q -i q_overall -s 4..5 "$work/late.csv" > "$work/p0.out" 2>&1
+minyi-score --progress -i q_overall -s 4..5 "$work/late.csv" \
+  > "$work/p1.out" 2> "$work/p1.err"
+cat "$work/late.csv" | minyi-score --progress -i q_overall -s 4..5 \
+  > "$work/p2.out" 2> "$work/p2.err"
+minyi-score -i q_overall -s 4..5 "$work/late.csv" > /dev/null 2> "$work/p3.err"
+if cmp -s "$work/p0.out" "$work/p1.out" && cmp -s "$work/p0.out" "$work/p2.out" &&
+   grep -aq '^minyi-score: .*late.csv: [0-9.]* MB of [0-9.]* MB ([0-9]*%), [0-9]* records, [0-9.]* MB/s' \
+     "$work/p1.err" &&
+   grep -aq '^minyi-score: (standard input): [0-9.]* MB, [0-9]* records, [0-9.]* MB/s$' \
+     "$work/p2.err" &&
+   ! grep -aq 'MB/s' "$work/p3.err"; then
+  echo "ok - --progress: the same table, progress on standard error"
+else
+  echo "not ok - --progress"
+  head -n 3 "$work/p1.err" "$work/p2.err" | sed 's/^/#   /'
+fi
