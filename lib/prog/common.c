@@ -330,6 +330,10 @@ close_stdout (void)
   errno = 0;
   if (fclose (stdout) != 0)
     bad = true;
+  /* A write that failed before (the error flag set, the buffer gone)
+     leaves fclose nothing to say: a closed descriptor still tells.  */
+  if (bad && errno == 0 && fcntl (STDOUT_FILENO, F_GETFL) < 0)
+    errno = EBADF;
   if (bad)
     {
       error (0, errno, _("write error on standard output"));

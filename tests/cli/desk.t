@@ -97,7 +97,7 @@ stdout:
 cadre	rows	n	sat	rate
 C2	1	1	1	1
 source	line	reason	message	cadre	q1	q2
-s.csv	2	bad-value	answer 'a\tb\\c\nd' to item 'overall' is not on its scale (满意|基本满意|不满意)	C1	a\tb\\c\nd	5
+s.csv	2	bad-value	answer 'a<U+0009>b\\c<U+000A>d' to item 'overall' is not on its scale (满意|基本满意|不满意)	C1	a\tb\\c\nd	5
 
 === TSV: a table without escapes reads back with -d tab
 cmd: minyi-check -q -c codebook.csv -f tsv gb18030.csv > $T/c.tsv && minyi-score -q -d tab -c codebook.csv -g township,cadre $T/c.tsv > $T/a && minyi-score -q -c codebook.csv -g township,cadre gb18030.csv > $T/b && cmp $T/a $T/b && echo same
