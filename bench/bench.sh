@@ -60,8 +60,10 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/minyi-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 trap 'exit 2' HUP INT TERM
 
+# minyi-score -j N (issue 12): found by its short option, whatever its
+# long name (the suite's -j is --threads in minyi-rank).
 has_jobs=no
-"$B/minyi-score" --help | grep -q -- '--jobs' && has_jobs=yes
+"$B/minyi-score" --help | grep -Eq -- '^[[:space:]]*-j,' && has_jobs=yes
 if [ -z "${TOOLS:-}" ]; then
   TOOLS="minyi duckdb duckdb-1t datatable datatable-all mawk datamash"
   [ $has_jobs = yes ] && TOOLS="minyi minyi-j1 ${TOOLS#minyi }"
