@@ -165,11 +165,16 @@ sample: $(B)/gen-sample $(B)/gen-service-log
 # make bench: minyi-score beside DuckDB, data.table, mawk and datamash on
 # one generated file (bench/README.md; QUICK=1 ROWS= RUNS= MEM= TOOLS=).
 # make bench-suite: the older, wider one (minyi-check, minyi-rank).
+# make bench-rank: minyi-rank on 1,000 and 10,000 cadres x 10,000 draws,
+# one thread and the default (bench/rank.sh; RUNS=).
 bench: all
 	sh bench/bench.sh $(B)
 
 bench-suite: all
 	sh bench/suite.sh $(B)
+
+bench-rank: all
+	sh bench/rank.sh $(B)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -238,6 +243,6 @@ valgrind: deps fuzz-deps
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all deps demo check units sample bench bench-suite install uninstall clean pot potfile FORCE \
+.PHONY: all deps demo check units sample bench bench-suite bench-rank install uninstall clean pot potfile FORCE \
         fuzz fuzz-build fuzz-deps valgrind
 .DELETE_ON_ERROR:
