@@ -4,7 +4,8 @@
 #   make demo       install dependencies, build, score the sample data
 #   make check      build and run every test (SAN=1: under ASan+UBSan)
 #   make bench      time minyi-score against peer tools (bench/README.md;
-#                   QUICK=1 for a one-minute run)
+#                   QUICK=1 for a one-minute run; make bench-rank:
+#                   minyi-rank, 10,000 cadres x 10,000 draws)
 #   make install    install programs, man pages and bash completion
 #                   (PREFIX, DESTDIR)
 #   make deps       install the Debian packages the build and tests need
