@@ -292,6 +292,9 @@ main (int argc, char **argv)
   struct mn_rules rules;
   struct mn_run run;
   mn_common_run (&run, &a.common, a.files, a.nfiles);
+  mn_run_reads (&run, a.catalogue);
+  mn_run_reads (&run, a.calendar);
+  mn_run_reads (&run, a.rules);
   struct mn_deadline *d = NULL;
   if (load (&run, &a, &cal, &cat, &rules) == 0)
     {

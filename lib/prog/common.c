@@ -405,6 +405,7 @@ mn_common_run (struct mn_run *run, const struct mn_common_opts *c,
   run->rejects_path = c->rejects;
   run->fmt = c->tabfmt;
   run->strict = c->strict;
+  mn_run_reads (run, c->columns);
 }
 
 double

@@ -155,6 +155,25 @@ reads_file (const char *path, const struct stat *st)
   return rc == 0 && si.st_dev == st->st_dev && si.st_ino == st->st_ino;
 }
 
+/* Fail with E when the file ST describes (named OUT in the message) is
+   one RUN reads.  Returns 0, or -1 with E.  */
+static int
+same_as_input (const struct mn_run *run, const char *out,
+               const struct stat *st, struct mn_error *e)
+{
+  for (size_t i = 0; i < run->ninput + run->nreads; i++)
+    {
+      const char *in = i < run->ninput ? run->input[i].file
+                                       : run->reads[i - run->ninput];
+      if (reads_file (in, st))
+        return mn_error_set (e, NULL, 0, MN_R_USAGE,
+                             "output '%s' is the input '%s', the same "
+                             "file; nothing written", out,
+                             mn_display_name (in));
+    }
+  return 0;
+}
+
 /* Refuse an output, OUT (borrowed; NULL or "-": none to check), that
    is a file RUN reads: writing it would replace, or empty, an input.
    Only an existing regular file can be, or a pipe (writing into the
@@ -169,17 +188,19 @@ check_not_input (const struct mn_run *run, const char *out,
   if (!out || strcmp (out, "-") == 0 || stat (out, &st) != 0
       || !(S_ISREG (st.st_mode) || S_ISFIFO (st.st_mode)))
     return 0;
-  for (size_t i = 0; i < run->ninput + run->nreads; i++)
-    {
-      const char *in = i < run->ninput ? run->input[i].file
-                                       : run->reads[i - run->ninput];
-      if (reads_file (in, &st))
-        return mn_error_set (e, NULL, 0, MN_R_USAGE,
-                             "output '%s' is the input '%s', the same "
-                             "file; nothing written", out,
-                             mn_display_name (in));
-    }
-  return 0;
+  return same_as_input (run, out, &st, e);
+}
+
+/* The same for standard output, the main output when no file is named:
+   a regular file there that is an input (">> survey.csv") would be read
+   back as it grows.  */
+static int
+check_stdout_not_input (const struct mn_run *run, struct mn_error *e)
+{
+  struct stat st;
+  if (fstat (STDOUT_FILENO, &st) != 0 || !S_ISREG (st.st_mode))
+    return 0;
+  return same_as_input (run, "(standard output)", &st, e);
 }
 
 int
@@ -191,6 +212,8 @@ mn_run_open (struct mn_run *run)
   int bad = check_not_input (run, run->rejects_path, &e);
   for (size_t k = 0; k < run->nout && !bad; k++)
     bad = check_not_input (run, run->path[k], &e);
+  if (!bad && (!run->path[0] || strcmp (run->path[0], "-") == 0))
+    bad = check_stdout_not_input (run, &e);
   if (bad)
     return mn_run_fail (run, &e, MN_EXIT_USAGE);
   for (size_t i = 0; i < run->ninput && run->reread; i++)

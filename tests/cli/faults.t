@@ -168,3 +168,31 @@ cmd: cp ../../data/policy.csv $T/p.csv && minyi-rank -q --by-stat rate --policy 
 stdout:
 minyi-rank: output 'p.csv' is the input 'p.csv', the same file; nothing written
 unchanged
+
+=== an output is never the columns file, nor minyi-deadline's catalogue, calendar or rules: status 2, each file untouched
+cmd: cp codebook.csv good.csv deadline-catalogue.csv deadline-rules.csv deadline-log.csv ../../data/calendar-2014.csv ../../data/columns-zh.csv $T/; cd $T; sum () { cat *.csv | cksum; }; before=$(sum); minyi-score -q -c codebook.csv --columns columns-zh.csv -o columns-zh.csv good.csv; echo $?; MINYI_COLUMNS=columns-zh.csv minyi-score -q -c codebook.csv --rejects columns-zh.csv good.csv > /dev/null; echo $?; for f in deadline-catalogue.csv calendar-2014.csv deadline-rules.csv; do minyi-deadline -q --catalogue deadline-catalogue.csv --calendar calendar-2014.csv --rules deadline-rules.csv --as-of '2014-10-10 12:00' --from 2014-09-15 --to 2014-10-10 -o $f deadline-log.csv; echo $?; done; [ "$(sum)" = "$before" ] && echo all untouched
+exit: 0
+stdout:
+2
+2
+2
+2
+2
+all untouched
+stderr:
+minyi-score: output 'columns-zh.csv' is the input 'columns-zh.csv', the same file; nothing written
+minyi-score: output 'columns-zh.csv' is the input 'columns-zh.csv', the same file; nothing written
+minyi-deadline: output 'deadline-catalogue.csv' is the input 'deadline-catalogue.csv', the same file; nothing written
+minyi-deadline: output 'calendar-2014.csv' is the input 'calendar-2014.csv', the same file; nothing written
+minyi-deadline: output 'deadline-rules.csv' is the input 'deadline-rules.csv', the same file; nothing written
+
+=== standard output appended to an input is refused, status 2, the input untouched
+cmd: cp codebook.csv good.csv $T/; cd $T; before=$(cksum < good.csv); minyi-check -q -c codebook.csv good.csv >> good.csv; echo $?; minyi-score -q -c codebook.csv < good.csv >> good.csv; echo $?; [ "$(cksum < good.csv)" = "$before" ] && echo untouched
+exit: 0
+stdout:
+2
+2
+untouched
+stderr:
+minyi-check: output '(standard output)' is the input 'good.csv', the same file; nothing written
+minyi-score: output '(standard output)' is the input '(standard input)', the same file; nothing written
