@@ -54,7 +54,7 @@ static const struct argp_option options[] = {
     N_("seed of the generator, 1 to 4294967295 (default 1)"), 0 },
   { "threads", 'j', "N", 0,
     N_("make the draws on N threads, 1 to 256 (default: one per processor "
-    "online); the figures do not depend on it"), 0 },
+    "available); the figures do not depend on it"), 0 },
   { "top", OPT_TOP, "K[,Q%...]", 0,
     /* xgettext:no-c-format */
     N_("probabilities of a rank at most K, or in the top Q % (default 10%; "

@@ -51,6 +51,7 @@ struct args
   char **files;
   size_t nfiles;
   bool progress;
+  unsigned threads;             /* --threads; 0: one per processor */
 };
 
 static const struct argp_option options[] = {
@@ -98,6 +99,9 @@ static const struct argp_option options[] = {
   { "list-columns", OPT_LIST_COLUMNS, NULL, 0,
     N_("list the score table's columns, their types and meanings, and "
     "exit"), 40 },
+  { "threads", 'j', "N", 0,
+    N_("read a large file on N threads, 1 to 256 (default: one per "
+    "processor available); the table does not depend on it"), 40 },
   { "progress", OPT_PROGRESS, NULL, 0, MN_PROGRESS_DOC, 40 },
   { 0 }
 };
@@ -212,6 +216,9 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case OPT_PROGRESS:
       a->progress = true;
       break;
+    case 'j':
+      a->threads = (unsigned) mn_arg_long (arg, 1, 256, "--threads", state);
+      break;
     case OPT_LIST_COLUMNS:
       /* Like --version: print and exit, whatever else is given (standard
          output is closed and checked at exit, by mn_program_init's
@@ -279,6 +286,26 @@ score_row (void *scorer, const struct mn_input *in,
 {
   return mn_scorer_add (scorer, rec, in->name, e) == 0 ? MN_SCAN_USE
                                                        : MN_SCAN_REJECT;
+}
+
+/* A large file read on several threads: a scorer per byte range, bound
+   as the main one, folded into it at the end.  */
+static void *
+score_fork (void *scorer, const struct mn_input *in, struct mn_error *e)
+{
+  return mn_scorer_fork (scorer, in, e);
+}
+
+static int
+score_merge (void *scorer, void *part)
+{
+  return mn_scorer_merge (scorer, part);
+}
+
+static void
+score_drop (void *part)
+{
+  mn_scorer_free (part);
 }
 
 /* Load the respondent-group shares into SPEC, and the codebook or the
@@ -407,6 +434,13 @@ main (int argc, char **argv)
   run.bind = score_bind;
   run.row = score_row;
   run.ctx = scorer;
+  run.threads = a.threads;
+  if (!a.nstratum)              /* strata are not merged: one thread */
+    {
+      run.fork = score_fork;
+      run.merge = score_merge;
+      run.drop = score_drop;
+    }
   char *meta_path = mn_table_meta_path (&a.table, a.common.output);
   struct mn_output *meta = mn_run_output (&run, meta_path);
   mn_run_open (&run);

@@ -12,16 +12,25 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+/* The C locale, made once whatever the threads asking for it.  */
+static locale_t loc;
+static pthread_once_t loc_once = PTHREAD_ONCE_INIT;
+
+static void
+make_c_locale (void)
+{
+  loc = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+}
+
 static locale_t
 c_locale (void)
 {
-  static locale_t loc;
-  if (!loc)
-    loc = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+  pthread_once (&loc_once, make_c_locale);
   return loc;
 }
 

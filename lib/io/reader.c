@@ -94,6 +94,8 @@ struct mn_reader
   bool enc_stop;                /* a field not UTF-8 with none before */
   unsigned long enc_stop_line;
   size_t guess_prefix;          /* the bytes the guess looked at */
+  unsigned long long limit;     /* bytes to read at most; 0: all */
+  bool clean_end;               /* reading ended between records */
   unsigned long long bytes;     /* bytes read from the input, prefix
                                    included */
 };
@@ -232,6 +234,7 @@ mn_reader_new (FILE *fp, const char *name, const struct mn_reader_options *o,
   r->cd = cd;
   r->encoding = enc;
   r->max_record = o && o->max_record ? o->max_record : MN_READER_MAX_RECORD;
+  r->limit = o ? o->limit : 0;
   r->raw = xmalloc (RAW_SIZE);
   if (cd != (iconv_t) -1)
     r->conv = xmalloc (CONV_SIZE);
@@ -268,6 +271,19 @@ mn_reader_expect_utf8 (struct mn_reader *r, bool seen_good, size_t prefix)
   r->expect_utf8 = true;
   r->seen_good = seen_good;
   r->guess_prefix = prefix;
+}
+
+void
+mn_reader_start_at (struct mn_reader *r, unsigned long line)
+{
+  r->line = line;
+  r->bom_checked = r->raw_bom_checked = true;
+}
+
+bool
+mn_reader_clean_end (const struct mn_reader *r)
+{
+  return r->clean_end;
 }
 
 bool
@@ -551,7 +567,11 @@ convert_and_feed (struct mn_reader *r, bool final, struct mn_error *e)
           break;
         }
       if (err && err != E2BIG)
-        return fail (r, e, r->line, MN_R_SYSTEM, strerror (err));
+        {
+          char buf[256];
+          return fail (r, e, r->line, MN_R_SYSTEM,
+                       strerror_r (err, buf, sizeof buf));
+        }
     }
   memmove (r->raw, in, inleft);
   r->rawlen = inleft;
@@ -565,6 +585,7 @@ finish (struct mn_reader *r)
   size_t before = r->nq;
   /* A record flushed here ends on the last line that had bytes.  */
   unsigned long next_line = r->line + r->partial_line;
+  r->clean_end = !r->rec_open && !r->partial_line && !r->after_cr;
   if (!r->partial_line && r->line > 1)
     r->line--;
   csv_set_opts (&r->parser, CSV_STRICT | CSV_STRICT_FINI);
@@ -590,7 +611,11 @@ fill (struct mn_reader *r, struct mn_error *e)
 {
   size_t want = RAW_SIZE - r->rawlen;
   size_t got;
-  if (r->prime_pos < r->prime_len)
+  if (r->limit && r->limit - r->bytes < want)
+    want = (size_t) (r->limit - r->bytes);
+  if (want == 0)
+    got = 0;                    /* the end of the range */
+  else if (r->prime_pos < r->prime_len)
     {
       got = r->prime_len - r->prime_pos < want ? r->prime_len - r->prime_pos
                                                : want;
@@ -610,9 +635,11 @@ fill (struct mn_reader *r, struct mn_error *e)
     {
       if (ferror (r->fp))
         {
+          char buf[256];
           r->status = -1;
           return mn_error_set (e, r->name, r->line, MN_R_SYSTEM,
-                               "read error: %s", strerror (errno));
+                               "read error: %s",
+                               strerror_r (errno, buf, sizeof buf));
         }
       if (r->cd != (iconv_t) -1 && convert_and_feed (r, true, e) < 0)
         return -1;

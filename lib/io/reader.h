@@ -55,6 +55,10 @@ struct mn_reader_options
      aliases (borrowed, kept; NULL: none).  */
   long skip_rows;
   const struct mn_aliases *aliases;
+  /* Read at most this many bytes of the stream (the guess's prefix
+     included), as if the input ended there: one byte range of a file
+     read by several threads (prog/parallel.h).  0: no limit.  */
+  unsigned long long limit;
 };
 
 #define MN_READER_MAX_RECORD ((size_t) 64 << 20)
@@ -100,6 +104,14 @@ void mn_reader_expect_utf8 (struct mn_reader *r, bool seen_good,
    mn_reader_expect_utf8).  */
 bool mn_reader_mixed (const struct mn_reader *r);
 
+/* FP stands inside the file, just after a line end (a LF), at the
+   start of physical line LINE: number the lines from there, and look
+   for no byte-order mark.  Call before the first mn_reader_next.  */
+void mn_reader_start_at (struct mn_reader *r, unsigned long line);
+/* Once reading has ended (mn_reader_next returned 0): whether the
+   input, or its range (LIMIT), ended where a record ends, outside any
+   quoted field, after a line end.  */
+bool mn_reader_clean_end (const struct mn_reader *r);
 /* Bytes of the input read so far (for progress reports).  */
 unsigned long long mn_reader_bytes (const struct mn_reader *r);
 

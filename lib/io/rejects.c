@@ -2,6 +2,8 @@
    then the record's own fields as they were read.  */
 #include "io/rejects.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "io/csvout.h"
@@ -64,6 +66,42 @@ mn_rejects_write (struct mn_rejects *rj, const struct mn_record *rec,
       mn_csv_field (fp, rec->f[i], rec->len[i], ',');
     }
   putc ('\n', fp);
+}
+
+void
+mn_rejects_buffer (struct mn_rejects *rj, const struct mn_rejects *to,
+                   FILE *fp)
+{
+  memset (rj, 0, sizeof *rj);
+  if (!to->open)
+    return;
+  rj->out.fp = fp;
+  rj->open = rj->header_done = true;
+}
+
+int
+mn_rejects_append (struct mn_rejects *rj, FILE *from, struct mn_error *e)
+{
+  if (!rj->open)
+    return 0;
+  if (!rj->header_done)
+    {
+      fprintf (rj->out.fp, "%s\n", fixed);
+      rj->header_done = true;
+    }
+  char buf[65536];
+  size_t n;
+  if (fflush (from) != 0 || fseeko (from, 0, SEEK_SET) != 0)
+    return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                         "cannot read a temporary file back: %s",
+                         strerror (errno));
+  while ((n = fread (buf, 1, sizeof buf, from)) > 0)
+    fwrite (buf, 1, n, rj->out.fp);
+  if (ferror (from))
+    return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                         "cannot read a temporary file back: %s",
+                         strerror (errno));
+  return 0;
 }
 
 int

@@ -38,6 +38,18 @@ void mn_rejects_header (struct mn_rejects *rj, const struct mn_header *h);
 void mn_rejects_write (struct mn_rejects *rj, const struct mn_record *rec,
                        const struct mn_error *why);
 
+/* For one byte range of an input read by another thread: make RJ
+   write its rows (no header) to FP (borrowed, not closed: a temporary
+   file), to be appended to the rejects file with mn_rejects_append once
+   the earlier ranges' rows are in; when TO (borrowed) has no rejects
+   file, RJ only counts, as TO would.  End RJ by forgetting it.  */
+void mn_rejects_buffer (struct mn_rejects *rj, const struct mn_rejects *to,
+                        FILE *fp);
+/* Append to RJ the rows FROM (borrowed, not closed) holds from its
+   start, as mn_rejects_buffer wrote them.  Returns 0, or -1 with E when
+   FROM cannot be read back.  */
+int mn_rejects_append (struct mn_rejects *rj, FILE *from,
+                       struct mn_error *e);
 /* Write the file into place, as mn_output_commit does.  Returns 0, or -1
    with E.  Either way RJ then holds nothing to free.  */
 int mn_rejects_commit (struct mn_rejects *rj, struct mn_error *e);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "io/header.h"
+#include "prog/parallel.h"
 #include "prog/scan.h"
 #include "io/spool.h"
 #include "base/xalloc.h"
@@ -263,7 +264,10 @@ run_input (struct mn_run *run, struct mn_run_input *ri, struct mn_error *e)
                           .rejects = &run->rejects, .rep = run->rep,
                           .strict = run->strict,
                           .progress = run->progress };
-  int rc = mn_scan_input (&in, &scan, &ri->t, e);
+  /* A large regular file on several threads, else here.  */
+  int rc = bound == 0 ? mn_parallel_input (run, ri, &in, e) : 1;
+  if (rc == 1)
+    rc = mn_scan_input (&in, &scan, &ri->t, e);
   mn_tally_add (&run->total, &ri->t);
   mn_input_close (&in);
   if (ri->t.rejected)

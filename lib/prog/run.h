@@ -102,6 +102,16 @@ struct mn_run
   void (*rejected) (void *ctx, const struct mn_record *rec,
                     const struct mn_error *e);     /* as in scan.h */
   void *ctx;
+  /* Reading a large regular file on several threads (prog/parallel.h):
+     with FORK and MERGE set, up to THREADS of them (0: one per
+     processor this process may run on; 1: one).  FORK makes an empty
+     partial of CTX bound to IN (NULL with E: read on one thread), which
+     another thread fills through ROW; MERGE folds PART into CTX exactly
+     (returns 0, or -1: read on one thread) and DROP frees a partial.  */
+  unsigned threads;
+  void *(*fork) (void *ctx, const struct mn_input *in, struct mn_error *e);
+  int (*merge) (void *ctx, void *part);
+  void (*drop) (void *part);
 
   /* What the run gives back.  */
   struct mn_run_input *input;     /* owned: one per operand, in order */

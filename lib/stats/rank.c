@@ -51,8 +51,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "base/cpus.h"
 #include "base/xalloc.h"
 #include "stats/betadraw.h"
 
@@ -438,10 +438,7 @@ mn_ranksim_run (const struct mn_ranksim *s, struct mn_rankdist *dist,
                           / MN_RANKSIM_BLOCK;
   unsigned nwk = s->threads;
   if (nwk == 0)
-    {
-      long cpus = sysconf (_SC_NPROCESSORS_ONLN);
-      nwk = cpus > 0 ? (unsigned) cpus : 1;
-    }
+    nwk = mn_cpus ();
   if (nwk > 64)
     nwk = 64;
   if (nwk > nblocks)

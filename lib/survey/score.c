@@ -365,6 +365,35 @@ mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
   return 0;
 }
 
+struct mn_scorer *
+mn_scorer_fork (const struct mn_scorer *s, const struct mn_input *in,
+                struct mn_error *e)
+{
+  if (s->spec->nstratum || !s->acc)
+    {
+      mn_error_set (e, in->name, 0, MN_R_USAGE,
+                    "the strata of --standardize-by cannot be merged");
+      return NULL;
+    }
+  struct mn_scorer *f = mn_scorer_new (s->spec, e);
+  if (f && mn_scorer_bind (f, in, e) < 0)
+    {
+      mn_scorer_free (f);
+      return NULL;
+    }
+  return f;
+}
+
+int
+mn_scorer_merge (struct mn_scorer *s, const struct mn_scorer *part)
+{
+  if (!part->acc)
+    return 0;
+  if (!s->acc)
+    return -1;
+  return mn_score_acc_merge (s->acc, part->acc);
+}
+
 size_t
 mn_scorer_groups (const struct mn_scorer *s)
 {

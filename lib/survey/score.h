@@ -84,6 +84,19 @@ int mn_scorer_bind (struct mn_scorer *s, const struct mn_input *in,
 int mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
                    const char *file, struct mn_error *e);
 
+/* For a byte range of IN read by another thread: a new scorer of S's
+   spec, bound to IN (borrowed, not kept) as S is, and empty.  Returns
+   NULL with E when IN cannot be bound, or when S standardizes (its
+   strata cannot be merged).  Free it with mn_scorer_free, or fold it
+   into S with mn_scorer_merge.  */
+struct mn_scorer *mn_scorer_fork (const struct mn_scorer *s,
+                                  const struct mn_input *in,
+                                  struct mn_error *e);
+/* Fold what PART (a fork of S) counted into S, exactly: as if S had
+   scored PART's rows itself.  Returns 0, or -1 (S unchanged) when it
+   cannot.  PART is left as it was.  */
+int mn_scorer_merge (struct mn_scorer *s, const struct mn_scorer *part);
+
 size_t mn_scorer_groups (const struct mn_scorer *s);
 
 /* The strata of --standardize-by seen so far (0 without).  */

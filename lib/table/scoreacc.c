@@ -1474,3 +1474,18 @@ mn_merger_result (struct mn_merger *m, struct mn_error *e)
     }
   return m->acc;
 }
+
+int
+mn_score_acc_merge (struct mn_score_acc *dst, const struct mn_score_acc *src)
+{
+  if (dst->stdz || src->stdz || dst->stats_size != src->stats_size)
+    return -1;
+  size_t n = mn_groups_count (src->groups);
+  struct mn_group_entry *v = mn_groups_sorted (src->groups);
+  for (size_t i = 0; i < n; i++)
+    mn_score_stats_merge (dst, mn_score_acc_group (dst, v[i].key,
+                                                   v[i].keylen),
+                          v[i].value);
+  free (v);
+  return 0;
+}

@@ -145,6 +145,15 @@ void mn_score_stats_merge (const struct mn_score_acc *a,
                            struct mn_score_stats *dst,
                            const struct mn_score_stats *src);
 
+/* Fold every group of SRC (borrowed, unchanged) into DST, two
+   accumulators of one shape: DST is then what one accumulator fed the
+   rows of both would be, byte for byte, since the sums are exact.
+   Returns 0; -1 (DST unchanged) when the shape is standardized (the
+   strata are counted per group number, which differs between the
+   two).  */
+int mn_score_acc_merge (struct mn_score_acc *dst,
+                        const struct mn_score_acc *src);
+
 /* Write the score table (minyi-formats(5)): the header, then one row
    per group in byte order of the keys; numbers round-trip, or with
    DIGITS 1..17 are rounded to that many significant digits.  OUT

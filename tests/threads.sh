@@ -1,0 +1,291 @@
+#!/bin/sh
+# tests/threads.sh - minyi-score's --threads (prog/parallel.c) gives the
+# same bytes whatever the threads: every survey of tests/data and data/,
+# and generated files of several MiB (quoted fields holding line breaks,
+# some placed exactly where a range is cut, CRLF and bare-CR line ends,
+# rejected rows in every range, GB18030, a byte-order mark and a title
+# row, several input files, a late line not UTF-8) are scored with -j 1,
+# -j 2, -j 5, with the fast path off, and on standard input; tables,
+# messages, rejects files and exit statuses compared.  MINYI_SPLIT_MIN
+# makes small files worth cutting; MINYI_SPLIT_TRACE says whether the
+# ranges were kept or given up for one thread, which is checked where
+# the file decides it.  Prints TAP-style "ok" / "not ok" lines.
+set -u
+B=${B:-build}
+top=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/minyi-threads.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+PATH="$top/$B:$PATH"
+cd "$top" || exit 2
+
+# alike A B: the files A and B are the same bytes, or both absent.
+alike () {
+  if [ -e "$1" ] || [ -e "$2" ]; then cmp -s "$1" "$2"; fi
+}
+
+# run TAG ENV... -- ARGS...: minyi-score ARGS with the environment ENV,
+# outputs in $work/TAG.{out,err,rc,rej}.
+run () {
+  tag=$1
+  shift
+  env "$@" > "$work/$tag.out" 2> "$work/$tag.err"
+  echo $? > "$work/$tag.rc"
+}
+
+# same NAME ARGS...: minyi-score ARGS (the last one the input) on one
+# thread, on 2 and 5 (ranges of at least SPLIT bytes), with the fast
+# path off on 3, and on standard input: all alike.
+same () {
+  name=$1
+  shift
+  last=
+  for a in "$@"; do last=$a; done
+  split=${SPLIT:-1}
+  for j in 1 2 5; do
+    run "$name.j$j" MINYI_SPLIT_MIN="$split" \
+      MINYI_SPLIT_TRACE="$work/$name.trace" \
+      minyi-score -j $j --rejects "$work/$name.j$j.rej" "$@"
+  done
+  run "$name.off" MINYI_FASTPATH=0 MINYI_SPLIT_MIN="$split" \
+    minyi-score -j 3 --rejects "$work/$name.off.rej" "$@"
+  run "$name.in" MINYI_SPLIT_MIN="$split" sh -c \
+    'f=$1; shift; exec minyi-score -j 2 "$@" < "$f"' sh "$last" "$@"
+  bad=
+  for t in j2 j5 off; do
+    for part in out err rc rej; do
+      alike "$work/$name.j1.$part" "$work/$name.$t.$part" ||
+        bad="$bad $t.$part"
+    done
+  done
+  # On standard input the name in messages differs: the table and the
+  # status must not.  (The last operand was the file, now read from
+  # standard input, so it is a second reading of it there.)
+  for part in out rc; do
+    cmp -s "$work/$name.j1.$part" "$work/$name.in.$part" || bad="$bad in.$part"
+  done
+  if [ -z "$bad" ] && [ -s "$work/$name.j1.rc" ]; then
+    echo "ok - threads: $name: the same bytes with -j 1, 2, 5, fast path off"
+  else
+    echo "not ok - threads: $name:$bad"
+    for t in j2 j5 off; do
+      diff "$work/$name.j1.err" "$work/$name.$t.err" | head -n 4 |
+        sed 's/^/#   /'
+      diff "$work/$name.j1.out" "$work/$name.$t.out" | head -n 4 |
+        sed 's/^/#   /'
+    done
+  fi
+}
+
+# The suite's surveys with an item q1, and the sample survey with its
+# codebook.
+for f in tests/data/*.csv data/survey.csv; do
+  h=$(head -n 1 "$f" | tr -d '\r')
+  case ",$h," in
+    *,cadre,*q1,*) ;;
+    *) continue ;;
+  esac
+  name=data-$(basename "$f" .csv)
+  if [ "$f" = data/survey.csv ]; then
+    same "$name" -c data/codebook.csv -w weight "$f"
+  else
+    # (standard input: the file is no operand, and an operand "-" is.)
+    same "$name" -i q1 -s 4..5 -g cadre "$f"
+  fi
+done
+
+# gen ROWS SEED: a 12-column survey, about one row in 8 a hard case: a
+# quoted field with a line break (LF or CRLF), CRLF or bare-CR line ends,
+# blank lines, stray quotes, bytes not UTF-8, NUL bytes, ragged rows,
+# answers off the scale.
+gen () {
+  perl -e '
+    my ($rows, $seed) = @ARGV;
+    srand($seed);
+    my @tw = ("城关镇", "蒿坪镇", "汉王镇", "洞河镇");
+    print "wave,township,village,group,household,respondent_type,cadre,",
+          "collector,weight,q_overall,q2,q3\n";
+    for my $i (1 .. $rows) {
+      my $c = int(rand(50));
+      my @f = ("2026Q" . (1 + int(rand(4))), $tw[$c % 4], "村" . ($c % 7),
+               (1 + int(rand(9))) . "组", sprintf("H%06d", int(rand(1e6))),
+               "villager", sprintf("C%03d", $c), "S" . int(rand(9)),
+               sprintf("%.3f", 0.5 + rand(3)), int(rand(6)) || "",
+               1 + int(rand(5)), 1 + int(rand(5)));
+      my $eol = "\n";
+      if (rand() < 0.125) {
+        my $k = int(rand(14));
+        if ($k == 0) { $f[2] = "\"$f[2], 北\"" }
+        elsif ($k == 1) { $f[7] = "\"say \"\"hi\"\"\"" }
+        elsif ($k == 2) { $f[2] = "\"two\nlines\"" }
+        elsif ($k == 3) { $f[2] = "\"crlf\r\ninside\"" }
+        elsif ($k == 4) { $eol = "\r\n" }
+        elsif ($k == 5) { $eol = "\r" }
+        elsif ($k == 6) { $eol = "\n\n\r\n" }
+        elsif ($k == 7) { $f[7] = "a\"b" }
+        elsif ($k == 8) { $f[1] = "\xB3\xC7\xB9\xD8" }
+        elsif ($k == 9) { $f[7] = "x\0y" }
+        elsif ($k == 10) { pop @f }
+        elsif ($k == 11) { push @f, "extra" }
+        elsif ($k == 12) { $f[9] = "7" }
+        else { $f[9] = "\"4\"" }
+      }
+      print join(",", @f), $eol;
+    }
+  ' "$@"
+}
+S='-i q_overall -s 4..5 -g cadre -w weight'
+
+gen 60000 1 > "$work/hostile.csv"               # about 5 MiB
+# shellcheck disable=SC2086
+SPLIT=1000000 same hostile $S "$work/hostile.csv"
+# shellcheck disable=SC2086
+SPLIT=100000 same hostile-many $S "$work/hostile.csv"
+if grep -q ': [2-9] ranges$' "$work/hostile.trace" &&
+   grep -q ': [0-9]* ranges$' "$work/hostile-many.trace"; then
+  echo "ok - threads: the hostile file is read in ranges"
+else
+  echo "not ok - threads: the hostile file was not read in ranges"
+  sed 's/^/#   /' "$work/hostile.trace" "$work/hostile-many.trace"
+fi
+
+# cut FILE N SHIFT: put, where each of N ranges of FILE would be cut, a
+# quoted field whose line break is SHIFT bytes before the cut (0: the
+# cut falls inside the quote; 1: the line break is the byte before it,
+# so the cut is after a record that spans two lines).  Rows have a fixed
+# width, so the file's size, and the cuts, are known beforehand.
+cut_file () {
+  perl -e '
+    my ($n, $shift) = @ARGV;
+    my $head = "wave,cadre,note,q_overall\n";
+    my @rows;
+    for my $i (0 .. 39999) {
+      push @rows, sprintf("2026Q1,C%03d,%s,%d\n", $i % 97, "x" x 60,
+                          1 + $i % 5);
+    }
+    my $size = length($head) + 78 * @rows;     # 6+1+4+1+60+1+1+1+... 
+    my @start;
+    my $at = length($head);
+    for (@rows) { push @start, $at; $at += length($_) }
+    $size = $at;
+    for my $i (1 .. $n - 1) {
+      my $p = int($size / $n) * $i - $shift;   # where the LF must be
+      my $r = 0;
+      $r++ while $r + 1 < @start && $start[$r + 1] <= $p;
+      my $pre = length("2026Q1,C000,");        # the note field starts
+      my $off = $p - $start[$r] - $pre - 1;    # after its quote
+      $off = 1 if $off < 1;
+      $off = 57 if $off > 57;
+      my $note = "\"" . ("y" x $off) . "\n" . ("y" x (58 - $off)) . "\"";
+      substr($rows[$r], $pre, 60) = $note;
+    }
+    print $head, @rows;
+  ' "$@"
+}
+cut_file 2 0 > "$work/cut-in.csv"
+cut_file 2 1 > "$work/cut-after.csv"
+for f in cut-in cut-after; do
+  for j in 1 2; do
+    MINYI_SPLIT_MIN=1000 MINYI_SPLIT_TRACE="$work/$f.trace" \
+      minyi-score -j $j -i q_overall -s 4..5 -g cadre --rejects \
+      "$work/$f.j$j.rej" "$work/$f.csv" > "$work/$f.j$j.out" 2>&1
+    echo $? >> "$work/$f.j$j.out"
+  done
+done
+if cmp -s "$work/cut-in.j1.out" "$work/cut-in.j2.out" &&
+   cmp -s "$work/cut-in.j1.rej" "$work/cut-in.j2.rej" &&
+   grep -q ': 2 ranges, given up: one thread$' "$work/cut-in.trace" &&
+   cmp -s "$work/cut-after.j1.out" "$work/cut-after.j2.out" &&
+   cmp -s "$work/cut-after.j1.rej" "$work/cut-after.j2.rej" &&
+   grep -q ': 2 ranges$' "$work/cut-after.trace"; then
+  echo "ok - threads: a cut inside a quoted field is given up, one just after is kept"
+else
+  echo "not ok - threads: cuts at quoted line breaks"
+  sed 's/^/#   /' "$work/cut-in.trace" "$work/cut-after.trace"
+fi
+# The same with five ranges, every cut inside a quote.
+cut_file 5 0 > "$work/cut5.csv"
+SPLIT=1000 same cut5 -i q_overall -s 4..5 -g cadre "$work/cut5.csv"
+
+# CRLF throughout, with rejected rows.
+gen 40000 2 | perl -pe 's/\r?\n/\r\n/' > "$work/crlf.csv"
+# shellcheck disable=SC2086
+SPLIT=100000 same crlf $S "$work/crlf.csv"
+
+# GB18030 (recognised by itself), with rejected rows.
+gen 40000 3 | perl -ne 'print unless /\xB3\xC7\xB9\xD8|\0/' |
+  iconv -c -f UTF-8 -t GB18030 > "$work/gb.csv"
+# shellcheck disable=SC2086
+SPLIT=100000 same gb18030 $S "$work/gb.csv"
+if grep -q 'read as GB18030' "$work/gb18030.j2.err" &&
+   grep -q ': 5 ranges$' "$work/gb18030.trace"; then
+  echo "ok - threads: GB18030 read in ranges"
+else
+  echo "not ok - threads: GB18030 not read in ranges"
+fi
+
+# A byte-order mark and a title row above the header.
+{ printf '\357\273\277紫阳县2026年第一季度群众满意度调查,,\n'; gen 30000 4; } \
+  > "$work/bom-title.csv"
+# shellcheck disable=SC2086
+SPLIT=100000 same bom-title $S "$work/bom-title.csv"
+if grep -q 'row above the header on line 2 skipped' "$work/bom-title.j2.err" &&
+   [ -s "$work/bom-title.j2.out" ]; then
+  echo "ok - threads: the title row is skipped"
+else
+  echo "not ok - threads: the title row is not skipped"
+fi
+
+# Several input files.
+gen 20000 5 > "$work/one.csv"
+gen 20000 6 > "$work/two.csv"
+for j in 1 3; do
+  MINYI_SPLIT_MIN=100000 minyi-score -j $j $S --rejects "$work/multi.j$j.rej" \
+    "$work/one.csv" "$work/two.csv" > "$work/multi.j$j.out" \
+    2> "$work/multi.j$j.err"
+  echo $? >> "$work/multi.j$j.out"
+done
+if cmp -s "$work/multi.j1.out" "$work/multi.j3.out" &&
+   cmp -s "$work/multi.j1.err" "$work/multi.j3.err" &&
+   cmp -s "$work/multi.j1.rej" "$work/multi.j3.rej"; then
+  echo "ok - threads: several input files"
+else
+  echo "not ok - threads: several input files"
+fi
+
+# A late line not UTF-8 after a first MiB of UTF-8 (rejected as in a
+# mixed input), and after a first MiB of ASCII (reading stops): the
+# range that meets it cannot know what came before, so one thread reads.
+perl -e 'print "wave,cadre,q\n"; for (1 .. 150000) {
+  printf "2026Q1,%s%04d,%d\n", "城" x ($_ < 5), $_ % 300, $_ % 5 + 1 }
+  print "2026Q1,\xB3\xC7,4\n"; for (1 .. 1000) { print "2026Q1,C1,4\n" }' \
+  > "$work/late-utf8.csv"
+perl -e 'print "wave,cadre,q\n"; for (1 .. 150000) {
+  printf "2026Q1,C%04d,%d\n", $_ % 300, $_ % 5 + 1 }
+  print "2026Q1,\xB3\xC7,4\n"; for (1 .. 1000) { print "2026Q1,C1,4\n" }' \
+  > "$work/late-ascii.csv"
+SPLIT=100000 same late-utf8 -i q -s 4..5 "$work/late-utf8.csv"
+for f in late-ascii; do
+  for j in 1 2; do
+    MINYI_SPLIT_MIN=100000 minyi-score -j $j -i q -s 4..5 "$work/$f.csv" \
+      > "$work/$f.j$j.out" 2>&1
+    echo $? >> "$work/$f.j$j.out"
+  done
+  if cmp -s "$work/$f.j1.out" "$work/$f.j2.out" &&
+     grep -q 'though the first' "$work/$f.j2.out"; then
+    echo "ok - threads: $f: the same stop"
+  else
+    echo "not ok - threads: $f"
+  fi
+done
+
+# --progress on several threads: the same table, the bytes of all the
+# ranges summed (the last line shown is past the first range).
+MINYI_SPLIT_MIN=100000 minyi-score -j 2 --progress $S "$work/hostile.csv" \
+  > "$work/prog.out" 2> "$work/prog.err"
+if cmp -s "$work/prog.out" "$work/hostile.j1.out" &&
+   grep -aq 'hostile.csv: [0-9.]* MB of [0-9.]* MB' "$work/prog.err"; then
+  echo "ok - threads: --progress"
+else
+  echo "not ok - threads: --progress"
+  head -n 3 "$work/prog.err" | sed 's/^/#   /'
+fi
