@@ -2,7 +2,8 @@
 #
 #   make            build the programs into build/
 #   make demo       install dependencies, build, score the sample data
-#   make check      build and run every test (SAN=1: under ASan+UBSan)
+#   make check      build and run every test (SAN=1: under ASan+UBSan;
+#                   TSAN=1: under ThreadSanitizer, in build-tsan)
 #   make bench      time minyi-score against peer tools (bench/README.md;
 #                   QUICK=1 for a one-minute run; make bench-rank:
 #                   minyi-rank, 10,000 cadres x 10,000 draws)
@@ -38,10 +39,16 @@ endif
 ifeq ($(SAN)$(VALGRIND),11)
 $(error SAN=1 and VALGRIND=1 do not mix: valgrind runs the plain build)
 endif
+ifeq ($(SAN)$(TSAN),11)
+$(error SAN=1 and TSAN=1 do not mix: ASan and TSan are separate builds)
+endif
 ifeq ($(SAN),1)
 B = build-san
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=undefined
+else ifeq ($(TSAN),1)
+B = build-tsan
+SANFLAGS = -fsanitize=thread -fno-omit-frame-pointer
 else
 B = build
 SANFLAGS =
@@ -242,7 +249,7 @@ valgrind: deps fuzz-deps
 	B=$(B) VALGRIND_TESTS="$(VALGRIND_TESTS)" sh tests/valgrind.sh
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-tsan build-fuzz
 
 .PHONY: all deps demo check units sample bench bench-suite bench-rank install uninstall clean pot potfile FORCE \
         fuzz fuzz-build fuzz-deps valgrind
