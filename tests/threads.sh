@@ -115,42 +115,59 @@ else
   sed 's/^/#   /' "$work/hostile.trace" "$work/hostile-many.trace"
 fi
 
-# cut FILE N SHIFT: put, where each of N ranges of FILE would be cut, a
+# cut_file N SHIFT FOOL: put, where each of N ranges would be cut, a
 # quoted field whose line break is SHIFT bytes before the cut (0: the
 # cut falls inside the quote; 1: the line break is the byte before it,
-# so the cut is after a record that spans two lines).  Rows have a fixed
-# width, so the file's size, and the cuts, are known beforehand.
+# so the cut is after a record that spans two lines).  With FOOL, the
+# quoted field holds a line that looks like a record (the cut moves on
+# to such a line, parallel.c's record_start), so that the cut stays
+# inside it.  Rows have a fixed width, so the cuts are known beforehand.
 cut_file () {
   perl -e '
-    my ($n, $shift) = @ARGV;
+    my ($n, $shift, $fool) = @ARGV;
     my $head = "wave,cadre,note,q_overall\n";
-    my @rows;
-    for my $i (0 .. 39999) {
-      push @rows, sprintf("2026Q1,C%03d,%s,%d\n", $i % 97, "x" x 60,
-                          1 + $i % 5);
+    my $pre = length("2026Q1,C000,");       # where the note starts
+    my $fake = "2026Q1,C001,zz,4\n";        # a record, inside the quote
+    my $room = 57 - ($fool ? length($fake) : 0);
+    # The first row made D bytes longer moves the cuts against the rows:
+    # with FOOL, try until every cut is followed by the fake record.
+    for my $d (0 .. 80) {
+      my @rows;
+      for my $i (0 .. 39999) {
+        push @rows, sprintf("2026Q1,C%03d,%s,%d\n", $i % 97,
+                            "x" x (60 + ($i ? 0 : $d)), 1 + $i % 5);
+      }
+      my @start;
+      my $at = length($head);
+      for (@rows) { push @start, $at; $at += length($_) }
+      my $size = $at;
+      my @p;
+      for my $i (1 .. $n - 1) {
+        my $p = int($size / $n) * $i - $shift; # where its LF must be
+        push @p, $p + $shift;
+        my $r = 0;
+        $r++ while $r + 1 < @start && $start[$r + 1] <= $p;
+        my $off = $p - $start[$r] - $pre - 1;
+        $off = 1 if $off < 1;
+        $off = $room - 1 if $off > $room - 1;
+        my $note = "\"" . ("y" x $off) . "\n" . ($fool ? $fake : "")
+                   . ("y" x ($room - $off)) . "\"";
+        substr($rows[$r], $pre, 60) = $note;
+      }
+      my $all = join("", $head, @rows);
+      my $good = 1;
+      for my $p (@p) {
+        my $cut = index($all, "\n", $p) + 1;
+        $good = 0 if $fool && substr($all, $cut, length($fake)) ne $fake;
+      }
+      if ($good || $d == 80) { print $all; last }
     }
-    my $size = length($head) + 78 * @rows;     # 6+1+4+1+60+1+1+1+... 
-    my @start;
-    my $at = length($head);
-    for (@rows) { push @start, $at; $at += length($_) }
-    $size = $at;
-    for my $i (1 .. $n - 1) {
-      my $p = int($size / $n) * $i - $shift;   # where the LF must be
-      my $r = 0;
-      $r++ while $r + 1 < @start && $start[$r + 1] <= $p;
-      my $pre = length("2026Q1,C000,");        # the note field starts
-      my $off = $p - $start[$r] - $pre - 1;    # after its quote
-      $off = 1 if $off < 1;
-      $off = 57 if $off > 57;
-      my $note = "\"" . ("y" x $off) . "\n" . ("y" x (58 - $off)) . "\"";
-      substr($rows[$r], $pre, 60) = $note;
-    }
-    print $head, @rows;
   ' "$@"
 }
-cut_file 2 0 > "$work/cut-in.csv"
-cut_file 2 1 > "$work/cut-after.csv"
-for f in cut-in cut-after; do
+cut_file 2 0 0 > "$work/cut-in.csv"
+cut_file 2 0 1 > "$work/cut-fooled.csv"
+cut_file 2 1 0 > "$work/cut-after.csv"
+for f in cut-in cut-fooled cut-after; do
   for j in 1 2; do
     MINYI_SPLIT_MIN=1000 MINYI_SPLIT_TRACE="$work/$f.trace" \
       minyi-score -j $j -i q_overall -s 4..5 -g cadre --rejects \
@@ -158,19 +175,23 @@ for f in cut-in cut-after; do
     echo $? >> "$work/$f.j$j.out"
   done
 done
-if cmp -s "$work/cut-in.j1.out" "$work/cut-in.j2.out" &&
-   cmp -s "$work/cut-in.j1.rej" "$work/cut-in.j2.rej" &&
-   grep -q ': 2 ranges, given up: one thread$' "$work/cut-in.trace" &&
-   cmp -s "$work/cut-after.j1.out" "$work/cut-after.j2.out" &&
-   cmp -s "$work/cut-after.j1.rej" "$work/cut-after.j2.rej" &&
+ok=yes
+for f in cut-in cut-fooled cut-after; do
+  cmp -s "$work/$f.j1.out" "$work/$f.j2.out" &&
+    cmp -s "$work/$f.j1.rej" "$work/$f.j2.rej" || ok="no ($f)"
+done
+if [ "$ok" = yes ] &&
+   grep -q ': 2 ranges$' "$work/cut-in.trace" &&
+   grep -q ': 2 ranges, given up: one thread$' "$work/cut-fooled.trace" &&
    grep -q ': 2 ranges$' "$work/cut-after.trace"; then
-  echo "ok - threads: a cut inside a quoted field is given up, one just after is kept"
+  echo "ok - threads: cuts at quoted line breaks: moved past, given up when fooled, kept just after"
 else
-  echo "not ok - threads: cuts at quoted line breaks"
-  sed 's/^/#   /' "$work/cut-in.trace" "$work/cut-after.trace"
+  echo "not ok - threads: cuts at quoted line breaks: $ok"
+  sed 's/^/#   /' "$work/cut-in.trace" "$work/cut-fooled.trace" \
+    "$work/cut-after.trace"
 fi
-# The same with five ranges, every cut inside a quote.
-cut_file 5 0 > "$work/cut5.csv"
+# The same with five ranges, cuts inside quotes.
+cut_file 5 0 1 > "$work/cut5.csv"
 SPLIT=1000 same cut5 -i q_overall -s 4..5 -g cadre "$work/cut5.csv"
 
 # CRLF throughout, with rejected rows.

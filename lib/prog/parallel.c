@@ -2,7 +2,8 @@
 
    How it goes (parallel.h says why it is exact):
    1. cut: range I starts just after the first LF at or after I/N of
-      the file (range 0 at its start, where the input was opened);
+      the file (range 0 at its start, where the input was opened), or a
+      few lines on, at the first that looks like a record;
    2. count, in parallel, the physical lines of each range but the
       last, as the reader counts them (LF, CRLF or a bare CR), which
       gives each range the number of its first line;
@@ -145,6 +146,39 @@ line_start (int fd, long long from, long long size)
       at += k;
     }
   return size;
+}
+
+/* A better place to cut than AT (a line start of FD): the first of
+   the next lines, within 64 KiB, that looks like a record of N fields
+   separated by DELIM with no quote in it, since a line inside a quoted
+   field seldom does (the line after a cut in a quoted field runs up to
+   its closing quote); AT when none does.  Only a guess, checked once
+   the range before it has been read.  */
+static long long
+record_start (int fd, long long at, long long size, size_t n,
+              unsigned char delim)
+{
+  char buf[65536];
+  ssize_t k = at < size ? pread (fd, buf, sizeof buf, at) : 0;
+  if (k <= 0)
+    return at;
+  for (const char *line = buf, *end = buf + k; line < end;)
+    {
+      const char *nl = memchr (line, '\n', end - line);
+      if (!nl)
+        break;
+      size_t fields = 1;
+      bool quote = false;
+      for (const char *c = line; c < nl && !quote; c++)
+        {
+          fields += (unsigned char) *c == delim;
+          quote = *c == '"';
+        }
+      if (!quote && fields == n)
+        return at + (line - buf);
+      line = nl + 1;
+    }
+  return at;
 }
 
 /* Step 2 for W: its physical lines, counted as the reader does (a LF,
@@ -340,7 +374,8 @@ drop_range (struct par *p, struct worker *w)
     fclose (w->rows);
 }
 
-/* Step 1: cut P's file into ranges.  Returns their number, 0 on a read
+/* Step 1: cut P's file into ranges, each starting at a line that looks
+   like a record.  Returns their number, 0 on a read
    error.  */
 static size_t
 cut (struct par *p, size_t want)
@@ -355,6 +390,9 @@ cut (struct par *p, size_t want)
                                           * (long long) i, p->size);
       if (at < 0)
         return 0;
+      if (i < want)
+        at = record_start (p->fd, at, p->size, p->main->h.n,
+                           p->run->ro.delim ? p->run->ro.delim : ',');
       if (at <= prev)
         continue;
       p->w[n].par = p;

@@ -3,25 +3,39 @@
 # into ranges (minyi(7)); tests/threads.sh compares larger ones.
 
 === -j 3: rejects and messages in file order, with their lines, as on one thread
-cmd: MINYI_SPLIT_MIN=1 MINYI_SPLIT_TRACE=$T/trace minyi-score -j 3 -c codebook.csv --rejects $T/r.csv ragged.csv
+cmd: MINYI_SPLIT_MIN=1 MINYI_SPLIT_TRACE=$T/trace minyi-score -j 3 -c codebook.csv --rejects $T/r.csv badvalue.csv
 exit: 1
 stdout:
 cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
-C1,1,1,1,1,0.20654931437723745,1,0,0,1,100,,,1,100,1,100,0.95,wilson
-C2,1,1,0,0,0,0.7934506856227626,0,0,1,0,,,1,0,1,0,0.95,wilson
+C2,1,1,1,1,0.20654931437723745,1,0,0,1,91.66666666666667,,,1,100,1,75,0.95,wilson
 stderr:
-minyi-score:ragged.csv:3: 5 fields where the header has 6
-minyi-score:ragged.csv:4: 7 fields where the header has 6
-minyi-score: ragged.csv: 4 records, 2 used, 2 rejected (ragged 2)
+minyi-score:badvalue.csv:2: answer '7' to item 'attitude' outside scale 1..5
+minyi-score:badvalue.csv:3: answer '很满意' to item 'overall' is not on its scale (满意|基本满意|不满意)
+minyi-score:badvalue.csv:4: answer 'abc' to item 'attitude' is not a number on scale 1..5
+minyi-score:badvalue.csv:5: answer '3.5' to item 'attitude' is not a whole number on scale 1..5
+minyi-score:badvalue.csv:6: empty group key 'cadre'
+minyi-score: badvalue.csv: 6 records, 1 used, 5 rejected (empty-key 1, bad-value 3, bad-number 1)
 file r.csv:
 source,line,reason,message,wave,township,cadre,household,q1,q2
-ragged.csv,3,ragged,5 fields where the header has 6,2026Q1,城关镇,C1,H2,满意
-ragged.csv,4,ragged,7 fields where the header has 6,2026Q1,城关镇,C1,H3,满意,4,extra
+badvalue.csv,2,bad-value,answer '7' to item 'attitude' outside scale 1..5,2026Q1,城关镇,C1,H1,满意,7
+badvalue.csv,3,bad-value,answer '很满意' to item 'overall' is not on its scale (满意|基本满意|不满意),2026Q1,城关镇,C1,H2,很满意,4
+badvalue.csv,4,bad-number,answer 'abc' to item 'attitude' is not a number on scale 1..5,2026Q1,城关镇,C1,H3,满意,abc
+badvalue.csv,5,bad-value,answer '3.5' to item 'attitude' is not a whole number on scale 1..5,2026Q1,城关镇,C1,H4,基本满意,3.5
+badvalue.csv,6,empty-key,empty group key 'cadre',2026Q1,城关镇,,H5,满意,4
 file trace:
-ragged.csv: 3 ranges
+badvalue.csv: 3 ranges
 
-=== -j 4: cuts inside quoted fields holding line breaks are given up for one thread
+=== -j 4: a cut moves past a quoted line break to a line that looks like a record
 cmd: printf 'cadre,note,q1\nC1,"a\nb",5\nC2,"c\nd",4\nC1,x,2\nC2,"e\r\nf",3\n' > $T/q.csv && MINYI_SPLIT_MIN=1 MINYI_SPLIT_TRACE=$T/trace minyi-score -j 4 -i q1 -s 4..5 $T/q.csv && sed 's/.*q.csv: //' $T/trace
+exit: 0
+stdout:
+cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method
+C1,2,2,1,0.5,0.09453120573423074,0.9054687942657693,0,0,0.95,wilson
+C2,2,2,1,0.5,0.09453120573423074,0.9054687942657693,0,0,0.95,wilson
+3 ranges
+
+=== -j 4: a cut inside a quoted field that holds a record-like line is given up for one thread
+cmd: printf 'cadre,note,q1\nC1,"a\nC9,y,1\nb",5\nC2,"c\nC9,y,1\nd",4\nC1,x,2\nC2,"e\nC9,y,1\nf",3\n' > $T/q.csv && MINYI_SPLIT_MIN=1 MINYI_SPLIT_TRACE=$T/trace minyi-score -j 4 -i q1 -s 4..5 $T/q.csv && sed 's/.*q.csv: //' $T/trace
 exit: 0
 stdout:
 cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method
