@@ -366,6 +366,21 @@ input_start (struct mn_input *in, const struct mn_reader_options *ro,
         }
       in->mixed = kind == 2;
     }
+  else if (in->fp == stdin)
+    {
+      /* Standard input, maybe a pipe, with the encoding given: a
+         workbook is known by the first bytes, handed to the reader
+         then (the header, read through --encoding, may not show
+         them).  */
+      prefix = xmalloc (64);
+      plen = fread (prefix, 1, 64, in->fp);
+      if (mn_input_workbook (in->name, (const unsigned char *) prefix,
+                             plen, e) < 0)
+        {
+          free (prefix);
+          goto fail;
+        }
+    }
   in->r = mn_reader_new (in->fp, in->name, &o, e);
   if (!in->r)
     {
