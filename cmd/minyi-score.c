@@ -289,9 +289,12 @@ load (struct mn_run *run, const struct args *a, struct mn_codebook *cb,
       spec->rgroup = a->respondent ? a->respondent : "respondent_type";
       if (mn_load_rgroups (spec, a->group_weights, &e) < 0)
         {
-          if (!e.file)          /* GROUP=SHARE,... of the option */
+          /* GROUP=SHARE,... of the option is a usage error; a file's
+             data is a data problem, as a codebook's or margins'.  */
+          bool option = !e.file;
+          if (option)
             e.file = "--group-weights";
-          mn_run_fail (run, &e, MN_EXIT_USAGE);
+          mn_run_fail (run, &e, option ? MN_EXIT_USAGE : MN_EXIT_AUTO);
           return NULL;
         }
     }
