@@ -1115,7 +1115,9 @@ mn_merger_header (struct mn_merger *m, const struct mn_input *in,
 {
   if (!m->concatenated)
     return 0;
-  if (rec->flaw == MN_FLAW_UTF8)
+  /* (A NUL byte is damage, not another encoding: rejected as usual.)  */
+  if (rec->flaw == MN_FLAW_UTF8
+      && !memchr (rec->f[rec->flaw_field], '\0', rec->len[rec->flaw_field]))
     return mn_error_set (e, in->name, rec->line, MN_R_ENCODING,
                          "line not valid UTF-8: concatenated partials "
                          "must share one encoding; write them all with the "
