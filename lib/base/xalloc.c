@@ -1,6 +1,8 @@
 /* xalloc.c - allocation that aborts on exhaustion.  */
 #include "base/xalloc.h"
 
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,11 +16,23 @@ mn_xalloc_set_die (void (*die) (void))
   die_hook = die;
 }
 
+/* The first thread to run out reports and ends the process; another
+   that runs out meanwhile waits on DIE_LOCK, never released, for that
+   end (one message, not one per thread).  A hook that runs out itself
+   aborts.  */
+static pthread_mutex_t die_lock = PTHREAD_MUTEX_INITIALIZER;
+static _Thread_local bool dying;
+
 void
 xalloc_die (void)
 {
-  if (die_hook)
-    die_hook ();
+  if (!dying)
+    {
+      dying = true;
+      pthread_mutex_lock (&die_lock);
+      if (die_hook)
+        die_hook ();
+    }
   fputs ("minyi: memory exhausted\n", stderr);
   abort ();
 }

@@ -481,7 +481,8 @@ mn_parallel_input (struct mn_run *run, struct mn_run_input *ri,
 {
   unsigned want = run->threads ? run->threads : mn_cpus ();
   struct stat st;
-  if (want < 2 || !run->fork || !run->merge || run->strict || ri->spool
+  if (want < 2 || !run->fork || !run->merge || run->header || run->strict
+      || ri->spool
       || !in->fp || in->fp == stdin || !lines_by_bytes (in->encoding)
       || fstat (fileno (in->fp), &st) != 0 || !S_ISREG (st.st_mode))
     return 1;

@@ -27,7 +27,8 @@
    one: the records to RUN->row through partials, the counts into RI->t,
    rejected rows to the rejects file and reported.  Returns 0 when done;
    1 when IN is to be read on one thread (a pipe, a small file, an
-   encoding whose bytes could hide a line end, --strict, or an attempt
+   encoding whose bytes could hide a line end, --strict, a header hook
+   (run.h's HEADER, which sees records in order), or an attempt
    given up as above), IN then untouched and nothing said; -1 with E
    when the ranges' rejects cannot be read back.  */
 int mn_parallel_input (struct mn_run *run, struct mn_run_input *ri,
