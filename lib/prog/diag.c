@@ -72,7 +72,10 @@ void
 mn_tally_print (const struct mn_tally *t, const char *what)
 {
   fflush (stdout);
-  fprintf (stderr, _("%s: %s: %lu records, %lu used, %lu rejected"),
+  fprintf (stderr, dngettext (MN_DOMAIN,
+                              "%s: %s: %lu record, %lu used, %lu rejected",
+                              "%s: %s: %lu records, %lu used, %lu rejected",
+                              t->read),
            program_invocation_name, what, t->read, t->used, t->rejected);
   const char *sep = " (";
   for (int i = 0; i < MN_R_COUNT; i++)
