@@ -191,7 +191,7 @@ judge (const struct evidence *ev, bool (*all_converts) (void *), void *ctx)
 
 /* Read on from IN->fp into *BUF (*LEN bytes held, room for *CAP; the
    caller frees it) until the bytes from offset FROM are at least
-   MN_GUESS_PREFIX and a line ends in the last step read, or the input
+   MN_GUESS_PREFIX and a line ends past them, or the input
    ends (*EOF_SEEN).  With ASCII_STOP, stop sooner, after the first step
    that holds a byte above 127: the window starts at its line.  Returns
    0, or -1 with E on a read error.  */
@@ -230,9 +230,14 @@ read_window (struct mn_input *in, char **buf, size_t *len, size_t *cap,
         }
       if (ascii_stop && !mn_ascii (step, got))
         return 0;
-      bool nl = memchr (step, '\n', got) != NULL;
-      if (n - from >= MN_GUESS_PREFIX
-          && (nl || n - from >= MN_GUESS_PREFIX + MN_READER_MAX_RECORD))
+      if (n - from < MN_GUESS_PREFIX)
+        continue;
+      /* A line ends in the step, at or past the window's last byte.  */
+      const char *look = b + from + MN_GUESS_PREFIX - 1;
+      if (look < step)
+        look = step;
+      if (memchr (look, '\n', b + n - look)
+          || n - from >= MN_GUESS_PREFIX + MN_READER_MAX_RECORD)
         return 0;
     }
 }

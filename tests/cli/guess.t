@@ -22,7 +22,7 @@ stdout:
 2
 
 === a short GB18030 survey whose every non-ASCII line is valid UTF-8 is read as GB18030, on a pipe too
-cmd: iconv -t GB18030 twins.csv > $T/g.csv; (D=$PWD; cd $T && minyi-score -c $D/codebook.csv -g township g.csv | cut -d, -f1); iconv -t GB18030 twins.csv | minyi-score -q -c codebook.csv -g township | cmp - twins-township.out && echo same
+cmd: iconv -f UTF-8 -t GB18030 twins.csv > $T/g.csv; (D=$PWD; cd $T && minyi-score -c $D/codebook.csv -g township g.csv | cut -d, -f1); iconv -f UTF-8 -t GB18030 twins.csv | minyi-score -q -c codebook.csv -g township | cmp - twins-township.out && echo same
 stdout:
 township
 元坪
@@ -44,7 +44,7 @@ stderr:
 minyi-score: l.csv: 2 records, 2 used, 0 rejected
 
 === a mixed file stays mixed: UTF-8 rows (which convert from GB18030 too) and two GB18030 rows pasted in
-cmd: (cat twins.csv; printf '2026Q1,城关镇,C9,H91,满意,4\n2026Q1,城关镇,C9,H92,满意,5\n' | iconv -t GB18030) > $T/m.csv; iconv -f GB18030 -t UTF-8 $T/m.csv > /dev/null && cd $T && minyi-score -c $OLDPWD/codebook.csv -g township m.csv 2> err | cut -d, -f1; cat err
+cmd: (cat twins.csv; printf '2026Q1,城关镇,C9,H91,满意,4\n2026Q1,城关镇,C9,H92,满意,5\n' | iconv -f UTF-8 -t GB18030) > $T/m.csv; iconv -f GB18030 -t UTF-8 $T/m.csv > /dev/null && cd $T && minyi-score -c $OLDPWD/codebook.csv -g township m.csv 2> err | cut -d, -f1; cat err
 stdout:
 township
 元坪
@@ -57,7 +57,7 @@ minyi-score:m.csv:43: field 2 (township) is not valid UTF-8 (unlike the rest of 
 minyi-score: m.csv: 42 records, 40 used, 2 rejected (encoding 2)
 
 === over 1 MiB of ASCII, then GB18030: read as GB18030 from its first non-ASCII line, file and pipe (was: status 1, asking for --encoding)
-cmd: awk 'BEGIN { print "wave,township,cadre,household,q1,q2"; for (i = 0; i < 60000; i++) printf "2026Q1,T%d,C%d,H%d,,%d\n", i % 3, i % 7, i, i % 5 + 1 }' > $T/a.csv; iconv -t GB18030 twins.csv | tail -n +2 >> $T/a.csv; echo '2026Q1,T1,C1,Hz,,5' >> $T/a.csv; test $(wc -c < $T/a.csv) -gt 1100000 && minyi-score -q -c codebook.csv -g township $T/a.csv > $T/o1; echo $?; cat $T/a.csv | minyi-score -q -c codebook.csv -g township > $T/o2; minyi-score -q -E GB18030 -c codebook.csv -g township $T/a.csv > $T/o3; cmp $T/o1 $T/o3 && cmp $T/o2 $T/o3 && cut -d, -f1 $T/o1 | tail -n 4
+cmd: awk 'BEGIN { print "wave,township,cadre,household,q1,q2"; for (i = 0; i < 60000; i++) printf "2026Q1,T%d,C%d,H%d,,%d\n", i % 3, i % 7, i, i % 5 + 1 }' > $T/a.csv; iconv -f UTF-8 -t GB18030 twins.csv | tail -n +2 >> $T/a.csv; echo '2026Q1,T1,C1,Hz,,5' >> $T/a.csv; test $(wc -c < $T/a.csv) -gt 1100000 && minyi-score -q -c codebook.csv -g township $T/a.csv > $T/o1; echo $?; cat $T/a.csv | minyi-score -q -c codebook.csv -g township > $T/o2; minyi-score -q -E GB18030 -c codebook.csv -g township $T/a.csv > $T/o3; cmp $T/o1 $T/o3 && cmp $T/o2 $T/o3 && cut -d, -f1 $T/o1 | tail -n 4
 stdout:
 0
 元坪
@@ -66,14 +66,14 @@ stdout:
 同叶
 
 === over 1 MiB of ASCII, then UTF-8, then a GB18030 row: UTF-8, that row rejected
-cmd: awk 'BEGIN { print "wave,township,cadre,household,q1,q2"; for (i = 0; i < 60000; i++) printf "2026Q1,T%d,C%d,H%d,,%d\n", i % 3, i % 7, i, i % 5 + 1 }' > $T/a.csv; tail -n +2 twins.csv >> $T/a.csv; printf '2026Q1,城关镇,C9,H91,满意,4\n' | iconv -t GB18030 >> $T/a.csv; cd $T && minyi-score -c $OLDPWD/codebook.csv -g township a.csv 2>&1 >/dev/null
+cmd: awk 'BEGIN { print "wave,township,cadre,household,q1,q2"; for (i = 0; i < 60000; i++) printf "2026Q1,T%d,C%d,H%d,,%d\n", i % 3, i % 7, i, i % 5 + 1 }' > $T/a.csv; tail -n +2 twins.csv >> $T/a.csv; printf '2026Q1,城关镇,C9,H91,满意,4\n' | iconv -f UTF-8 -t GB18030 >> $T/a.csv; cd $T && minyi-score -c $OLDPWD/codebook.csv -g township a.csv 2>&1 >/dev/null
 exit: 1
 stdout:
 minyi-score:a.csv:60042: field 2 (township) is not valid UTF-8 (unlike the rest of the file; see --encoding)
 minyi-score: a.csv: 60041 records, 60040 used, 1 rejected (encoding 1)
 
 === the window is 1 MiB from the first non-ASCII line: a GB18030 row within it makes the file mixed, with the note; one past it is rejected as it comes (was: 2 MiB)
-cmd: for n in 30000 60000; do awk -v n=$n 'BEGIN { print "wave,township,cadre,household,q1,q2"; print "2026Q1,元坪,C1,H0,,4"; print "2026Q1,原平,C2,H00,,4"; for (i = 0; i < n; i++) printf "2026Q1,T%d,C%d,H%d,,%d\n", i % 3, i % 7, i, i % 5 + 1 }' > $T/w$n.csv; printf '2026Q1,城关镇,C9,H91,满意,4\n' | iconv -t GB18030 >> $T/w$n.csv; (cd $T && minyi-score -c $OLDPWD/codebook.csv -g township w$n.csv 2>&1 >/dev/null); done
+cmd: for n in 30000 60000; do awk -v n=$n 'BEGIN { print "wave,township,cadre,household,q1,q2"; print "2026Q1,元坪,C1,H0,,4"; print "2026Q1,原平,C2,H00,,4"; for (i = 0; i < n; i++) printf "2026Q1,T%d,C%d,H%d,,%d\n", i % 3, i % 7, i, i % 5 + 1 }' > $T/w$n.csv; printf '2026Q1,城关镇,C9,H91,满意,4\n' | iconv -f UTF-8 -t GB18030 >> $T/w$n.csv; (cd $T && minyi-score -c $OLDPWD/codebook.csv -g township w$n.csv 2>&1 >/dev/null); done
 exit: 1
 stdout:
 minyi-score: w30000.csv: 1 line is not valid UTF-8, and the file is not GB18030 either: read as UTF-8, those rows rejected
