@@ -212,7 +212,8 @@ read_window (struct mn_input *in, char **buf, size_t *len, size_t *cap,
         want = MN_GUESS_STEP;
       if (n + want > *cap)
         {
-          *cap = n + want;
+          /* Geometric growth: a long line is read in many steps.  */
+          *cap = n + want > 2 * *cap ? n + want : 2 * *cap;
           b = xrealloc (b, *cap);
         }
       size_t got = fread (b + n, 1, want, in->fp);
