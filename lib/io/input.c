@@ -749,13 +749,14 @@ utf8_from_memory (struct mn_input *in, off_t from, const char *buf, size_t n,
 {
   if (mn_input_workbook (in->name, (const unsigned char *) buf, n, e) < 0)
     return -1;
-  unsigned long good = 0, bad = 0;
-  classify_lines (buf, n, true, &good, &bad);
+  struct evidence ev = { 0 };
+  classify_lines (buf, n, true, &ev);
+  struct window w = { buf, n, NULL };
   FILE *tmp = NULL;
-  if (bad > 0 && good == 0)
+  if (judge (&ev, window_converts, &w) == 0)
     {
-      /* Every line with other bytes is not UTF-8: GB18030 if it all
-         converts, else read as UTF-8, its bad fields named.  */
+      /* GB18030 by judge's rule (all of it converts): converted; else
+         read as UTF-8, its bad fields named.  */
       if (!(tmp = mn_tmpfile ()))
         return mn_error_set (e, in->name, 0, MN_R_SYSTEM,
                              "cannot convert from GB18030: %s",
@@ -805,14 +806,17 @@ mn_input_utf8 (FILE *fp, const char *name, FILE **out, const char **encoding,
 {
   struct mn_input in = { .path = name, .name = name, .fp = fp };
   *out = NULL;
-  /* Read once: a file that ends within the guess's prefix (any small
+  /* Read once: a file that ends within the guess's window (any small
      file) is judged and converted in memory.  */
   off_t from = ftello (fp);
-  char *buf;
-  size_t n;
+  char *buf = NULL;
+  size_t n = 0, cap = 0;
   bool eof;
-  if (read_prefix (&in, &buf, &n, &eof, e) < 0)
-    return -1;
+  if (read_window (&in, &buf, &n, &cap, 0, false, &eof, e) < 0)
+    {
+      free (buf);
+      return -1;
+    }
   if (eof)
     {
       int rc = utf8_from_memory (&in, from, buf, n, out, encoding, e);
