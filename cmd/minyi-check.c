@@ -236,7 +236,7 @@ check_row (void *ctx, const struct mn_input *in, const struct mn_record *rec,
 {
   struct prog *p = ctx;
   unsigned flags;
-  (void) in;
+  mn_checker_encoding (p->checker, in);
   if (mn_checker_row (p->checker, rec, &flags, e) < 0)
     return MN_SCAN_REJECT;
   mn_columns_write (&p->cols, rec, p->out);

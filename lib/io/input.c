@@ -5,6 +5,8 @@
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
+#include <unistr.h>
 
 #include "io/header.h"
 #include "io/spool.h"
@@ -14,11 +16,16 @@
 #include "base/i18n.h"
 
 /* How much of an input the encoding guess looks at before it decides:
-   the first MN_GUESS_PREFIX bytes, read on in steps of as many until a
-   line ends in them (at most MN_READER_MAX_RECORD more).  An input no longer
-   than that is judged whole, exactly; a longer one is judged on its
-   prefix and checked as it is read (see guess_encoding).  */
+   MN_GUESS_PREFIX bytes from the first line that holds a byte above 127,
+   and on to the end of the line they end in (read in MN_GUESS_STEP
+   steps, at most MN_READER_MAX_RECORD more).  Lines before that one are
+   ASCII, which reads the same whatever the encoding: at most as many of
+   them are held before they are handed to the reader, which then puts
+   the guess off to the first line that is not (mn_reader_defer).  An
+   input no longer than that is judged whole, exactly; a longer one on
+   the window and checked as it is read (see guess_encoding).  */
 #define MN_GUESS_PREFIX ((size_t) 1 << 20)
+#define MN_GUESS_STEP ((size_t) 64 << 10)
 
 /* Whether the N bytes at BUF, then the rest of FP when FP is not NULL
    (from where it stands), convert from encoding ENC, after a UTF-8
@@ -74,13 +81,77 @@ converts (const char *buf, size_t n, FILE *fp, const char *enc, FILE *out)
   return ok && carry == 0 && !(fp && ferror (fp)) && !(out && ferror (out));
 }
 
-/* Count the lines of the N bytes at P that hold non-ASCII bytes:
-   valid UTF-8 ones in *GOOD, others in *BAD.  A line ends with LF, as
-   getline(3) reads them; a UTF-8 byte-order mark at the very start
-   (FIRST) is not looked at.  */
+/* What the lines holding bytes above 127 say about an input's
+   encoding: lines that are not UTF-8 (BAD); lines that are, and look it
+   (UTF8); lines that are UTF-8 by accident of GB18030's bytes, as likely
+   (TWIN).  */
+struct evidence
+{
+  unsigned long bad, utf8, twin;
+};
+
+/* Whether the N bytes at P, valid UTF-8, read as Chinese or Latin text
+   in UTF-8: a Han character, CJK or general punctuation, a full-width
+   form, or a Latin letter beside an ASCII one (as in "Müller").  */
+static bool
+reads_as_utf8 (const char *p, size_t n)
+{
+  const uint8_t *s = (const uint8_t *) p, *end = s + n;
+  const uc_script_t *han = uc_script_byname ("Han");
+  const uc_script_t *latin = uc_script_byname ("Latin");
+  bool after_letter = false;    /* the character before is an ASCII
+                                   letter */
+  bool latin_before = false;    /* ... is a non-ASCII Latin letter */
+  while (s < end)
+    {
+      ucs4_t c;
+      int len = u8_mbtouc (&c, s, end - s);
+      s += len;
+      if (c < 0x80)
+        {
+          bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+          if (letter && latin_before)
+            return true;
+          after_letter = letter;
+          latin_before = false;
+          continue;
+        }
+      if (uc_script (c) == han || (c >= 0x2000 && c <= 0x206F)
+          || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF))
+        return true;
+      latin_before = uc_script (c) == latin && uc_is_alpha (c);
+      if (latin_before && after_letter)
+        return true;
+      after_letter = false;
+    }
+  return false;
+}
+
+/* Whether the N bytes at P read in GB18030 as common Chinese text:
+   ASCII, and two-byte characters of GB2312's rows of symbols (A1-A9)
+   and of hanzi (B0-F7) only.  */
+static bool
+reads_as_gb2312 (const char *p, size_t n)
+{
+  const unsigned char *s = (const unsigned char *) p;
+  for (size_t i = 0; i < n; i++)
+    {
+      if (s[i] < 0x80)
+        continue;
+      if (i + 1 == n || !((s[i] >= 0xA1 && s[i] <= 0xA9)
+                          || (s[i] >= 0xB0 && s[i] <= 0xF7))
+          || s[i + 1] < 0xA1 || s[i + 1] == 0xFF)
+        return false;
+      i++;
+    }
+  return true;
+}
+
+/* Weigh the lines of the N bytes at P that hold bytes above 127 into
+   *EV.  A line ends with LF, as getline(3) reads them; a UTF-8
+   byte-order mark at the very start (FIRST) is not looked at.  */
 static void
-classify_lines (const char *p, size_t n, bool first, unsigned long *good,
-                unsigned long *bad)
+classify_lines (const char *p, size_t n, bool first, struct evidence *ev)
 {
   if (first && n >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
     p += 3, n -= 3;
@@ -90,56 +161,119 @@ classify_lines (const char *p, size_t n, bool first, unsigned long *good,
       size_t len = nl ? (size_t) (nl - p) + 1 : n;
       if (!mn_ascii (p, len))
         {
-          if (mn_utf8_valid (p, len))
-            (*good)++;
+          if (!mn_utf8_valid (p, len))
+            ev->bad++;
+          else if (!reads_as_utf8 (p, len) && reads_as_gb2312 (p, len))
+            ev->twin++;
           else
-            (*bad)++;
+            ev->utf8++;
         }
       p += len, n -= len;
     }
 }
 
-/* Read the first lines of IN into a buffer (*BUF, *LEN; the caller
-   frees it): MN_GUESS_PREFIX bytes, then as many more at a time until
-   one of the steps holds a line end.
-   Sets *EOF_SEEN when that is the whole input.  Returns 0, or -1 with E
-   on a read error.  */
+/* The encoding the evidence EV points to: 1 for UTF-8, 0 for GB18030,
+   2 for mixed (read as UTF-8, the lines that are not rejected).
+   ALL_CONVERTS (CTX) says whether all of the input looked at converts from
+   GB18030; it is called only when that matters.  GB18030 when it does
+   and the lines that are not UTF-8, with those that are by accident,
+   are at least as many as those that read as UTF-8 text.  */
 static int
-read_prefix (struct mn_input *in, char **buf, size_t *len, bool *eof_seen,
+judge (const struct evidence *ev, bool (*all_converts) (void *), void *ctx)
+{
+  unsigned long gb = ev->bad + ev->twin;
+  if (gb == 0)
+    return 1;
+  if (gb >= ev->utf8 && all_converts (ctx))
+    return 0;
+  return ev->bad == 0 ? 1 : 2;
+}
+
+/* Read on from IN->fp into *BUF (*LEN bytes held, room for *CAP; the
+   caller frees it) until the bytes from offset FROM are at least
+   MN_GUESS_PREFIX and a line ends past them, or the input
+   ends (*EOF_SEEN).  With ASCII_STOP, stop sooner, after the first step
+   that holds a byte above 127: the window starts at its line.  Returns
+   0, or -1 with E on a read error.  */
+static int
+read_window (struct mn_input *in, char **buf, size_t *len, size_t *cap,
+             size_t from, bool ascii_stop, bool *eof_seen,
              struct mn_error *e)
 {
-  size_t cap = MN_GUESS_PREFIX, n = 0;
-  char *b = xmalloc (cap);
-  bool eof = false;
+  size_t n = *len;
+  char *b = *buf;
+  *eof_seen = false;
   for (;;)
     {
-      if (n == cap)
+      size_t want = MN_GUESS_STEP;
+      if (n - from < MN_GUESS_PREFIX)
+        want = from + MN_GUESS_PREFIX - n;
+      if (ascii_stop && want > MN_GUESS_STEP)
+        want = MN_GUESS_STEP;
+      if (n + want > *cap)
         {
-          /* Past the prefix: on to the end of its line, within limits.  */
-          if (memchr (b + MN_GUESS_PREFIX - 1, '\n', n - MN_GUESS_PREFIX + 1)
-              || n >= MN_GUESS_PREFIX + MN_READER_MAX_RECORD)
-            break;
-          cap += MN_GUESS_PREFIX;
-          b = xrealloc (b, cap);
+          /* Geometric growth: a long line is read in many steps.  */
+          *cap = n + want > 2 * *cap ? n + want : 2 * *cap;
+          b = xrealloc (b, *cap);
         }
-      size_t got = fread (b + n, 1, cap - n, in->fp);
+      size_t got = fread (b + n, 1, want, in->fp);
+      const char *step = b + n;
       n += got;
-      if (got == 0)
+      *buf = b;
+      *len = n;
+      if (got < want)
         {
           if (ferror (in->fp))
-            {
-              free (b);
-              return mn_error_set (e, in->name, 0, MN_R_SYSTEM,
-                                   "read error: %s", strerror (errno));
-            }
-          eof = true;
-          break;
+            return mn_error_set (e, in->name, 0, MN_R_SYSTEM,
+                                 "read error: %s", strerror (errno));
+          *eof_seen = true;
+          return 0;
         }
+      if (ascii_stop && !mn_ascii (step, got))
+        return 0;
+      if (n - from < MN_GUESS_PREFIX)
+        continue;
+      /* A line ends in the step, at or past the window's last byte.  */
+      const char *look = b + from + MN_GUESS_PREFIX - 1;
+      if (look < step)
+        look = step;
+      if (memchr (look, '\n', b + n - look)
+          || n - from >= MN_GUESS_PREFIX + MN_READER_MAX_RECORD)
+        return 0;
     }
-  *buf = b;
-  *len = n;
-  *eof_seen = eof;
-  return 0;
+}
+
+/* Where the first line holding a byte above 127 starts in the N bytes
+   at P (past a UTF-8 byte-order mark when FIRST), or N when none
+   does.  */
+static size_t
+first_non_ascii_line (const char *p, size_t n, bool first)
+{
+  size_t i = first && n >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  size_t line = i;
+  for (; i < n; i++)
+    if (p[i] == '\n')
+      line = i + 1;
+    else if ((unsigned char) p[i] >= 0x80)
+      return line;
+  return n;
+}
+
+/* The bytes a judgement is about, for judge's CONVERTS.  */
+struct window
+{
+  const char *p;
+  size_t n;
+  FILE *fp;                     /* and then the rest of it, or NULL */
+};
+
+static bool
+window_converts (void *ctx)
+{
+  const struct window *w = ctx;
+  if (w->fp && fseeko (w->fp, 0, SEEK_SET) != 0)
+    return false;
+  return converts (w->p, w->n, w->fp, "GB18030", NULL);
 }
 
 /* The whole-input guess, as it was before the prefix: read IN through
@@ -183,26 +317,25 @@ guess_whole (struct mn_input *in, const char *prefix, size_t plen,
       in->fp = tmp;
       in->own = true;
     }
-  unsigned long good = 0, bad = 0;
+  struct evidence ev = { 0 };
   char *line = NULL;
   size_t cap = 0;
   ssize_t n;
   bool first = true;
   while ((n = getline (&line, &cap, in->fp)) > 0)
     {
-      classify_lines (line, n, first, &good, &bad);
+      classify_lines (line, n, first, &ev);
       first = false;
     }
   free (line);
-  int kind = bad == 0 ? 1 : good == 0 ? 0 : 2;
   /* GB18030 only if all of it converts: a stray byte in a UTF-8 file
      must cost its row, not the file.  */
-  if (kind == 0 && !ferror (in->fp) && fseeko (in->fp, 0, SEEK_SET) == 0)
-    kind = converts (NULL, 0, in->fp, "GB18030", NULL) ? 0 : 2;
+  struct window w = { NULL, 0, in->fp };
+  int kind = ferror (in->fp) ? 1 : judge (&ev, window_converts, &w);
   if (ferror (in->fp) || fseeko (in->fp, 0, SEEK_SET) != 0)
     return mn_error_set (e, in->name, 0, MN_R_SYSTEM, "read error: %s",
                          strerror (errno));
-  in->bad_lines = bad;
+  in->bad_lines = ev.bad;
   return kind;
 }
 
@@ -262,64 +395,125 @@ peek_workbook (FILE *fp, const char *name, struct mn_error *e)
   return mn_input_workbook (name, b, n, e);
 }
 
-/* Guess IN's encoding without a second read of the whole input.
-   Returns 1 for UTF-8; 0 for GB18030 (no line with non-ASCII bytes is
-   UTF-8, and all of it converts from GB18030, which is what a Chinese
-   Excel writes when it saves CSV); 2 for mixed (some such lines are
-   UTF-8 and some are not: read as UTF-8, the bad rows rejected); -1 on
-   error.  The bytes read to decide are handed to IN's reader in
-   *PREFIX (*PLEN; NULL when the input was rewound instead), so that a
-   pipe needs no copy.
+/* Judge the window of N bytes at B (all of the input when EOF): those
+   from WIN on, the first line holding a byte above 127 and the lines
+   after it (up to the last line end, unless the input ends there).
+   Sets IN's BAD_LINES and VERIFY; returns the kind, as judge does.  */
+static int
+judge_window (struct mn_input *in, const char *b, size_t n, size_t win,
+              bool eof)
+{
+  size_t judged = n;
+  if (!eof)
+    {
+      const char *nl = memrchr (b + win, '\n', n - win);
+      judged = nl ? (size_t) (nl - b) + 1 : win;
+    }
+  struct evidence ev = { 0 };
+  classify_lines (b + win, judged - win, win == 0, &ev);
+  struct window w = { b + win, judged - win, NULL };
+  in->bad_lines = ev.bad;
+  in->verify = !eof;
+  return judge (&ev, window_converts, &w);
+}
 
-   The rule is the whole input's, and the guess is exact for an input
-   of up to MN_GUESS_PREFIX bytes (and the end of that line).  A longer
-   one is judged on that prefix:
-   - some prefix line is not UTF-8: the input is read through once more
-     (a pipe copied to a temporary file), as before, for the exact
-     answer: GB18030 or mixed;
+/* Guess IN's encoding without a second read of the whole input, as far
+   as can be.  Returns 1 for UTF-8; 0 for GB18030; 2 for mixed (some
+   lines are UTF-8 and some are not: read as UTF-8, the bad rows
+   rejected); 3 for not decided yet (all ASCII so far: read as UTF-8, the
+   guess put off to the first line holding a byte above 127, see
+   decide_late); -1 on error.  The bytes read to decide are handed to
+   IN's reader in *PREFIX (*PLEN; NULL when the input was rewound
+   instead), so that a pipe needs no copy.
+
+   The rule is judge's, on the window: the first line holding a byte
+   above 127 and the lines after it, MN_GUESS_PREFIX bytes and the end
+   of the line they end in.  It is exact when the input ends there.  For
+   a longer input:
+   - when the window is not UTF-8 (GB18030 or mixed), the input is read
+     through once more (a pipe copied to a temporary file), as before,
+     for the exact answer;
    - otherwise UTF-8, and the reader checks the rest as it goes
-     (mn_reader_expect_utf8): a later line that is not UTF-8 is
-     rejected with its row, as in a mixed input, when a line before it
-     was UTF-8 with non-ASCII bytes; when none was (the prefix all
-     ASCII), the input might have been GB18030 throughout, and reading
-     stops there with a message asking for --encoding (nothing can be
-     read again by then).  */
+     (mn_reader_expect_utf8): a later line that is not UTF-8 is rejected
+     with its row, as in a mixed input.  */
 static int
 guess_encoding (struct mn_input *in, char **prefix, size_t *plen,
                 struct mn_error *e)
 {
   char *buf = NULL;
-  size_t n = 0;
+  size_t n = 0, cap = 0;
   bool eof = false;
   *prefix = NULL;
   *plen = 0;
-  if (read_prefix (in, &buf, &n, &eof, e) < 0)
-    return -1;
-  /* Judge whole lines only, unless the input ends here.  */
-  size_t judged = n;
-  if (!eof)
+  /* ASCII first, as much as a window, then the window.  */
+  if (read_window (in, &buf, &n, &cap, 0, true, &eof, e) < 0)
     {
-      const char *nl = memrchr (buf, '\n', n);
-      judged = nl ? (size_t) (nl - buf) + 1 : 0;
+      free (buf);
+      return -1;
     }
-  unsigned long good = 0, bad = 0;
-  classify_lines (buf, judged, true, &good, &bad);
-  int kind;
-  if (eof || (bad == 0 && judged > 0))
+  size_t win = first_non_ascii_line (buf, n, true);
+  if (win == n && !eof)
     {
-      kind = bad == 0 ? 1 : good == 0 ? 0 : 2;
-      if (kind == 0 && !converts (buf, n, NULL, "GB18030", NULL))
-        kind = 2;
-      in->bad_lines = bad;
-      in->prefix_good = good > 0;
-      in->verify = !eof;
+      /* All ASCII: to the reader, the guess put off.  */
       *prefix = buf;
       *plen = n;
+      return 3;
+    }
+  int kind = 1;
+  if (win < n)
+    {
+      if (!eof && read_window (in, &buf, &n, &cap, win, false, &eof, e) < 0)
+        {
+          free (buf);
+          return -1;
+        }
+      kind = judge_window (in, buf, n, win, eof);
+    }
+  if (kind != 1 && !eof)
+    {
+      kind = guess_whole (in, buf, n, e);
+      in->verify = false;
+      free (buf);
       return kind;
     }
-  kind = guess_whole (in, buf, n, e);
-  free (buf);
+  *prefix = buf;
+  *plen = n;
   return kind;
+}
+
+/* The guess put off (mn_reader_defer): IN's reader has read ASCII up
+   to the line HELD starts (N bytes held, handed over), the first
+   holding a byte above 127.  Read the window on from there, judge it
+   as guess_encoding does (but without a second read: the lines before
+   were read already), and hand it back to the reader in the encoding
+   chosen.  */
+static int
+decide_late (void *ctx, char *held, size_t n, struct mn_error *e)
+{
+  struct mn_input *in = ctx;
+  size_t cap = n;
+  bool eof = false;
+  if (read_window (in, &held, &n, &cap, 0, false, &eof, e) < 0)
+    {
+      free (held);
+      return -1;
+    }
+  int kind = judge_window (in, held, n, 0, eof);
+  if (kind == 0)
+    {
+      if (mn_reader_set_encoding (in->r, "GB18030", e) < 0)
+        {
+          free (held);
+          return -1;
+        }
+      in->encoding = "GB18030";
+      in->guessed = true;
+    }
+  else if (!eof)
+    mn_reader_expect_utf8 (in->r);
+  in->mixed = kind == 2;
+  mn_reader_prime (in->r, held, n);
+  return 0;
 }
 
 const char *
@@ -389,7 +583,9 @@ input_start (struct mn_input *in, const struct mn_reader_options *ro,
     }
   mn_reader_prime (in->r, prefix, plen);
   if (in->verify && kind == 1)
-    mn_reader_expect_utf8 (in->r, in->prefix_good, plen);
+    mn_reader_expect_utf8 (in->r);
+  if (kind == 3)
+    mn_reader_defer (in->r, decide_late, in);
   struct mn_record rec;
   struct mn_header_opts ho = { o.aliases, o.skip_rows };
   int rc = mn_header_next (in->r, &ho, &rec, &in->skipped, e);
@@ -553,13 +749,14 @@ utf8_from_memory (struct mn_input *in, off_t from, const char *buf, size_t n,
 {
   if (mn_input_workbook (in->name, (const unsigned char *) buf, n, e) < 0)
     return -1;
-  unsigned long good = 0, bad = 0;
-  classify_lines (buf, n, true, &good, &bad);
+  struct evidence ev = { 0 };
+  classify_lines (buf, n, true, &ev);
+  struct window w = { buf, n, NULL };
   FILE *tmp = NULL;
-  if (bad > 0 && good == 0)
+  if (judge (&ev, window_converts, &w) == 0)
     {
-      /* Every line with other bytes is not UTF-8: GB18030 if it all
-         converts, else read as UTF-8, its bad fields named.  */
+      /* GB18030 by judge's rule (all of it converts): converted; else
+         read as UTF-8, its bad fields named.  */
       if (!(tmp = mn_tmpfile ()))
         return mn_error_set (e, in->name, 0, MN_R_SYSTEM,
                              "cannot convert from GB18030: %s",
@@ -609,14 +806,17 @@ mn_input_utf8 (FILE *fp, const char *name, FILE **out, const char **encoding,
 {
   struct mn_input in = { .path = name, .name = name, .fp = fp };
   *out = NULL;
-  /* Read once: a file that ends within the guess's prefix (any small
+  /* Read once: a file that ends within the guess's window (any small
      file) is judged and converted in memory.  */
   off_t from = ftello (fp);
-  char *buf;
-  size_t n;
+  char *buf = NULL;
+  size_t n = 0, cap = 0;
   bool eof;
-  if (read_prefix (&in, &buf, &n, &eof, e) < 0)
-    return -1;
+  if (read_window (&in, &buf, &n, &cap, 0, false, &eof, e) < 0)
+    {
+      free (buf);
+      return -1;
+    }
   if (eof)
     {
       int rc = utf8_from_memory (&in, from, buf, n, out, encoding, e);

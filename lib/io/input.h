@@ -29,9 +29,7 @@ struct mn_input
   bool mixed;               /* looked: some lines UTF-8, some not */
   unsigned long bad_lines;  /* looked: lines that are not UTF-8 */
   long dup_column;          /* a column whose name is taken, or -1 */
-  bool prefix_good;         /* looked: the prefix judged had a line of
-                               non-ASCII UTF-8 */
-  bool verify;              /* looked at a prefix only: the reader
+  bool verify;              /* looked at a window only: the reader
                                checks the rest */
   unsigned long skipped;    /* rows skipped above the header (title
                                rows, --skip-rows) */

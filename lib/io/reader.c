@@ -87,13 +87,14 @@ struct mn_reader
   bool rec_clean;               /* the record being ended is known to be
                                    valid UTF-8 without NUL bytes */
 
-  /* mn_reader_expect_utf8: UTF-8 guessed from a prefix, checked on.  */
+  /* mn_reader_expect_utf8: UTF-8 guessed from a window, checked on.  */
   bool expect_utf8;
-  bool seen_good;               /* a field with non-ASCII UTF-8 read */
-  bool mixed;                   /* a field not UTF-8 read after one */
-  bool enc_stop;                /* a field not UTF-8 with none before */
-  unsigned long enc_stop_line;
-  size_t guess_prefix;          /* the bytes the guess looked at */
+  bool mixed;                   /* a field not UTF-8 read since */
+  /* mn_reader_defer: the encoding put off while the input is ASCII.  */
+  mn_reader_decide_fn *decide;
+  void *decide_ctx;
+  bool expect_ascii;            /* mn_reader_expect_ascii */
+  bool non_ascii;               /* with it: a byte above 127 read */
   unsigned long long limit;     /* bytes to read at most; 0: all */
   bool clean_end;               /* reading ended between records */
   unsigned long long bytes;     /* bytes read from the input, prefix
@@ -147,10 +148,10 @@ on_record (int c, void *data)
   r->rec_clean = false;
   size_t first = r->cur_first, n = r->nf - r->cur_first;
   size_t bad = n;               /* the first field that is not sound */
-  bool not_utf8 = false, non_ascii = false;
+  bool not_utf8 = false;
   /* Converted text is UTF-8 by construction, but may hold a NUL.  */
   bool converted = r->cd != (iconv_t) -1;
-  if (!clean || (r->expect_utf8 && !r->seen_good))
+  if (!clean)
     for (size_t i = 0; i < n; i++)
       {
         const char *s = r->data + r->off[first + i];
@@ -166,29 +167,10 @@ on_record (int c, void *data)
             bad = i;
             break;
           }
-        if (r->expect_utf8 && !r->seen_good && !mn_ascii (s, len))
-          non_ascii = true;
       }
+  /* The window said UTF-8 and this is not: a mixed input.  */
   if (r->expect_utf8 && not_utf8)
-    {
-      /* The prefix said UTF-8 and this is not: a mixed input when a
-         line before was UTF-8 with non-ASCII bytes; otherwise the input
-         might have been GB18030 throughout, and reading stops.  */
-      if (r->seen_good)
-        r->mixed = true;
-      else
-        {
-          if (!r->enc_stop)
-            r->enc_stop_line = r->rec_open ? r->rec_start : r->line;
-          r->enc_stop = true;
-          r->datalen = r->off[r->cur_first];
-          r->nf = r->cur_first;
-          r->rec_open = false;
-          return;
-        }
-    }
-  else if (non_ascii && bad == n)
-    r->seen_good = true;
+    r->mixed = true;
   r->q = xgrow (r->q, &r->qcap, r->nq + 1, sizeof *r->q);
   struct rec_info *ri = &r->q[r->nq++];
   ri->first = first;
@@ -266,11 +248,36 @@ mn_reader_prime (struct mn_reader *r, char *buf, size_t len)
 }
 
 void
-mn_reader_expect_utf8 (struct mn_reader *r, bool seen_good, size_t prefix)
+mn_reader_expect_utf8 (struct mn_reader *r)
 {
   r->expect_utf8 = true;
-  r->seen_good = seen_good;
-  r->guess_prefix = prefix;
+}
+
+void
+mn_reader_defer (struct mn_reader *r, mn_reader_decide_fn *decide,
+                 void *ctx)
+{
+  r->decide = decide;
+  r->decide_ctx = ctx;
+}
+
+int
+mn_reader_set_encoding (struct mn_reader *r, const char *enc,
+                        struct mn_error *e)
+{
+  iconv_t cd = iconv_open ("UTF-8", enc);
+  if (cd == (iconv_t) -1)
+    return mn_error_set (e, r->name, 0, MN_R_USAGE,
+                         "unknown encoding '%s' (see 'iconv --list')", enc);
+  if (r->cd != (iconv_t) -1)
+    iconv_close (r->cd);
+  r->cd = cd;
+  r->encoding = enc;
+  if (!r->conv)
+    r->conv = xmalloc (CONV_SIZE);
+  /* Mid-input: a byte-order mark was the UTF-8 reading's to drop.  */
+  r->raw_bom_checked = true;
+  return 0;
 }
 
 void
@@ -278,6 +285,24 @@ mn_reader_start_at (struct mn_reader *r, unsigned long line)
 {
   r->line = line;
   r->bom_checked = r->raw_bom_checked = true;
+}
+
+void
+mn_reader_expect_ascii (struct mn_reader *r)
+{
+  r->expect_ascii = true;
+}
+
+bool
+mn_reader_non_ascii (const struct mn_reader *r)
+{
+  return r->non_ascii;
+}
+
+bool
+mn_reader_undecided (const struct mn_reader *r)
+{
+  return r->decide != NULL;
 }
 
 bool
@@ -506,15 +531,6 @@ feed (struct mn_reader *r, const char *buf, size_t len, struct mn_error *e)
         }
       else if (parse_segment (r, buf, seg, e) < 0)
         return -1;
-      if (r->enc_stop)
-        {
-          r->status = -1;
-          return mn_error_set (e, r->name, r->enc_stop_line, MN_R_ENCODING,
-                               "not valid UTF-8, though the first %zu "
-                               "bytes are ASCII: give the encoding with "
-                               "--encoding (GB18030, UTF-8 or another)",
-                               r->guess_prefix);
-        }
       /* The record in progress: its completed fields, and the field
          libcsv is still gathering (entry_pos, its length so far).  */
       size_t inprog = r->parser.entry_pos
@@ -605,6 +621,42 @@ finish (struct mn_reader *r)
   r->finished = true;
 }
 
+/* The encoding put off (mn_reader_defer), RAW holding a block read as
+   UTF-8: 1 when it is all ASCII, to be fed as usual.  Otherwise feed
+   the lines before the first that holds a byte above 127 and hand the
+   rest, with what is left of the prime, to the decision; 0 once it has
+   chosen, or -1 with E.  */
+static int
+defer_or_decide (struct mn_reader *r, struct mn_error *e)
+{
+  size_t start = !r->bom_checked && r->rawlen >= 3
+                 && memcmp (r->raw, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  if (mn_ascii (r->raw + start, r->rawlen - start))
+    return 1;
+  size_t i = start, line = start;
+  for (; (unsigned char) r->raw[i] < 0x80; i++)
+    if (r->raw[i] == '\n')
+      line = i + 1;
+  if (feed (r, r->raw, line, e) < 0)
+    return -1;
+  size_t rest = r->prime_len - r->prime_pos, n = r->rawlen - line;
+  char *held = xmalloc (n + rest + 1);
+  memcpy (held, r->raw + line, n);
+  if (rest)
+    memcpy (held + n, r->prime + r->prime_pos, rest);
+  mn_reader_prime (r, NULL, 0);
+  r->rawlen = 0;
+  r->bytes -= n;                /* counted again when read back */
+  mn_reader_decide_fn *decide = r->decide;
+  r->decide = NULL;
+  if (decide (r->decide_ctx, held, n + rest, e) < 0)
+    {
+      r->status = -1;
+      return -1;
+    }
+  return 0;
+}
+
 /* Read and feed one block; at end of input, finish.  */
 static int
 fill (struct mn_reader *r, struct mn_error *e)
@@ -651,6 +703,9 @@ fill (struct mn_reader *r, struct mn_error *e)
         return too_big (r, e, r->too_big_line);
       return 0;
     }
+  if (r->expect_ascii && !r->non_ascii
+      && !mn_ascii (r->raw + r->rawlen, got))
+    r->non_ascii = true;
   r->rawlen += got;
   if (r->cd != (iconv_t) -1)
     {
@@ -666,6 +721,12 @@ fill (struct mn_reader *r, struct mn_error *e)
             }
         }
       return convert_and_feed (r, false, e);
+    }
+  if (r->decide)
+    {
+      int rc = defer_or_decide (r, e);
+      if (rc <= 0)
+        return rc;
     }
   int rc = feed (r, r->raw, r->rawlen, e);
   r->rawlen = 0;

@@ -87,22 +87,47 @@ int mn_reader_next (struct mn_reader *r, struct mn_record *rec,
 /* Hand R the LEN bytes at BUF (owned by R from now on, freed with it;
    may be NULL), read from its file before R was made, to be read before
    what is left of the file: the encoding guess's prefix, so that a pipe
-   is read only once.  Call before the first mn_reader_next.  */
+   is read only once.  Call before the first mn_reader_next, or from a
+   DECIDE of mn_reader_defer.  */
 void mn_reader_prime (struct mn_reader *r, char *buf, size_t len);
 
-/* The input was guessed UTF-8 from its first PREFIX bytes; check the
-   rest as it is read.  SEEN_GOOD: those bytes held a line of non-ASCII
-   UTF-8.  A later record with a field that is not UTF-8 makes the input
-   mixed (mn_reader_mixed) when such a line came before it, and is then
-   returned flawed as usual; when none did, reading stops there with an
-   error (MN_R_ENCODING) asking for --encoding, since the input might
-   have been another encoding throughout.  */
-void mn_reader_expect_utf8 (struct mn_reader *r, bool seen_good,
-                            size_t prefix);
+/* The input was guessed UTF-8 from the lines read so far, some of them
+   non-ASCII UTF-8; check the rest as it is read.  A later record with a
+   field that is not UTF-8 makes the input mixed (mn_reader_mixed), and
+   is returned flawed as usual.  */
+void mn_reader_expect_utf8 (struct mn_reader *r);
 
-/* Whether a record not UTF-8 followed one that is (with
-   mn_reader_expect_utf8).  */
+/* Put R's encoding off: R reads its input as UTF-8 while it is ASCII,
+   which reads the same in the encodings a guess tells apart, and calls
+   DECIDE (CTX, HELD, N, E) before the first line that holds a byte above
+   127.  HELD (owned by DECIDE from then on) holds the N bytes R read
+   from that line's start on and did not use; DECIDE reads on as it
+   needs, chooses (mn_reader_set_encoding, mn_reader_expect_utf8) and
+   hands the bytes back (mn_reader_prime); it returns 0, or -1 with E,
+   which ends reading.  */
+typedef int mn_reader_decide_fn (void *ctx, char *held, size_t n,
+                                 struct mn_error *e);
+void mn_reader_defer (struct mn_reader *r, mn_reader_decide_fn *decide,
+                      void *ctx);
+
+/* Convert what R reads from now on from ENC (kept: it must outlive R)
+   to UTF-8; only from a DECIDE of mn_reader_defer.  Returns 0, or -1
+   with E when iconv does not know ENC.  */
+int mn_reader_set_encoding (struct mn_reader *r, const char *enc,
+                            struct mn_error *e);
+
+/* Whether a record not UTF-8 was read after mn_reader_expect_utf8.  */
 bool mn_reader_mixed (const struct mn_reader *r);
+
+/* Whether R's encoding is still put off (mn_reader_defer): all it read
+   so far is ASCII.  */
+bool mn_reader_undecided (const struct mn_reader *r);
+
+/* For a range of an input whose encoding was put off: note a byte above
+   127 in what R reads (mn_reader_non_ascii), where reading the input
+   from its start would have decided its encoding.  */
+void mn_reader_expect_ascii (struct mn_reader *r);
+bool mn_reader_non_ascii (const struct mn_reader *r);
 
 /* FP stands inside the file, just after a line end (a LF), at the
    start of physical line LINE: number the lines from there, and look

@@ -72,7 +72,10 @@ void
 mn_tally_print (const struct mn_tally *t, const char *what)
 {
   fflush (stdout);
-  fprintf (stderr, _("%s: %s: %lu records, %lu used, %lu rejected"),
+  fprintf (stderr, dngettext (MN_DOMAIN,
+                              "%s: %s: %lu record, %lu used, %lu rejected",
+                              "%s: %s: %lu records, %lu used, %lu rejected",
+                              t->read),
            program_invocation_name, what, t->read, t->used, t->rejected);
   const char *sep = " (";
   for (int i = 0; i < MN_R_COUNT; i++)
@@ -130,7 +133,9 @@ say_progress (void *ctx, const struct mn_input *in, unsigned long long bytes,
     n += snprintf (line + n, sizeof line - n, _(" of %.1f MB (%.0f%%)"),
                    size / 1e6, 100.0 * bytes / size);
   if (n > 0 && (size_t) n < sizeof line)
-    n += snprintf (line + n, sizeof line - n, _(", %lu records, %.1f MB/s"),
+    n += snprintf (line + n, sizeof line - n,
+                   dngettext (MN_DOMAIN, ", %lu record, %.1f MB/s",
+                              ", %lu records, %.1f MB/s", t->read),
                    t->read, rate / 1e6);
   if (size > 0 && rate > 0 && (unsigned long long) size >= bytes && n > 0
       && (size_t) n < sizeof line)

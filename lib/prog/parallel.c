@@ -75,6 +75,7 @@ struct par
   size_t n;
   long long size;
   int fd;                       /* the main input's, read with pread */
+  bool undecided;               /* its encoding put off: ASCII so far */
 };
 
 /* A held message: then LEN bytes of text.  */
@@ -318,10 +319,11 @@ open_range (struct par *p, size_t i, unsigned long line)
       w->in.guessed = m->guessed;
       w->in.mixed = m->mixed;
       w->in.bad_lines = m->bad_lines;
-      w->in.prefix_good = m->prefix_good;
       w->in.verify = m->verify;
       if (m->verify)
-        mn_reader_expect_utf8 (w->in.r, m->prefix_good, 0);
+        mn_reader_expect_utf8 (w->in.r);
+      if (p->undecided)
+        mn_reader_expect_ascii (w->in.r);
       return 0;
     }
   FILE *fp = fopen (m->path, "rb");
@@ -348,7 +350,9 @@ open_range (struct par *p, size_t i, unsigned long line)
   w->opened = true;
   mn_reader_start_at (w->in.r, line);
   if (m->verify)
-    mn_reader_expect_utf8 (w->in.r, true, 0);
+    mn_reader_expect_utf8 (w->in.r);
+  if (p->undecided)
+    mn_reader_expect_ascii (w->in.r);
   return 0;
 }
 
@@ -438,7 +442,8 @@ attempt (struct par *p)
       if (w->rc < 0 || w->held_failed || ferror (w->errs)
           || (w->rows && ferror (w->rows))
           || (i + 1 < p->n && !mn_reader_clean_end (w->in.r))
-          || (i > 0 && p->main->verify && mn_reader_mixed (w->in.r)))
+          || (i > 0 && p->main->verify && mn_reader_mixed (w->in.r))
+          || (p->undecided && mn_reader_non_ascii (w->in.r)))
         return -1;
     }
   return 0;
@@ -495,7 +500,8 @@ mn_parallel_input (struct mn_run *run, struct mn_run_input *ri,
     want = (unsigned) (st.st_size / min);
 
   struct par p = { .run = run, .main = in, .size = st.st_size,
-                   .fd = fileno (in->fp) };
+                   .fd = fileno (in->fp),
+                   .undecided = mn_reader_undecided (in->r) };
   p.n = cut (&p, want);
   int rc = p.n >= 2 ? attempt (&p) : -1;
   /* Step 5.  */

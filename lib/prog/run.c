@@ -269,6 +269,10 @@ run_input (struct mn_run *run, struct mn_run_input *ri, struct mn_error *e)
   int rc = bound == 0 ? mn_parallel_input (run, ri, &in, e) : 1;
   if (rc == 1)
     rc = mn_scan_input (&in, &scan, &ri->t, e);
+  /* The guess may have been put off to the first line that is not
+     ASCII (minyi-formats(5)).  */
+  ri->encoding = in.encoding;
+  ri->guessed = in.guessed;
   mn_tally_add (&run->total, &ri->t);
   mn_input_close (&in);
   if (ri->t.rejected)

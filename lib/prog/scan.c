@@ -28,7 +28,9 @@ mn_scan_input (struct mn_input *in, const struct mn_scan *s,
   while ((rc = mn_input_next (in, &rec, e)) > 0)
     {
       t->read++;
-      if (s->progress && t->read % PROGRESS_EVERY == 0)
+      /* The first record reports at once: the encoding guess may have
+         read up to its window before it.  */
+      if (s->progress && (t->read == 1 || t->read % PROGRESS_EVERY == 0))
         mn_report_progress (s->rep, in, mn_reader_bytes (in->r), size, t,
                             false);
       bool seen = false;        /* did ROW see the record? */

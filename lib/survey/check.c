@@ -340,6 +340,15 @@ count_rejected (struct mn_checker *c, const struct mn_record *rec,
 }
 
 void
+mn_checker_encoding (struct mn_checker *c, const struct mn_input *in)
+{
+  if (c->nfiles == 0)
+    return;
+  c->files[c->nfiles - 1].encoding = in->encoding;
+  c->files[c->nfiles - 1].guessed = in->guessed;
+}
+
+void
 mn_checker_rejected (struct mn_checker *c, const struct mn_record *rec,
                      const struct mn_error *e)
 {

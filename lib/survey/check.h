@@ -69,6 +69,11 @@ void mn_checker_free (struct mn_checker *c);
 int mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
                       struct mn_error *e);
 
+/* The encoding the current input is read as, IN's (as mn_checker_begin
+   keeps it): the guess may be put off to its first line that is not
+   ASCII, after the input was begun.  */
+void mn_checker_encoding (struct mn_checker *c, const struct mn_input *in);
+
 /* Check a structurally sound record of the current input.  Returns 0
    when the row is clean (and sets *FLAGS), -1 when it is rejected, with
    E (file, line, reason, message).  REC is borrowed, not kept; E's file

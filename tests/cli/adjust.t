@@ -151,7 +151,7 @@ minyi-adjust:w.csv:2: neff 1e+300 is not in (0, n], n being 30
 minyi-adjust:w.csv:3: rate is empty where n is 30
 minyi-adjust: w.csv: 2 records, 0 used, 2 rejected (bad-value 2)
 minyi-adjust:u.csv:2: rate 1 is not sat / n
-minyi-adjust: u.csv: 1 records, 0 used, 1 rejected (bad-value 1)
+minyi-adjust: u.csv: 1 record, 0 used, 1 rejected (bad-value 1)
 
 === a column named like one minyi-adjust adds is refused
 cmd: printf 'cadre,rows,n,sat,rate,lo,hi,dk,miss,prior_fit,level,method\nA,10,10,3,0.3,0.1,0.6,0,0,x,0.95,wilson\n' > $T/d.csv; cd $T && minyi-adjust d.csv

@@ -268,18 +268,18 @@ stdout:
 wave,township,village,cadre,q1,q2,q3,q4
 stderr:
 minyi-check:check-nohousehold.csv:1: no column 'household' (columns: wave, township, village, cadre, q1, q2, q3, q4)
-minyi-check: check-nohousehold.csv: 1 records, 0 used, 1 rejected (missing-column 1)
+minyi-check: check-nohousehold.csv: 1 record, 0 used, 1 rejected (missing-column 1)
 minyi-check: Cronbach's alpha: not defined (0 complete cases of 3 items)
 
 === later files: columns reordered to the first file's, a different column set rejected
 cmd: minyi-check -c codebook4.csv -R roster.csv --rejects $T/rej.csv check-reordered.csv good.csv check-extra.csv check-dupcol.csv 2>&1 >/dev/null; minyi-check -q -c codebook4.csv -R roster.csv check.csv check-reordered.csv | tail -n 2
 exit: 0
 stdout:
-minyi-check: check-reordered.csv: 1 records, 1 used, 0 rejected
+minyi-check: check-reordered.csv: 1 record, 1 used, 0 rejected
 minyi-check:good.csv:1: no column 'q3' (columns: wave, township, cadre, household, q1, q2)
 minyi-check: good.csv: 7 records, 0 used, 7 rejected (missing-column 7)
 minyi-check:check-extra.csv:1: 12 columns where the first input has 11
-minyi-check: check-extra.csv: 1 records, 0 used, 1 rejected (header-mismatch 1)
+minyi-check: check-extra.csv: 1 record, 0 used, 1 rejected (header-mismatch 1)
 minyi-check:check-dupcol.csv:1: column 'household' appears twice in the header
 minyi-check: check-dupcol.csv: 2 records, 0 used, 2 rejected (duplicate-column 2)
 minyi-check: all inputs: 11 records, 1 used, 10 rejected (missing-column 7, duplicate-column 2, header-mismatch 1)

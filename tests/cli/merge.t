@@ -127,9 +127,9 @@ stdout:
 cadre,rows,n,sat
 stderr:
 minyi-merge:big.csv:2: counts must be whole numbers from 0 to 2^53, rows at least 1 (rows 9223372036854775808, n 9223372036854775808, sat 0, dk 0, miss 0)
-minyi-merge: big.csv: 1 records, 0 used, 1 rejected (bad-value 1)
+minyi-merge: big.csv: 1 record, 0 used, 1 rejected (bad-value 1)
 minyi-merge:wrap.csv:2: counts must be whole numbers from 0 to 2^53, rows at least 1 (rows 1, n 0, sat 0, dk 2, miss 18446744073709551615)
-minyi-merge: wrap.csv: 1 records, 0 used, 1 rejected (bad-value 1)
+minyi-merge: wrap.csv: 1 record, 0 used, 1 rejected (bad-value 1)
 minyi-merge: all inputs: 2 records, 0 used, 2 rejected (bad-value 2)
 
 === sums no records could give are rejected: a negative index sum, an index count above rows

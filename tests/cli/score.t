@@ -101,7 +101,7 @@ stdout:
 cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
 C1,1,1,1,1,0.20654931437723745,1,0,0,1,100,,,1,100,1,100,0.95,wilson
 stderr:
-minyi-score: gb18030.csv: 1 records, 1 used, 0 rejected
+minyi-score: gb18030.csv: 1 record, 1 used, 0 rejected
 
 === invalid byte sequence in the declared encoding stops the run
 cmd: minyi-score -c codebook.csv -E GB18030 badutf8.csv
@@ -176,7 +176,7 @@ stdout:
 cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,overall_mean,attitude_n,attitude_mean,level,method
 C2,1,1,1,1,0.20654931437723745,1,0,0,1,100,,,1,100,1,100,0.95,wilson
 stderr:
-minyi-score: tab.tsv: 1 records, 1 used, 0 rejected
+minyi-score: tab.tsv: 1 record, 1 used, 0 rejected
 
 === UTF-8 column names, a quoted field across lines, column numbers
 cmd: minyi-score --item q1 --satisfied '满意|基本满意' -g 村民组,2 chinese-header.csv
@@ -332,7 +332,7 @@ cmd: { cat headeronly.csv; printf '2026Q1,城关镇,C1,H1,满意,"'; head -c 100
 exit: 0
 stdout:
 minyi-score:(standard input):2: answer '555555555555555555555555555555555555555555555555555555555555
-minyi-score: (standard input): 1 records, 0 used, 1 rejected (bad-number 1)
+minyi-score: (standard input): 1 record, 0 used, 1 rejected (bad-number 1)
 stderr:
 
 === a column named twice in --group is a usage error
@@ -401,7 +401,7 @@ cadre,rows,n,sat,rate,lo,hi,dk,miss,index_n,index,index_lo,index_hi,overall_n,ov
 C1,1,1,1,1,0.20654931437723745,1,0,0,1,100,,,1,100,1,100,0.95,wilson
 stderr:
 minyi-score: gb18030.csv: not valid UTF-8; read as GB18030
-minyi-score: gb18030.csv: 1 records, 1 used, 0 rejected
+minyi-score: gb18030.csv: 1 record, 1 used, 0 rejected
 
 === messages for one reason stop after ten; the rejects file and the summary hold them all
 cmd: { cat headeronly.csv; i=0; while [ $i -lt 15 ]; do echo "2026Q1,城关镇,C1,H$i,满意,9"; i=$((i + 1)); done; } | minyi-score -c codebook.csv --rejects $T/rej.csv; tail -n +2 $T/rej.csv | wc -l
