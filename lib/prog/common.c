@@ -94,6 +94,9 @@ common_parse (int key, char *arg, struct argp_state *state)
   struct mn_common_opts *c = state->input;
   switch (key)
     {
+    case ARGP_KEY_INIT:
+      mn_help_capture (state);
+      break;
     case 'd':
       if (parse_delimiter (arg, &c->reader.delim) < 0)
         argp_error (state, _("delimiter must be one character, not '%s'"),
