@@ -10,6 +10,7 @@
 #include "base/na.h"
 #include "base/normalize.h"
 #include "base/xalloc.h"
+#include "io/input.h"
 #include "io/reader.h"
 
 /* The trimmed NFKC form of the LEN bytes at S: a new string.  */
@@ -47,10 +48,20 @@ mn_aliases_load (struct mn_aliases *a, const char *path, struct mn_error *e)
   if (!fp)
     return mn_error_set (e, path, 0, MN_R_SYSTEM,
                          "cannot open columns file: %s", strerror (errno));
-  struct mn_reader *r = mn_reader_new (fp, path, NULL, e);
+  /* Its encoding recognised as the other small files' are (UTF-8, a
+     byte-order mark, or GB18030 converted; a workbook refused).  */
+  FILE *text = NULL;
+  const char *enc;
+  struct mn_reader *r = NULL;
   int rc = -1;
   struct mn_header h = { 0 };
   struct mn_record rec;
+  if (mn_input_utf8 (fp, mn_display_name (path), &text, &enc, e) < 0)
+    {
+      text = NULL;
+      goto out;
+    }
+  r = mn_reader_new (text, path, NULL, e);
   if (!r)
     goto out;
   rc = mn_reader_next (r, &rec, e);
@@ -100,6 +111,8 @@ mn_aliases_load (struct mn_aliases *a, const char *path, struct mn_error *e)
 out:
   mn_header_release (&h);
   mn_reader_free (r);
+  if (text && text != fp)
+    fclose (text);
   fclose (fp);
   if (rc < 0)
     {

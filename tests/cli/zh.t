@@ -231,3 +231,18 @@ minyi-check: t.csv: 1 records, 1 used, 0 rejected
 minyi-check: all inputs: 2 records, 2 used, 0 rejected
 minyi-check: 1 wave: 2026Q1 2 rows
 minyi-check: Cronbach's alpha: not defined (2 complete cases of 3 items)
+
+=== a columns file in GB18030, or with a byte-order mark, is read as the other small files are
+cmd: iconv -f UTF-8 -t GB18030 ../../data/columns-zh.csv > $T/gb.csv && printf '\357\273\277' > $T/bom.csv && cat ../../data/columns-zh.csv >> $T/bom.csv && minyi-check -q --columns $T/gb.csv -c codebook4.csv -R zh-roster.csv zh-survey.csv > $T/a; echo status $?; minyi-check -q --columns $T/bom.csv -c codebook4.csv -R zh-roster.csv zh-survey.csv > $T/b; echo status $?; minyi-check -q --columns ../../data/columns-zh.csv -c codebook4.csv -R zh-roster.csv zh-survey.csv > $T/c; cmp $T/a $T/c && cmp $T/b $T/c && head -n 1 $T/a
+exit: 0
+stdout:
+status 1
+status 1
+wave,township,village,group,household,cadre,q1,q2,q3,q4
+
+=== a workbook given as the columns file is named as such
+cmd: d=$PWD; cd $T; printf 'PK\003\004rest' > cols.xlsx; minyi-check -q --columns cols.xlsx -c $d/codebook4.csv $d/zh-values.csv
+exit: 1
+stdout:
+stderr:
+minyi-check: cols.xlsx: is an Excel workbook (.xlsx, a zip archive), not CSV text: save it as CSV from the spreadsheet, or convert it with 'ssconvert cols.xlsx cols.csv' (gnumeric) or 'libreoffice --headless --convert-to csv cols.xlsx'
