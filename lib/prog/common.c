@@ -118,7 +118,10 @@ common_parse (int key, char *arg, struct argp_state *state)
       c->strict = true;
       break;
     case OPT_COLUMNS:
-      c->columns = *arg ? arg : NULL;
+      if (!*arg)
+        argp_error (state, _("--columns names no file (to read none where "
+                             "MINYI_COLUMNS names one, set it empty)"));
+      c->columns = arg;
       break;
     case OPT_SKIP_ROWS:
       c->reader.skip_rows = mn_arg_long (arg, 0, 1000000, "--skip-rows",

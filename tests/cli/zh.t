@@ -246,3 +246,16 @@ exit: 1
 stdout:
 stderr:
 minyi-check: cols.xlsx: is an Excel workbook (.xlsx, a zip archive), not CSV text: save it as CSV from the spreadsheet, or convert it with 'ssconvert cols.xlsx cols.csv' (gnumeric) or 'libreoffice --headless --convert-to csv cols.xlsx'
+
+=== an empty --columns= is a usage error; an empty MINYI_COLUMNS means no columns file
+cmd: minyi-score --columns= -c codebook4.csv zh-values.csv; echo status $?; MINYI_COLUMNS= minyi-score -q -c codebook4.csv zh-values.csv | cut -d, -f1-5; MINYI_COLUMNS=../../data/columns-zh.csv minyi-check -q -c codebook4.csv zh-survey.csv | head -n 1; MINYI_COLUMNS= minyi-check -q -c codebook4.csv zh-survey.csv 2>&1 >/dev/null | cut -c1-40
+exit: 0
+stdout:
+status 2
+cadre,rows,n,sat,rate
+C1,4,4,4,1
+wave,township,village,group,household,cadre,q1,q2,q3,q4
+minyi-check:zh-survey.csv:2: no column '
+stderr:
+minyi-score: --columns names no file (to read none where MINYI_COLUMNS names one, set it empty)
+Try `minyi-score --help' or `minyi-score --usage' for more information.
