@@ -54,7 +54,7 @@ B = build
 SANFLAGS =
 endif
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(SANFLAGS) $(CFLAGS) -Ilib
-LIBS = -lcsv -lunistring -lgsl -lgslcblas -lxlsxwriter -lm -pthread
+LIBS = -lcsv -lunistring -lgsl -lgslcblas -lxlsxwriter -lnettle -lm -pthread
 
 PROGRAMS = minyi minyi-adjust minyi-check minyi-deadline minyi-merge \
            minyi-rank minyi-report minyi-score minyi-trend minyi-weight

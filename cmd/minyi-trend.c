@@ -193,6 +193,9 @@ main (int argc, char **argv)
   struct mn_output *meta = mn_run_output (&run, meta_path);
   mn_run_open (&run);
   mn_run_inputs (&run);
+  struct mn_error e;
+  if (!run.failed && mn_trend_check (t, &e) < 0)
+    mn_run_fail (&run, &e, MN_EXIT_DATA);
   if (!run.failed)
     {
       mn_trend_write (t, a.table.digits, run.out[0].fp);

@@ -45,6 +45,9 @@ parse_opt (int key, char *arg, struct argp_state *state)
   struct args *a = state->input;
   switch (key)
     {
+    case ARGP_KEY_INIT:
+      mn_help_capture (state);
+      break;
     case ARGP_KEY_ARG:
       /* The first operand names the program; the rest are its.  */
       a->prog = arg;

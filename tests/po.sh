@@ -66,4 +66,22 @@ for p in "$B"/minyi "$B"/minyi-*; do
   else
     echo "ok - $name --help in Chinese: every option and header translated"
   fi
+  # Every line fits 80 display columns (a Chinese character takes two;
+  # wc -L counts them so in C.UTF-8), in Chinese and in English.
+  LC_ALL=C "$p" --help > "$tmp/help-c" 2>&1
+  for h in help help-c; do
+    : > "$tmp/wide"
+    if [ "$(LC_ALL=C.UTF-8 wc -L < "$tmp/$h")" -gt 80 ]; then
+      while IFS= read -r l; do
+        if [ "$(printf '%s\n' "$l" | LC_ALL=C.UTF-8 wc -L)" -gt 80 ]; then
+          printf '%s\n' "$l"
+        fi
+      done < "$tmp/$h" > "$tmp/wide"
+    fi
+    if [ -s "$tmp/wide" ]; then
+      echo "not ok - $name --help ($h) has $(wc -l < "$tmp/wide") lines over 80 columns: $(head -n 1 "$tmp/wide")"
+    else
+      echo "ok - $name --help ($h): every line within 80 columns"
+    fi
+  done
 done

@@ -2,14 +2,19 @@
 #include "io/aliases.h"
 
 #include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include <nettle/sha2.h>
+
 #include "base/na.h"
 #include "base/normalize.h"
 #include "base/xalloc.h"
+#include "io/input.h"
 #include "io/reader.h"
 
 /* The trimmed NFKC form of the LEN bytes at S: a new string.  */
@@ -47,10 +52,61 @@ mn_aliases_load (struct mn_aliases *a, const char *path, struct mn_error *e)
   if (!fp)
     return mn_error_set (e, path, 0, MN_R_SYSTEM,
                          "cannot open columns file: %s", strerror (errno));
-  struct mn_reader *r = mn_reader_new (fp, path, NULL, e);
+  /* Read whole (it is small, and may be a pipe), for its checksum; then
+     its encoding recognised as the other small files' are (UTF-8, a
+     byte-order mark, or GB18030 converted; a workbook refused).  */
+  size_t len = 0, cap = 0;
+  char *bytes = NULL;
+  for (;;)
+    {
+      bytes = xgrow (bytes, &cap, len + 65536, 1);
+      size_t got = fread (bytes + len, 1, cap - len, fp);
+      len += got;
+      if (got == 0)
+        break;
+    }
+  bool bad = ferror (fp);
+  fclose (fp);
+  if (bad)
+    {
+      free (bytes);
+      return mn_error_set (e, path, 0, MN_R_SYSTEM,
+                           "cannot read columns file: %s", strerror (errno));
+    }
+  struct sha256_ctx ctx;
+  uint8_t d[SHA256_DIGEST_SIZE];
+  sha256_init (&ctx);
+  sha256_update (&ctx, len, (const uint8_t *) bytes);
+  sha256_digest (&ctx, sizeof d, d);
+  for (size_t i = 0; i < sizeof d; i++)
+    snprintf (a->sha256 + 2 * i, 3, "%02x", d[i]);
+  a->path = xstrdup (path);
+  FILE *text = NULL;
+  const char *enc;
+  struct mn_reader *r = NULL;
   int rc = -1;
   struct mn_header h = { 0 };
   struct mn_record rec;
+  /* fmemopen wants a size of at least 1.  */
+  fp = len ? fmemopen (bytes, len, "rb") : NULL;
+  if (!len)
+    {
+      mn_error_set (e, path, 1, MN_R_EMPTY_KEY,
+                    "empty columns file: no header line");
+      goto out;
+    }
+  if (!fp)
+    {
+      mn_error_set (e, path, 0, MN_R_SYSTEM, "cannot read columns file: %s",
+                    strerror (errno));
+      goto out;
+    }
+  if (mn_input_utf8 (fp, mn_display_name (path), &text, &enc, e) < 0)
+    {
+      text = NULL;
+      goto out;
+    }
+  r = mn_reader_new (text, path, NULL, e);
   if (!r)
     goto out;
   rc = mn_reader_next (r, &rec, e);
@@ -100,7 +156,11 @@ mn_aliases_load (struct mn_aliases *a, const char *path, struct mn_error *e)
 out:
   mn_header_release (&h);
   mn_reader_free (r);
-  fclose (fp);
+  if (text && text != fp)
+    fclose (text);
+  if (fp)
+    fclose (fp);
+  free (bytes);
   if (rc < 0)
     {
       mn_aliases_release (a);
@@ -120,6 +180,7 @@ mn_aliases_release (struct mn_aliases *a)
   free (a->alias);
   free (a->name);
   free (a->line);
+  free (a->path);
   memset (a, 0, sizeof *a);
 }
 

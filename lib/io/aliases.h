@@ -15,11 +15,17 @@ struct mn_aliases
   char **name;              /* owned: the name each stands for */
   unsigned long *line;      /* the columns file's line of each */
   size_t n;
+  char *path;               /* owned: the file's name as given */
+  char sha256[65];          /* its bytes' SHA-256, in hex, for the
+                               provenance file */
 };
 
 /* Load the columns file PATH (borrowed; kept in E, so it must outlive
    E): a CSV file with columns "name" and "alias" (others ignored), one
-   alias a row, a name having as many aliases as it has rows.  Returns
+   alias a row, a name having as many aliases as it has rows.  It is
+   read whole, its SHA-256 taken (nettle), then recognised as the other
+   small files are (io/input.h, mn_input_utf8: UTF-8, a byte-order mark,
+   GB18030, a workbook refused).  Returns
    0, and the caller releases A with mn_aliases_release; or -1 with E
    (an empty name or alias, an alias of two names), and A is left
    empty.  */

@@ -1,13 +1,31 @@
 /* header.c - title rows, NFKC names and aliases of a header.  */
 #include "io/header.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "base/na.h"
 #include "base/normalize.h"
+#include "base/visible.h"
 #include "base/xalloc.h"
+
+/* Whether the LEN bytes at S are blank once in NFKC and trimmed: an
+   ideographic space (U+3000) or a no-break space (U+00A0), which NFKC
+   makes a space, counts as blank as the ASCII one does.  */
+static bool
+blank_cell (const char *s, size_t len)
+{
+  size_t n;
+  mn_trim_n (s, len, &n);
+  if (n == 0 || mn_ascii (s, len))
+    return n == 0;
+  char *k = mn_nfkc_dup (s, len);
+  mn_trim_n (k, strlen (k), &n);
+  free (k);
+  return n == 0;
+}
 
 bool
 mn_title_row (const struct mn_record *rec)
@@ -16,11 +34,7 @@ mn_title_row (const struct mn_record *rec)
     return false;
   size_t filled = 0;
   for (size_t i = 0; i < rec->n && filled < 2; i++)
-    {
-      size_t len;
-      mn_trim_n (rec->f[i], rec->len[i], &len);
-      filled += len > 0;
-    }
+    filled += !blank_cell (rec->f[i], rec->len[i]);
   return filled < 2;
 }
 
@@ -83,13 +97,38 @@ mn_header_dup_error (struct mn_error *e, const char *file,
                      const struct mn_header *h, long dup)
 {
   const char *name = h->name[dup];
-  bool aliased = h->orig && strcmp (h->orig[dup], name) != 0;
+  /* The one of the two columns whose name was changed on reading, if
+     any: through the columns file, or by NFKC alone (ｃａｄｒｅ beside
+     cadre, with or without a columns file).  */
+  long first = dup, ren = -1;
+  for (long j = 0; j < dup; j++)
+    if (strcmp (h->name[j], name) == 0)
+      {
+        first = j;
+        break;
+      }
+  if (h->orig && strcmp (h->orig[dup], name) != 0)
+    ren = dup;
+  else if (h->orig && strcmp (h->orig[first], name) != 0)
+    ren = first;
+  char why[512] = "";
+  if (ren >= 0)
+    {
+      char vis[256];
+      const char *o = h->orig[ren];
+      mn_visible (vis, sizeof vis, o, strlen (o));
+      if (mn_aliases_name (h->aliases, o))
+        snprintf (why, sizeof why,
+                  _(" ('%s' is an alias of it in the columns file)"), vis);
+      else
+        snprintf (why, sizeof why,
+                  _(" ('%s' is the same name after Unicode normalisation, "
+                    "NFKC)"), vis);
+    }
+  else if (!*name)
+    snprintf (why, sizeof why, "%s",
+              _(" (a title row above the header? see --skip-rows)"));
   return mn_error_set (e, file, mn_header_line (h), MN_R_DUP_COLUMN,
-                       "column '%s' appears twice in the header%s%s%s%s",
-                       name, aliased ? " (" : "",
-                       aliased ? h->orig[dup] : "",
-                       aliased ? _(" is an alias of it in the columns file)")
-                               : "",
-                       *name ? "" : _(" (a title row above the header? see "
-                                      "--skip-rows)"));
+                       "column '%s' appears twice in the header%s", name,
+                       why);
 }

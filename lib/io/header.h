@@ -30,7 +30,8 @@ struct mn_header_opts
 
 /* Whether REC looks like a title or blank row: two or more fields (an
    Excel row, padded with delimiters to the table's width), at most one
-   of them holding anything but blanks, and sound.  */
+   of them holding anything but blanks (ASCII ones, or any that NFKC
+   makes a space: U+3000, U+00A0), and sound.  */
 bool mn_title_row (const struct mn_record *rec);
 
 /* Read R up to and including its header record, into *REC (views into

@@ -165,6 +165,8 @@ mn_prov_write (const struct mn_prov *p, FILE *out)
   row_count (out, "records", records);
   row_count (out, "used", used);
   row_count (out, "rejected", rejected);
+  row (out, "columns", p->columns ? p->columns : "");
+  row (out, "columns_sha256", p->columns ? p->columns_sha256 : "");
   for (size_t i = 0; i < p->nfact; i++)
     row (out, p->fact[2 * i], p->fact[2 * i + 1]);
 }

@@ -33,6 +33,8 @@ struct mn_prov
   char **argv;                  /* borrowed: the command line */
   size_t ninput;
   const struct mn_prov_input *input;    /* borrowed: NINPUT inputs */
+  const char *columns;          /* borrowed: the columns file, or NULL */
+  const char *columns_sha256;   /* borrowed: its SHA-256 in hex */
   size_t nfact;
   const char *const *fact;      /* borrowed: NFACT (field, value) pairs
                                    after the inputs, 2 * NFACT strings */
@@ -47,7 +49,8 @@ int mn_prov_date (char *buf, size_t size, struct mn_error *e);
 /* Write P to OUT (borrowed, not closed): the header "field,value", then
    format, program, version, date, command, one group of rows per input
    (input, input_encoding, input_records, input_used, input_rejected),
-   the totals, then P's facts.  */
+   the totals, the columns file and its SHA-256 (both empty without
+   one), then P's facts.  */
 void mn_prov_write (const struct mn_prov *p, FILE *out);
 
 /* The provenance file's path: META when not NULL (the --meta option),

@@ -94,6 +94,9 @@ common_parse (int key, char *arg, struct argp_state *state)
   struct mn_common_opts *c = state->input;
   switch (key)
     {
+    case ARGP_KEY_INIT:
+      mn_help_capture (state);
+      break;
     case 'd':
       if (parse_delimiter (arg, &c->reader.delim) < 0)
         argp_error (state, _("delimiter must be one character, not '%s'"),
@@ -115,7 +118,10 @@ common_parse (int key, char *arg, struct argp_state *state)
       c->strict = true;
       break;
     case OPT_COLUMNS:
-      c->columns = *arg ? arg : NULL;
+      if (!*arg)
+        argp_error (state, _("--columns names no file (to read none where "
+                             "MINYI_COLUMNS names one, set it empty)"));
+      c->columns = arg;
       break;
     case OPT_SKIP_ROWS:
       c->reader.skip_rows = mn_arg_long (arg, 0, 1000000, "--skip-rows",

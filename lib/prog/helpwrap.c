@@ -2,6 +2,7 @@
 #include "prog/helpwrap.h"
 
 #include <argp.h>
+#include <stdio.h>
 #include <langinfo.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -11,10 +12,12 @@
 #include "base/xalloc.h"
 #include "report/dwidth.h"
 
-/* argp's default right margin.  */
+/* argp's default right margin, and the column where its option docs
+   start (opt-doc-col).  */
 enum
 {
-  RMARGIN = 79
+  RMARGIN = 79,
+  OPT_DOC_COL = 29
 };
 
 /* CJK punctuation that closes or separates: no line starts with it.  */
@@ -59,23 +62,21 @@ put (char *out, size_t *n, size_t *cap, const char *s, size_t len)
   return out;
 }
 
-/* Wrap the line S (LEN bytes, no newline) to WIDTH columns into OUT.
+/* Wrap the line S (LEN bytes, no newline) to WIDTH columns into OUT,
+   each line after the first indented by INDENT spaces (INDENT < WIDTH).
    A break goes at the last space (dropped) or between two characters of
-   which one is wide, not before closing nor after opening punctuation.  */
+   which one is wide, not before closing nor after opening punctuation.
+   A line that fits is copied as it is.  */
 static char *
 wrap_line (char *out, size_t *n, size_t *cap, const char *s, size_t len,
-           size_t width)
+           size_t width, size_t indent)
 {
-  bool wide_line = false;
-  for (size_t i = 0; i < len; i++)
-    if ((unsigned char) s[i] >= 0x80)
-      wide_line = true;
-  if (!wide_line)
+  if (mn_dwidth (s, len) <= width)
     return put (out, n, cap, s, len);
-  size_t start = 0;
+  size_t start = 0, lead = 0;
   while (start < len)
     {
-      size_t col = 0, i = start, brk = 0, resume = 0;
+      size_t col = lead, i = start, brk = 0, resume = 0;
       unsigned long prev = ' ';
       while (i < len)
         {
@@ -99,12 +100,21 @@ wrap_line (char *out, size_t *n, size_t *cap, const char *s, size_t len,
         }
       if (i >= len)
         brk = resume = len;
-      out = put (out, n, cap, s + start, brk - start);
+      /* No trailing blanks before a break.  */
+      size_t end = brk;
+      while (end > start && s[end - 1] == ' ')
+        end--;
+      out = put (out, n, cap, s + start, end - start);
       while (resume < len && s[resume] == ' ')
         resume++;
       if (resume < len)
-        out = put (out, n, cap, "\n", 1);
+        {
+          out = put (out, n, cap, "\n", 1);
+          for (size_t j = 0; j < indent; j++)
+            out = put (out, n, cap, " ", 1);
+        }
       start = resume;
+      lead = indent;
     }
   return out;
 }
@@ -155,11 +165,66 @@ mn_help_filter (int key, const char *text, void *input)
     {
       const char *nl = strchr (p, '\n');
       size_t len = nl ? (size_t) (nl - p) : strlen (p);
-      out = wrap_line (out, &n, &cap, p, len, width);
+      out = wrap_line (out, &n, &cap, p, len, width, 0);
       if (!nl)
         break;
       out = put (out, &n, &cap, "\n", 1);
       p = nl + 1;
     }
   return out;
+}
+
+/* --help as argp wrote it, one line an option (rmargin=1000), while
+   mn_help_capture holds it.  */
+static FILE *help_out;
+static char *help_buf;
+static size_t help_len;
+
+/* At exit (before close_stdout, registered earlier): write the captured
+   --help to standard output, each line wider than RMARGIN columns
+   wrapped; an option's doc goes on at OPT_DOC_COL, any other line at
+   its own indentation.  */
+static void
+flush_help (void)
+{
+  if (!help_out)
+    return;
+  FILE *f = help_out;
+  help_out = NULL;
+  fclose (f);
+  size_t n = 0, cap = 0;
+  char *out = put (NULL, &n, &cap, "", 0);
+  for (const char *p = help_buf; p < help_buf + help_len;)
+    {
+      const char *nl = memchr (p, '\n', (size_t) (help_buf + help_len - p));
+      size_t len = nl ? (size_t) (nl - p) : (size_t) (help_buf + help_len - p);
+      size_t lead = 0;
+      while (lead < len && p[lead] == ' ')
+        lead++;
+      size_t indent = lead < len && p[lead] == '-' ? OPT_DOC_COL : lead;
+      if (indent >= RMARGIN / 2)
+        indent = OPT_DOC_COL;
+      out = wrap_line (out, &n, &cap, p, len, RMARGIN, indent);
+      if (!nl)
+        break;
+      out = put (out, &n, &cap, "\n", 1);
+      p = nl + 1;
+    }
+  fwrite (out, 1, n, stdout);
+  free (out);
+  free (help_buf);
+  help_buf = NULL;
+}
+
+void
+mn_help_capture (struct argp_state *state)
+{
+  if (!wrapping || help_out)
+    return;
+  FILE *f = open_memstream (&help_buf, &help_len);
+  if (!f)
+    return;
+  help_out = f;
+  state->out_stream = f;
+  atexit (flush_help);
 }

@@ -9,8 +9,13 @@
    every struct argp of the suite, wraps the program's description (the
    text before and after the options) by display width
    (report/dwidth.h), between two characters of which one is wide or at
-   a space, to argp's default 79 columns; an option's doc stays on one
-   line (helpwrap.c says why).  Otherwise both leave argp alone.  */
+   a space, to argp's default 79 columns.  An option's doc cannot be
+   broken inside argp (helpwrap.c says why), so mn_help_capture, called
+   at ARGP_KEY_INIT by mn_common_argp and the front command, has argp
+   write --help (and --usage, --version) into memory; at exit it goes to
+   standard output with every line wider than 79 columns wrapped, an
+   option's doc going on at argp's doc column 29.  Otherwise all three
+   leave argp alone.  */
 #ifndef MINYI_HELPWRAP_H
 #define MINYI_HELPWRAP_H
 
@@ -22,5 +27,11 @@ char *mn_help_filter (int key, const char *text, void *input);
 /* At start-up, after the text domain is bound: take over the wrapping
    of --help when it is translated, in a UTF-8 locale.  */
 void mn_help_wrap_init (void);
+
+struct argp_state;
+
+/* At ARGP_KEY_INIT: when wrapping, have argp write its help into memory
+   (STATE's out_stream), to be wrapped and written out at exit.  */
+void mn_help_capture (struct argp_state *state);
 
 #endif

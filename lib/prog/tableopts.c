@@ -154,8 +154,10 @@ mn_table_write_meta (const struct mn_table_opts *t, const char *program,
   all[3] = t->digits ? digits : "round-trip";
   memcpy (all + 4, fact, 2 * nfact * sizeof *all);
   struct mn_prov_input *in = mn_run_prov_inputs (run);
+  const struct mn_aliases *al = run->ro.aliases;
   struct mn_prov p = { program, MN_VERSION, t->date, argc, argv,
-                       run->ninput, in, n, all };
+                       run->ninput, in, al ? al->path : NULL,
+                       al ? al->sha256 : NULL, n, all };
   mn_prov_write (&p, out);
   free (in);
   free (all);

@@ -639,12 +639,16 @@ write_keys (const struct mn_ranker *r, const struct rk_row *w, FILE *out)
     }
 }
 
-/* The rule of T in words ("P(rate>=0.9) >= 0.8"), into BUF.  */
+/* The rule of T in words ("P(rate>=0.9) >= 0.8"), into BUF; the words
+   of the last rule in the user's language when TRANSLATE (--explain),
+   the table's English otherwise.  */
 static void
-rule_text (const struct mn_policy_rule *ru, char *buf, size_t size)
+rule_text (const struct mn_policy_rule *ru, bool translate, char *buf,
+           size_t size)
 {
   if (ru->stat == MN_PS_NONE)
-    snprintf (buf, size, "none of the above");
+    snprintf (buf, size, "%s", translate ? _("none of the above")
+                                         : "none of the above");
   else
     snprintf (buf, size, "%s %s %s", ru->stat_text, mn_pop_name (ru->op),
               ru->threshold_text);
@@ -664,7 +668,7 @@ decision_text (const struct mn_ranker *r, const struct rk_row *w, char *buf,
     }
   const struct mn_policy_rule *ru = &p->rule[w->tier.rule];
   char rt[256];
-  rule_text (ru, rt, sizeof rt);
+  rule_text (ru, false, rt, sizeof rt);
   double x = ru->stat == MN_PS_NONE ? 0 : r->vals[w->pv + w->tier.rule];
   if (w->tier.insufficient && isnan (x))
     snprintf (buf, size, "line %lu: %s%s, %s unknown", ru->line,
@@ -806,74 +810,84 @@ mn_ranker_explain (const struct mn_ranker *r, const char *key, int digits,
       mn_num_format (num[1], sizeof num[1], w->value, digits);
       /* The keys as the table writes them: a comma within one quoted.  */
       write_keys (r, w, out);
-      fprintf (out, ": %g satisfied of %g answers, rate %s",
-               w->sat, w->n, *num[0] ? num[0] : "unknown");
+      fprintf (out, _(": %g satisfied of %g answers, rate %s"),
+               w->sat, w->n, *num[0] ? num[0] : _("unknown"));
       if (r->weighted)
-        fprintf (out, " (weighted; effective n %g)", w->m);
-      fprintf (out, ".\n");
+        fprintf (out, _(" (weighted; effective n %g)"), w->m);
+      fputs (_(".\n"), out);
       const char *vc = mn_rank_by_column (r->o.by);
       const char *within = r->c_within >= 0 ? r->o.within : NULL;
       if (w->rank)
-        fprintf (out, "Ranked by %s (%s): rank %zu of %zu%s%.*s%s.\n",
-                 mn_rank_by_name (r->o.by), vc, w->rank, w->ranked,
-                 within ? " within " : "", within ? (int) w->stratumlen : 0,
-                 within ? r->text + w->stratum : "",
-                 r->o.dense ? ", dense ranking" : ", ties sharing a rank");
+        {
+          if (within)
+            fprintf (out, _("Ranked by %s (%s): rank %zu of %zu within "
+                            "%.*s, %s.\n"),
+                     mn_rank_by_name (r->o.by), vc, w->rank, w->ranked,
+                     (int) w->stratumlen, r->text + w->stratum,
+                     r->o.dense ? _("dense ranking")
+                                : _("ties sharing a rank"));
+          else
+            fprintf (out, _("Ranked by %s (%s): rank %zu of %zu, %s.\n"),
+                     mn_rank_by_name (r->o.by), vc, w->rank, w->ranked,
+                     r->o.dense ? _("dense ranking")
+                                : _("ties sharing a rank"));
+        }
       else
-        fprintf (out, "Not ranked: no %s (no answers, or an empty "
-                 "cell).\n", vc);
+        fprintf (out, _("Not ranked: no %s (no answers, or an empty "
+                        "cell).\n"), vc);
       if (w->rank && *num[1])
-        fprintf (out, "Its %s is %s.\n", vc, num[1]);
+        fprintf (out, _("Its %s is %s.\n"), vc, num[1]);
       if (w->dist.median)
         {
-          fprintf (out, "Over %lu draws (seed %lu) from its posterior "
-                   "Beta(%.6g, %.6g) (%s), its rank had median %zu and "
-                   "95%% interval %zu to %zu",
+          fprintf (out, _("Over %lu draws (seed %lu) from its posterior "
+                          "Beta(%.6g, %.6g) (%s), its rank had median %zu "
+                          "and 95%% interval %zu to %zu"),
                    r->o.draws, r->o.seed, w->a, w->b,
-                   w->eb ? "the table's empirical-Bayes prior"
-                         : "Jeffreys prior", w->dist.median,
+                   w->eb ? _("the table's empirical-Bayes prior")
+                         : _("Jeffreys prior"), w->dist.median,
                    w->dist.lo, w->dist.hi);
           for (size_t j = 0; j < r->o.ntop; j++)
             {
               char pn[MN_NUM_BUFSIZE];
               mn_num_format (pn, sizeof pn, r->ptop[w->ptop + j], digits);
-              fprintf (out, "; P(top %g%s) = %s", r->o.top[j],
+              fprintf (out, _("; P(top %g%s) = %s"), r->o.top[j],
                        r->o.top_pct[j] ? "%" : "", pn);
             }
-          fprintf (out, ".\n");
+          fputs (_(".\n"), out);
         }
       const struct mn_policy *p = r->o.policy;
       for (size_t k = 0; p && k < p->n; k++)
         {
           const struct mn_policy_rule *ru = &p->rule[k];
           char rt[256], xs[MN_NUM_BUFSIZE];
-          rule_text (ru, rt, sizeof rt);
+          rule_text (ru, true, rt, sizeof rt);
           double x = r->vals[w->pv + k];
           mn_num_format (xs, sizeof xs, x, digits);
-          fprintf (out, "Policy line %lu, %s %s: %s", ru->line,
-                   ru->veto ? "veto to" : "tier", ru->tier, rt);
+          fprintf (out, ru->veto ? _("Policy line %lu, veto to %s: %s")
+                                 : _("Policy line %lu, tier %s: %s"),
+                   ru->line, ru->tier, rt);
           if (ru->stat != MN_PS_NONE)
-            fprintf (out, "; %s is %s", ru->stat_text,
-                     *xs ? xs : "unknown");
+            fprintf (out, _("; %s is %s"), ru->stat_text,
+                     *xs ? xs : _("unknown"));
           if (ru->min_n > 0)
-            fprintf (out, "; needs n >= %g", ru->min_n);
+            fprintf (out, _("; needs n >= %g"), ru->min_n);
           if (!isnan (ru->max_share))
-            fprintf (out, "; at most %g%% of the %zu ranked",
+            fprintf (out, _("; at most %g%% of the %zu ranked"),
                      100 * ru->max_share, w->ranked);
           if ((long) k == w->tier.rule)
             {
-              fprintf (out, ".  Decided: %s.\n",
+              fprintf (out, _(".  Decided: %s.\n"),
                        w->tier.insufficient ? MN_TIER_INSUFFICIENT
                                             : ru->tier);
               break;
             }
           if (w->tier.capped >> k & 1)
-            fprintf (out, ".  Met, but the tier was full by rank: "
-                     "next rule.\n");
+            fputs (_(".  Met, but the tier was full by rank: next rule.\n"),
+                   out);
           else if (ru->stat == MN_PS_NONE || !mn_policy_holds (ru, x))
-            fprintf (out, ".  Not met: next rule.\n");
+            fputs (_(".  Not met: next rule.\n"), out);
           else
-            fprintf (out, ".\n");
+            fputs (_(".\n"), out);
         }
     }
   free (want);

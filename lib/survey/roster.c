@@ -85,12 +85,10 @@ mn_roster_load (struct mn_roster *r, FILE *fp, const char *name,
   if ((rc = mn_record_sound (&rec, 0, name, e)) < 0)
     goto out;
   mn_header_init_opts (&h, &rec, &ho);
-  if (mn_header_duplicate (&h) >= 0)
+  long dup = mn_header_duplicate (&h);
+  if (dup >= 0)
     {
-      rc = mn_error_set (e, name, rec.line, MN_R_DUP_COLUMN,
-                         "column '%s' appears twice in the header (after "
-                         "the aliases of the columns file)",
-                         h.name[mn_header_duplicate (&h)]);
+      rc = mn_header_dup_error (e, name, &h, dup);
       goto out;
     }
   long col[NCOL];

@@ -50,6 +50,10 @@ int mn_trend_bind (struct mn_trend *t, struct mn_input *in,
 int mn_trend_add (struct mn_trend *t, const struct mn_record *rec,
                   const char *file, struct mn_error *e);
 
+/* After the last row, with --wave: -1 with E when a wave has no row
+   (the values the wave column holds listed), else 0.  */
+int mn_trend_check (const struct mn_trend *t, struct mn_error *e);
+
 /* Write the comparison (minyi-formats(5), Trend table) to OUT
    (borrowed): one row per join key in byte order, numbers as
    mn_num_format writes them with DIGITS.  */

@@ -87,8 +87,8 @@ exit: 0
 stdout:
 minyi-check: 1 个轮次：2026Q1：7 行
 
-=== tables are the same bytes in C, in C.UTF-8 with LANGUAGE=zh_CN and in zh_CN.UTF-8: score, adjust, rank and its --explain, report, check and its --report, weight, trend
-cmd: for loc in c lang zh; do case $loc in c) run="env LC_ALL=C";; lang) run="env LC_ALL=C.UTF-8 LANGUAGE=zh_CN";; zh) run="sh ../zh.sh";; esac; $run minyi-score -q -c codebook.csv good.csv > $T/score.$loc && $run minyi-adjust -q < $T/score.$loc > $T/adj.$loc && $run minyi-rank -q --draws 200 < $T/adj.$loc > $T/rank.$loc && $run minyi-report -q --width 100 < $T/rank.$loc > $T/report.$loc && $run minyi-report -q --format html < $T/rank.$loc > $T/html.$loc; $run minyi-check -q -c codebook.csv -R roster.csv --report $T/checkrep.$loc check.csv > $T/check.$loc; $run minyi-rank -q --draws 200 --explain C2 < $T/adj.$loc > $T/explain.$loc; $run minyi-weight -q -M weight-margins.csv weight-survey.csv > $T/weight.$loc; $run minyi-score -q -w weight -i q -s 4..5 -g wave,cadre trend.csv | $run minyi-trend -q --wave wave=W1,W2 > $T/trend.$loc; $run minyi-score -q --partial -c codebook.csv good.csv > $T/part.$loc; done; for f in score adj rank report html check checkrep explain weight trend part; do cmp $T/$f.c $T/$f.lang && cmp $T/$f.c $T/$f.zh && test -s $T/$f.c && echo "$f same"; done
+=== tables are the same bytes in C, in C.UTF-8 with LANGUAGE=zh_CN and in zh_CN.UTF-8: score, adjust, rank, report, check and its --report, weight, trend
+cmd: for loc in c lang zh; do case $loc in c) run="env LC_ALL=C";; lang) run="env LC_ALL=C.UTF-8 LANGUAGE=zh_CN";; zh) run="sh ../zh.sh";; esac; $run minyi-score -q -c codebook.csv good.csv > $T/score.$loc && $run minyi-adjust -q < $T/score.$loc > $T/adj.$loc && $run minyi-rank -q --draws 200 < $T/adj.$loc > $T/rank.$loc && $run minyi-report -q --width 100 < $T/rank.$loc > $T/report.$loc && $run minyi-report -q --format html < $T/rank.$loc > $T/html.$loc; $run minyi-check -q -c codebook.csv -R roster.csv --report $T/checkrep.$loc check.csv > $T/check.$loc; $run minyi-rank -q --draws 200 --explain C2 < $T/adj.$loc > $T/explain.$loc; $run minyi-weight -q -M weight-margins.csv weight-survey.csv > $T/weight.$loc; $run minyi-score -q -w weight -i q -s 4..5 -g wave,cadre trend.csv | $run minyi-trend -q --wave wave=W1,W2 > $T/trend.$loc; $run minyi-score -q --partial -c codebook.csv good.csv > $T/part.$loc; done; for f in score adj rank report html check checkrep weight trend part; do cmp $T/$f.c $T/$f.lang && cmp $T/$f.c $T/$f.zh && test -s $T/$f.c && echo "$f same"; done
 exit: 0
 stdout:
 score same
@@ -98,10 +98,29 @@ report same
 html same
 check same
 checkrep same
-explain same
 weight same
 trend same
 part same
+
+=== minyi-rank --explain in Chinese under LANGUAGE=zh_CN, the numbers in the C locale; the same words in zh_CN.UTF-8
+cmd: LC_ALL=C.UTF-8 LANGUAGE=zh_CN minyi-rank -q --by-stat rate --policy rank-policy.csv --digits 6 --explain C2 rank-three.csv > $T/lang && sh ../zh.sh minyi-rank -q --by-stat rate --policy rank-policy.csv --digits 6 --explain C2 rank-three.csv > $T/zh && cmp $T/lang $T/zh && cat $T/lang
+exit: 0
+stdout:
+C2：18 个满意，共 20 个回答，满意率 0.9。
+按 rate（rate）排名：第 2 名，共 3 名，并列者同名次。
+其 rate 为 0.9。
+抽取 10000 次（种子 1），取自其后验分布 Beta(18.5, 2.5)（Jeffreys 先验），其排名的中位数为 2，95% 区间为 1 至 3；P(前 10%) = 0.1924。
+政策第 2 行，档次 A：P(rate>=0.9) >= 0.5；P(rate>=0.9) 为 0.458132。不满足：看下一条规则。
+政策第 3 行，档次 B：以上皆不满足。判定：B。
+
+=== minyi-rank --explain within strata, dense, in Chinese; the tier_rule column of the table stays English
+cmd: printf 'wave,cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method\nW1,C1,4,4,4,1,0.51,1,0,0,0.95,wilson\nW2,C2,5,5,4,0.8,0.37,0.96,0,0,0.95,wilson\nW2,C3,5,5,4,0.8,0.37,0.96,0,0,0.95,wilson\n' > $T/w.csv && LC_ALL=C.UTF-8 LANGUAGE=zh_CN minyi-rank -q --by-stat rate --within wave --dense --draws 0 --explain W2,C3 $T/w.csv && LC_ALL=C.UTF-8 LANGUAGE=zh_CN minyi-rank -q --by-stat rate --policy rank-policy.csv --digits 6 rank-three.csv | tail -n 1
+exit: 0
+stdout:
+W2,C3：4 个满意，共 5 个回答，满意率 0.8。
+按 rate（rate）排名：第 1 名，共 2 名（在 W2 内），密集排名。
+其 rate 为 0.8。
+C2,20,18,0.9,2,3,2,1,3,0.1924,jeffreys,B,line 3: none of the above
 
 === the column names of every table stay ASCII under zh_CN.UTF-8
 cmd: sh ../zh.sh minyi-score -q -c codebook.csv good.csv | head -n 1 | LC_ALL=C grep -c '^[ -~]*$'

@@ -123,6 +123,8 @@ input_rejected,5
 records,6
 used,1
 rejected,5
+columns,
+columns_sha256,
 table,score
 digits,round-trip
 codebook,codebook.csv
@@ -136,6 +138,17 @@ group_weights,
 groups,1
 standardize_by,
 strata,
+
+=== the provenance file records the columns file and its SHA-256 (as sha256sum computes it), also from a pipe
+cmd: cp ../../data/columns-zh.csv $T/cols.csv; cd $T && minyi-score -q --columns cols.csv -c $OLDPWD/codebook.csv --meta m.csv $OLDPWD/good.csv > /dev/null; grep '^columns' m.csv; sha256sum cols.csv; iconv -f UTF-8 -t GB18030 cols.csv | MINYI_COLUMNS=/dev/stdin minyi-adjust -q --meta m2.csv $OLDPWD/adjust-small.csv > /dev/null; grep '^columns' m2.csv | cut -d, -f1; [ "$(grep '^columns_sha256' m2.csv | cut -d, -f2)" = "$(iconv -f UTF-8 -t GB18030 cols.csv | sha256sum | cut -d' ' -f1)" ] && echo same
+exit: 0
+stdout:
+columns,cols.csv
+columns_sha256,40a103e81bb2eb66abec30619be5098f806fd70a3797c44224b721f0b31d2007
+40a103e81bb2eb66abec30619be5098f806fd70a3797c44224b721f0b31d2007  cols.csv
+columns
+columns_sha256
+same
 
 === --meta names the provenance file; a command word with a space is quoted
 cmd: cd $T && SOURCE_DATE_EPOCH=0 minyi-score -q -i q1 -s 'yes|no way' --meta m.csv $OLDPWD/tiny-rate.csv > /dev/null; grep -E '^(date|command|item),' m.csv | sed "s|$OLDPWD|DATA|"

@@ -141,3 +141,16 @@ stdout:
 stderr:
 minyi-trend: 'a.csv' and 'b.csv' are the same table: compare two waves
 Try `minyi-trend --help' or `minyi-trend --usage' for more information.
+
+=== --wave naming a wave no row has: said, with the values the column holds; status 1, nothing written
+cmd: minyi-score -q -w weight -i q -s 4..5 -g wave,cadre trend.csv > $T/w.csv; minyi-trend -q --wave wave=W1,W9 -o $T/out.csv $T/w.csv; echo "status $?"; minyi-trend -q --wave wave=W0,W2 $T/w.csv; echo "status $?"; head -n 1 $T/w.csv | minyi-trend -q --wave wave=W1,W2; echo "status $?"
+exit: 0
+stdout:
+status 1
+status 1
+status 1
+nofile out.csv
+stderr:
+minyi-trend: --wave: no row has 'W9' in column 'wave' (the second wave); the column holds 'W1', 'W2'
+minyi-trend: --wave: no row has 'W0' in column 'wave' (the first wave); the column holds 'W1', 'W2'
+minyi-trend: --wave: no row has 'W1' in column 'wave' (the first wave): the tables have no rows

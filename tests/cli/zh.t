@@ -145,7 +145,7 @@ s.csv,6,bad-value,answer '9' to item 'attitude' outside scale 1..5,2026Q1,C1,H2,
 cmd: d=$PWD; cd $T; printf 'wave,cadre,干部编号,household,q1,q2,q3,q4\n2026Q1,C1,C1,H1,满意,5,4,5\n' > s.csv; minyi-check -q --columns $d/../../data/columns-zh.csv -c $d/codebook4.csv s.csv
 exit: 1
 stderr:
-minyi-check:s.csv:1: column 'cadre' appears twice in the header (干部编号 is an alias of it in the columns file)
+minyi-check:s.csv:1: column 'cadre' appears twice in the header ('干部编号' is an alias of it in the columns file)
 
 === columns file: an alias of two names
 cmd: d=$PWD; cd $T; printf 'name,alias\ncadre,干部\nhousehold,干部\n' > c.csv; minyi-check --columns c.csv -c $d/codebook4.csv $d/zh-survey.csv
@@ -199,3 +199,63 @@ minyi-score:zh-values.csv:7: answer '/' to item 'attitude' is not a number on sc
 minyi-score:zh-values.csv:8: answer '5<U+200B>' to item 'attitude' is not a number on scale 1..5
 minyi-score:zh-values.csv:9: answer '不清楚' to item 'attitude' is not a number on scale 1..5; if '不清楚' means no answer, say so with --na='NA,N/A,#N/A,不清楚'
 minyi-score: zh-values.csv: 8 records, 4 used, 4 rejected (bad-value 1, bad-number 3)
+
+=== a full-width twin of a column, no columns file: said to be the same name after NFKC, by its code points (not an alias)
+cmd: d=$PWD; cd $T; printf 'wave,ｃａｄｒｅ,cadre,household,q1,q2,q3,q4\n2026Q1,C1,C1,H1,满意,5,4,5\n' > s.csv; printf 'wave,cadre,ｃａｄｒｅ,household,q1,q2,q3,q4\n2026Q1,C1,C1,H1,满意,5,4,5\n' > t.csv; minyi-score -q -c $d/codebook4.csv s.csv; echo status $?; minyi-score -q -c $d/codebook4.csv t.csv; echo status $?
+exit: 0
+stdout:
+status 1
+status 1
+stderr:
+minyi-score:s.csv:1: column 'cadre' appears twice in the header ('<U+FF43><U+FF41><U+FF44><U+FF52><U+FF45>' is the same name after Unicode normalisation, NFKC)
+minyi-score:t.csv:1: column 'cadre' appears twice in the header ('<U+FF43><U+FF41><U+FF44><U+FF52><U+FF45>' is the same name after Unicode normalisation, NFKC)
+
+=== a full-width twin in the roster: the same reason
+cmd: d=$PWD; cd $T; printf 'cadre,ｃａｄｒｅ,name\nC1,C1,x\n' > r.csv; minyi-check -q -c $d/codebook4.csv -R r.csv $d/zh-values.csv > /dev/null
+exit: 1
+stderr:
+minyi-check:r.csv:1: column 'cadre' appears twice in the header ('<U+FF43><U+FF41><U+FF44><U+FF52><U+FF45>' is the same name after Unicode normalisation, NFKC)
+
+=== a title row of ideographic spaces (U+3000), or a title beside them, is recognised
+cmd: d=$PWD; cd $T; printf '　,　,　,　,　,　,　\nwave,cadre,household,q1,q2,q3,q4\n2026Q1,C1,H1,满意,5,4,5\n' > s.csv; printf '调查表,　,　,　,　,　,　\nwave,cadre,household,q1,q2,q3,q4\n2026Q1,C1,H2,满意,5,4,5\n' > t.csv; minyi-check -c $d/codebook4.csv s.csv t.csv
+exit: 0
+stdout:
+wave,cadre,household,q1,q2,q3,q4
+2026Q1,C1,H1,满意,5,4,5
+2026Q1,C1,H2,满意,5,4,5
+stderr:
+minyi-check: s.csv: 1 row above the header on line 2 skipped (title rows; see --skip-rows)
+minyi-check: s.csv: 1 records, 1 used, 0 rejected
+minyi-check: t.csv: 1 row above the header on line 2 skipped (title rows; see --skip-rows)
+minyi-check: t.csv: 1 records, 1 used, 0 rejected
+minyi-check: all inputs: 2 records, 2 used, 0 rejected
+minyi-check: 1 wave: 2026Q1 2 rows
+minyi-check: Cronbach's alpha: not defined (2 complete cases of 3 items)
+
+=== a columns file in GB18030, or with a byte-order mark, is read as the other small files are
+cmd: iconv -f UTF-8 -t GB18030 ../../data/columns-zh.csv > $T/gb.csv && printf '\357\273\277' > $T/bom.csv && cat ../../data/columns-zh.csv >> $T/bom.csv && minyi-check -q --columns $T/gb.csv -c codebook4.csv -R zh-roster.csv zh-survey.csv > $T/a; echo status $?; minyi-check -q --columns $T/bom.csv -c codebook4.csv -R zh-roster.csv zh-survey.csv > $T/b; echo status $?; minyi-check -q --columns ../../data/columns-zh.csv -c codebook4.csv -R zh-roster.csv zh-survey.csv > $T/c; cmp $T/a $T/c && cmp $T/b $T/c && head -n 1 $T/a
+exit: 0
+stdout:
+status 1
+status 1
+wave,township,village,group,household,cadre,q1,q2,q3,q4
+
+=== a workbook given as the columns file is named as such
+cmd: d=$PWD; cd $T; printf 'PK\003\004rest' > cols.xlsx; minyi-check -q --columns cols.xlsx -c $d/codebook4.csv $d/zh-values.csv
+exit: 1
+stdout:
+stderr:
+minyi-check: cols.xlsx: is an Excel workbook (.xlsx, a zip archive), not CSV text: save it as CSV from the spreadsheet, or convert it with 'ssconvert cols.xlsx cols.csv' (gnumeric) or 'libreoffice --headless --convert-to csv cols.xlsx'
+
+=== an empty --columns= is a usage error; an empty MINYI_COLUMNS means no columns file
+cmd: minyi-score --columns= -c codebook4.csv zh-values.csv; echo status $?; MINYI_COLUMNS= minyi-score -q -c codebook4.csv zh-values.csv | cut -d, -f1-5; MINYI_COLUMNS=../../data/columns-zh.csv minyi-check -q -c codebook4.csv zh-survey.csv | head -n 1; MINYI_COLUMNS= minyi-check -q -c codebook4.csv zh-survey.csv 2>&1 >/dev/null | cut -c1-40
+exit: 0
+stdout:
+status 2
+cadre,rows,n,sat,rate
+C1,4,4,4,1
+wave,township,village,group,household,cadre,q1,q2,q3,q4
+minyi-check:zh-survey.csv:2: no column '
+stderr:
+minyi-score: --columns names no file (to read none where MINYI_COLUMNS names one, set it empty)
+Try `minyi-score --help' or `minyi-score --usage' for more information.
