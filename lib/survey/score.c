@@ -232,7 +232,9 @@ mn_scorer_bind (struct mn_scorer *s, const struct mn_input *in,
 
 /* Join the N columns COL[] of REC, trimmed, with NUL bytes into *BUF
    (of *CAP bytes, grown as needed), its length in *LEN.  A column with
-   no value rejects the record: the message calls it WHAT NAME[i].  */
+   no value rejects the record: the message calls it WHAT NAME[i]
+   (WHAT untranslated, N_(): translated only then, since gettext costs
+   thousands of instructions a call and this runs on every row).  */
 static int
 join_key (const struct mn_scorer *s, const struct mn_record *rec,
           const long *col, size_t n, char *const *name, char **buf,
@@ -246,7 +248,7 @@ join_key (const struct mn_scorer *s, const struct mn_record *rec,
       const char *v = mn_trim (rec->f[col[i]], &vl);
       if (mn_na_match (s->spec->na, v, vl))
         return mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
-                             "empty %s '%s'", what, name[i]);
+                             "empty %s '%s'", _(what), name[i]);
       *buf = xgrow (*buf, cap, k + vl + 1, 1);
       if (i)
         (*buf)[k++] = '\0';
@@ -269,9 +271,9 @@ mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
      likewise.  */
   size_t klen, slen = 0;
   if (join_key (s, rec, s->key_col, sp->ngroup, s->key_name, &s->key,
-                &s->keycap, &klen, _("group key"), file, e) < 0
+                &s->keycap, &klen, N_("group key"), file, e) < 0
       || join_key (s, rec, s->stratum_col, sp->nstratum, sp->stratum,
-                   &s->skey, &s->skeycap, &slen, _("stratum"), file, e) < 0)
+                   &s->skey, &s->skeycap, &slen, N_("stratum"), file, e) < 0)
     return -1;
 
   /* Check every answer before counting any.  */
