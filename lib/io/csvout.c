@@ -5,16 +5,66 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define ONES UINT64_C (0x0101010101010101)
+#define LOWS UINT64_C (0x7F7F7F7F7F7F7F7F)
+
+/* The bytes of W equal to those of C (C's byte in every byte), marked
+   by their top bit, exactly: no borrow from one byte into the next
+   (Hacker's Delight, 6-1).  */
+static inline uint64_t
+equal_bytes (uint64_t w, uint64_t c)
+{
+  uint64_t x = w ^ c;
+  return ~(((x & LOWS) + LOWS) | x | LOWS);
+}
+
+/* Does the field of LEN bytes at S need quoting: does it hold DELIM, a
+   double quote, CR or LF?  */
+static bool
+needs_quote (const char *s, size_t len, char delim)
+{
+  for (size_t i = 0; i < len; i++)
+    if (s[i] == delim || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
+      return true;
+  return false;
+}
+
+/* Are the N bytes at S free of double quotes, CR and LF, and do they
+   hold exactly NDELIM bytes DELIM?  Eight bytes at a time.  */
+static bool
+plain_row (const char *s, size_t n, char delim, size_t ndelim)
+{
+  const uint64_t d = ONES * (unsigned char) delim, q = ONES * '"';
+  const uint64_t lf = ONES * '\n', cr = ONES * '\r';
+  size_t i = 0, k = 0;
+  for (; i + 8 <= n; i += 8)
+    {
+      uint64_t w;
+      memcpy (&w, s + i, 8);
+      if (equal_bytes (w, q) | equal_bytes (w, lf) | equal_bytes (w, cr))
+        return false;
+      /* A 1 in the low bit of each matching byte, summed into the top
+         byte by the multiply (at most 8: no carry out).  */
+      k += (size_t) (((equal_bytes (w, d) >> 7) * ONES) >> 56);
+    }
+  for (; i < n; i++)
+    {
+      if (s[i] == '"' || s[i] == '\n' || s[i] == '\r')
+        return false;
+      k += s[i] == delim;
+    }
+  return k == ndelim;
+}
 
 void
 mn_csv_field (FILE *fp, const char *s, size_t len, char delim)
 {
-  int quote = 0;
-  for (size_t i = 0; i < len && !quote; i++)
-    quote = s[i] == delim || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
-  if (!quote)
+  if (!needs_quote (s, len, delim))
     {
       fwrite (s, 1, len, fp);
       return;
@@ -38,6 +88,29 @@ mn_csv_str (FILE *fp, const char *s, char delim)
 void
 mn_csv_row (FILE *fp, char *const *f, const size_t *len, size_t n, char delim)
 {
+  /* The common row, short with no field to quote, is put together in
+     BUF, checked in one pass (only the N - 1 delimiters put between the
+     fields, no quote, CR or LF) and written in one call: a call of
+     fwrite or putc a field, and a scan a field, cost more than the
+     field's bytes.  Any other row goes field by field.  */
+  char buf[4096];
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      if (len[i] >= sizeof buf - k)
+        goto by_field;
+      if (i)
+        buf[k++] = delim;
+      memcpy (buf + k, f[i], len[i]);
+      k += len[i];
+    }
+  if (k < sizeof buf && plain_row (buf, k, delim, n ? n - 1 : 0))
+    {
+      buf[k++] = '\n';
+      fwrite (buf, 1, k, fp);
+      return;
+    }
+by_field:
   for (size_t i = 0; i < n; i++)
     {
       if (i)

@@ -31,6 +31,7 @@ struct rec_info
   unsigned long line, last_line;
   enum mn_flaw flaw;
   size_t flaw_field;
+  bool nfkc;
 };
 
 struct mn_reader
@@ -86,6 +87,7 @@ struct mn_reader
   bool fast;
   bool rec_clean;               /* the record being ended is known to be
                                    valid UTF-8 without NUL bytes */
+  bool rec_nfkc;                /* and to be in NFKC (mn_nfkc_stable) */
 
   /* mn_reader_expect_utf8: UTF-8 guessed from a prefix, checked on.  */
   bool expect_utf8;
@@ -141,8 +143,8 @@ on_record (int c, void *data)
       r->rec_open = false;
       return;
     }
-  bool clean = r->rec_clean;
-  r->rec_clean = false;
+  bool clean = r->rec_clean, nfkc = r->rec_nfkc;
+  r->rec_clean = r->rec_nfkc = false;
   size_t first = r->cur_first, n = r->nf - r->cur_first;
   size_t bad = n;               /* the first field that is not sound */
   bool not_utf8 = false, non_ascii = false;
@@ -195,6 +197,7 @@ on_record (int c, void *data)
   ri->last_line = r->line;
   ri->flaw = bad < n ? MN_FLAW_UTF8 : MN_FLAW_NONE;
   ri->flaw_field = bad < n ? bad : 0;
+  ri->nfkc = nfkc && bad == n;
   r->cur_first = r->nf;
   r->rec_open = false;
 }
@@ -407,8 +410,12 @@ fast_record (struct mn_reader *r, const char *line, size_t n)
           break;
       }
   r->datalen += n + 1;
-  r->rec_clean = (r->cd != (iconv_t) -1 || mn_utf8_valid (line, n))
+  /* ASCII and common CJK (most surveys' every line) are valid UTF-8 and
+     NFKC already: one pass tells both.  */
+  bool nfkc = mn_nfkc_stable (line, n);
+  r->rec_clean = (nfkc || r->cd != (iconv_t) -1 || mn_utf8_valid (line, n))
                  && !memchr (line, '\0', n);
+  r->rec_nfkc = nfkc && r->rec_clean;
   on_record (0, r);
 }
 
@@ -703,6 +710,7 @@ mn_reader_next (struct mn_reader *r, struct mn_record *rec,
   rec->last_line = ri->last_line;
   rec->flaw = ri->flaw;
   rec->flaw_field = ri->flaw_field;
+  rec->nfkc = ri->nfkc;
   return 1;
 
 failed:
