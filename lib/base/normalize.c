@@ -30,24 +30,39 @@ mn_ascii (const char *s, size_t len)
 bool
 mn_nfkc_stable (const char *s, size_t len)
 {
+  const uint64_t highs = UINT64_C (0x8080808080808080);
   const unsigned char *p = (const unsigned char *) s, *end = p + len;
   while (p < end)
     {
-      size_t left = (size_t) (end - p);
-      if (left >= 8)
+      /* Up to the next byte that is not ASCII: a word at a time, its
+         ASCII bytes before the first other one skipped at once.  */
+      if (end - p >= 8)
         {
           uint64_t w;
           memcpy (&w, p, 8);
-          if (!(w & UINT64_C (0x8080808080808080)))
+          uint64_t h = w & highs;
+          if (!h)
             {
               p += 8;
               continue;
             }
+          /* The first byte in memory is the lowest on a little-endian
+             machine, the highest on a big-endian one.  */
+#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+          p += __builtin_clzll (h) >> 3;
+#else
+          p += __builtin_ctzll (h) >> 3;
+#endif
         }
-      if (*p < 0x80)
-        p++;
-      else if (*p >= 0xE4 && *p <= 0xE9 && left >= 3
-               && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+      else
+        {
+          while (p < end && *p < 0x80)
+            p++;
+          if (p == end)
+            break;
+        }
+      if (*p >= 0xE4 && *p <= 0xE9 && end - p >= 3
+          && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
         p += 3;
       else
         return false;
