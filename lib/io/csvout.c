@@ -23,6 +23,13 @@ equal_bytes (uint64_t w, uint64_t c)
   return ~(((x & LOWS) + LOWS) | x | LOWS);
 }
 
+/* The bytes of W that are zero, marked likewise.  */
+static inline uint64_t
+zero_bytes (uint64_t w)
+{
+  return ~(((w & LOWS) + LOWS) | w | LOWS);
+}
+
 /* Does the field of LEN bytes at S need quoting: does it hold DELIM, a
    double quote, CR or LF?  */
 static bool
@@ -85,6 +92,58 @@ mn_csv_str (FILE *fp, const char *s, char delim)
   mn_csv_field (fp, s, strlen (s), delim);
 }
 
+/* The N fields F[i] of LEN[i] bytes lie one after the other in memory,
+   each ended by a NUL byte, as a reader's record does: copy them in
+   words into BUF (of SIZE bytes, with room for a final LF), the NUL
+   bytes between them made DELIM.  Returns the length, or 0 (nothing
+   written, or not all) when they do not lie so, do not fit, or one
+   needs quoting, or holds a NUL byte.  */
+static size_t
+contiguous_row (char *buf, size_t size, char *const *f, const size_t *len,
+                size_t n, char delim)
+{
+  if (n == 0)
+    return 0;
+  for (size_t i = 0; i + 1 < n; i++)
+    if (f[i + 1] != f[i] + len[i] + 1)
+      return 0;
+  size_t total = (size_t) (f[n - 1] - f[0]) + len[n - 1];
+  if (total + 1 >= size || total < 8)
+    return 0;
+  const char *s = f[0];
+  const uint64_t d = ONES * (unsigned char) delim, q = ONES * '"';
+  const uint64_t lf = ONES * '\n', cr = ONES * '\r';
+  size_t nul = 0, i = 0;
+  uint64_t bad = 0;
+  /* The last word may start before I: each byte is looked at by its
+     last word only (the mask of the overlap dropped).  */
+  for (;; i += 8)
+    {
+      size_t at = i + 8 <= total ? i : total - 8;
+      uint64_t w;
+      memcpy (&w, s + at, 8);
+      uint64_t z = zero_bytes (w);
+      bad |= equal_bytes (w, q) | equal_bytes (w, lf) | equal_bytes (w, cr)
+             | equal_bytes (w, d);
+      uint64_t zc = z;
+      if (at < i)
+        {
+          /* Bytes before I in memory, counted already.  */
+#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+          zc &= ~UINT64_C (0) >> (8 * (i - at));
+#else
+          zc &= ~UINT64_C (0) << (8 * (i - at));
+#endif
+        }
+      nul += (size_t) (((zc >> 7) * ONES) >> 56);
+      w += (z >> 7) * (unsigned char) delim;
+      memcpy (buf + at, &w, 8);
+      if (at + 8 >= total)
+        break;
+    }
+  return bad || nul != n - 1 ? 0 : total;
+}
+
 void
 mn_csv_row (FILE *fp, char *const *f, const size_t *len, size_t n, char delim)
 {
@@ -94,7 +153,13 @@ mn_csv_row (FILE *fp, char *const *f, const size_t *len, size_t n, char delim)
      fwrite or putc a field, and a scan a field, cost more than the
      field's bytes.  Any other row goes field by field.  */
   char buf[4096];
-  size_t k = 0;
+  size_t k = contiguous_row (buf, sizeof buf, f, len, n, delim);
+  if (k)
+    {
+      buf[k++] = '\n';
+      fwrite (buf, 1, k, fp);
+      return;
+    }
   for (size_t i = 0; i < n; i++)
     {
       if (len[i] >= sizeof buf - k)
