@@ -349,7 +349,7 @@ test_csvout_rows (void)
               seed = seed * 1103515245 + 12345;
               unsigned c = (seed >> 16) % 100;
               store[k++] = special && c < 12 ? alphabet[2 + c % 9]
-                           : c < 60 ? 'a' + c % 26 : alphabet[c % 2];
+                           : c < 60 ? (char) ('a' + c % 26) : alphabet[c % 2];
             }
           if (special && l && (seed >> 24) % 40 == 0)
             f[i][0] = '\0';    /* a NUL inside a field */
