@@ -145,6 +145,66 @@ mn_output_same (const char *a, const char *b)
   return same;
 }
 
+/* A stream on a descriptor that keeps why its first write failed:
+   stdio keeps only the error flag, and by the time the output is
+   flushed and closed errno may say anything (a full disk must be
+   reported as "No space left on device", not "Input/output error").  */
+struct mn_wfile
+{
+  int fd;
+  int err;          /* errno of the first failed write, or 0 */
+};
+
+static ssize_t
+wfile_write (void *cookie, const char *buf, size_t n)
+{
+  struct mn_wfile *w = cookie;
+  size_t done = 0;
+  while (done < n)
+    {
+      ssize_t k = write (w->fd, buf + done, n - done);
+      if (k < 0 && errno == EINTR)
+        continue;
+      if (k <= 0)
+        {
+          if (!w->err)
+            w->err = k < 0 ? errno : ENOSPC;
+          break;
+        }
+      done += (size_t) k;
+    }
+  return (ssize_t) done;      /* short: stdio sets the error flag */
+}
+
+static int
+wfile_close (void *cookie)
+{
+  struct mn_wfile *w = cookie;
+  int rc = close (w->fd);
+  w->fd = -1;
+  return rc;
+}
+
+/* A stream writing to FD (owned: closed by fclose) into O, with O->wf.
+   Returns it, or NULL with errno set (FD then not closed).  */
+static FILE *
+wfile_open (struct mn_output *o, int fd)
+{
+  struct mn_wfile *w = xmalloc (sizeof *w);
+  *w = (struct mn_wfile) { fd, 0 };
+  FILE *fp = fopencookie (w, "w", (cookie_io_functions_t) {
+                            .write = wfile_write, .close = wfile_close });
+  if (!fp)
+    {
+      int err = errno;
+      free (w);
+      errno = err;
+      return NULL;
+    }
+  o->wf = w;
+  return fp;
+}
+
 #define TMP_SUFFIX ".tmpXXXXXX"
 
 /* The template of PATH's temporary file (caller frees): PATH with
@@ -214,10 +274,17 @@ mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
     {
       /* A device or a FIFO (/dev/null, a pipe): write to it as it is;
          it cannot be replaced, and must not be.  */
-      o->fp = fopen (path, "w");
+      int dfd = open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+                      0666);
+      o->fp = dfd < 0 ? NULL : wfile_open (o, dfd);
       if (!o->fp)
-        return mn_error_set (e, path, 0, MN_R_SYSTEM, "cannot open: %s",
-                             strerror (errno));
+        {
+          int err = errno;
+          if (dfd >= 0)
+            close (dfd);
+          return mn_error_set (e, path, 0, MN_R_SYSTEM, "cannot open: %s",
+                               strerror (err));
+        }
       o->path = xstrdup (path);
       o->direct = true;
       return 0;
@@ -249,7 +316,7 @@ mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
   mode_t mask = umask (0);
   umask (mask);
   fchmod (fd, 0666 & ~mask);
-  o->fp = fdopen (fd, "w");
+  o->fp = wfile_open (o, fd);
   if (!o->fp)
     {
       mn_error_set (e, NULL, 0, MN_R_SYSTEM, "%s: cannot open: %s", path,
@@ -293,7 +360,10 @@ mn_output_open_table (struct mn_output *o, const char *path,
 }
 
 /* The spool of a converted table into its sink: O->fp becomes the sink
-   again.  Returns 0, or -1 with E (the spool closed either way).  */
+   again.  A regular file is converted into its temporary file; standard
+   output, and a PATH written in place, into O->ready, copied there when
+   the output is published.  Returns 0, or -1 with E (the spool closed
+   either way).  */
 static int
 convert (struct mn_output *o, struct mn_error *e)
 {
@@ -305,49 +375,33 @@ convert (struct mn_output *o, struct mn_error *e)
     rc = mn_error_set (e, NULL, 0, MN_R_SYSTEM,
                        "cannot write the temporary file: %s",
                        strerror (errno));
-  else if (o->path)
+  else if (o->path && !o->direct)
     rc = mn_tabfmt_convert (spool, o->fp, &o->fmt, o->path, e);
+  else if (!(o->ready = mn_tmpfile ()))
+    rc = mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                       "cannot make a temporary file: %s", strerror (errno));
   else
     {
-      /* Standard output: converted whole into a second spool first, so
-         that a table that does not convert writes nothing.  */
-      FILE *conv = mn_tmpfile ();
-      if (!conv)
+      rc = mn_tabfmt_convert (spool, o->ready, &o->fmt,
+                              o->path ? o->path : "(standard output)",
+                              e);
+      errno = 0;
+      if (rc == 0 && (fflush (o->ready) != 0 || ferror (o->ready)
+                      || fseeko (o->ready, 0, SEEK_SET) != 0))
         rc = mn_error_set (e, NULL, 0, MN_R_SYSTEM,
-                           "cannot make a temporary file: %s",
-                           strerror (errno));
-      else
-        {
-          rc = mn_tabfmt_convert (spool, conv, &o->fmt,
-                                  "(standard output)", e);
-          char buf[65536];
-          size_t n;
-          if (rc == 0 && (fflush (conv) != 0 || ferror (conv)
-                          || fseeko (conv, 0, SEEK_SET) != 0))
-            rc = mn_error_set (e, NULL, 0, MN_R_SYSTEM,
-                               "cannot write the temporary file: %s",
-                               strerror (errno));
-          while (rc == 0 && (n = fread (buf, 1, sizeof buf, conv)) > 0)
-            fwrite (buf, 1, n, o->fp);
-          fclose (conv);
-        }
+                           "cannot write the temporary file: %s",
+                           strerror (errno ? errno : EIO));
     }
   fclose (spool);
   return rc;
 }
 
-int
-mn_output_finish (struct mn_output *o, struct mn_error *e)
+/* Close O's file, or flush standard output: the first write error's
+   cause, or the flush's or the close's.  Returns 0, or -1 with E (O's
+   temporary file then removed).  */
+static int
+flush_close (struct mn_output *o, struct mn_error *e)
 {
-  if (!o->fp)
-    return 0;
-  if (o->sink && convert (o, e) < 0)
-    {
-      if (!o->path)
-        o->fp = NULL;
-      mn_output_abort (o);
-      return -1;
-    }
   if (!o->path)
     {
       o->fp = NULL;
@@ -368,6 +422,8 @@ mn_output_finish (struct mn_output *o, struct mn_error *e)
   int err = 0;
   if (fflush (o->fp) != 0)
     err = errno;
+  if (o->wf && o->wf->err)
+    err = o->wf->err;
   if (!err && ferror (o->fp))
     err = EIO;
   if (fclose (o->fp) != 0 && !err)
@@ -375,19 +431,124 @@ mn_output_finish (struct mn_output *o, struct mn_error *e)
   o->fp = NULL;
   if (err)
     {
-      /* The message holds the name: the record's file pointer would
-         dangle once the output is discarded.  */
       mn_error_set (e, NULL, 0, MN_R_SYSTEM, "%s: cannot write: %s",
                     o->path, strerror (err));
-      mn_output_abort (o);
       return -1;
     }
   return 0;
 }
 
+/* Discard O's temporary file and streams, keeping its name (for an
+   error record) until mn_output_abort.  */
+static void
+discard (struct mn_output *o)
+{
+  if (o->ready)
+    fclose (o->ready);
+  o->ready = NULL;
+  if (o->sink)
+    {
+      fclose (o->fp);
+      o->fp = o->sink;
+      o->sink = NULL;
+    }
+  if (o->fp && o->path)
+    fclose (o->fp);
+  o->direct = false;
+  o->fp = NULL;
+  free (o->wf);
+  o->wf = NULL;
+  sigset_t old;
+  block (&old);
+  if (o->tmp)
+    {
+      unlink (o->tmp);
+      forget (o->tmp);
+    }
+  free (o->tmp);
+  o->tmp = NULL;
+  unblock (&old);
+}
+
+int
+mn_output_finish (struct mn_output *o, struct mn_error *e)
+{
+  if (!o->fp)
+    return 0;
+  if (o->sink && convert (o, e) < 0)
+    {
+      if (!o->path)
+        o->fp = NULL;
+      discard (o);
+      return -1;
+    }
+  if (o->ready)
+    return 0;               /* written when published */
+  if (flush_close (o, e) < 0)
+    {
+      discard (o);
+      return -1;
+    }
+  return 0;
+}
+
+/* Copy O->ready to O->fp, standard output or a file written in place,
+   and close it.  Returns 0, or -1 with E.  */
+static int
+write_ready (struct mn_output *o, struct mn_error *e)
+{
+  char buf[65536];
+  size_t n;
+  int err = 0;
+  if (!o->path)
+    {
+      /* With write(2), so that a failure is known with its cause.  */
+      fflush (stdout);
+      while (!err && (n = fread (buf, 1, sizeof buf, o->ready)) > 0)
+        for (size_t done = 0; done < n && !err;)
+          {
+            ssize_t k = write (STDOUT_FILENO, buf + done, n - done);
+            if (k < 0 && errno == EINTR)
+              continue;
+            if (k <= 0)
+              err = k < 0 ? errno : ENOSPC;
+            else
+              done += (size_t) k;
+          }
+    }
+  else
+    while ((n = fread (buf, 1, sizeof buf, o->ready)) > 0
+           && fwrite (buf, 1, n, o->fp) == n)
+      ;
+  if (!err && ferror (o->ready))
+    err = EIO;
+  fclose (o->ready);
+  o->ready = NULL;
+  if (err && !o->path)
+    {
+      o->fp = NULL;
+      return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                           "write error on standard output: %s",
+                           strerror (err));
+    }
+  if (err)
+    {
+      fclose (o->fp);
+      o->fp = NULL;
+      return mn_error_set (e, NULL, 0, MN_R_SYSTEM, "%s: cannot write: %s",
+                           o->path, strerror (err));
+    }
+  return flush_close (o, e);
+}
+
 int
 mn_output_publish (struct mn_output *o, struct mn_error *e)
 {
+  if (o->ready && write_ready (o, e) < 0)
+    {
+      discard (o);
+      return -1;
+    }
   if (!o->path)
     return 0;
   sigset_t old;
@@ -405,9 +566,11 @@ mn_output_publish (struct mn_output *o, struct mn_error *e)
     {
       mn_error_set (e, NULL, 0, MN_R_SYSTEM, "%s: cannot write: %s",
                     o->path, strerror (err));
-      mn_output_abort (o);
+      discard (o);
       return -1;
     }
+  free (o->wf);
+  o->wf = NULL;
   free (o->path);
   o->path = NULL;
   o->direct = false;
@@ -425,26 +588,7 @@ mn_output_commit (struct mn_output *o, struct mn_error *e)
 void
 mn_output_abort (struct mn_output *o)
 {
-  if (o->sink)
-    {
-      fclose (o->fp);
-      o->fp = o->sink;
-      o->sink = NULL;
-    }
-  if (o->fp && o->path)
-    fclose (o->fp);
-  o->direct = false;
-  o->fp = NULL;
-  sigset_t old;
-  block (&old);
-  if (o->tmp)
-    {
-      unlink (o->tmp);
-      forget (o->tmp);
-    }
-  free (o->tmp);
-  o->tmp = NULL;
-  unblock (&old);
+  discard (o);
   free (o->path);
   o->path = NULL;
 }

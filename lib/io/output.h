@@ -16,6 +16,8 @@
 #include "base/errinfo.h"
 #include "io/tabfmt.h"
 
+struct mn_wfile;
+
 struct mn_output
 {
   FILE *fp;         /* write here; owned, closed by mn_output_commit or
@@ -29,6 +31,11 @@ struct mn_output
                        converted table goes (the file, or standard
                        output), FP being the spool of the CSV the
                        program writes; else NULL */
+  FILE *ready;      /* the converted table waiting for mn_output_publish
+                       to copy it to standard output or to a PATH
+                       written in place, which cannot be un-written;
+                       else NULL */
+  struct mn_wfile *wf;  /* private: why a write to PATH failed */
 };
 
 /* Whether paths A and B (either may be NULL) name the same file, however
@@ -51,16 +58,21 @@ int mn_output_open_table (struct mn_output *o, const char *path,
                           const struct mn_tabfmt *fmt, struct mn_error *e);
 
 /* The two halves of mn_output_commit, for several outputs that must be
-   all written or none: first finish each (flush, check for write
-   errors, close; on failure the temporary file is removed, and O holds
-   nothing to free), then publish each (rename into place).  Both return
-   0, or -1 with E.  */
+   all written or none: first finish each (convert a table written in
+   another form, flush, check for write errors, close; on failure the
+   temporary file is removed), then publish each (rename into place; a
+   converted table for standard output or a PATH written in place is
+   written there only now, so that a table of another output that does
+   not convert leaves nothing on either).  Both return 0, or -1 with E,
+   whose file, when set, is O's name, valid until mn_output_abort (which
+   the caller then calls).  A write error names its cause (errno of the
+   failed write, such as ENOSPC), not just the stream's error flag.  */
 int mn_output_finish (struct mn_output *o, struct mn_error *e);
 int mn_output_publish (struct mn_output *o, struct mn_error *e);
 
 /* Flush, check for write errors, close and rename into place.
-   Returns 0, or -1 with E (the temporary file is then removed).  Either
-   way O then holds nothing to free.  */
+   Returns 0, or -1 with E (the temporary file is then removed; E's file
+   valid until mn_output_abort, which the caller then calls).  */
 int mn_output_commit (struct mn_output *o, struct mn_error *e);
 
 /* Discard: remove the temporary file and free what O holds.  Safe after

@@ -2,8 +2,10 @@
    then the record's own fields as they were read.  */
 #include "io/rejects.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "io/csvout.h"
 
 static const char fixed[] = "source,line,reason,message";
@@ -32,13 +34,41 @@ mn_rejects_header (struct mn_rejects *rj, const struct mn_header *h)
 {
   if (!rj->open || rj->header_done)
     return;
+  /* A column named as one of the four, or as an earlier column (a
+     header rejected for duplicate-column), takes a suffix (line.1, or
+     line.2 when the header has a line.1 too), so that every name of
+     the rejects header is unique: a reader by name, and a JSON Lines
+     object, finds each once.  The others keep their names.  */
+  static const char *const four[] = { "source", "line", "reason",
+                                      "message" };
+  const char **taken = xcalloc (4 + 2 * h->n, sizeof *taken);
+  size_t nt = 0;
+  for (size_t i = 0; i < 4; i++)
+    taken[nt++] = four[i];
+  for (size_t i = 0; i < h->n; i++)
+    taken[nt++] = h->orig ? h->orig[i] : h->name[i];
+  char **renamed = xcalloc (h->n ? h->n : 1, sizeof *renamed);
   fputs (fixed, rj->out.fp);
   for (size_t i = 0; i < h->n; i++)
     {
+      const char *name = h->orig ? h->orig[i] : h->name[i];
+      bool clash = false;
+      for (size_t j = 0; j < 4 + i && !clash; j++)
+        clash = strcmp (taken[j], name) == 0;
+      if (clash)
+        {
+          renamed[i] = mn_tab_unique_name (name, taken, nt);
+          taken[nt++] = renamed[i];
+          name = renamed[i];
+        }
       putc (',', rj->out.fp);
-      mn_csv_str (rj->out.fp, h->orig ? h->orig[i] : h->name[i], ',');
+      mn_csv_str (rj->out.fp, name, ',');
     }
   putc ('\n', rj->out.fp);
+  for (size_t i = 0; i < h->n; i++)
+    free (renamed[i]);
+  free (renamed);
+  free (taken);
   rj->header_done = true;
 }
 
@@ -101,7 +131,7 @@ mn_rejects_commit (struct mn_rejects *rj, struct mn_error *e)
 void
 mn_rejects_abort (struct mn_rejects *rj)
 {
-  if (rj->open)
-    mn_output_abort (&rj->out);
+  /* Also after a failed finish, which leaves the output's name.  */
+  mn_output_abort (&rj->out);
   rj->open = false;
 }

@@ -28,8 +28,9 @@ int mn_rejects_open_as (struct mn_rejects *rj, const char *path,
                         const struct mn_tabfmt *fmt, struct mn_error *e);
 
 /* Name the columns after the four fixed ones, from the first input's
-   header H (borrowed, not kept), as read (H->orig when renamed).  Only
-   the first call has an effect.  */
+   header H (borrowed, not kept), as read (H->orig when renamed); a column
+   named as one of the four, or as an earlier column, takes the suffix .1 (.2 ... when the header
+   has that name too: mn_tab_unique_name).  Only the first call has an effect.  */
 void mn_rejects_header (struct mn_rejects *rj, const struct mn_header *h);
 
 /* Write REC, rejected for WHY (its file, line, reason and message).
@@ -39,7 +40,8 @@ void mn_rejects_write (struct mn_rejects *rj, const struct mn_record *rec,
                        const struct mn_error *why);
 
 /* Write the file into place, as mn_output_commit does.  Returns 0, or -1
-   with E.  Either way RJ then holds nothing to free.  */
+   with E (whose file is valid until mn_rejects_abort, which the caller
+   then calls).  */
 int mn_rejects_commit (struct mn_rejects *rj, struct mn_error *e);
 
 /* Its two halves, as mn_output_finish and mn_output_publish.  */

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -65,10 +66,37 @@ mn_tabfmt_plain (const struct mn_tabfmt *f)
   return !f || (f->format == MN_TAB_CSV && f->encoding == MN_ENC_UTF8);
 }
 
+static bool json_grammar (const char *s, size_t len);
+
 /* Whether the LEN bytes at S are a number as RFC 8259 writes one (and as
-   mn_num_format does): -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?  */
+   mn_num_format does): -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?,
+   whose value is a finite double that is not zero unless every digit
+   of the mantissa is (RFC 8259 section 6 leaves the range to the
+   implementation; past it, as 1E999 or 1E-999, readers disagree, so
+   the cell is written as a string, digit for digit).  */
 static bool
 json_number (const char *s, size_t len)
+{
+  if (!json_grammar (s, len))
+    return false;
+  char buf[64], *p = len < sizeof buf ? buf : xmalloc (len + 1);
+  memcpy (p, s, len);
+  p[len] = '\0';
+  double x = strtod (p, NULL);
+  bool ok = isfinite (x);
+  if (x == 0)
+    /* 0 from a nonzero mantissa: underflow, the value lost.  */
+    for (const char *q = p; *q && *q != 'e' && *q != 'E'; q++)
+      if (*q >= '1' && *q <= '9')
+        ok = false;
+  if (p != buf)
+    free (p);
+  return ok;
+}
+
+/* Whether the LEN bytes at S follow RFC 8259's number grammar.  */
+static bool
+json_grammar (const char *s, size_t len)
 {
   size_t i = 0;
   if (i < len && s[i] == '-')
@@ -102,6 +130,23 @@ json_number (const char *s, size_t len)
   return i == len;
 }
 
+char *
+mn_tab_unique_name (const char *name, const char *const *taken, size_t n)
+{
+  size_t len = strlen (name);
+  char *s = xmalloc (len + 24);
+  memcpy (s, name, len + 1);
+  for (unsigned long k = 1;; k++)
+    {
+      size_t i = 0;
+      while (i < n && strcmp (taken[i], s) != 0)
+        i++;
+      if (i == n)
+        return s;
+      snprintf (s + len, 24, ".%lu", k);
+    }
+}
+
 /* The state of one conversion.  */
 struct conv
 {
@@ -112,6 +157,8 @@ struct conv
   char *buf;                /* the converted cell; owned */
   size_t cap;
   struct mn_header h;       /* the column names, for JSON Lines */
+  char **key;               /* JSON Lines: the keys, H's names made
+                               unique (mn_tab_unique_name); owned */
   bool *numeric;            /* JSON Lines: column I holds only numbers */
 };
 
@@ -124,11 +171,10 @@ encode (struct conv *c, const char *s, size_t len, unsigned long line,
 {
   bool valid = mn_utf8_valid (s, len);
   if (!valid && c->f->format == MN_TAB_JSONL)
-    return mn_error_set (e, NULL, 0, MN_R_ENCODING,
-                         "%s:%lu: column %zu holds bytes that are not "
-                         "UTF-8, which JSON cannot carry; nothing written "
-                         "(write it with --format=csv)", c->name, line,
-                         col + 1);
+    return mn_error_set (e, c->name, line, MN_R_ENCODING,
+                         "column %zu holds bytes that are not UTF-8, which "
+                         "JSON cannot carry; nothing written (write it "
+                         "with --format=csv)", col + 1);
   if (c->cd == (iconv_t) -1 || !valid)
     {
       /* Not UTF-8: the bytes of a rejected record, kept as read.  */
@@ -156,12 +202,11 @@ encode (struct conv *c, const char *s, size_t len, unsigned long line,
       size_t k = u[0] < 0x80 ? 1 : u[0] < 0xE0 ? 2 : u[0] < 0xF0 ? 3 : 4;
       for (size_t j = 1; j < k && (size_t) (in - s) + j < len; j++)
         cp = (cp << 6) | (u[j] & 0x3Fu);
-      return mn_error_set (e, NULL, 0, MN_R_ENCODING,
-                           "%s:%lu: column %zu (%s): U+%04lX cannot be "
-                           "written in GB18030; nothing written (try "
-                           "--output-encoding=utf-8-bom)", c->name, line,
-                           col + 1, col < c->h.n ? c->h.name[col] : "",
-                           cp);
+      return mn_error_set (e, c->name, line, MN_R_ENCODING,
+                           "column %zu (%s): U+%04lX cannot be written in "
+                           "GB18030; nothing written (try "
+                           "--output-encoding=utf-8-bom)", col + 1,
+                           col < c->h.n ? c->h.name[col] : "", cp);
     }
   *out = c->buf;
   *olen = c->cap - outleft;
@@ -234,9 +279,18 @@ write_record (struct conv *c, const struct mn_record *rec, bool header,
           if (i)
             putc (',', c->out);
           if (i < c->h.n)
-            json_string (c->out, c->h.name[i], strlen (c->h.name[i]));
+            json_string (c->out, c->key[i], strlen (c->key[i]));
           else
-            fprintf (c->out, "\"%zu\"", i + 1);
+            {
+              /* Keyed by its number, unless a column has that name.  */
+              char num[32];
+              snprintf (num, sizeof num, "%zu", i + 1);
+              char *k = mn_tab_unique_name (num,
+                                            (const char *const *) c->key,
+                                            c->h.n);
+              json_string (c->out, k, strlen (k));
+              free (k);
+            }
           putc (':', c->out);
           if (len == 0)
             fputs ("null", c->out);
@@ -288,7 +342,14 @@ pass (struct conv *c, FILE *in, bool scan, struct mn_error *e)
   while ((rc = mn_reader_next (r, &rec, e)) == 1)
     {
       if (first && !c->h.name)
-        mn_header_init (&c->h, &rec);
+        {
+          mn_header_init (&c->h, &rec);
+          c->key = xcalloc (c->h.n ? c->h.n : 1, sizeof *c->key);
+          for (size_t i = 0; i < c->h.n; i++)
+            c->key[i] = mn_tab_unique_name (c->h.name[i],
+                                            (const char *const *) c->key,
+                                            i);
+        }
       if (first && scan)
         {
           c->numeric = xcalloc (rec.n ? rec.n : 1, sizeof *c->numeric);
@@ -304,6 +365,8 @@ pass (struct conv *c, FILE *in, bool scan, struct mn_error *e)
           rc = -1;
           break;
         }
+      if (!scan && ferror (c->out))
+        break;                  /* the caller reports the write error */
       first = false;
     }
   mn_reader_free (r);
@@ -346,6 +409,9 @@ mn_tabfmt_convert (FILE *in, FILE *out, const struct mn_tabfmt *f,
     iconv_close (c.cd);
   free (c.buf);
   free (c.numeric);
+  for (size_t i = 0; c.key && i < c.h.n; i++)
+    free (c.key[i]);
+  free (c.key);
   mn_header_release (&c.h);
   return rc;
 }

@@ -47,13 +47,22 @@ const char *mn_tab_encoding_name (enum mn_tab_encoding e);
 /* Whether F (may be NULL) is plain CSV in UTF-8, written as it is.  */
 bool mn_tabfmt_plain (const struct mn_tabfmt *f);
 
+/* NAME (borrowed), or when one of TAKEN[0..N-1] (borrowed) is NAME,
+   NAME.K with the smallest K >= 1 that none is, as R's make.unique
+   and pandas do; the caller frees.  A table's column names, or a
+   rejects file's, made unique.  */
+char *mn_tab_unique_name (const char *name, const char *const *taken,
+                          size_t n);
+
 /* Copy the CSV table IN (UTF-8, as the suite writes it; borrowed, read
    from where it stands, twice for JSON Lines: it must be seekable) to
    OUT (borrowed) in the form F.  A cell that is not UTF-8 (the bytes of
    a rejected record, kept as read) is copied as it is in CSV and TSV and
    is an error in JSON Lines; a character GB18030 cannot encode is an
-   error.  NAME names the output in E.  Returns 0, or -1 with E (nothing
-   said about what was already written: the caller discards it).  */
+   error.  NAME (borrowed, kept in E) names the output in E, with the
+   line.  Returns 0, or -1 with E (nothing said about what was already
+   written: the caller discards it).  A write error on OUT stops the
+   copy, returning 0: the caller finds it as for any write (ferror).  */
 int mn_tabfmt_convert (FILE *in, FILE *out, const struct mn_tabfmt *f,
                        const char *name, struct mn_error *e);
 

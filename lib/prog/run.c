@@ -284,16 +284,22 @@ mn_run_inputs (struct mn_run *run)
     if (run_input (run, &run->input[i], &e) < 0)
       {
         mn_report_error (run->rep, &e);
+        /* Only plain CSV goes out while the inputs are read; a table in
+           another form is converted, and written, when the run ends.  */
+        bool to_file = run->path[0] && strcmp (run->path[0], "-") != 0;
+        const char *partial = run->partial
+                              && (to_file || mn_tabfmt_plain (&run->fmt))
+                              ? run->partial : NULL;
         bool stopped = run->strict && run->total.rejected > 0;
         if (stopped)
-          note (run, run->partial
+          note (run, partial
                        ? _("stopped at the first rejected record (--strict)")
                        : _("stopped at the first rejected record (--strict); "
                          "nothing written"));
-        if (run->partial && run->path[0])
+        if (partial && to_file)
           note (run, _("no output file written"));
-        else if (run->partial && run->started)
-          note (run, run->partial);
+        else if (partial && run->started)
+          note (run, partial);
         return -1;
       }
   return 0;

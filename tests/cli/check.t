@@ -257,7 +257,7 @@ minyi-check:check-dupcol.csv:1: column 'household' appears twice in the header
 minyi-check: check-dupcol.csv: 2 records, 0 used, 2 rejected (duplicate-column 2)
 minyi-check: Cronbach's alpha: not defined (0 complete cases of 3 items)
 file rej.csv:
-source,line,reason,message,wave,township,village,cadre,household,household,q1,q2,q3,q4
+source,line,reason,message,wave,township,village,cadre,household,household.1,q1,q2,q3,q4
 check-dupcol.csv,2,duplicate-column,column 'household' appears twice in the header,2026Q1,城关镇,东坡村,C1,H1,H1,满意,5,4,5
 check-dupcol.csv,3,duplicate-column,column 'household' appears twice in the header,2026Q1,城关镇,东坡村,C1,H2,H2,满意,5,4,5
 

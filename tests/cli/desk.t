@@ -33,7 +33,7 @@ same
 cmd: printf 'cadre,q1,q2\nC\356\236\215,\346\273\241\346\204\217,4\n' > $T/pua.csv; minyi-score -q -c codebook.csv --output-encoding=gb18030 -o $T/out.csv $T/pua.csv 2>&1 | sed "s|$T/||"; ls $T
 exit: 0
 stdout:
-minyi-score: out.csv:2: column 1 (cadre): U+E78D cannot be written in GB18030; nothing written (try --output-encoding=utf-8-bom)
+minyi-score:out.csv:2: column 1 (cadre): U+E78D cannot be written in GB18030; nothing written (try --output-encoding=utf-8-bom)
 pua.csv
 
 === ... and on standard output nothing either, status 2

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "io/csvout.h"
+#include "io/tabfmt.h"
 #include "base/groups.h"
 #include "base/na.h"
 #include "base/normalize.h"
@@ -563,9 +564,34 @@ test_utf8_runs (void)
   ok (right, "utf8_valid and ascii at every offset of an ASCII run");
 }
 
+/* mn_tab_unique_name: the suffix .K with the smallest K >= 1 that no
+   name taken has, as R's make.unique (c ("line", "line.1", "line"))
+   gives "line.2".  */
+static void
+test_unique_name (void)
+{
+  const char *taken[] = { "source", "line", "reason", "message",
+                          "line.1", "q1" };
+  struct { const char *name; size_t n; const char *want; } c[] = {
+    { "q2", 6, "q2" }, { "line", 6, "line.2" }, { "line", 4, "line.1" },
+    { "source", 6, "source.1" }, { "q1", 5, "q1" }, { "q1", 6, "q1.1" },
+    { "7", 0, "7" },
+  };
+  for (size_t i = 0; i < sizeof c / sizeof *c; i++)
+    {
+      char *got = mn_tab_unique_name (c[i].name, taken, c[i].n);
+      char what[64];
+      snprintf (what, sizeof what, "unique_name %s among %zu", c[i].name,
+                c[i].n);
+      streq (got, c[i].want, what);
+      free (got);
+    }
+}
+
 int
 main (void)
 {
+  test_unique_name ();
   test_parse_double ();
   test_parse_double_fast ();
   test_utf8_runs ();
