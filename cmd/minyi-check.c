@@ -31,8 +31,7 @@ enum
   OPT_MIN_COVERAGE,
   OPT_ALPHA_ITEMS,
   OPT_COLLECTOR_P,
-  OPT_REPORT,
-  OPT_PROGRESS
+  OPT_REPORT
 };
 
 struct args
@@ -43,7 +42,6 @@ struct args
   char **alpha;
   char **files;
   size_t nfiles;
-  bool progress;
 };
 
 static const struct argp_option options[] = {
@@ -85,7 +83,6 @@ static const struct argp_option options[] = {
   { "collector-p", OPT_COLLECTOR_P, "P", 0,
     N_("flag a collector as implausibly uniform when its Bonferroni-adjusted "
     "p-value is below P (default 0.001)"), 0 },
-  { "progress", OPT_PROGRESS, NULL, 0, MN_PROGRESS_DOC, 40 },
   { 0 }
 };
 
@@ -113,6 +110,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case ARGP_KEY_INIT:
       state->child_inputs[0] = &a->common;
       state->child_inputs[1] = &a->common;
+      state->child_inputs[2] = &a->common;
       break;
     case 'c':
       a->codebook = arg;
@@ -144,9 +142,6 @@ parse_opt (int key, char *arg, struct argp_state *state)
     case 'w':
       s->weight = arg;
       s->require_weight = true;
-      break;
-    case OPT_PROGRESS:
-      a->progress = true;
       break;
     case OPT_REPORT:
       a->report = arg;
@@ -203,7 +198,7 @@ static const struct argp argp = {
   "Example:\n"
   "  minyi-check -c data/codebook.csv -R data/roster.csv --rejects "
   "rejects.csv data/survey.csv > clean.csv"),
-  mn_common_table_children, mn_help_filter, MN_DOMAIN
+  mn_common_table_progress_children, mn_help_filter, MN_DOMAIN
 };
 
 /* The program's side of the run.  */
@@ -329,7 +324,7 @@ main (int argc, char **argv)
   struct mn_error e;
   struct mn_run run;
   mn_common_run (&run, &a.common, a.files, a.nfiles);
-  mn_run_progress (&run, &a.common, a.progress);
+  mn_run_progress (&run, &a.common);
   run.partial = "the clean rows on standard output are incomplete";
   run.bind = check_bind;
   run.row = check_row;

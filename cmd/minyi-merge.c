@@ -155,7 +155,16 @@ merge_row (void *m, const struct mn_input *in, const struct mn_record *rec,
            struct mn_error *e)
 {
   int rc = mn_merger_add (m, rec, in->name, e);
-  return rc == 0 ? MN_SCAN_USE : rc > 0 ? MN_SCAN_SKIP : MN_SCAN_REJECT;
+  return rc == 0 ? MN_SCAN_USE : rc == -1 ? MN_SCAN_REJECT : MN_SCAN_STOP;
+}
+
+/* With --concatenated: a header line among the rows.  */
+static int
+merge_header (void *m, const struct mn_input *in,
+              const struct mn_record *rec, struct mn_error *e)
+{
+  int rc = mn_merger_header (m, in, rec, e);
+  return rc == 0 ? MN_SCAN_USE : rc > 0 ? MN_SCAN_SKIP : MN_SCAN_STOP;
 }
 
 /* Write the table, and the provenance to META (may be NULL).  */
@@ -210,6 +219,7 @@ main (int argc, char **argv)
   run.ro.encoding = NULL;
   run.bind = merge_bind;
   run.row = merge_row;
+  run.header = merge_header;
   run.ctx = m;
   char *meta_path = mn_table_meta_path (&a.table, a.common.output);
   struct mn_output *meta = mn_run_output (&run, meta_path);

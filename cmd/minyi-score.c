@@ -27,8 +27,7 @@ enum
   OPT_GROUP_WEIGHTS,
   OPT_RESPONDENT,
   OPT_STANDARDIZE,
-  OPT_LIST_COLUMNS,
-  OPT_PROGRESS
+  OPT_LIST_COLUMNS
 };
 
 struct args
@@ -50,7 +49,6 @@ struct args
   char **argv;
   char **files;
   size_t nfiles;
-  bool progress;
 };
 
 static const struct argp_option options[] = {
@@ -98,7 +96,6 @@ static const struct argp_option options[] = {
   { "list-columns", OPT_LIST_COLUMNS, NULL, 0,
     N_("list the score table's columns, their types and meanings, and "
     "exit"), 40 },
-  { "progress", OPT_PROGRESS, NULL, 0, MN_PROGRESS_DOC, 40 },
   { 0 }
 };
 
@@ -161,6 +158,7 @@ parse_opt (int key, char *arg, struct argp_state *state)
       state->child_inputs[1] = &a->table;
       state->child_inputs[2] = &a->table;
       state->child_inputs[3] = &a->common;
+      state->child_inputs[4] = &a->common;
       break;
     case 'c':
       a->codebook = arg;
@@ -208,9 +206,6 @@ parse_opt (int key, char *arg, struct argp_state *state)
       break;
     case OPT_RESPONDENT:
       a->respondent = arg;
-      break;
-    case OPT_PROGRESS:
-      a->progress = true;
       break;
     case OPT_LIST_COLUMNS:
       /* Like --version: print and exit, whatever else is given (standard
@@ -262,7 +257,7 @@ static const struct argp argp = {
   "or the input is invalid, 2 on a usage or system error.\n\n"
   "Example:\n"
   "  minyi-score -c data/codebook.csv data/survey.csv"),
-  mn_table_children, mn_help_filter, MN_DOMAIN
+  mn_table_progress_children, mn_help_filter, MN_DOMAIN
 };
 
 /* The run's callbacks: bind each input to the scorer, score its
@@ -294,9 +289,12 @@ load (struct mn_run *run, const struct args *a, struct mn_codebook *cb,
       spec->rgroup = a->respondent ? a->respondent : "respondent_type";
       if (mn_load_rgroups (spec, a->group_weights, &e) < 0)
         {
-          if (!e.file)          /* GROUP=SHARE,... of the option */
+          /* GROUP=SHARE,... of the option is a usage error; a file's
+             data is a data problem, as a codebook's or margins'.  */
+          bool option = !e.file;
+          if (option)
             e.file = "--group-weights";
-          mn_run_fail (run, &e, MN_EXIT_USAGE);
+          mn_run_fail (run, &e, option ? MN_EXIT_USAGE : MN_EXIT_AUTO);
           return NULL;
         }
     }
@@ -400,7 +398,7 @@ main (int argc, char **argv)
   };
   struct mn_run run;
   mn_common_run (&run, &a.common, a.files, a.nfiles);
-  mn_run_progress (&run, &a.common, a.progress);
+  mn_run_progress (&run, &a.common);
   mn_run_reads (&run, a.codebook);
   mn_run_reads (&run, a.group_weights);   /* a file, or GROUP=SHARE,... */
   struct mn_scorer *scorer = load (&run, &a, &cb, &spec);

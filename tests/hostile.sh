@@ -435,26 +435,26 @@ v:５              margins  minyi-weight  1 :F:2: population '５' of township '
 v:0                margins  minyi-weight  1 :F:2: population '0' of township '城关镇' is not positive
 v:-1               margins  minyi-weight  1 :F:2: population '-1' of township '城关镇' is not positive
 sound              shares   minyi-score   0 -
-empty              shares   minyi-score   2 :F:1: empty group-shares file
-header-only        shares   minyi-score   2 : F: group shares sum to 0, not 1
-nul-byte           shares   minyi-score   2 :F:2: field 1 is not valid UTF-8 (or holds a NUL byte)
-invalid-utf8       shares   minyi-score   2 :F:2: field 1 is not valid UTF-8 (or holds a NUL byte)
-open-quote         shares   minyi-score   2 :F:5: field 2 opens a quote that is never closed
+empty              shares   minyi-score   1 :F:1: empty group-shares file
+header-only        shares   minyi-score   1 : F: group shares sum to 0, not 1
+nul-byte           shares   minyi-score   1 :F:2: field 1 is not valid UTF-8 (or holds a NUL byte)
+invalid-utf8       shares   minyi-score   1 :F:2: field 1 is not valid UTF-8 (or holds a NUL byte)
+open-quote         shares   minyi-score   1 :F:5: field 2 opens a quote that is never closed
 cr-only            shares   minyi-score   0 -
-dup-header         shares   minyi-score   2 :F:1: column 'group' appears twice in the header
+dup-header         shares   minyi-score   1 :F:1: column 'group' appears twice in the header
 columns-100000     shares   minyi-score   0 -
 directory          shares   minyi-score   2 : F: read error: Is a directory
 fifo               shares   minyi-score   0 -
-dev-null           shares   minyi-score   2 :/dev/null:1: empty group-shares file
-empty-key          shares   minyi-score   2 :F:2: '=0.6' is not GROUP=SHARE with a share > 0
-v:1e999            shares   minyi-score   2 :F:2: 'villager=1e999' is not GROUP=SHARE with a share > 0
-v:nan              shares   minyi-score   2 :F:2: 'villager=nan' is not GROUP=SHARE with a share > 0
-v:-0               shares   minyi-score   2 :F:2: 'villager=-0' is not GROUP=SHARE with a share > 0
-v:0x10             shares   minyi-score   2 :F:2: 'villager=0x10' is not GROUP=SHARE with a share > 0
-v:1,000            shares   minyi-score   2 :F:2: 'villager=1,000' is not GROUP=SHARE with a share > 0
-v:５              shares   minyi-score   2 :F:2: 'villager=５' is not GROUP=SHARE with a share > 0
-v:0                shares   minyi-score   2 :F:2: 'villager=0' is not GROUP=SHARE with a share > 0
-v:-1               shares   minyi-score   2 :F:2: 'villager=-1' is not GROUP=SHARE with a share > 0
+dev-null           shares   minyi-score   1 :/dev/null:1: empty group-shares file
+empty-key          shares   minyi-score   1 :F:2: '=0.6' is not GROUP=SHARE with a share > 0
+v:1e999            shares   minyi-score   1 :F:2: 'villager=1e999' is not GROUP=SHARE with a share > 0
+v:nan              shares   minyi-score   1 :F:2: 'villager=nan' is not GROUP=SHARE with a share > 0
+v:-0               shares   minyi-score   1 :F:2: 'villager=-0' is not GROUP=SHARE with a share > 0
+v:0x10             shares   minyi-score   1 :F:2: 'villager=0x10' is not GROUP=SHARE with a share > 0
+v:1,000            shares   minyi-score   1 :F:2: 'villager=1,000' is not GROUP=SHARE with a share > 0
+v:５              shares   minyi-score   1 :F:2: 'villager=５' is not GROUP=SHARE with a share > 0
+v:0                shares   minyi-score   1 :F:2: 'villager=0' is not GROUP=SHARE with a share > 0
+v:-1               shares   minyi-score   1 :F:2: 'villager=-1' is not GROUP=SHARE with a share > 0
 sound              table    minyi-adjust  0 -
 sound              table    minyi-rank    0 -
 sound              table    minyi-report  0 -

@@ -1,7 +1,6 @@
 /* normalize.c - NFKC of keys and answers (libunistring).  */
 #include "base/normalize.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <uninorm.h>
@@ -10,58 +9,16 @@
 #include "base/xalloc.h"
 
 bool
-mn_ascii (const char *s, size_t len)
-{
-  /* Eight bytes at a time: no byte of an ASCII word has its top bit.  */
-  size_t i = 0;
-  for (; i + 8 <= len; i += 8)
-    {
-      uint64_t w;
-      memcpy (&w, s + i, 8);
-      if (w & UINT64_C (0x8080808080808080))
-        return false;
-    }
-  for (; i < len; i++)
-    if ((unsigned char) s[i] & 0x80)
-      return false;
-  return true;
-}
-
-bool
 mn_nfkc_stable (const char *s, size_t len)
 {
-  const uint64_t highs = UINT64_C (0x8080808080808080);
   const unsigned char *p = (const unsigned char *) s, *end = p + len;
-  while (p < end)
+  for (;;)
     {
-      /* Up to the next byte that is not ASCII: a word at a time, its
-         ASCII bytes before the first other one skipped at once.  */
-      if (end - p >= 8)
-        {
-          uint64_t w;
-          memcpy (&w, p, 8);
-          uint64_t h = w & highs;
-          if (!h)
-            {
-              p += 8;
-              continue;
-            }
-          /* The first byte in memory is the lowest on a little-endian
-             machine, the highest on a big-endian one.  */
-#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-          p += __builtin_clzll (h) >> 3;
-#else
-          p += __builtin_ctzll (h) >> 3;
-#endif
-        }
-      else
-        {
-          while (p < end && *p < 0x80)
-            p++;
-          if (p == end)
-            break;
-        }
-      if (*p >= 0xE4 && *p <= 0xE9 && end - p >= 3
+      p += mn_ascii_prefix ((const char *) p, (size_t) (end - p));
+      if (p == end)
+        break;
+      size_t left = (size_t) (end - p);
+      if (*p >= 0xE4 && *p <= 0xE9 && left >= 3
           && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
         p += 3;
       else

@@ -14,8 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* True when the LEN bytes at S (borrowed) are all ASCII.  */
-bool mn_ascii (const char *s, size_t len);
+#include "base/utf8.h"          /* mn_ascii, which callers use first */
 
 /* True when the LEN bytes at S (borrowed) are known to be in NFKC by a
    scan of their bytes: ASCII, and the three-byte UTF-8 characters from

@@ -3,39 +3,14 @@
    accept.  */
 #include "base/utf8.h"
 
-#include <stdint.h>
-#include <string.h>
-
-#define HIGH_BITS UINT64_C (0x8080808080808080)
-
-/* How many of the N bytes at S, from the first, are ASCII, counted
-   eight at a time up to the first word that holds another byte (the
-   caller goes on byte by byte).  */
-static size_t
-ascii_words (const unsigned char *s, size_t n)
-{
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8)
-    {
-      uint64_t w;
-      memcpy (&w, s + i, 8);
-      if (w & HIGH_BITS)
-        break;
-    }
-  return i;
-}
-
 bool
 mn_utf8_valid (const char *str, size_t n)
 {
   const unsigned char *s = (const unsigned char *) str, *end = s + n;
   for (;;)
     {
-      /* Runs of ASCII, the bulk of a survey: a word at a time, then
-         byte by byte up to the next other byte.  */
-      s += ascii_words (s, end - s);
-      while (s < end && *s < 0x80)
-        s++;
+      /* Runs of ASCII, the bulk of a survey.  */
+      s += mn_ascii_prefix ((const char *) s, (size_t) (end - s));
       if (s == end)
         return true;
       unsigned c = *s;

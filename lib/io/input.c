@@ -366,6 +366,21 @@ input_start (struct mn_input *in, const struct mn_reader_options *ro,
         }
       in->mixed = kind == 2;
     }
+  else if (in->fp == stdin)
+    {
+      /* Standard input, maybe a pipe, with the encoding given: a
+         workbook is known by the first bytes, handed to the reader
+         then (the header, read through --encoding, may not show
+         them).  */
+      prefix = xmalloc (64);
+      plen = fread (prefix, 1, 64, in->fp);
+      if (mn_input_workbook (in->name, (const unsigned char *) prefix,
+                             plen, e) < 0)
+        {
+          free (prefix);
+          goto fail;
+        }
+    }
   in->r = mn_reader_new (in->fp, in->name, &o, e);
   if (!in->r)
     {
@@ -527,28 +542,104 @@ mn_input_close (struct mn_input *in)
   in->own = false;
 }
 
+/* The text of a small file read whole into memory (the N bytes at BUF,
+   all of IN), for mn_input_utf8: judged by the rule of guess_encoding
+   and, when GB18030, converted from BUF, so that the file is read only
+   once.  IN->fp is left at its start when it can seek (FROM), else the
+   bytes are copied to a temporary file.  */
+static int
+utf8_from_memory (struct mn_input *in, off_t from, const char *buf, size_t n,
+                  FILE **out, const char **encoding, struct mn_error *e)
+{
+  if (mn_input_workbook (in->name, (const unsigned char *) buf, n, e) < 0)
+    return -1;
+  unsigned long good = 0, bad = 0;
+  classify_lines (buf, n, true, &good, &bad);
+  FILE *tmp = NULL;
+  if (bad > 0 && good == 0)
+    {
+      /* Every line with other bytes is not UTF-8: GB18030 if it all
+         converts, else read as UTF-8, its bad fields named.  */
+      if (!(tmp = mn_tmpfile ()))
+        return mn_error_set (e, in->name, 0, MN_R_SYSTEM,
+                             "cannot convert from GB18030: %s",
+                             strerror (errno));
+      if (!converts (buf, n, NULL, "GB18030", tmp))
+        {
+          fclose (tmp);
+          tmp = NULL;
+        }
+      else if (fflush (tmp) != 0 || fseeko (tmp, 0, SEEK_SET) != 0)
+        {
+          fclose (tmp);
+          return mn_error_set (e, in->name, 0, MN_R_SYSTEM,
+                               "cannot convert from GB18030: %s",
+                               strerror (errno));
+        }
+    }
+  *encoding = tmp ? "GB18030" : "UTF-8";
+  if (tmp)
+    {
+      *out = tmp;
+      return 0;
+    }
+  /* UTF-8 (a byte-order mark the reader drops), or mixed: read as
+     UTF-8, the caller's reader saying which field is not.  */
+  if (from >= 0 && fseeko (in->fp, from, SEEK_SET) == 0)
+    {
+      *out = in->fp;
+      return 0;
+    }
+  if (!(tmp = mn_tmpfile ()) || fwrite (buf, 1, n, tmp) != n
+      || fflush (tmp) != 0 || fseeko (tmp, 0, SEEK_SET) != 0)
+    {
+      if (tmp)
+        fclose (tmp);
+      return mn_error_set (e, in->name, 0, MN_R_SYSTEM,
+                           "cannot make a temporary copy: %s",
+                           strerror (errno));
+    }
+  *out = tmp;
+  return 0;
+}
+
 int
 mn_input_utf8 (FILE *fp, const char *name, FILE **out, const char **encoding,
                struct mn_error *e)
 {
   struct mn_input in = { .path = name, .name = name, .fp = fp };
   *out = NULL;
-  if (peek_workbook (fp, name, e) < 0)
+  /* Read once: a file that ends within the guess's prefix (any small
+     file) is judged and converted in memory.  */
+  off_t from = ftello (fp);
+  char *buf;
+  size_t n;
+  bool eof;
+  if (read_prefix (&in, &buf, &n, &eof, e) < 0)
     return -1;
-  int kind = guess_whole (&in, "", 0, e);
+  if (eof)
+    {
+      int rc = utf8_from_memory (&in, from, buf, n, out, encoding, e);
+      free (buf);
+      return rc;
+    }
+  /* A longer one: through guess_whole, which reads it again.  */
+  if (mn_input_workbook (name, (const unsigned char *) buf, n, e) < 0)
+    {
+      free (buf);
+      return -1;
+    }
+  int kind = guess_whole (&in, buf, n, e);
+  free (buf);
   if (kind < 0)
-    goto fail;
-  if (peek_workbook (in.fp, name, e) < 0)
     goto fail;
   *encoding = kind == 0 ? "GB18030" : "UTF-8";
   if (kind != 0)
     {
-      /* UTF-8 (a byte-order mark the reader drops), or mixed: read as
-         UTF-8, the caller's reader saying which field is not.  */
       *out = in.fp;
       return 0;
     }
-  /* The whole file converts: guess_encoding made sure.  */
+  /* The whole file converts: guess_whole made sure.  */
   FILE *tmp = mn_tmpfile ();
   if (!tmp || !converts (NULL, 0, in.fp, "GB18030", tmp) || fflush (tmp) != 0
       || fseeko (tmp, 0, SEEK_SET) != 0)

@@ -199,6 +199,34 @@ const struct argp mn_tabfmt_argp = { tabfmt_options, tabfmt_parse, NULL,
                                      NULL, NULL, mn_help_filter,
                                      MN_DOMAIN };
 
+enum
+{
+  OPT_PROGRESS = 0x120
+};
+
+static const struct argp_option progress_options[] = {
+  { "progress", OPT_PROGRESS, NULL, 0,
+    N_("show the bytes and records read, the rate and the time left on "
+    "standard error, every half second (the default when standard error "
+    "is a terminal, unless -q)"), 40 },
+  { 0 }
+};
+
+static error_t
+progress_parse (int key, char *arg, struct argp_state *state)
+{
+  (void) arg;
+  struct mn_common_opts *c = state->input;
+  if (key != OPT_PROGRESS)
+    return ARGP_ERR_UNKNOWN;
+  c->progress = true;
+  return 0;
+}
+
+const struct argp mn_progress_argp = { progress_options, progress_parse,
+                                       NULL, NULL, NULL, mn_help_filter,
+                                       MN_DOMAIN };
+
 const struct argp_child mn_common_children[] = {
   { &mn_common_argp, 0, NULL, 0 },
   { 0 }
@@ -207,6 +235,13 @@ const struct argp_child mn_common_children[] = {
 const struct argp_child mn_common_table_children[] = {
   { &mn_common_argp, 0, NULL, 0 },
   { &mn_tabfmt_argp, 0, NULL, 0 },
+  { 0 }
+};
+
+const struct argp_child mn_common_table_progress_children[] = {
+  { &mn_common_argp, 0, NULL, 0 },
+  { &mn_tabfmt_argp, 0, NULL, 0 },
+  { &mn_progress_argp, 0, NULL, 0 },
   { 0 }
 };
 
@@ -430,8 +465,7 @@ mn_arg_long (const char *arg, long min, long max, const char *what,
 }
 
 void
-mn_run_progress (struct mn_run *run, const struct mn_common_opts *c,
-                 bool asked)
+mn_run_progress (struct mn_run *run, const struct mn_common_opts *c)
 {
-  run->progress = asked || (!c->quiet && isatty (STDERR_FILENO));
+  run->progress = c->progress || (!c->quiet && isatty (STDERR_FILENO));
 }

@@ -47,6 +47,7 @@ struct mn_common_opts
   struct mn_tabfmt tabfmt;          /* -f, --format and --output-encoding
                                        (mn_tabfmt_argp): the form of the
                                        tables written */
+  bool progress;                    /* --progress (mn_progress_argp) */
 };
 
 extern const struct argp mn_common_argp;
@@ -84,16 +85,17 @@ void mn_common_check_stdin (struct argp_state *state, char *const *files,
                             size_t nfiles, const char *const *option,
                             const char *const *path, size_t n);
 
-/* The help line of --progress, for the programs that take it.  */
-#define MN_PROGRESS_DOC                                                   \
-  N_("show the bytes and records read, the rate and the time left on "      \
-  "standard error, every half second (the default when standard error "  \
-  "is a terminal, unless -q)")
+/* --progress, for the programs that take it: a child whose input is
+   the program's struct mn_common_opts, setting its PROGRESS.  */
+extern const struct argp mn_progress_argp;
 
-/* Ask RUN for progress reports when ASKED (--progress), or when
+/* mn_common_table_children, then mn_progress_argp: child_inputs[0],
+   [1] and [2] all the program's struct mn_common_opts.  */
+extern const struct argp_child mn_common_table_progress_children[];
+
+/* Ask RUN for progress reports when C asked (--progress), or when
    standard error is a terminal and C is not --quiet.  */
-void mn_run_progress (struct mn_run *run, const struct mn_common_opts *c,
-                      bool asked);
+void mn_run_progress (struct mn_run *run, const struct mn_common_opts *c);
 
 /* Option values, parsed whole (nothing may follow) or refused through
    argp_error on STATE naming WHAT (the option, or N_("level"), which

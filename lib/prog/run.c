@@ -257,7 +257,8 @@ run_input (struct mn_run *run, struct mn_run_input *ri, struct mn_error *e)
       keep (run, MN_EXIT_DATA);
     }
 
-  struct mn_scan scan = { .row = run->row, .rejected = run->rejected,
+  struct mn_scan scan = { .row = run->row, .header = run->header,
+                          .rejected = run->rejected,
                           .ctx = run->ctx,
                           .whole = bound == MN_RUN_WHOLE ? &whole : NULL,
                           .rejects = &run->rejects, .rep = run->rep,

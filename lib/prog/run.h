@@ -99,6 +99,9 @@ struct mn_run
   int (*bind) (void *ctx, struct mn_input *in, struct mn_error *e);
   int (*row) (void *ctx, const struct mn_input *in,
               const struct mn_record *rec, struct mn_error *e);
+  int (*header) (void *ctx, const struct mn_input *in,
+                 const struct mn_record *rec,
+                 struct mn_error *e);              /* as in scan.h */
   void (*rejected) (void *ctx, const struct mn_record *rec,
                     const struct mn_error *e);     /* as in scan.h */
   void *ctx;

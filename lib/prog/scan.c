@@ -37,11 +37,20 @@ mn_scan_input (struct mn_input *in, const struct mn_scan *s,
           *e = *s->whole;
           e->line = rec.line;
         }
-      else if (rc == 1)
+      else
         {
-          seen = true;
-          int r = s->row (s->ctx, in, &rec, e);
-          if (r == MN_SCAN_USE)
+          int r = s->header ? s->header (s->ctx, in, &rec, e) : MN_SCAN_USE;
+          if (r == MN_SCAN_USE && rc == 1)
+            {
+              seen = true;
+              r = s->row (s->ctx, in, &rec, e);
+            }
+          if (r == MN_SCAN_STOP)
+            {
+              rc = -1;
+              break;
+            }
+          if (r == MN_SCAN_USE && seen)
             {
               t->used++;
               continue;

@@ -22,6 +22,9 @@ enum
   MN_SCAN_REJECT = -1,          /* rejected, E says why */
   MN_SCAN_SKIP = 1,             /* not a record (a header line repeated
                                    in concatenated tables): not counted */
+  MN_SCAN_STOP = 2,             /* reading cannot go on, E says why (a
+                                   table of another kind in concatenated
+                                   ones) */
 };
 
 struct mn_scan
@@ -31,6 +34,12 @@ struct mn_scan
      the call.  */
   int (*row) (void *ctx, const struct mn_input *in,
               const struct mn_record *rec, struct mn_error *e);
+  /* When not NULL, called first for every record, sound or not (a
+     header line among concatenated tables may have another width):
+     returns MN_SCAN_USE to go on with it as usual, MN_SCAN_SKIP or
+     MN_SCAN_STOP.  ROW may return MN_SCAN_STOP too.  */
+  int (*header) (void *ctx, const struct mn_input *in,
+                 const struct mn_record *rec, struct mn_error *e);
   /* When not NULL, called for each record rejected without ROW seeing
      it (its structure, or WHOLE), so the program can count it too.  REC
      and E are valid only during the call.  */
@@ -49,8 +58,9 @@ struct mn_scan
 /* Run S over IN (both borrowed, not kept), adding the counts to T (the
    input's own, zeroed by the caller: the reporter sees it as the input's
    counts so far), and reporting them when IN is read to its end.
-   Returns 0 at end of input; -1 when reading cannot go on, or when
-   --strict stops at a rejected record (E says why).  */
+   Returns 0 at end of input; -1 when reading cannot go on (a callback
+   said MN_SCAN_STOP), or when --strict stops at a rejected record (E
+   says why).  */
 int mn_scan_input (struct mn_input *in, const struct mn_scan *s,
                    struct mn_tally *t, struct mn_error *e);
 

@@ -94,6 +94,15 @@ const struct argp_child mn_table_children[] = {
   { 0 }
 };
 
+const struct argp_child mn_table_progress_children[] = {
+  { &mn_common_argp, 0, NULL, 0 },
+  { &table_argp, 0, NULL, 0 },
+  { &partial_argp, 0, NULL, 0 },
+  { &mn_tabfmt_argp, 0, NULL, 0 },
+  { &mn_progress_argp, 0, NULL, 0 },
+  { 0 }
+};
+
 const struct argp_child mn_table_children_exact[] = {
   { &mn_common_argp, 0, NULL, 0 },
   { &table_argp, 0, NULL, 0 },

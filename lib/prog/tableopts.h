@@ -31,6 +31,10 @@ struct mn_table_opts
    --digits with --partial.  */
 extern const struct argp_child mn_table_children[];
 
+/* The same, then --progress (mn_progress_argp): child_inputs[4] the
+   struct mn_common_opts again.  */
+extern const struct argp_child mn_table_progress_children[];
+
 /* The same without --partial, for programs whose tables have no partial
    form (minyi-adjust): child_inputs[0] and [1] as above, [2] the
    struct mn_common_opts again.  */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "io/csvout.h"
+#include "io/header.h"
 #include "base/groups.h"
 #include "stats/moments.h"
 #include "base/numparse.h"
@@ -853,9 +854,13 @@ struct mn_merger
   char *tmp;                    /* one row's statistics */
   struct mn_groups *seen;       /* this input's keys: the line of each */
   bool concatenated;            /* keys may repeat; headers may recur */
-  char *head;                   /* this input's header, names joined by
-                                   NUL, for a recurring header */
-  size_t headlen, headn;
+  char **head;                  /* this input's header's names, for a
+                                   recurring header */
+  size_t headn;
+  unsigned long part_line;      /* concatenated: the header line of a
+                                   partial whose first row is still to
+                                   come (its constants decide whether it
+                                   is of the same scoring), or 0 */
 };
 
 static long
@@ -894,6 +899,8 @@ mn_merger_free (struct mn_merger *m)
   mn_score_acc_free (m->acc);
   mn_score_acc_free (m->probe);
   mn_groups_free (m->seen);
+  for (size_t i = 0; i < m->headn; i++)
+    free (m->head[i]);
   free (m->head);
   free (m->key);
   free (m->tmp);
@@ -906,24 +913,6 @@ mn_merger_set_concatenated (struct mn_merger *m, bool on)
   m->concatenated = on;
 }
 
-/* Whether REC repeats the header of the input last bound.  */
-static bool
-is_header (const struct mn_merger *m, const struct mn_record *rec)
-{
-  if (rec->n != m->headn)
-    return false;
-  size_t off = 0;
-  for (size_t i = 0; i < rec->n; i++)
-    {
-      if (off + rec->len[i] >= m->headlen + (i + 1 == rec->n)
-          || memcmp (m->head + off, rec->f[i], rec->len[i]) != 0
-          || m->head[off + rec->len[i]] != '\0')
-        return false;
-      off += rec->len[i] + 1;
-    }
-  return off == m->headlen + 1;
-}
-
 /* Keys, items and respondent groups of the partial IN from its header,
    into S (released by the caller); *BASE the first sum column.  */
 static int
@@ -931,28 +920,29 @@ shape_from_header (const struct mn_input *in, struct mn_score_shape *s,
                    size_t *base, struct mn_error *e)
 {
   const struct mn_header *h = &in->h;
+  unsigned long line = mn_header_line (h);
   *s = (struct mn_score_shape) { .method = MN_CI_WILSON, .level = 0.95 };
   long m = col_of (h, P_MARK, 0);
   if (m < 0)
     {
       if (col_of (h, mn_st_defs[MN_SC_RATE].name, 0) >= 0)
-        return mn_error_set (e, in->name, 1, MN_R_MISSING_COLUMN,
+        return mn_error_set (e, in->name, line, MN_R_MISSING_COLUMN,
                              "a score table, not a partial one (minyi-score "
                              "--partial writes those)");
-      return mn_error_set (e, in->name, 1, MN_R_MISSING_COLUMN,
+      return mn_error_set (e, in->name, line, MN_R_MISSING_COLUMN,
                            "no column '%s': not a partial score table",
                            P_MARK);
     }
   if (m == 0)
-    return mn_error_set (e, in->name, 1, MN_R_MISSING_COLUMN,
+    return mn_error_set (e, in->name, line, MN_R_MISSING_COLUMN,
                          "no key column before '%s'", P_MARK);
   if (in->dup_column >= 0)
-    return mn_error_set (e, in->name, 1, MN_R_DUP_COLUMN,
+    return mn_error_set (e, in->name, line, MN_R_DUP_COLUMN,
                          "column '%s' appears twice in the header",
                          h->name[in->dup_column]);
   for (size_t i = 1; i < P_NFIXED; i++)
     if ((size_t) m + i >= h->n || strcmp (h->name[m + i], p_fixed[i]) != 0)
-      return mn_error_set (e, in->name, 1, MN_R_MISSING_COLUMN,
+      return mn_error_set (e, in->name, line, MN_R_MISSING_COLUMN,
                            "column %zu is not '%s'", (size_t) m + i + 1,
                            p_fixed[i]);
   s->nkey = (size_t) m;
@@ -1004,7 +994,7 @@ strv_equal (char *const *a, char *const *b, size_t n)
    constants_differ.  Returns 0, or -1 with E.  */
 static int
 same_structure (const struct mn_score_shape *r, const struct mn_score_shape *s,
-                const char *file, struct mn_error *e)
+                const char *file, unsigned long line, struct mn_error *e)
 {
   const char *what = NULL;
   if (r->nkey != s->nkey || !strv_equal (r->key, s->key, r->nkey))
@@ -1019,15 +1009,20 @@ same_structure (const struct mn_score_shape *r, const struct mn_score_shape *s,
     what = _("respondent groups");
   if (!what)
     return 0;
-  return mn_error_set (e, file, 1, MN_R_HEADER_MISMATCH,
+  return mn_error_set (e, file, line, MN_R_HEADER_MISMATCH,
                        "%s differ from the first partial's: not the same "
                        "scoring", what);
 }
 
-int
-mn_merger_bind (struct mn_merger *m, const struct mn_input *in,
-                struct mn_error *e)
+/* Check the header of partial IN against the first partial's (taking
+   its shape when it is the first): keys, weights, items, respondent
+   groups, and the sums' columns by name and in order; set M's BASE.
+   Returns 0, or -1 with E on the header's line.  */
+static int
+check_header (struct mn_merger *m, const struct mn_input *in,
+              struct mn_error *e)
 {
+  unsigned long line = mn_header_line (&in->h);
   struct mn_score_shape s;
   int rc = shape_from_header (in, &s, &m->base, e);
   if (rc == 0 && !m->have_ref)
@@ -1040,12 +1035,12 @@ mn_merger_bind (struct mn_merger *m, const struct mn_input *in,
       if (!(m->probe = mn_score_acc_new (&c, e)))
         {
           e->file = in->name;
-          e->line = 1;
+          e->line = line;
           rc = -1;
         }
     }
   else if (rc == 0)
-    rc = same_structure (&m->ref, &s, in->name, e);
+    rc = same_structure (&m->ref, &s, in->name, line, e);
   mn_score_shape_release (&s);
   if (rc < 0)
     return -1;
@@ -1053,34 +1048,112 @@ mn_merger_bind (struct mn_merger *m, const struct mn_input *in,
   const struct mn_header *h = &in->h;
   const struct mn_score_acc *a = m->probe;
   if (h->n != m->base + a->nfield)
-    return mn_error_set (e, in->name, 1, MN_R_HEADER_MISMATCH,
+    return mn_error_set (e, in->name, line, MN_R_HEADER_MISMATCH,
                          "%zu columns, where a partial of this shape has "
                          "%zu", h->n, m->base + a->nfield);
   for (size_t f = 0; f < a->nfield; f++)
     if (strcmp (h->name[m->base + f], a->field[f].name) != 0)
-      return mn_error_set (e, in->name, 1, MN_R_HEADER_MISMATCH,
+      return mn_error_set (e, in->name, line, MN_R_HEADER_MISMATCH,
                            "column %zu is '%s', where a partial of this "
                            "shape has '%s'", m->base + f + 1,
                            h->name[m->base + f], a->field[f].name);
+  return 0;
+}
+
+int
+mn_merger_bind (struct mn_merger *m, const struct mn_input *in,
+                struct mn_error *e)
+{
+  if (check_header (m, in, e) < 0)
+    return -1;
+  const struct mn_header *h = &in->h;
+  const struct mn_score_acc *a = m->probe;
   if (!m->tmp)
     m->tmp = xcalloc (1, a->stats_size);
   /* Keys are counted once per partial: each input its own set.  */
   mn_groups_free (m->seen);
   m->seen = mn_groups_new (sizeof (unsigned long));
   /* The header, to know it when it recurs in concatenated partials.  */
-  m->headlen = 0;
-  for (size_t i = 0; i < h->n; i++)
-    m->headlen += strlen (h->name[i]) + (i > 0);
+  for (size_t i = 0; i < m->headn; i++)
+    free (m->head[i]);
   free (m->head);
-  m->head = xcalloc (m->headlen + 1, 1);
-  for (size_t i = 0, off = 0; i < h->n; i++)
-    {
-      size_t len = strlen (h->name[i]);
-      memcpy (m->head + off, h->name[i], len);
-      off += len + 1;
-    }
+  m->head = xcalloc (h->n, sizeof *m->head);
+  for (size_t i = 0; i < h->n; i++)
+    m->head[i] = xstrdup (h->name[i]);
   m->headn = h->n;
+  m->part_line = m->concatenated ? mn_header_line (h) : 0;
   return 0;
+}
+
+/* Whether REC is a partial's header line: a field named P_MARK and the
+   other fixed columns' names after it, where a row holds the format's
+   version and its constants.  Its first field may begin with a UTF-8
+   byte-order mark: a partial written with --output-encoding=utf-8-bom,
+   concatenated after another.  */
+static bool
+is_partial_header (const struct mn_record *rec)
+{
+  for (size_t i = 0; i + P_NFIXED <= rec->n; i++)
+    {
+      const char *f = rec->f[i];
+      if (i == 0 && strncmp (f, "\xEF\xBB\xBF", 3) == 0)
+        f += 3;
+      if (strcmp (f, P_MARK) != 0)
+        continue;
+      size_t k = 1;
+      while (k < P_NFIXED && strcmp (rec->f[i + k], p_fixed[k]) == 0)
+        k++;
+      if (k == P_NFIXED)
+        return true;
+    }
+  return false;
+}
+
+int
+mn_merger_header (struct mn_merger *m, const struct mn_input *in,
+                  const struct mn_record *rec, struct mn_error *e)
+{
+  if (!m->concatenated)
+    return 0;
+  /* (A NUL byte is damage, not another encoding: rejected as usual.)  */
+  if (rec->flaw == MN_FLAW_UTF8
+      && !memchr (rec->f[rec->flaw_field], '\0', rec->len[rec->flaw_field]))
+    return mn_error_set (e, in->name, rec->line, MN_R_ENCODING,
+                         "line not valid UTF-8: concatenated partials "
+                         "must share one encoding; write them all with the "
+                         "same --output-encoding, or convert a GB18030 one "
+                         "first with 'iconv -f GB18030 -t UTF-8 PART > "
+                         "PART.utf8.csv'");
+  if (rec->flaw != MN_FLAW_NONE || !is_partial_header (rec))
+    return 0;
+  /* The header of another partial: its names as a header's, the
+     byte-order mark dropped.  */
+  char *f0 = rec->f[0];
+  size_t len0 = rec->len[0];
+  if (strncmp (f0, "\xEF\xBB\xBF", 3) == 0)
+    f0 += 3, len0 -= 3;
+  char **f = xmalloc (rec->n * sizeof *f);
+  size_t *len = xmalloc (rec->n * sizeof *len);
+  memcpy (f, rec->f, rec->n * sizeof *f);
+  memcpy (len, rec->len, rec->n * sizeof *len);
+  f[0] = f0, len[0] = len0;
+  struct mn_record hr = *rec;
+  hr.f = f, hr.len = len;
+  struct mn_header_opts ho = { in->h.aliases, 0 };
+  struct mn_input part = { .path = in->path, .name = in->name };
+  mn_header_init_opts (&part.h, &hr, &ho);
+  part.dup_column = mn_header_duplicate (&part.h);
+  free (f);
+  free (len);
+  bool same = part.h.n == m->headn;
+  for (size_t i = 0; same && i < m->headn; i++)
+    same = strcmp (part.h.name[i], m->head[i]) == 0;
+  int rc = same ? 0 : check_header (m, &part, e);
+  mn_header_release (&part.h);
+  if (rc < 0)
+    return -1;
+  m->part_line = rec->line;
+  return 1;
 }
 
 /* The shape's constants from row REC: method, level, don't-know
@@ -1401,19 +1474,32 @@ int
 mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
                const char *file, struct mn_error *e)
 {
-  if (m->concatenated && is_header (m, rec))
-    return 1;
   size_t ng = m->ref.nrgroup;
   double *share = xcalloc (ng ? ng : 1, sizeof *share);
   struct mn_score_shape s = { .nrgroup = ng, .rgroup = m->ref.rgroup,
                               .share = share };
   long klen = -1;
   int rc = row_constants (m, rec, file, &s, e);
+  const char *what = NULL;
+  /* The first row of a concatenated partial says whether it is of the
+     same scoring: if not, none of its rows is.  */
+  if (rc == 0 && m->part_line && m->have_const
+      && (what = constants_differ (m, &s)))
+    {
+      mn_error_set (e, file, rec->line, MN_R_HEADER_MISMATCH,
+                    "%s differ from the first partial's: the partial from "
+                    "line %lu is not of the same scoring", what,
+                    m->part_line);
+      tmp_release (m->probe, m->tmp);
+      free (share);
+      return -2;
+    }
+  if (rc == 0)
+    m->part_line = 0;
   if (rc == 0 && (klen = row_key (m, rec, file, e)) < 0)
     rc = -1;
   if (rc == 0)
     rc = row_sums (m, rec, s.dk_unsatisfied, file, e);
-  const char *what = NULL;
   /* Only a sound row sets the reference: the first one merged.  */
   if (rc == 0 && !m->have_const && set_constants (m, &s, e) < 0)
     rc = -1;

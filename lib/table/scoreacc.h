@@ -176,17 +176,29 @@ int mn_merger_bind (struct mn_merger *m, const struct mn_input *in,
 
 /* With ON, each input may be several partials one after the other
    (concatenated by cat, parallel or a Hadoop Streaming shuffle): a key
-   may have rows on several lines of one input, all added, and a line
-   that repeats the input's header is no row (mn_merger_add returns 1).
-   Off by default: a key twice in one partial is rejected.  */
+   may have rows on several lines of one input, all added; a partial's
+   header line among the rows (mn_merger_header) begins another partial,
+   whose first row must have the first partial's constants.  Off by
+   default: a key twice in one partial is rejected.  */
 void mn_merger_set_concatenated (struct mn_merger *m, bool on);
+
+/* With concatenated partials, look at record REC of IN (both borrowed,
+   not kept) before it is added, whether sound or not: returns 1 when it
+   is a partial's header line of the same scoring (the input's header
+   repeated, a byte-order mark in front allowed: no row); -1 with E when
+   it is the header of another scoring (its difference named, as
+   mn_merger_bind does) or a line not in UTF-8 (partials of two
+   encodings); else 0.  Always 0 when not concatenated.  */
+int mn_merger_header (struct mn_merger *m, const struct mn_input *in,
+                      const struct mn_record *rec, struct mn_error *e);
 
 /* Add the row REC (borrowed, not kept) of the input last bound, named
    FILE: its method, level, don't-know policy and shares must be those of
    the first row added; its counts must add up; its sums are added
-   exactly to its group's.  Returns 0, 1 when REC repeats the header of
-   concatenated partials (nothing added), or -1 with E (the row is then
-   not added at all).  */
+   exactly to its group's.  Returns 0; -1 with E (the row is then not
+   added at all); or -2 with E when REC is the first row of a
+   concatenated partial and its constants differ (a partial of another
+   scoring: reading should stop).  */
 int mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
                    const char *file, struct mn_error *e);
 

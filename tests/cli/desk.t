@@ -147,6 +147,17 @@ minyi-score: old.xls: is an Excel 97-2003 workbook (.xls), not CSV text: save it
 minyi-check: old.xls: is an Excel 97-2003 workbook (.xls), not CSV text: save it as CSV from the spreadsheet, or convert it with 'ssconvert old.xls old.csv' (gnumeric) or 'libreoffice --headless --convert-to csv old.xls'
 minyi-adjust: old.xls: is an Excel 97-2003 workbook (.xls), not CSV text: save it as CSV from the spreadsheet, or convert it with 'ssconvert old.xls old.csv' (gnumeric) or 'libreoffice --headless --convert-to csv old.xls'
 
+=== a workbook on standard input is named also when -E/--encoding is given, piped or redirected, xlsx or xls (was: 'byte sequence not valid in GB18030')
+cmd: d=$PWD; minyi-report -q -f xlsx -o $T/book.xlsx report-rank.csv; cd $T; printf '\320\317\021\340\241\261\032\341\000\000junk' > old.xls; cat book.xlsx | minyi-score -q -c $d/codebook.csv -E GB18030; echo $?; minyi-score -q -c $d/codebook.csv --encoding=UTF-16 < book.xlsx; echo $?; cat old.xls | minyi-check -c $d/codebook.csv -E GB18030; echo $?
+stdout:
+1
+1
+1
+stderr:
+minyi-score: (standard input): is an Excel workbook (.xlsx, a zip archive), not CSV text: save it as CSV from the spreadsheet, or convert it with 'ssconvert BOOK BOOK.csv' (gnumeric) or 'libreoffice --headless --convert-to csv BOOK'
+minyi-score: (standard input): is an Excel workbook (.xlsx, a zip archive), not CSV text: save it as CSV from the spreadsheet, or convert it with 'ssconvert BOOK BOOK.csv' (gnumeric) or 'libreoffice --headless --convert-to csv BOOK'
+minyi-check: (standard input): is an Excel 97-2003 workbook (.xls), not CSV text: save it as CSV from the spreadsheet, or convert it with 'ssconvert BOOK BOOK.csv' (gnumeric) or 'libreoffice --headless --convert-to csv BOOK'
+
 === a workbook as the service log or its catalogue
 cmd: minyi-report -q -f xlsx -o $T/book.xlsx report-rank.csv; cd $T && minyi-deadline --catalogue=book.xlsx --calendar=book.xlsx --rules=book.xlsx book.xlsx
 exit: 1

@@ -254,3 +254,57 @@ C3,1,1,1
 stderr:
 minyi-merge:(standard input):5: partial format '2', where this minyi reads '1'
 minyi-merge: (standard input): 4 records, 3 used, 1 rejected (bad-value 1)
+
+=== --concatenated: partials written with a byte-order mark (--output-encoding utf-8-bom), one after the other: the second one's header, the mark in front, is recognised (was: a bad-value reject, 'partial format minyi_partial'); the one-pass table
+cmd: head -n 4 good.csv > $T/a.csv; (head -n 1 good.csv; tail -n +5 good.csv) > $T/b.csv; for p in a b; do minyi-score -q -c codebook.csv -g township,cadre --partial --output-encoding utf-8-bom $T/$p.csv > $T/p$p.csv; done; head -c 3 $T/pb.csv | od -An -tx1; cat $T/pa.csv $T/pb.csv | minyi-merge --concatenated > $T/m.csv; echo $?; minyi-score -q -c codebook.csv -g township,cadre good.csv | cmp - $T/m.csv && echo same
+exit: 0
+stdout:
+ ef bb bf
+0
+same
+stderr:
+minyi-merge: (standard input): 3 records, 3 used, 0 rejected
+
+=== --concatenated: GB18030 partials one after the other, Chinese keys: read as GB18030, the one-pass table
+cmd: head -n 4 good.csv > $T/a.csv; (head -n 1 good.csv; tail -n +5 good.csv) > $T/b.csv; for p in a b; do minyi-score -q -c codebook.csv -g township,cadre --partial --output-encoding gb18030 $T/$p.csv > $T/p$p.csv; done; cat $T/pa.csv $T/pb.csv | minyi-merge -q --concatenated > $T/m.csv; echo $?; minyi-score -q -c codebook.csv -g township,cadre good.csv | cmp - $T/m.csv && echo same
+exit: 0
+stdout:
+0
+same
+stderr:
+
+=== --concatenated: a UTF-8 partial then a GB18030 one stop at the first line not UTF-8, with the command that converts (was: each of its rows rejected, 'see --encoding', which minyi-merge ignores); nothing written
+cmd: head -n 4 good.csv > $T/a.csv; (head -n 1 good.csv; tail -n +5 good.csv) > $T/b.csv; minyi-score -q -c codebook.csv -g township,cadre --partial $T/a.csv > $T/pa.csv; minyi-score -q -c codebook.csv -g township,cadre --partial --output-encoding gb18030 $T/b.csv > $T/pb.csv; cat $T/pa.csv $T/pb.csv | minyi-merge -q --concatenated -o $T/m.csv
+exit: 1
+stdout:
+stderr:
+minyi-merge:(standard input):4: line not valid UTF-8: concatenated partials must share one encoding; write them all with the same --output-encoding, or convert a GB18030 one first with 'iconv -f GB18030 -t UTF-8 PART > PART.utf8.csv'
+nofile m.csv
+
+=== --concatenated: the header of another scoring's partial in the stream (other keys, a byte-order mark in front) stops the run there, naming what differs, as for a separate file (was: each of its rows rejected as ragged); nothing written
+cmd: head -n 4 good.csv > $T/a.csv; (head -n 1 good.csv; tail -n +5 good.csv) > $T/b.csv; minyi-score -q -c codebook.csv --partial $T/a.csv > $T/pa.csv; minyi-score -q -c codebook.csv -g township,cadre --partial --output-encoding utf-8-bom $T/b.csv > $T/pb.csv; cat $T/pa.csv $T/pb.csv | minyi-merge --concatenated -o $T/m.csv
+exit: 1
+stdout:
+stderr:
+minyi-merge:(standard input):3: key columns differ from the first partial's: not the same scoring
+nofile m.csv
+nofile m.csv.meta.csv
+
+=== --concatenated: another scoring's partial of other items stops at its header line
+cmd: head -n 4 good.csv > $T/a.csv; (head -n 1 good.csv; tail -n +5 good.csv) > $T/b.csv; minyi-score -q -c codebook.csv --partial $T/a.csv > $T/pa.csv; minyi-score -q --item q1 -s 满意 --partial $T/b.csv > $T/pb.csv; cat $T/pa.csv $T/pb.csv | minyi-merge --concatenated
+exit: 1
+stdout:
+stderr:
+minyi-merge:(standard input):3: items differ from the first partial's: not the same scoring
+
+=== --concatenated: a partial of another interval level, its header the same, stops at its first row, naming the partial's line (was: each of its rows rejected); with -l the same partials merge
+cmd: head -n 4 good.csv > $T/a.csv; (head -n 1 good.csv; tail -n +5 good.csv) > $T/b.csv; minyi-score -q -c codebook.csv --partial $T/a.csv > $T/pa.csv; minyi-score -q -c codebook.csv -l 0.9 --partial $T/b.csv > $T/pb.csv; cat $T/pa.csv $T/pb.csv | minyi-merge --concatenated; echo $?; cat $T/pa.csv $T/pb.csv | minyi-merge -q --concatenated -l 0.9 | cut -d, -f1-4
+exit: 0
+stdout:
+1
+cadre,rows,n,sat
+C1,3,1,1
+C2,3,3,2
+C3,1,1,1
+stderr:
+minyi-merge:(standard input):4: interval method or level (give --method and --level) differ from the first partial's: the partial from line 3 is not of the same scoring
