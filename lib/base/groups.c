@@ -14,12 +14,20 @@ struct slot
   struct mn_group_entry *e;     /* NULL: empty */
 };
 
+/* Entries are carved from zeroed chunks, each starting with a pointer
+   to the one made before it: no allocation, and no malloc header, per
+   key, and entries made one after another lie side by side.  */
 struct mn_groups
 {
   size_t value_size;
   struct slot *slot;
   size_t cap, count;            /* cap is a power of two */
+  char *chunk;                  /* the newest chunk, or NULL */
+  size_t used, size;            /* bytes of it used, and its size */
 };
+
+#define CHUNK_HEAD 16           /* the link, rounded to keep alignment */
+#define CHUNK_MAX ((size_t) 64 * 1024)
 
 /* The hash of a key, eight bytes at a time (keys are short: ids,
    names, waves): each word folded in by a multiply, the tail as a
@@ -67,10 +75,37 @@ mn_groups_free (struct mn_groups *g)
 {
   if (!g)
     return;
-  for (size_t i = 0; i < g->cap; i++)
-    free (g->slot[i].e);
+  for (char *c = g->chunk, *prev; c; c = prev)
+    {
+      memcpy (&prev, c, sizeof prev);
+      free (c);
+    }
   free (g->slot);
   free (g);
+}
+
+/* N zeroed bytes (N a multiple of 16), 16-byte aligned, from G's
+   chunks: each chunk twice the last, up to CHUNK_MAX, or as large as N
+   needs.  */
+static char *
+carve (struct mn_groups *g, size_t n)
+{
+  if (!g->chunk || g->size - g->used < n)
+    {
+      size_t size = g->chunk ? 2 * g->size : 1024;
+      if (size > CHUNK_MAX)
+        size = CHUNK_MAX;
+      if (size < CHUNK_HEAD + n)
+        size = CHUNK_HEAD + n;
+      char *c = xcalloc (1, size);
+      memcpy (c, &g->chunk, sizeof g->chunk);
+      g->chunk = c;
+      g->size = size;
+      g->used = CHUNK_HEAD;
+    }
+  char *p = g->chunk + g->used;
+  g->used += n;
+  return p;
 }
 
 static struct slot *
@@ -121,7 +156,7 @@ mn_groups_get (struct mn_groups *g, const char *key, size_t keylen)
   /* One block: entry, value (aligned), key.  */
   size_t head = (sizeof (struct mn_group_entry) + 15) & ~(size_t) 15;
   size_t vsize = (g->value_size + 15) & ~(size_t) 15;
-  char *block = xcalloc (1, head + vsize + keylen + 1);
+  char *block = carve (g, (head + vsize + keylen + 1 + 15) & ~(size_t) 15);
   struct mn_group_entry *e = (struct mn_group_entry *) block;
   e->value = block + head;
   e->key = block + head + vsize;

@@ -90,6 +90,12 @@ parse_simple (const char *s, double *x)
 int
 mn_parse_double (const char *s, double *x)
 {
+  /* One digit alone, as most answers are (a Likert scale).  */
+  if (s[0] >= '0' && s[0] <= '9' && s[1] == '\0')
+    {
+      *x = s[0] - '0';
+      return 0;
+    }
   s = skip_blanks (s);
   if (parse_simple (s, x) == 0)
     return 0;

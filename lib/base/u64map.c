@@ -16,9 +16,7 @@
 static size_t
 slot_of (uint64_t k, size_t cap)
 {
-  unsigned bits = 0;
-  while (((size_t) 1 << bits) < cap)
-    bits++;
+  unsigned bits = (unsigned) __builtin_ctzll (cap);   /* cap = 2^bits */
   return (size_t) ((k * 0x9E3779B97F4A7C15u) >> (64 - bits));
 }
 

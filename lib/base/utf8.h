@@ -24,8 +24,16 @@ mn_ascii_prefix (const char *str, size_t n)
     {
       uint64_t w;
       memcpy (&w, s + i, 8);
-      if (w & UINT64_C (0x8080808080808080))
-        break;
+      uint64_t h = w & UINT64_C (0x8080808080808080);
+      if (h)
+        /* The word's ASCII bytes before its first other one, at once:
+           the first byte in memory is the lowest on a little-endian
+           machine, the highest on a big-endian one.  */
+#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        return i + ((size_t) __builtin_clzll (h) >> 3);
+#else
+        return i + ((size_t) __builtin_ctzll (h) >> 3);
+#endif
     }
   while (i < n && s[i] < 0x80)
     i++;

@@ -52,6 +52,8 @@ mn_normrec_select (struct mn_normrec *nr, long col)
 const struct mn_record *
 mn_normrec_apply (struct mn_normrec *nr, const struct mn_record *rec)
 {
+  if (rec->nfkc)
+    return rec;                 /* known NFKC by the reader */
   size_t i = 0;
   for (; i < nr->ncol; i++)
     {

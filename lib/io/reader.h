@@ -40,6 +40,10 @@ struct mn_record
   unsigned long last_line;  /* physical line of its last byte */
   enum mn_flaw flaw;
   size_t flaw_field;        /* with MN_FLAW_UTF8: the first bad field */
+  bool nfkc;                /* every field is known to be in NFKC already
+                               (ASCII and common CJK only, as
+                               mn_nfkc_stable says): normalising may skip
+                               the record; false: not known */
 };
 
 struct mn_reader_options

@@ -57,6 +57,24 @@ main (void)
   ok (!mn_nfkc_stable ("C1\xe3\x80\x80", 5), "stable: U+3000 is not known");
   ok (!mn_nfkc_stable ("\xef\xbc\x95", 3), "stable: full-width 5 is not");
   ok (!mn_nfkc_stable ("\xe5\x9f", 2), "stable: a cut character is not");
+  /* The word-at-a-time skip: a character at every offset of a word,
+     and one cut by the end at every offset.  */
+  {
+    int good = 1;
+    for (int at = 0; at < 20 && good; at++)
+      {
+        char s[32];
+        memset (s, 'a', sizeof s);
+        memcpy (s + at, "\xe5\x9f\x8e", 3);
+        good &= mn_nfkc_stable (s, 24);
+        good &= !mn_nfkc_stable (s, (size_t) at + 2);
+        memcpy (s + at, "\xef\xbc\x95", 3);
+        good &= !mn_nfkc_stable (s, 24);
+        s[at] = '\x80';
+        good &= !mn_nfkc_stable (s, 24);
+      }
+    ok (good, "stable: CJK, full-width and stray bytes at every offset");
+  }
 
   /* NFKC, against Python's.  */
   struct mn_nfkc b = { 0 };

@@ -8,6 +8,7 @@
    of the small table below are worked by hand: C1 has the answers 1, 0,
    1, 1 (3 of 4 satisfied) and the index scores 100, 50, 75, 75, whose
    mean is 75 and whose sum of squared deviations is 1250.  */
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -418,6 +419,57 @@ main (void)
     }
   ok (fails == 0 && tried > 150000,
       "numbers: shortest text that reads back, on 200,000 doubles");
+  /* The same text as printf's: the first of %.15g, %.16g and %.17g
+     that strtod reads back (what mn_num_format printed before it made
+     the 15- and 16-digit forms from one 17-digit printf), on doubles of
+     every magnitude and sign, sums of three-decimal weights, ratios,
+     and powers of ten and their neighbours (where rounding carries).  */
+  fails = tried = 0;
+  for (int i = 0; i < 300000; i++)
+    {
+      double x;
+      st = st * 6364136223846793005u + 1442695040888963407u;
+      switch (i % 5)
+        {
+        case 0:
+          memcpy (&x, &st, sizeof x);
+          break;
+        case 1:
+          x = (double) (st >> 40 & 0xfffff) / (double) ((st >> 8 & 0xfff) + 1);
+          break;
+        case 2:
+          x = 0;
+          for (int j = 0; j < 1 + (int) (st % 50); j++)
+            x += (double) ((st >> (j % 40)) % 8000 + 1000) / 1000.0;
+          break;
+        case 3:
+          x = nextafter (pow (10, (int) (st % 80) - 40),
+                         st >> 63 ? 0 : INFINITY);
+          break;
+        default:
+          x = -(double) (st >> 11) * pow (2, (int) (st % 120) - 60) / 7;
+        }
+      if (!isfinite (x) || fabs (x) < DBL_MIN
+          || (x == trunc (x) && fabs (x) < 9007199254740992.0))
+        continue;
+      char b[MN_NUM_BUFSIZE], want[MN_NUM_BUFSIZE];
+      for (int pr = 15; pr <= 17; pr++)
+        {
+          snprintf (want, sizeof want, "%.*g", pr, x);
+          if (strtod (want, NULL) == x)
+            break;
+        }
+      size_t n = mn_num_format (b, sizeof b, x, 0);
+      tried++;
+      bool good = strcmp (b, want) == 0 && n == strlen (want);
+      fails += !good;
+      if (!good && fails < 4)
+        printf ("# %a gave '%s', printf '%s'\n", x, b, want);
+    }
+  ok (fails == 0 && tried > 200000,
+      "numbers: the text printf's %.15g/%.16g/%.17g gives, on 300,000 "
+      "doubles");
+
   char nb[MN_NUM_BUFSIZE];
   mn_num_format (nb, sizeof nb, 3.0 / 2e6, 0);
   streq (nb, "1.5e-06", "3 in 2,000,000 is 1.5e-06");
