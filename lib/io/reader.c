@@ -56,6 +56,9 @@ struct mn_reader
   bool after_cr;                /* the last byte fed was a CR */
   bool rec_open;                /* a record has begun and not ended */
   unsigned long rec_start;
+  bool bq_open;                 /* a bad quote's record waits for the
+                                   rest of its line (bad_quote) */
+  size_t bq_field;              /* its flawed field */
 
   /* Fields of queued records and of the record being parsed.  */
   char *data;
@@ -372,30 +375,12 @@ too_big (struct mn_reader *r, struct mn_error *e, unsigned long line)
                        r->max_record);
 }
 
-/* The record being read breaks RFC 4180's quoting at REST (N bytes, to
-   the end of the physical line).  Queue it as it stands, flawed: its
-   fields so far, then the field being read together with the rest of
-   the line; then start afresh on the next line.  The error path may
-   allocate.  */
+/* Queue the record of a bad quote, all its line read (bad_quote).  */
 static void
-bad_quote (struct mn_reader *r, const char *rest, size_t n)
+end_bad_quote (struct mn_reader *r)
 {
-  while (n && (rest[n - 1] == '\n' || rest[n - 1] == '\r'))
-    n--;
-  size_t part = r->parser.entry_buf ? r->parser.entry_pos : 0;
-  char *last = xmalloc (part + n + 1);
-  if (part)
-    memcpy (last, r->parser.entry_buf, part);
-  memcpy (last + part, rest, n);
-  if (!r->rec_open)
-    {
-      r->rec_open = true;
-      r->rec_start = r->line;
-    }
-  on_field (last, part + n, r);
-  free (last);
-  size_t k = r->nf - r->cur_first - 1;
   size_t before = r->nq;
+  r->bq_open = false;
   on_record (-1, r);
   /* A record over the limit is dropped, not queued (feed then fails):
      there is nothing to mark, and q[nq - 1] is another record, or no
@@ -403,14 +388,52 @@ bad_quote (struct mn_reader *r, const char *rest, size_t n)
   if (r->nq > before)
     {
       r->q[r->nq - 1].flaw = MN_FLAW_BADQUOTE;
-      r->q[r->nq - 1].flaw_field = k;
+      r->q[r->nq - 1].flaw_field = r->bq_field;
     }
+}
+
+/* The rest of a bad quote's line: N bytes at REST, which end it when
+   EOL, added to its last field (without the line end).  */
+static void
+more_bad_quote (struct mn_reader *r, const char *rest, size_t n, bool eol)
+{
+  while (n && (rest[n - 1] == '\n' || rest[n - 1] == '\r'))
+    n--;
+  r->data = xgrow (r->data, &r->datacap, r->datalen + n, 1);
+  memcpy (r->data + r->datalen - 1, rest, n);
+  r->datalen += n;
+  r->data[r->datalen - 1] = '\0';
+  r->flen[r->nf - 1] += n;
+  if (eol)
+    end_bad_quote (r);
+}
+
+/* The record being read breaks RFC 4180's quoting at REST (N bytes, to
+   the end of the physical line when EOL, else to the end of the
+   buffer, the line going on in the next).  Queue it as it stands,
+   flawed: its fields so far, then the field being read together with
+   the rest of the line (which may come in several buffers:
+   more_bad_quote); then start afresh on the next line.  The error path
+   may allocate.  */
+static void
+bad_quote (struct mn_reader *r, const char *rest, size_t n, bool eol)
+{
+  size_t part = r->parser.entry_buf ? r->parser.entry_pos : 0;
+  if (!r->rec_open)
+    {
+      r->rec_open = true;
+      r->rec_start = r->line;
+    }
+  on_field (part ? (char *) r->parser.entry_buf : "", part, r);
+  r->bq_field = r->nf - r->cur_first - 1;
+  r->bq_open = true;
   csv_free (&r->parser);
   if (csv_init (&r->parser, CSV_STRICT) != 0)
     abort ();
   csv_set_space_func (&r->parser, no_space);
   csv_set_delim (&r->parser, r->delim);
   r->blk = 0;
+  more_bad_quote (r, rest, n, eol);
 }
 
 /* The fast path beside libcsv: a whole physical line LINE (N bytes,
@@ -514,7 +537,7 @@ fast_record (struct mn_reader *r, const char *line, size_t n)
 /* Hand SEG bytes at BUF, a physical line or the part of one that is in
    the buffer, to libcsv.  Returns 0, or -1 with E.  */
 static int
-parse_segment (struct mn_reader *r, const char *buf, size_t seg,
+parse_segment (struct mn_reader *r, const char *buf, size_t seg, bool eol,
                struct mn_error *e)
 {
   if (!r->rec_open)
@@ -531,7 +554,7 @@ parse_segment (struct mn_reader *r, const char *buf, size_t seg,
       if (csv_error (&r->parser) != CSV_EPARSE)
         return fail (r, e, r->rec_start, MN_R_SYSTEM,
                      csv_strerror (csv_error (&r->parser)));
-      bad_quote (r, buf + done, seg - done);
+      bad_quote (r, buf + done, seg - done, eol);
     }
   /* libcsv grows its field buffer by a fixed block: make the block
      as large as the buffer, so a long field costs amortised linear
@@ -580,14 +603,16 @@ feed (struct mn_reader *r, const char *buf, size_t len, struct mn_error *e)
       while (content && (buf[content - 1] == '\n'
                          || buf[content - 1] == '\r'))
         content--;
-      if (r->fast && eol && !lf_of_crlf && !r->rec_open
+      if (r->bq_open)
+        more_bad_quote (r, buf, seg, eol);
+      else if (r->fast && eol && !lf_of_crlf && !r->rec_open
           && !memchr (buf, '"', content))
         {
           /* A blank line is no record, to libcsv as here.  */
           if (content)
             fast_record (r, buf, content);
         }
-      else if (parse_segment (r, buf, seg, e) < 0)
+      else if (parse_segment (r, buf, seg, eol, e) < 0)
         return -1;
       /* The record in progress: its completed fields, and the field
          libcsv is still gathering (entry_pos, its length so far).  */
@@ -662,6 +687,8 @@ finish (struct mn_reader *r)
   r->clean_end = !r->rec_open && !r->partial_line && !r->after_cr;
   if (!r->partial_line && r->line > 1)
     r->line--;
+  if (r->bq_open)
+    end_bad_quote (r);
   csv_set_opts (&r->parser, CSV_STRICT | CSV_STRICT_FINI);
   bool open_quote = csv_fini (&r->parser, on_field, on_record, r) != 0;
   if (open_quote)

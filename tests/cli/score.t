@@ -436,6 +436,23 @@ stderr:
 minyi-score:badquote.csv:3: field 4 (household) has a quote that is neither doubled nor closing the field (RFC 4180); the record is read up to the end of line 3
 minyi-score: badquote.csv: 6 records, 5 used, 1 rejected (bad-quote 1)
 
+=== a stray quote in a line across the 64 KiB read block's end: one record rejected, the whole line (was two, the second ragged)
+cmd: cd $T && for e in 0 6 9; do perl -e 'print "cadre,note,q\n", "C1,", "x" x (65507 + $ARGV[0]), ",4\nC2,a\"bcdef,5\nC3,ok,4\n"' $e > bq.csv; minyi-score -i q -s 4..5 -g cadre --rejects rej.csv bq.csv 2>&1 >/dev/null; cut -d, -f1-3,5- rej.csv; done
+exit: 0
+stdout:
+minyi-score:bq.csv:3: field 2 (note) has a quote that is neither doubled nor closing the field (RFC 4180); the record is read up to the end of line 3
+minyi-score: bq.csv: 3 records, 2 used, 1 rejected (bad-quote 1)
+source,line,reason,cadre,note,q
+bq.csv,3,bad-quote,C2,"a""bcdef,5"
+minyi-score:bq.csv:3: field 2 (note) has a quote that is neither doubled nor closing the field (RFC 4180); the record is read up to the end of line 3
+minyi-score: bq.csv: 3 records, 2 used, 1 rejected (bad-quote 1)
+source,line,reason,cadre,note,q
+bq.csv,3,bad-quote,C2,"a""bcdef,5"
+minyi-score:bq.csv:3: field 2 (note) has a quote that is neither doubled nor closing the field (RFC 4180); the record is read up to the end of line 3
+minyi-score: bq.csv: 3 records, 2 used, 1 rejected (bad-quote 1)
+source,line,reason,cadre,note,q
+bq.csv,3,bad-quote,C2,"a""bcdef,5"
+
 === --rejects and -o naming one file by different spellings is a usage error
 cmd: minyi-score -q -c codebook.csv -o $T/same.csv --rejects $T/./same.csv good.csv 2>&1 | head -n 1; test -e $T/same.csv || echo nothing written
 exit: 0
