@@ -240,6 +240,24 @@ else
   echo "not ok - threads: several input files"
 fi
 
+# A FIFO whose bytes the guess copied to a temporary file (not UTF-8
+# throughout): a regular file is read then, but its name is the FIFO's,
+# which the ranges must not open again (that waited for ever).
+mkfifo "$work/fifo"
+# shellcheck disable=SC2086
+(cat "$work/hostile.csv" > "$work/fifo" &)
+# shellcheck disable=SC2086
+MINYI_SPLIT_MIN=100000 timeout 60 minyi-score -j 2 $S "$work/fifo" \
+  > "$work/fifo.out" 2> "$work/fifo.err"
+echo $? > "$work/fifo.rc"
+if cmp -s "$work/fifo.out" "$work/hostile.j1.out" &&
+   cmp -s "$work/fifo.rc" "$work/hostile.j1.rc"; then
+  echo "ok - threads: a FIFO copied to a temporary file is read on one thread"
+else
+  echo "not ok - threads: a FIFO copied to a temporary file"
+  head -n 4 "$work/fifo.err" | sed 's/^/#   /'
+fi
+
 # A late line not UTF-8 after a first MiB of UTF-8 (rejected as in a
 # mixed input), and after a first MiB of ASCII (where the guess is made:
 # GB18030 from there on, minyi-formats(5)): the range that meets it

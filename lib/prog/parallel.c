@@ -485,11 +485,16 @@ mn_parallel_input (struct mn_run *run, struct mn_run_input *ri,
                    struct mn_input *in, struct mn_error *e)
 {
   unsigned want = run->threads ? run->threads : mn_cpus ();
-  struct stat st;
+  struct stat st, named;
+  /* The ranges open IN's path again: it must name the file read, not a
+     FIFO or a pipe copied to a temporary file by the guess (opening a
+     FIFO again would wait for a writer that never comes).  */
   if (want < 2 || !run->fork || !run->merge || run->header || run->strict
       || ri->spool
       || !in->fp || in->fp == stdin || !lines_by_bytes (in->encoding)
-      || fstat (fileno (in->fp), &st) != 0 || !S_ISREG (st.st_mode))
+      || fstat (fileno (in->fp), &st) != 0 || !S_ISREG (st.st_mode)
+      || !in->path || stat (in->path, &named) != 0
+      || named.st_dev != st.st_dev || named.st_ino != st.st_ino)
     return 1;
   long long min = min_range ();
   if (st.st_size / min < 2)
