@@ -186,13 +186,20 @@ cmp_entry (const void *a, const void *b)
 }
 
 struct mn_group_entry *
-mn_groups_sorted (const struct mn_groups *g)
+mn_groups_entries (const struct mn_groups *g)
 {
   struct mn_group_entry *v = xmalloc ((g->count + 1) * sizeof *v);
   size_t k = 0;
   for (size_t i = 0; i < g->cap; i++)
     if (g->slot[i].e)
       v[k++] = *g->slot[i].e;
-  qsort (v, k, sizeof *v, cmp_entry);
+  return v;
+}
+
+struct mn_group_entry *
+mn_groups_sorted (const struct mn_groups *g)
+{
+  struct mn_group_entry *v = mn_groups_entries (g);
+  qsort (v, g->count, sizeof *v, cmp_entry);
   return v;
 }

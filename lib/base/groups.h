@@ -44,4 +44,10 @@ size_t mn_groups_count (const struct mn_groups *g);
    mn_groups_free.  */
 struct mn_group_entry *mn_groups_sorted (const struct mn_groups *g);
 
+/* All entries, in no order the caller may rely on (but the same for the
+   same keys added in the same order), for work whose result does not
+   depend on it, such as merging exact sums; freed as with
+   mn_groups_sorted.  Unlike it, no sort: linear in the entries.  */
+struct mn_group_entry *mn_groups_entries (const struct mn_groups *g);
+
 #endif

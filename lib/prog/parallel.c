@@ -511,13 +511,23 @@ mn_parallel_input (struct mn_run *run, struct mn_run_input *ri,
   int rc = p.n >= 2 ? attempt (&p) : -1;
   /* Step 5.  */
   for (size_t i = 0; i < p.n && rc == 0; i++)
-    if (run->merge (run->ctx, p.w[i].ctx) < 0)
-      {
-        if (i > 0)
-          abort ();             /* a merge that fails after another
+    {
+      if (run->merge (run->ctx, p.w[i].ctx) < 0)
+        {
+          if (i > 0)
+            abort ();           /* a merge that fails after another
                                    succeeded: a bug of the program */
-        rc = -1;
-      }
+          rc = -1;
+          break;
+        }
+      /* Merged: freed now, so that at most one partial is held beside
+         the whole (many groups make each partial nearly as large).  */
+      if (run->drop)
+        {
+          run->drop (p.w[i].ctx);
+          p.w[i].ctx = NULL;
+        }
+    }
   trace (in, p.n, rc == 0);
   int status = 1;
   if (rc == 0)

@@ -225,9 +225,9 @@ wave,cadre,household,q1,q2,q3,q4
 2026Q1,C1,H2,满意,5,4,5
 stderr:
 minyi-check: s.csv: 1 row above the header on line 2 skipped (title rows; see --skip-rows)
-minyi-check: s.csv: 1 records, 1 used, 0 rejected
+minyi-check: s.csv: 1 record, 1 used, 0 rejected
 minyi-check: t.csv: 1 row above the header on line 2 skipped (title rows; see --skip-rows)
-minyi-check: t.csv: 1 records, 1 used, 0 rejected
+minyi-check: t.csv: 1 record, 1 used, 0 rejected
 minyi-check: all inputs: 2 records, 2 used, 0 rejected
 minyi-check: 1 wave: 2026Q1 2 rows
 minyi-check: Cronbach's alpha: not defined (2 complete cases of 3 items)
