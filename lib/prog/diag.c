@@ -185,7 +185,13 @@ say_opened (void *ctx, const struct mn_input *in)
                             "skipped (title rows; see --skip-rows)",
                             in->skipped),
            in->name, in->skipped, mn_header_line (&in->h));
-  if (in->guessed)
+  if (in->guessed && in->bad_lines == 0)
+    /* Every line valid UTF-8, but reading as GB18030 Chinese
+       (minyi-formats(5), Encodings): say so, and how to overrule.  */
+    error (0, 0, _("%s: read as GB18030: its text is valid UTF-8 too, but "
+                   "reads as Chinese only in GB18030 (-E UTF-8 if it is "
+                   "not Chinese)"), in->name);
+  else if (in->guessed)
     error (0, 0, _("%s: not valid UTF-8; read as GB18030"), in->name);
   if (in->mixed)
     error (0, 0, dngettext (MN_DOMAIN,

@@ -13,7 +13,7 @@ township,cadre
 原平,C2
 同叶,C4
 stderr:
-minyi-adjust: g.csv: not valid UTF-8; read as GB18030
+minyi-adjust: g.csv: read as GB18030: its text is valid UTF-8 too, but reads as Chinese only in GB18030 (-E UTF-8 if it is not Chinese)
 minyi-adjust: g.csv: 4 records, 4 used, 0 rejected
 
 === each table-writing program's GB18030 output, read back by the suite, gives the UTF-8 run's cells
@@ -31,7 +31,7 @@ township
 同叶
 same
 stderr:
-minyi-score: g.csv: not valid UTF-8; read as GB18030
+minyi-score: g.csv: read as GB18030: its text is valid UTF-8 too, but reads as Chinese only in GB18030 (-E UTF-8 if it is not Chinese)
 minyi-score: g.csv: 40 records, 40 used, 0 rejected
 
 === UTF-8 whose only non-ASCII text is Latin or Cyrillic stays UTF-8, though it converts from GB18030
@@ -87,3 +87,14 @@ cmd: cd $T && head -n 2 $OLDPWD/twins.csv > one.csv && minyi-score --progress -c
 stdout:
 minyi-score: one.csv: 0.0 MB of 0.0 MB (100%), 1 record
 minyi-score: one.csv: 1 record, 1 used, 0 rejected
+
+=== UTF-8 whose only non-ASCII text is Cyrillic that reads as common hanzi in GB18030 (Тома) is taken for GB18030, as minyi-formats(5) warns: the note says so and how to overrule it
+cmd: printf 'wave,cadre,q1\n2026Q1,Тома,4\n2026Q1,Тома,5\n' > $T/c.csv; cd $T && minyi-score -i q1 -s 4..5 c.csv | cut -d, -f1; minyi-score -q -E UTF-8 -i q1 -s 4..5 c.csv | cut -d, -f1
+stdout:
+cadre
+孝芯屑邪
+cadre
+Тома
+stderr:
+minyi-score: c.csv: read as GB18030: its text is valid UTF-8 too, but reads as Chinese only in GB18030 (-E UTF-8 if it is not Chinese)
+minyi-score: c.csv: 2 records, 2 used, 0 rejected
