@@ -10,25 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ONES UINT64_C (0x0101010101010101)
-#define LOWS UINT64_C (0x7F7F7F7F7F7F7F7F)
-
-/* The bytes of W equal to those of C (C's byte in every byte), marked
-   by their top bit, exactly: no borrow from one byte into the next
-   (Hacker's Delight, 6-1).  */
-static inline uint64_t
-equal_bytes (uint64_t w, uint64_t c)
-{
-  uint64_t x = w ^ c;
-  return ~(((x & LOWS) + LOWS) | x | LOWS);
-}
-
-/* The bytes of W that are zero, marked likewise.  */
-static inline uint64_t
-zero_bytes (uint64_t w)
-{
-  return ~(((w & LOWS) + LOWS) | w | LOWS);
-}
+#include "base/wordbytes.h"
 
 /* Does the field of LEN bytes at S need quoting: does it hold DELIM, a
    double quote, CR or LF?  */
@@ -46,18 +28,19 @@ needs_quote (const char *s, size_t len, char delim)
 static bool
 plain_row (const char *s, size_t n, char delim, size_t ndelim)
 {
-  const uint64_t d = ONES * (unsigned char) delim, q = ONES * '"';
-  const uint64_t lf = ONES * '\n', cr = ONES * '\r';
+  const uint64_t d = MN_ONES * (unsigned char) delim, q = MN_ONES * '"';
+  const uint64_t lf = MN_ONES * '\n', cr = MN_ONES * '\r';
   size_t i = 0, k = 0;
   for (; i + 8 <= n; i += 8)
     {
       uint64_t w;
       memcpy (&w, s + i, 8);
-      if (equal_bytes (w, q) | equal_bytes (w, lf) | equal_bytes (w, cr))
+      if (mn_equal_bytes (w, q) | mn_equal_bytes (w, lf)
+          | mn_equal_bytes (w, cr))
         return false;
       /* A 1 in the low bit of each matching byte, summed into the top
          byte by the multiply (at most 8: no carry out).  */
-      k += (size_t) (((equal_bytes (w, d) >> 7) * ONES) >> 56);
+      k += (size_t) (((mn_equal_bytes (w, d) >> 7) * MN_ONES) >> 56);
     }
   for (; i < n; i++)
     {
@@ -111,8 +94,8 @@ contiguous_row (char *buf, size_t size, char *const *f, const size_t *len,
   if (total + 1 >= size || total < 8)
     return 0;
   const char *s = f[0];
-  const uint64_t d = ONES * (unsigned char) delim, q = ONES * '"';
-  const uint64_t lf = ONES * '\n', cr = ONES * '\r';
+  const uint64_t d = MN_ONES * (unsigned char) delim, q = MN_ONES * '"';
+  const uint64_t lf = MN_ONES * '\n', cr = MN_ONES * '\r';
   size_t nul = 0, i = 0;
   uint64_t bad = 0;
   /* The last word may start before I: each byte is looked at by its
@@ -122,9 +105,9 @@ contiguous_row (char *buf, size_t size, char *const *f, const size_t *len,
       size_t at = i + 8 <= total ? i : total - 8;
       uint64_t w;
       memcpy (&w, s + at, 8);
-      uint64_t z = zero_bytes (w);
-      bad |= equal_bytes (w, q) | equal_bytes (w, lf) | equal_bytes (w, cr)
-             | equal_bytes (w, d);
+      uint64_t z = mn_zero_bytes (w);
+      bad |= mn_equal_bytes (w, q) | mn_equal_bytes (w, lf) | mn_equal_bytes (w, cr)
+             | mn_equal_bytes (w, d);
       uint64_t zc = z;
       if (at < i)
         {
@@ -135,7 +118,7 @@ contiguous_row (char *buf, size_t size, char *const *f, const size_t *len,
           zc &= ~UINT64_C (0) << (8 * (i - at));
 #endif
         }
-      nul += (size_t) (((zc >> 7) * ONES) >> 56);
+      nul += (size_t) (((zc >> 7) * MN_ONES) >> 56);
       w += (z >> 7) * (unsigned char) delim;
       memcpy (buf + at, &w, 8);
       if (at + 8 >= total)

@@ -18,6 +18,7 @@
 
 #include "base/normalize.h"
 #include "base/utf8.h"
+#include "base/wordbytes.h"
 #include "io/aliases.h"
 #include "base/xalloc.h"
 #include "base/i18n.h"
@@ -460,17 +461,6 @@ add_field (struct mn_reader *r, size_t off, size_t len)
   r->nf++;
 }
 
-#define ONES UINT64_C (0x0101010101010101)
-#define LOWS UINT64_C (0x7F7F7F7F7F7F7F7F)
-
-/* The bytes of W that are zero, marked by their top bit, exactly (no
-   borrow from one byte into the next: Hacker's Delight, 6-1).  */
-static inline uint64_t
-zero_bytes (uint64_t w)
-{
-  return ~(((w & LOWS) + LOWS) | w | LOWS);
-}
-
 static void
 fast_record (struct mn_reader *r, const char *line, size_t n)
 {
@@ -486,15 +476,15 @@ fast_record (struct mn_reader *r, const char *line, size_t n)
      (lowest address first), and the bytes seen ORed together, to tell
      an ASCII line, and whether any byte was NUL.  Each word is loaded
      before its delimiters are overwritten.  */
-  const uint64_t dm = ONES * (unsigned char) delim;
+  const uint64_t dm = MN_ONES * (unsigned char) delim;
   uint64_t any = 0, nul = 0;
   for (; i + 8 <= n; i += 8)
     {
       uint64_t w;
       memcpy (&w, d + i, 8);
       any |= w;
-      nul |= zero_bytes (w);
-      uint64_t m = zero_bytes (w ^ dm);
+      nul |= mn_zero_bytes (w);
+      uint64_t m = mn_equal_bytes (w, dm);
       while (m)
         {
 #if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
