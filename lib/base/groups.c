@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
 #include "base/xalloc.h"
 
 struct slot
@@ -28,37 +29,6 @@ struct mn_groups
 
 #define CHUNK_HEAD 16           /* the link, rounded to keep alignment */
 #define CHUNK_MAX ((size_t) 64 * 1024)
-
-/* The hash of a key, eight bytes at a time (keys are short: ids,
-   names, waves): each word folded in by a multiply, the tail as a
-   short word, then the bits mixed down to the low ones, which pick the
-   slot (the finaliser of MurmurHash3).  The hash decides where a key is
-   kept, never an order: mn_groups_sorted sorts.  */
-static uint64_t
-hash_key (const char *s, size_t n)
-{
-  const uint64_t k = UINT64_C (0x9E3779B97F4A7C15);
-  uint64_t h = UINT64_C (0xcbf29ce484222325) ^ (n * k);
-  for (; n >= 8; s += 8, n -= 8)
-    {
-      uint64_t w;
-      memcpy (&w, s, 8);
-      h = (h ^ w) * k;
-      h ^= h >> 31;
-    }
-  if (n)
-    {
-      uint64_t w = 0;
-      memcpy (&w, s, n);
-      h = (h ^ w) * k;
-    }
-  h ^= h >> 33;
-  h *= UINT64_C (0xff51afd7ed558ccd);
-  h ^= h >> 33;
-  h *= UINT64_C (0xc4ceb9fe1a85ec53);
-  h ^= h >> 33;
-  return h;
-}
 
 struct mn_groups *
 mn_groups_new (size_t value_size)
@@ -137,14 +107,14 @@ grow (struct mn_groups *g)
 void *
 mn_groups_find (const struct mn_groups *g, const char *key, size_t keylen)
 {
-  struct slot *s = probe (g, hash_key (key, keylen), key, keylen);
+  struct slot *s = probe (g, mn_hash_bytes (key, keylen), key, keylen);
   return s->e ? s->e->value : NULL;
 }
 
 void *
 mn_groups_get (struct mn_groups *g, const char *key, size_t keylen)
 {
-  uint64_t h = hash_key (key, keylen);
+  uint64_t h = mn_hash_bytes (key, keylen);
   struct slot *s = probe (g, h, key, keylen);
   if (s->e)
     return s->e->value;

@@ -78,6 +78,16 @@ mn_u64map_put (struct mn_u64map *m, uint64_t key, uint64_t val)
   return NULL;
 }
 
+uint64_t *
+mn_u64map_find (const struct mn_u64map *m, uint64_t key)
+{
+  for (size_t j = slot_of (key, m->cap); m->key[j] != EMPTY;
+       j = (j + 1) & (m->cap - 1))
+    if (m->key[j] == key)
+      return &m->val[j];
+  return NULL;
+}
+
 size_t
 mn_u64map_bytes (const struct mn_u64map *m)
 {

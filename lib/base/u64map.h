@@ -27,6 +27,10 @@ void mn_u64map_release (struct mn_u64map *m);
    be UINT64_MAX.  */
 uint64_t *mn_u64map_put (struct mn_u64map *m, uint64_t key, uint64_t val);
 
+/* KEY's value (borrowed from M, valid until the next mn_u64map_put or
+   mn_u64map_release), or NULL when KEY is not in M.  */
+uint64_t *mn_u64map_find (const struct mn_u64map *m, uint64_t key);
+
 /* Bytes held: for reports of memory use.  */
 size_t mn_u64map_bytes (const struct mn_u64map *m);
 

@@ -13,6 +13,7 @@
 #include "stats/moments.h"
 #include "base/numparse.h"
 #include "io/spool.h"
+#include "base/keyset.h"
 #include "base/u64map.h"
 #include "base/utf8.h"
 #include "base/visible.h"
@@ -20,11 +21,6 @@
 #include "base/i18n.h"
 #include "io/header.h"
 #include "io/normrec.h"
-
-/* Bits of a (wave, household, cadre) triple packed into 64 bits.  */
-#define WAVE_BITS 12
-#define HOUSEHOLD_BITS 32
-#define CADRE_BITS 20
 
 struct tally
 {
@@ -68,10 +64,12 @@ struct mn_checker
   size_t nalpha;
   double *amin, *amax, *x;
 
-  struct mn_groups *wave_ids, *household_ids, *cadre_ids;
-  uint64_t nwave, nhousehold, ncadre;
-  struct mn_u64map seen;            /* triple -> file << 48 | line */
-  struct mn_groups *coverage;       /* "wave\0cadre" -> responses */
+  struct mn_groups *wave_ids, *cadre_ids;
+  uint64_t nwave, ncadre;
+  /* (wave id, cadre id, household) -> file << 48 | line: the ids as
+     four bytes each, then the household's bytes.  */
+  struct mn_keyset seen;
+  struct mn_u64map coverage;        /* wave id << 32 | cadre id -> responses */
   struct mn_groups *wave_rows;      /* wave -> clean rows */
   struct mn_groups *townships;      /* name -> struct township */
   struct mn_groups *collectors;     /* "id\0township" -> mn_moments */
@@ -89,6 +87,10 @@ struct mn_checker
   bool *has;
   char *key;                        /* reused composite key */
   size_t keycap;
+
+  /* The duplicate check's key of the current row (see dup_key).  */
+  char *dkey;
+  size_t dlen, dkeycap;
 
   /* The last wave seen (a survey's rows are nearly all of one or two
      waves): its id and its clean-row count, saving two lookups a row.
@@ -203,10 +205,9 @@ mn_checker_new (const struct mn_check_spec *spec, struct mn_error *e)
                         &c->amax[c->nalpha]))
         c->aitem[c->nalpha++] = i;
   c->wave_ids = mn_groups_new (sizeof (struct interned));
-  c->household_ids = mn_groups_new (sizeof (struct interned));
   c->cadre_ids = mn_groups_new (sizeof (struct interned));
-  mn_u64map_init (&c->seen);
-  c->coverage = mn_groups_new (sizeof (unsigned long));
+  mn_keyset_init (&c->seen);
+  mn_u64map_init (&c->coverage);
   c->wave_rows = mn_groups_new (sizeof (unsigned long));
   c->townships = mn_groups_new (sizeof (struct township));
   c->collectors = mn_groups_new (sizeof (struct mn_moments));
@@ -238,13 +239,13 @@ mn_checker_free (struct mn_checker *c)
     }
   mn_groups_free (c->townships);
   mn_groups_free (c->wave_ids);
-  mn_groups_free (c->household_ids);
   mn_groups_free (c->cadre_ids);
-  mn_groups_free (c->coverage);
+  if (c->coverage.key)
+    mn_u64map_release (&c->coverage);
   mn_groups_free (c->wave_rows);
   mn_groups_free (c->collectors);
-  if (c->seen.key)
-    mn_u64map_release (&c->seen);
+  if (c->seen.slot)
+    mn_keyset_release (&c->seen);
   if (c->wave_ids)
     mn_alpha_release (&c->alpha_all);
   for (size_t i = 0; i < c->nfiles; i++)
@@ -260,6 +261,7 @@ mn_checker_free (struct mn_checker *c)
   free (c->ans);
   free (c->has);
   free (c->key);
+  free (c->dkey);
   free (c->wkey);
   mn_normrec_release (&c->norm);
   free (c);
@@ -459,11 +461,13 @@ check_identity (const struct mn_checker *c, const struct mn_record *rec,
   return 0;
 }
 
-/* The duplicate check.  Remembers the triple when it is new; sets *NEW
-   then.  */
-static int
-check_duplicate (struct mn_checker *c, const struct mn_record *rec,
-                 const char *file, bool *fresh, struct mn_error *e)
+/* The duplicate check's key of REC in C->dkey (C->dlen bytes): the
+   wave's and the cadre's ids, four bytes each, then the household; a
+   new wave or cadre is given the next id.  False when an id would not
+   fit in four bytes (less one: the coverage counts' 64-bit keys must
+   not be all ones).  */
+static bool
+dup_key (struct mn_checker *c, const struct mn_record *rec)
 {
   size_t wl, hl, cl;
   const char *w = cell (rec, c->col_wave, &wl);
@@ -482,16 +486,34 @@ check_duplicate (struct mn_checker *c, const struct mn_record *rec,
       c->wrows = NULL;
       c->wvalid = true;
     }
-  uint64_t hi = intern (c->household_ids, &c->nhousehold, h, hl);
   uint64_t ci = intern (c->cadre_ids, &c->ncadre, k, cl);
-  if (wi >> WAVE_BITS || hi >> HOUSEHOLD_BITS || ci >> CADRE_BITS)
+  if (wi >= UINT32_MAX || ci >= UINT32_MAX)
+    return false;
+  uint32_t ids[2] = { (uint32_t) wi, (uint32_t) ci };
+  c->dkey = xgrow (c->dkey, &c->dkeycap, sizeof ids + hl, 1);
+  memcpy (c->dkey, ids, sizeof ids);
+  memcpy (c->dkey + sizeof ids, h, hl);
+  c->dlen = sizeof ids + hl;
+  return true;
+}
+
+/* The duplicate check.  Remembers the triple when it is new; sets *NEW
+   then.  */
+static int
+check_duplicate (struct mn_checker *c, const struct mn_record *rec,
+                 const char *file, bool *fresh, struct mn_error *e)
+{
+  size_t wl, hl, cl;
+  const char *w = cell (rec, c->col_wave, &wl);
+  const char *h = cell (rec, c->col_household, &hl);
+  const char *k = cell (rec, c->col_cadre, &cl);
+  if (!dup_key (c, rec))
     return mn_error_set (e, file, rec->line, MN_R_TOO_BIG,
-                         "more waves, households or cadres than duplicate "
-                         "detection can hold (%d, %d, %d bits)", WAVE_BITS,
-                         HOUSEHOLD_BITS, CADRE_BITS);
-  uint64_t key = wi << (HOUSEHOLD_BITS + CADRE_BITS) | hi << CADRE_BITS | ci;
+                         "more waves or cadres than duplicate detection "
+                         "can number (%lu each)",
+                         (unsigned long) UINT32_MAX - 1);
   uint64_t where = (uint64_t) (c->nfiles - 1) << 48 | rec->line;
-  uint64_t *first = mn_u64map_put (&c->seen, key, where);
+  uint64_t *first = mn_keyset_put (&c->seen, c->dkey, c->dlen, where);
   *fresh = first == NULL;
   if (!first)
     return 0;
@@ -515,7 +537,7 @@ learn (struct mn_checker *c, const struct mn_record *rec, bool fresh,
        struct township *tw, const char *t, size_t tl)
 {
   unsigned flags = 0;
-  size_t wl, kl;
+  size_t wl;
   /* Rows per wave: a mistyped wave ("2026q1") shows up as a wave of its
      own with a handful of rows.  */
   const char *wv = cell (rec, c->col_wave, &wl);
@@ -529,9 +551,12 @@ learn (struct mn_checker *c, const struct mn_record *rec, bool fresh,
   if (fresh)
     {
       /* One more household of this cadre responded in this wave.  */
-      const char *k = cell (rec, c->col_cadre, &kl);
-      size_t n = pair_key (c, wv, wl, k, kl);
-      ++*(unsigned long *) mn_groups_get (c->coverage, c->key, n);
+      uint32_t ids[2];
+      memcpy (ids, c->dkey, sizeof ids);
+      uint64_t *n = mn_u64map_put (&c->coverage,
+                                   (uint64_t) ids[0] << 32 | ids[1], 1);
+      if (n)
+        ++*n;
     }
 
   /* Reliability: complete cases only (listwise deletion).  */
@@ -732,12 +757,11 @@ put_coverage (FILE *out, const struct mn_checker *c, const char *id,
               struct mn_check_summary *s)
 {
   size_t il = strlen (id);
-  char *key = xmalloc (wl + 1 + il);
-  memcpy (key, wave, wl);
-  key[wl] = '\0';
-  memcpy (key + wl + 1, id, il);
-  const unsigned long *n = mn_groups_find (c->coverage, key, wl + 1 + il);
-  free (key);
+  const struct interned *wi = mn_groups_find (c->wave_ids, wave, wl);
+  const struct interned *ci = mn_groups_find (c->cadre_ids, id, il);
+  const uint64_t *n = wi && ci ? mn_u64map_find (&c->coverage,
+                                                 wi->id << 32 | ci->id)
+                               : NULL;
   unsigned long responses = n ? *n : 0;
   double rate;
   const char *status = coverage_status (c, responses, households, &rate);

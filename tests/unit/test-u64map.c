@@ -45,6 +45,15 @@ many (const char *what, uint64_t (*key) (uint64_t), uint64_t n)
       else if (*v != (i ^ 0x5a5a))
         bad_val++;
     }
+  uint64_t bad_find = 0;
+  for (uint64_t i = 0; i < n; i++)
+    {
+      uint64_t *v = mn_u64map_find (&m, key (i));
+      bad_find += !v || *v != (i ^ 0x5a5a);
+    }
+  snprintf (name, sizeof name, "%s: find gives every key's first value",
+            what);
+  tap_report (bad_find == 0, name, "%llu wrong", (unsigned long long) bad_find);
   snprintf (name, sizeof name, "%s: every re-insert finds its key", what);
   tap_report (bad_old == 0, name, "%llu keys lost",
               (unsigned long long) bad_old);
@@ -107,6 +116,10 @@ basics (void)
   v = mn_u64map_put (&m, 0, 0);
   ok (v != NULL && *v == 1000, "value updated through the pointer");
   ok (mn_u64map_bytes (&m) == b, "no growth for three keys");
+  v = mn_u64map_find (&m, 1);
+  ok (v != NULL && *v == UINT64_MAX, "find gives a key's value");
+  ok (mn_u64map_find (&m, 2) == NULL, "find of a missing key is NULL");
+  ok (m.count == 3, "find adds nothing");
   mn_u64map_release (&m);
   ok (m.key == NULL && m.val == NULL && m.count == 0 && m.cap == 0,
       "release empties the map");

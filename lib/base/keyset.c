@@ -1,0 +1,160 @@
+/* keyset.c - open addressing (linear probing) over an arena of keys.
+
+   An arena record is the value (8 bytes), the key's length (4 bytes)
+   and the key, padded to a multiple of 8 bytes.  A slot holds the key's
+   full hash and one more than its record's offset (0: an empty slot).
+   The slot's index is the hash's low bits.  A probe that meets another
+   key looks at the arena only when the two hashes agree, and a doubling
+   walks the old slots in order, which sends each to one of two places
+   in the new table (its old index, or that plus the old size): near
+   sequential writes, no arena read, no hash computed again.  */
+#include "base/keyset.h"
+
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <string.h>
+
+#include "base/hash.h"
+#include "base/xalloc.h"
+
+#define HEAD 12                 /* value and length */
+
+static size_t
+record_size (size_t len)
+{
+  return (HEAD + len + 7) & ~(size_t) 7;
+}
+
+void
+mn_keyset_init (struct mn_keyset *s)
+{
+  memset (s, 0, sizeof *s);
+  s->hash_mask = UINT64_MAX;
+  s->cap = 1024;
+  s->slot = xcalloc (s->cap, sizeof *s->slot);
+}
+
+void
+mn_keyset_release (struct mn_keyset *s)
+{
+  free (s->slot);
+  if (s->arena)
+    munmap (s->arena, s->size);
+  memset (s, 0, sizeof *s);
+}
+
+/* Ask the kernel to back the whole 2 MiB pages within the SIZE bytes at
+   P with huge pages.  A table of millions of slots is reached at random,
+   and its pages are touched first in that order: with 4 KiB pages,
+   nearly every new key costs a page fault (expensive in a virtual
+   machine) and a TLB miss.  A hint only (transparent huge pages may be
+   off); the memory is untouched yet, so it applies from the first
+   fault.  */
+static void
+huge (void *p, size_t size)
+{
+#ifdef MADV_HUGEPAGE
+  const uintptr_t two = (uintptr_t) 2 << 20;
+  uintptr_t a = ((uintptr_t) p + two - 1) & ~(two - 1);
+  uintptr_t z = ((uintptr_t) p + size) & ~(two - 1);
+  if (z > a)
+    madvise ((void *) a, z - a, MADV_HUGEPAGE);
+#else
+  (void) p, (void) size;
+#endif
+}
+
+/* Put the slot of hash H and record offset OFF + 1 (bytes) into the
+   first empty slot of its probe sequence.  */
+static void
+place (struct mn_keyset *s, uint64_t h, uint64_t off1)
+{
+  size_t mask = s->cap - 1;
+  size_t i = h & mask;
+  while (s->slot[i].off1)
+    i = (i + 1) & mask;
+  s->slot[i].hash = h;
+  s->slot[i].off1 = off1;
+}
+
+static void
+grow (struct mn_keyset *s)
+{
+  struct mn_keyset_slot *old = s->slot;
+  size_t oldcap = s->cap;
+  s->cap *= 2;
+  s->slot = xcalloc (s->cap, sizeof *s->slot);
+  huge (s->slot, s->cap * sizeof *s->slot);
+  for (size_t i = 0; i < oldcap; i++)
+    if (old[i].off1)
+      place (s, old[i].hash, old[i].off1);
+  free (old);
+}
+
+/* Make room for NEED more bytes in the arena.  It is mapped memory,
+   doubled by mremap: the kernel moves the pages, nothing is copied, and
+   the new part is untouched until used (a realloc from the heap would
+   copy, touching every page twice).  */
+static void
+grow_arena (struct mn_keyset *s, size_t need)
+{
+  size_t size = s->size ? s->size : 64 * 1024;
+  while (size - s->used < need)
+    {
+      if (size > SIZE_MAX / 2)
+        xalloc_die ();
+      size *= 2;
+    }
+  void *p = s->arena
+              ? mremap (s->arena, s->size, size, MREMAP_MAYMOVE)
+              : mmap (NULL, size, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED)
+    xalloc_die ();
+  s->arena = p;
+  s->size = size;
+#ifdef MADV_HUGEPAGE
+  /* The whole mapping, which must stay one region for mremap.  */
+  madvise (s->arena, s->size, MADV_HUGEPAGE);
+#endif
+}
+
+uint64_t *
+mn_keyset_put (struct mn_keyset *s, const void *key, size_t len,
+               uint64_t val)
+{
+  if (len > UINT32_MAX)
+    abort ();
+  uint64_t h = mn_hash_bytes (key, len) & s->hash_mask;
+  size_t mask = s->cap - 1, i = h & mask;
+  for (; s->slot[i].off1; i = (i + 1) & mask)
+    if (s->slot[i].hash == h)
+      {
+        unsigned char *r = s->arena + (s->slot[i].off1 - 1);
+        uint32_t rl;
+        memcpy (&rl, r + 8, sizeof rl);
+        if (rl == len && memcmp (r + HEAD, key, len) == 0)
+          return (uint64_t *) (void *) r;
+      }
+  size_t need = record_size (len);
+  if (s->size - s->used < need)
+    grow_arena (s, need);
+  unsigned char *r = s->arena + s->used;
+  uint32_t l32 = (uint32_t) len;
+  memcpy (r, &val, sizeof val);
+  memcpy (r + 8, &l32, sizeof l32);
+  memcpy (r + HEAD, key, len);
+  memset (r + HEAD + len, 0, need - HEAD - len);
+  s->slot[i].hash = h;
+  s->slot[i].off1 = s->used + 1;
+  s->used += need;
+  if (++s->count * 4 > s->cap * 3)
+    grow (s);
+  return NULL;
+}
+
+size_t
+mn_keyset_bytes (const struct mn_keyset *s)
+{
+  return s->cap * sizeof *s->slot + s->used;
+}
