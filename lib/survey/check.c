@@ -42,6 +42,11 @@ struct file_stats
   const char *encoding;
   bool guessed;
   struct tally t;
+  /* Where duplicate detection remembers a row of this input: at BASE
+     plus its line, BASE being the sum of the LAST lines remembered of
+     the inputs before (a position among all the inputs' lines, whatever
+     their number and length).  */
+  uint64_t base, last;
 };
 
 struct interned
@@ -66,8 +71,9 @@ struct mn_checker
 
   struct mn_groups *wave_ids, *cadre_ids;
   uint64_t nwave, ncadre;
-  /* (wave id, cadre id, household) -> file << 48 | line: the ids as
-     four bytes each, then the household's bytes.  */
+  /* (wave id, cadre id, household) -> the row's position (see
+     struct file_stats): the ids as four bytes each, then the
+     household's bytes.  */
   struct mn_keyset seen;
   struct mn_u64map coverage;        /* wave id << 32 | cadre id -> responses */
   struct mn_groups *wave_rows;      /* wave -> clean rows */
@@ -282,6 +288,8 @@ mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
   c->files = xrealloc (c->files, (c->nfiles + 1) * sizeof *c->files);
   struct file_stats *f = &c->files[c->nfiles++];
   memset (f, 0, sizeof *f);
+  if (c->nfiles > 1)
+    f->base = f[-1].base + f[-1].last;
   f->name = xstrdup (in->name);
   f->encoding = in->encoding;
   f->guessed = in->guessed;
@@ -497,6 +505,25 @@ dup_key (struct mn_checker *c, const struct mn_record *rec)
   return true;
 }
 
+/* The input holding the row remembered at position WHERE: the last
+   whose base is below it (an input that remembered no row has the base
+   of the next, and the inputs after the row's have bases at or above
+   WHERE).  */
+static size_t
+first_seen (const struct mn_checker *c, uint64_t where)
+{
+  size_t lo = 0, hi = c->nfiles;       /* files[lo].base < WHERE */
+  while (hi - lo > 1)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      if (c->files[mid].base < where)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* The duplicate check.  Remembers the triple when it is new; sets *NEW
    then.  */
 static int
@@ -512,13 +539,18 @@ check_duplicate (struct mn_checker *c, const struct mn_record *rec,
                          "more waves or cadres than duplicate detection "
                          "can number (%lu each)",
                          (unsigned long) UINT32_MAX - 1);
-  uint64_t where = (uint64_t) (c->nfiles - 1) << 48 | rec->line;
-  uint64_t *first = mn_keyset_put (&c->seen, c->dkey, c->dlen, where);
+  struct file_stats *f = &c->files[c->nfiles - 1];
+  uint64_t *first = mn_keyset_put (&c->seen, c->dkey, c->dlen,
+                                   f->base + rec->line);
   *fresh = first == NULL;
   if (!first)
-    return 0;
-  size_t fi = *first >> 48;
-  unsigned long line = *first & (((uint64_t) 1 << 48) - 1);
+    {
+      if (rec->line > f->last)
+        f->last = rec->line;
+      return 0;
+    }
+  size_t fi = first_seen (c, *first);
+  unsigned long line = (unsigned long) (*first - c->files[fi].base);
   if (fi == c->nfiles - 1)
     return mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
                          "household '%.*s' already rated cadre '%.*s' in "

@@ -677,3 +677,12 @@ minyi-check: Cronbach's alpha 0.8006 (99% Feldt interval 0.7891 to 0.8116) on 4 
 alpha,(all),,lo,0.7891
 alpha,(all),,hi,0.8116
 0
+
+=== a duplicate of a row first seen in the 65537th input names that input, not the first (the input's number was kept in 16 bits)
+cmd: cd $T && printf 'item,column,label,values,satisfied,dontknow,weight\na,q1,A,1..5,4..5,,1\n' > cb.csv && awk 'BEGIN { for (i = 0; i <= 65536; i++) { f = "f" i; print "wave,township,cadre,household,q1" > f; print "W,T,C,H" i ",3" > f; close (f); print f } }' > list && printf 'wave,township,cadre,household,q1\nW,T,C,H0,4\nW,T,C,H65536,4\n' > g && minyi-check -q -c cb.csv -o out.csv --rejects rej.csv $(cat list) g; cat rej.csv
+exit: 0
+stdout:
+source,line,reason,message,wave,township,cadre,household,q1
+g,2,duplicate,household 'H0' already rated cadre 'C' in wave 'W' on line 2 of f0,W,T,C,H0,4
+g,3,duplicate,household 'H65536' already rated cadre 'C' in wave 'W' on line 2 of f65536,W,T,C,H65536,4
+stderr:
