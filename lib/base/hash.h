@@ -13,12 +13,17 @@
 #include <stdint.h>
 #include <string.h>
 
+/* The hash of the N bytes at KEY under SEED, which starts the state: a
+   table whose keys come from the input draws it at random (base/keyset.c),
+   since without it anyone can compute keys of one hash (the state
+   before a key's last word is known, and each word's step can be
+   inverted) and make every lookup walk all of them.  */
 static inline uint64_t
-mn_hash_bytes (const void *key, size_t n)
+mn_hash_seeded (const void *key, size_t n, uint64_t seed)
 {
   const unsigned char *s = key;
   const uint64_t k = UINT64_C (0x9E3779B97F4A7C15);
-  uint64_t h = UINT64_C (0xcbf29ce484222325) ^ (n * k);
+  uint64_t h = UINT64_C (0xcbf29ce484222325) ^ (n * k) ^ seed;
   for (; n >= 8; s += 8, n -= 8)
     {
       uint64_t w;
@@ -38,6 +43,13 @@ mn_hash_bytes (const void *key, size_t n)
   h *= UINT64_C (0xc4ceb9fe1a85ec53);
   h ^= h >> 33;
   return h;
+}
+
+/* The hash of the N bytes at KEY, the same in every run.  */
+static inline uint64_t
+mn_hash_bytes (const void *key, size_t n)
+{
+  return mn_hash_seeded (key, n, 0);
 }
 
 #endif

@@ -12,7 +12,9 @@
 
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/random.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/hash.h"
 #include "base/xalloc.h"
@@ -25,10 +27,29 @@ record_size (size_t len)
   return (HEAD + len + 7) & ~(size_t) 7;
 }
 
+/* A seed for the hash that the input cannot know: keys are the input's
+   own bytes (households), and with a hash known in advance a file of
+   keys sharing one hash makes every new key compare with all of them,
+   each row costing as much as the rows before it (20,000 such rows took
+   0.6 s, a million would take hours).  No output depends on it: the
+   set answers only whether a key is there.  Without the kernel's random
+   bytes, the clock and an address still differ from run to run.  */
+static uint64_t
+random_seed (const void *p)
+{
+  uint64_t seed;
+  if (getrandom (&seed, sizeof seed, GRND_NONBLOCK) == sizeof seed)
+    return seed;
+  struct timespec t;
+  clock_gettime (CLOCK_REALTIME, &t);
+  return mn_hash_bytes (&t, sizeof t) ^ (uint64_t) (uintptr_t) p;
+}
+
 void
 mn_keyset_init (struct mn_keyset *s)
 {
   memset (s, 0, sizeof *s);
+  s->seed = random_seed (s);
   s->hash_mask = UINT64_MAX;
   s->cap = 1024;
   s->slot = xcalloc (s->cap, sizeof *s->slot);
@@ -125,7 +146,7 @@ mn_keyset_put (struct mn_keyset *s, const void *key, size_t len,
 {
   if (len > UINT32_MAX)
     abort ();
-  uint64_t h = mn_hash_bytes (key, len) & s->hash_mask;
+  uint64_t h = mn_hash_seeded (key, len, s->seed) & s->hash_mask;
   size_t mask = s->cap - 1, i = h & mask;
   for (; s->slot[i].off1; i = (i + 1) & mask)
     if (s->slot[i].hash == h)

@@ -26,6 +26,8 @@ struct mn_keyset
   size_t cap, count;            /* cap is a power of two */
   unsigned char *arena;         /* owned */
   size_t used, size;            /* bytes of the arena used, and held */
+  uint64_t seed;                /* of the hash: random, a new one for
+                                   each set */
   uint64_t hash_mask;           /* ANDed into every hash: all ones, but
                                    a test may clear bits to make keys
                                    collide */
