@@ -41,7 +41,7 @@ struct args
   const char *codebook, *roster, *report;
   char **alpha;
   char **files;
-  size_t nfiles;
+  size_t nfiles, filescap;
 };
 
 static const struct argp_option options[] = {
@@ -166,7 +166,8 @@ parse_opt (int key, char *arg, struct argp_state *state)
       s->collector_p = parse_unit (arg, true, state, "--collector-p");
       break;
     case ARGP_KEY_ARG:
-      a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
+      a->files = xgrow (a->files, &a->filescap, a->nfiles + 1,
+                        sizeof *a->files);
       a->files[a->nfiles++] = arg;
       break;
     case ARGP_KEY_END:

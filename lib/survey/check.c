@@ -81,7 +81,7 @@ struct mn_checker
   struct mn_groups *collectors;     /* "id\0township" -> mn_moments */
 
   struct file_stats *files;
-  size_t nfiles;
+  size_t nfiles, filescap;
 
   struct mn_alpha alpha_all;
   unsigned long alpha_incomplete;
@@ -285,7 +285,7 @@ mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
                   struct mn_error *e)
 {
   const struct mn_check_spec *sp = c->spec;
-  c->files = xrealloc (c->files, (c->nfiles + 1) * sizeof *c->files);
+  c->files = xgrow (c->files, &c->filescap, c->nfiles + 1, sizeof *c->files);
   struct file_stats *f = &c->files[c->nfiles++];
   memset (f, 0, sizeof *f);
   if (c->nfiles > 1)
