@@ -21,6 +21,9 @@
 #   TOOLS="..."    the tools to run, among: minyi minyi-j1 duckdb
 #                  duckdb-1t datatable datatable-all mawk datamash
 #                  (default all; minyi-j1 only when minyi-score has -j)
+#   CHECK=0        skip the validation table (minyi-check beside
+#                  minyi-score on the same valid file, and mawk's
+#                  duplicate filter)
 #   TMPDIR         where the files go (removed at exit)
 # Exits 1 when the tools disagree (nothing is timed then), 2 on a
 # failed command.
@@ -258,9 +261,88 @@ echo "CPU s: median of user + system seconds, all threads and processes."
 echo "Peak RSS: GNU time's %M, the largest process of the command."
 echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+# 3. Validation: minyi-check beside minyi-score on one valid file (issue
+# 12: check within 1.5 times score).  The timed file made valid: rows
+# with an empty cell dropped, each household numbered by its line, so
+# that every row is a distinct (wave, household, cadre), which duplicate
+# detection must all remember (its worst case).  Both programs read the
+# same three items through one codebook; minyi-check writes the clean
+# rows (to a file, as a quarter-end script does) and finds duplicates;
+# mawk's classic filter of repeated keys (!seen[...]++) is the peer for
+# that part alone.
+if [ "${CHECK:-1}" = 1 ]; then
+  vfile=$work/valid.csv
+  mawk -F, -v OFS=, 'NR == 1 { print; next }
+    { for (i = 1; i <= NF; i++) if ($i == "") next; $5 = "H" NR; print }' \
+    "$file" > "$vfile"
+  printf '%s\n' 'item,column,label,values,satisfied,dontknow,weight' \
+    'overall,q_overall,overall,1..5,4..5,,1' \
+    'attitude,q_attitude,attitude,1..5,4..5,,1' \
+    'efficiency,q_efficiency,efficiency,1..5,4..5,,1' > "$work/codebook.csv"
+  vrows=$(($(wc -l < "$vfile") - 1))
+  vmb=$(awk -v b="$(wc -c < "$vfile")" 'BEGIN { printf "%.0f", b / 1e6 }')
+  vcmd () { # vcmd TOOL: its command line on the valid file
+    case $1 in
+      check) echo "'$B/minyi-check' -q -c '$work/codebook.csv' -o '$work/clean.csv' '$vfile'" ;;
+      check-j1) echo "'$B/minyi-check' -q -j 1 -c '$work/codebook.csv' -o '$work/clean.csv' '$vfile'" ;;
+      score) echo "'$B/minyi-score' -q -c '$work/codebook.csv' -o '$work/vscore.csv' '$vfile'" ;;
+      score-j1) echo "'$B/minyi-score' -q -j 1 -c '$work/codebook.csv' -o '$work/vscore.csv' '$vfile'" ;;
+      dedup) echo "mawk -F, '!seen[\$1, \$5, \$7]++' '$vfile' > '$work/dedup.csv'" ;;
+    esac
+  }
+  VTOOLS="check score score-j1 dedup"
+  "$B/minyi-check" --help | grep -Eq -- '^[[:space:]]*-j,' &&
+    VTOOLS="check check-j1 score score-j1 dedup"
+  say "bench: validation: $vrows rows, $VTOOLS"
+  # The first round warms the cache and checks the clean file: every row.
+  for t in $VTOOLS; do sh -c "$(vcmd "$t")" || die "$t failed: $(vcmd "$t")"; done
+  cmp -s "$vfile" "$work/clean.csv" ||
+    die "minyi-check did not pass the valid file through unchanged" 1
+  for t in $VTOOLS; do : > "$work/t.v$t"; : > "$work/m.v$t"; : > "$work/c.v$t"; done
+  r=1
+  while [ $r -le "$RUNS" ]; do
+    say "bench: validation round $r of $RUNS"
+    for t in $VTOOLS; do
+      c=$(vcmd "$t")
+      t0=$(date +%s%N)
+      $TIME -f '%M %U %S' -o "$work/rss" sh -c "$c" 2> "$work/err" ||
+        { cat "$work/err" >&2; die "$t failed: $c"; }
+      t1=$(date +%s%N)
+      echo "$(( (t1 - t0) / 1000000 ))" | awk '{ printf "%.3f\n", $1 / 1000 }' >> "$work/t.v$t"
+      tail -n 1 "$work/rss" | cut -d' ' -f1 >> "$work/m.v$t"
+      tail -n 1 "$work/rss" | awk '{ print $2 + $3 }' >> "$work/c.v$t"
+    done
+    r=$((r + 1))
+  done
+  vlabel () {
+    case $1 in
+      check) echo "minyi-check (default)" ;;
+      check-j1) echo "minyi-check -j 1" ;;
+      score) echo "minyi-score -c (default -j)" ;;
+      score-j1) echo "minyi-score -c -j 1" ;;
+      dedup) echo "mawk duplicate filter" ;;
+    esac
+  }
+  echo
+  echo "Validation: $vrows valid rows (every triple distinct), $vmb MB, the"
+  echo "same 3-item codebook; median of $RUNS runs"
+  echo
+  echo "| program | median s | CPU s | peak RSS MiB | minyi-check ÷ it |"
+  echo "|---|---:|---:|---:|---:|"
+  for t in $VTOOLS; do
+    s=$(median < "$work/t.v$t")
+    u=$(median < "$work/c.v$t")
+    m=$(sort -n "$work/m.v$t" | tail -n 1)
+    rr=$(paste "$work/t.vcheck" "$work/t.v$t" | awk '{ print $1 / $2 }' | median)
+    awk -v l="$(vlabel "$t")" -v s="$s" -v u="$u" -v m="$m" -v r="$rr" \
+      'BEGIN { printf "| %s | %.2f | %.2f | %.1f | %.2f |\n", l, s, u, m / 1024, r }'
+  done
+  rm -f "$vfile" "$work/clean.csv" "$work/dedup.csv"
+fi
+
 [ "$MEM" = 1 ] || exit 0
 
-# 3. Memory: minyi-score's peak RSS must follow the cadres, not the rows.
+# 4. Memory: minyi-score's peak RSS must follow the cadres, not the rows.
 echo
 echo "minyi-score's peak RSS (one run each; same seed: a file of fewer rows"
 echo "is the beginning of the larger one)"

@@ -279,8 +279,11 @@ static int
 score_row (void *scorer, const struct mn_input *in,
            const struct mn_record *rec, struct mn_error *e)
 {
-  return mn_scorer_add (scorer, rec, in->name, e) == 0 ? MN_SCAN_USE
-                                                       : MN_SCAN_REJECT;
+  int r = mn_scorer_add (scorer, rec, in->name, e) == 0 ? MN_SCAN_USE
+                                                        : MN_SCAN_REJECT;
+  /* A range whose group key is nearly unique stops, and with it the
+     threads: the file is read again on one, which is faster then.  */
+  return mn_scorer_spread (scorer) ? MN_SCAN_STOP : r;
 }
 
 /* A large file read on several threads: a scorer per byte range, bound

@@ -280,6 +280,25 @@ else
   sed 's/^/#   /' "$work/late-ascii.trace"
 fi
 
+# A group key nearly unique (a new cadre on every row): a range gives
+# the threads up at its 65536th record (mn_scorer_spread), and one
+# thread reads; with a key repeated (20,000 cadres), the ranges are kept.
+perl -e 'print "wave,cadre,q\n"; for (1 .. 200000) {
+  printf "2026Q1,K%06d,%d\n", $_, $_ % 5 + 1 }' > "$work/spread.csv"
+perl -e 'print "wave,cadre,q\n"; for (1 .. 200000) {
+  printf "2026Q1,K%06d,%d\n", $_ % 20000, $_ % 5 + 1 }' \
+  > "$work/spread-not.csv"
+SPLIT=100000 same spread -i q -s 4..5 "$work/spread.csv"
+SPLIT=100000 same spread-not -i q -s 4..5 "$work/spread-not.csv"
+if grep -q ': 2 ranges, given up: one thread$' "$work/spread.trace" &&
+   grep -q ': 2 ranges$' "$work/spread-not.trace" &&
+   ! grep -q 'given up' "$work/spread-not.trace"; then
+  echo "ok - threads: a nearly unique group key gives the threads up"
+else
+  echo "not ok - threads: a nearly unique group key: threads not given up"
+  sed 's/^/#   /' "$work/spread.trace" "$work/spread-not.trace"
+fi
+
 # --progress on several threads: the same table, the bytes of all the
 # ranges summed (the last line shown is past the first range).
 MINYI_SPLIT_MIN=100000 minyi-score -j 2 --progress $S "$work/hostile.csv" \

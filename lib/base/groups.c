@@ -123,14 +123,18 @@ mn_groups_get (struct mn_groups *g, const char *key, size_t keylen)
       grow (g);
       s = probe (g, h, key, keylen);
     }
-  /* One block: entry, value (aligned), key.  */
-  size_t head = (sizeof (struct mn_group_entry) + 15) & ~(size_t) 15;
+  /* One block: entry, key, value (aligned).  The key comes before the
+     value, so that a lookup, which reads the entry and compares the
+     key, and the caller, who then updates the value's first fields,
+     meet the same cache line (a value may be hundreds of bytes).  */
+  size_t head = sizeof (struct mn_group_entry);
+  size_t kpad = (head + keylen + 1 + 15) & ~(size_t) 15;
   size_t vsize = (g->value_size + 15) & ~(size_t) 15;
-  char *block = carve (g, (head + vsize + keylen + 1 + 15) & ~(size_t) 15);
+  char *block = carve (g, kpad + vsize);
   struct mn_group_entry *e = (struct mn_group_entry *) block;
-  e->value = block + head;
-  e->key = block + head + vsize;
-  memcpy (block + head + vsize, key, keylen);
+  e->key = block + head;
+  e->value = block + kpad;
+  memcpy (block + head, key, keylen);
   e->keylen = keylen;
   s->hash = h;
   s->e = e;

@@ -1,25 +1,29 @@
 /* keyset.c - open addressing (linear probing) over an arena of keys.
 
    An arena record is the value (8 bytes), the key's length (4 bytes)
-   and the key, padded to a multiple of 8 bytes.  A slot holds the key's
-   full hash and one more than its record's offset (0: an empty slot).
-   The slot's index is the hash's low bits.  A probe that meets another
-   key looks at the arena only when the two hashes agree, and a doubling
-   walks the old slots in order, which sends each to one of two places
-   in the new table (its old index, or that plus the old size): near
-   sequential writes, no arena read, no hash computed again.  */
+   and the key, padded to a multiple of 8 bytes.  A slot is 64 bits: the
+   top 32 bits of the key's hash (its tag), then one more than the
+   record's offset in 8-byte units (0: an empty slot; so the arena may
+   hold 32 GiB).  The slot's index is the hash's top bits, which the tag
+   holds while the table has at most 2^32 slots: a doubling walks the
+   old slots in order and sends each to twice its index or one more,
+   writing the new table nearly in order, with no arena read and no
+   hash computed again.  A probe that meets another key reads the arena
+   only when their tags agree: the tag bits below the index tell them
+   apart (with 2^24 slots, all but 1 in 256).  */
 #include "base/keyset.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/random.h>
-#include <string.h>
 #include <time.h>
 
 #include "base/hash.h"
 #include "base/xalloc.h"
 
 #define HEAD 12                 /* value and length */
+#define OFF_MASK UINT64_C (0xffffffff)
 
 static size_t
 record_size (size_t len)
@@ -30,8 +34,8 @@ record_size (size_t len)
 /* A seed for the hash that the input cannot know: keys are the input's
    own bytes (households), and with a hash known in advance a file of
    keys sharing one hash makes every new key compare with all of them,
-   each row costing as much as the rows before it (20,000 such rows took
-   0.6 s, a million would take hours).  No output depends on it: the
+   each row costing as much as the rows before it (200,000 such rows
+   took 65 s, a million would take hours).  No output depends on it: the
    set answers only whether a key is there.  Without the kernel's random
    bytes, the clock and an address still differ from run to run.  */
 static uint64_t
@@ -51,7 +55,8 @@ mn_keyset_init (struct mn_keyset *s)
   memset (s, 0, sizeof *s);
   s->seed = random_seed (s);
   s->hash_mask = UINT64_MAX;
-  s->cap = 1024;
+  s->bits = 10;
+  s->cap = (size_t) 1 << s->bits;
   s->slot = xcalloc (s->cap, sizeof *s->slot);
 }
 
@@ -85,30 +90,39 @@ huge (void *p, size_t size)
 #endif
 }
 
-/* Put the slot of hash H and record offset OFF + 1 (bytes) into the
-   first empty slot of its probe sequence.  */
+/* The index of tag TAG in a table of 2^BITS slots.  */
+static size_t
+home (uint64_t tag, unsigned bits)
+{
+  return (size_t) (tag >> (32 - bits));
+}
+
+/* Put slot V (tag and offset) into the first empty slot of its probe
+   sequence.  */
 static void
-place (struct mn_keyset *s, uint64_t h, uint64_t off1)
+place (struct mn_keyset *s, uint64_t v)
 {
   size_t mask = s->cap - 1;
-  size_t i = h & mask;
-  while (s->slot[i].off1)
+  size_t i = home (v >> 32, s->bits);
+  while (s->slot[i])
     i = (i + 1) & mask;
-  s->slot[i].hash = h;
-  s->slot[i].off1 = off1;
+  s->slot[i] = v;
 }
 
 static void
 grow (struct mn_keyset *s)
 {
-  struct mn_keyset_slot *old = s->slot;
+  if (s->bits >= 32)
+    xalloc_die ();
+  uint64_t *old = s->slot;
   size_t oldcap = s->cap;
+  s->bits++;
   s->cap *= 2;
   s->slot = xcalloc (s->cap, sizeof *s->slot);
   huge (s->slot, s->cap * sizeof *s->slot);
   for (size_t i = 0; i < oldcap; i++)
-    if (old[i].off1)
-      place (s, old[i].hash, old[i].off1);
+    if (old[i])
+      place (s, old[i]);
   free (old);
 }
 
@@ -126,6 +140,8 @@ grow_arena (struct mn_keyset *s, size_t need)
         xalloc_die ();
       size *= 2;
     }
+  if ((uint64_t) size / 8 > OFF_MASK)
+    xalloc_die ();
   void *p = s->arena
               ? mremap (s->arena, s->size, size, MREMAP_MAYMOVE)
               : mmap (NULL, size, PROT_READ | PROT_WRITE,
@@ -146,12 +162,12 @@ mn_keyset_put (struct mn_keyset *s, const void *key, size_t len,
 {
   if (len > UINT32_MAX)
     abort ();
-  uint64_t h = mn_hash_seeded (key, len, s->seed) & s->hash_mask;
-  size_t mask = s->cap - 1, i = h & mask;
-  for (; s->slot[i].off1; i = (i + 1) & mask)
-    if (s->slot[i].hash == h)
+  uint64_t tag = (mn_hash_seeded (key, len, s->seed) & s->hash_mask) >> 32;
+  size_t mask = s->cap - 1, i = home (tag, s->bits);
+  for (; s->slot[i]; i = (i + 1) & mask)
+    if (s->slot[i] >> 32 == tag)
       {
-        unsigned char *r = s->arena + (s->slot[i].off1 - 1);
+        unsigned char *r = s->arena + ((s->slot[i] & OFF_MASK) - 1) * 8;
         uint32_t rl;
         memcpy (&rl, r + 8, sizeof rl);
         if (rl == len && memcmp (r + HEAD, key, len) == 0)
@@ -166,8 +182,7 @@ mn_keyset_put (struct mn_keyset *s, const void *key, size_t len,
   memcpy (r + 8, &l32, sizeof l32);
   memcpy (r + HEAD, key, len);
   memset (r + HEAD + len, 0, need - HEAD - len);
-  s->slot[i].hash = h;
-  s->slot[i].off1 = s->used + 1;
+  s->slot[i] = tag << 32 | ((uint64_t) s->used / 8 + 1);
   s->used += need;
   if (++s->count * 4 > s->cap * 3)
     grow (s);

@@ -4,8 +4,8 @@
    household, cadre) of a clean row, with where it was first seen), so
    built for many short keys that are mostly new: the keys lie one after
    another in one growing arena, each after its value and length, and
-   the table holds a 16-byte slot a key (its hash, where it lies in the
-   arena).  Finding a new key touches one slot in the common case; a
+   the table holds an 8-byte slot a key (32 bits of its hash, where it
+   lies in the arena).  Finding a new key touches one slot in the common case; a
    known key is compared byte by byte, so the set is exact whatever the
    hash does.  */
 #ifndef MINYI_KEYSET_H
@@ -14,16 +14,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct mn_keyset_slot
-{
-  uint64_t hash;
-  uint64_t off1;                /* the record's offset + 1; 0: empty */
-};
-
 struct mn_keyset
 {
-  struct mn_keyset_slot *slot;  /* owned */
-  size_t cap, count;            /* cap is a power of two */
+  uint64_t *slot;               /* 0: empty; owned */
+  size_t cap, count;            /* cap = 2^bits */
+  unsigned bits;
   unsigned char *arena;         /* owned */
   size_t used, size;            /* bytes of the arena used, and held */
   uint64_t seed;                /* of the hash: random, a new one for

@@ -34,6 +34,8 @@ struct mn_scorer
   long weight_col;        /* -1: unweighted */
   long rgroup_col;        /* -1: no respondent groups */
   struct mn_normrec norm; /* keys and answers in NFKC */
+  bool fork;              /* made by mn_scorer_fork */
+  unsigned long added;    /* records handed to mn_scorer_add */
 };
 
 struct mn_scorer *
@@ -266,6 +268,7 @@ mn_scorer_add (struct mn_scorer *s, const struct mn_record *rec,
 {
   const struct mn_score_spec *sp = s->spec;
   const struct mn_codebook *cb = sp->cb;
+  s->added++;
   rec = mn_normrec_apply (&s->norm, rec);
 
   /* The key: the group columns joined by NUL bytes; the stratum's
@@ -384,7 +387,16 @@ mn_scorer_fork (const struct mn_scorer *s, const struct mn_input *in,
       mn_scorer_free (f);
       return NULL;
     }
+  if (f)
+    f->fork = true;
   return f;
+}
+
+bool
+mn_scorer_spread (const struct mn_scorer *s)
+{
+  return s->fork && s->added == MN_SCORER_PROBE
+         && mn_scorer_groups (s) > MN_SCORER_PROBE / 10 * 9;
 }
 
 int

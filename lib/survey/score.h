@@ -99,6 +99,18 @@ int mn_scorer_merge (struct mn_scorer *s, const struct mn_scorer *part);
 
 size_t mn_scorer_groups (const struct mn_scorer *s);
 
+/* Records a fork reads before it is asked whether its groups are spread
+   too thin for threads (mn_scorer_spread).  */
+#define MN_SCORER_PROBE 65536
+
+/* True when S is a fork that has just scored its MN_SCORER_PROBE-th
+   record and met a new group in more than nine tenths of them: a group
+   key so nearly unique that every range would hold most of the groups,
+   and adding them up would cost more than the threads save.  Its range
+   is better given up for one thread (minyi-score(1), Threads).  False
+   at any other record, so asking after each costs a comparison.  */
+bool mn_scorer_spread (const struct mn_scorer *s);
+
 /* The strata of --standardize-by seen so far (0 without).  */
 size_t mn_scorer_strata (const struct mn_scorer *s);
 
