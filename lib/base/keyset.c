@@ -133,15 +133,17 @@ grow (struct mn_keyset *s)
 static void
 grow_arena (struct mn_keyset *s, size_t need)
 {
+  /* A record's offset must fit the slot's 32 bits in 8-byte units:
+     32 GiB, less a page.  The last doubling stops there.  */
+  uint64_t top = ((uint64_t) OFF_MASK * 8) & ~(uint64_t) 4095;
+  const size_t max = top < SIZE_MAX ? (size_t) top : SIZE_MAX & ~(size_t) 4095;
   size_t size = s->size ? s->size : 64 * 1024;
   while (size - s->used < need)
     {
-      if (size > SIZE_MAX / 2)
+      if (size >= max)
         xalloc_die ();
-      size *= 2;
+      size = size > max / 2 ? max : size * 2;
     }
-  if ((uint64_t) size / 8 > OFF_MASK)
-    xalloc_die ();
   void *p = s->arena
               ? mremap (s->arena, s->size, size, MREMAP_MAYMOVE)
               : mmap (NULL, size, PROT_READ | PROT_WRITE,
