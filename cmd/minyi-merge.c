@@ -29,7 +29,7 @@ struct args
   int argc;
   char **argv;
   char **files;
-  size_t nfiles;
+  size_t nfiles, filescap;
 };
 
 enum { OPT_CONCATENATED = 0x200 };
@@ -114,7 +114,8 @@ parse_opt (int key, char *arg, struct argp_state *state)
       a->concatenated = true;
       break;
     case ARGP_KEY_ARG:
-      a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
+      a->files = xgrow (a->files, &a->filescap, a->nfiles + 1,
+                        sizeof *a->files);
       a->files[a->nfiles++] = arg;
       break;
     case ARGP_KEY_END:

@@ -47,7 +47,7 @@ struct args
   size_t nplot;
   unsigned labels;              /* MN_LABEL_* */
   char **files;
-  size_t nfiles;
+  size_t nfiles, filescap;
 };
 
 static const struct argp_option options[] = {
@@ -176,7 +176,8 @@ parse_opt (int key, char *arg, struct argp_state *state)
                     "or 'none', separated by commas, not '%s'"), arg);
       break;
     case ARGP_KEY_ARG:
-      a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
+      a->files = xgrow (a->files, &a->filescap, a->nfiles + 1,
+                        sizeof *a->files);
       a->files[a->nfiles++] = arg;
       break;
     case ARGP_KEY_END:

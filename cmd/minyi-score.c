@@ -48,7 +48,7 @@ struct args
   int argc;
   char **argv;
   char **files;
-  size_t nfiles;
+  size_t nfiles, filescap;
   unsigned threads;             /* --threads; 0: one per processor */
 };
 
@@ -221,7 +221,8 @@ parse_opt (int key, char *arg, struct argp_state *state)
       list_columns ();
       exit (MN_EXIT_OK);
     case ARGP_KEY_ARG:
-      a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
+      a->files = xgrow (a->files, &a->filescap, a->nfiles + 1,
+                        sizeof *a->files);
       a->files[a->nfiles++] = arg;
       break;
     case ARGP_KEY_END:

@@ -35,7 +35,7 @@ struct args
   int argc;
   char **argv;
   char **files;
-  size_t nfiles;
+  size_t nfiles, filescap;
 };
 
 static const struct argp_option options[] = {
@@ -94,7 +94,8 @@ parse_opt (int key, char *arg, struct argp_state *state)
       a->trend.level = mn_arg_prop (arg, N_("level"), state);
       break;
     case ARGP_KEY_ARG:
-      a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
+      a->files = xgrow (a->files, &a->filescap, a->nfiles + 1,
+                        sizeof *a->files);
       a->files[a->nfiles++] = arg;
       break;
     case ARGP_KEY_END:

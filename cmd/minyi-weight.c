@@ -41,7 +41,7 @@ struct args
   const char *margins, *base, *wcol, *report;
   char **files;                 /* the survey's files; none: standard
                                    input */
-  size_t nfiles;
+  size_t nfiles, filescap;
   bool post;                    /* --method poststratify */
   struct mn_rake_options ro;
 };
@@ -149,7 +149,8 @@ parse_opt (int key, char *arg, struct argp_state *state)
       a->report = arg;
       break;
     case ARGP_KEY_ARG:
-      a->files = xrealloc (a->files, (a->nfiles + 1) * sizeof *a->files);
+      a->files = xgrow (a->files, &a->filescap, a->nfiles + 1,
+                        sizeof *a->files);
       a->files[a->nfiles++] = arg;
       break;
     case ARGP_KEY_END:
