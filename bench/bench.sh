@@ -177,14 +177,13 @@ agree () {
 
 median () { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# run1 TOOL FILE OUT: run once; append the wall seconds to
-# $work/t.TOOL, the CPU seconds (user + system, all threads) to
-# $work/c.TOOL and the peak RSS (KiB) to $work/m.TOOL.
+# run1 TAG COMMAND: run COMMAND once; append the wall seconds to
+# $work/t.TAG, the CPU seconds (user + system, all threads) to
+# $work/c.TAG and the peak RSS (KiB) to $work/m.TAG.
 run1 () {
-  c=$(cmd "$1" "$2" "$3")
   t0=$(date +%s%N)
-  $TIME -f '%M %U %S' -o "$work/rss" sh -c "$c" 2> "$work/err" ||
-    { cat "$work/err" >&2; die "$1 failed: $c"; }
+  $TIME -f '%M %U %S' -o "$work/rss" sh -c "$2" 2> "$work/err" ||
+    { cat "$work/err" >&2; die "$1 failed: $2"; }
   t1=$(date +%s%N)
   echo "$(( (t1 - t0) / 1000000 ))" | awk '{ printf "%.3f\n", $1 / 1000 }' >> "$work/t.$1"
   tail -n 1 "$work/rss" | cut -d' ' -f1 >> "$work/m.$1"
@@ -215,7 +214,7 @@ while [ $r -le "$RUNS" ]; do
   set -- $TOOLS
   i=$(( (r - 1) % ntools ))
   while [ $i -gt 0 ]; do set -- "$@" "$1"; shift; i=$((i - 1)); done
-  for t in "$@"; do run1 "$t" "$file" "$work/out.$t"; done
+  for t in "$@"; do run1 "$t" "$(cmd "$t" "$file" "$work/out.$t")"; done
   r=$((r + 1))
 done
 
@@ -298,20 +297,10 @@ if [ "${CHECK:-1}" = 1 ]; then
   for t in $VTOOLS; do sh -c "$(vcmd "$t")" || die "$t failed: $(vcmd "$t")"; done
   cmp -s "$vfile" "$work/clean.csv" ||
     die "minyi-check did not pass the valid file through unchanged" 1
-  for t in $VTOOLS; do : > "$work/t.v$t"; : > "$work/m.v$t"; : > "$work/c.v$t"; done
   r=1
   while [ $r -le "$RUNS" ]; do
     say "bench: validation round $r of $RUNS"
-    for t in $VTOOLS; do
-      c=$(vcmd "$t")
-      t0=$(date +%s%N)
-      $TIME -f '%M %U %S' -o "$work/rss" sh -c "$c" 2> "$work/err" ||
-        { cat "$work/err" >&2; die "$t failed: $c"; }
-      t1=$(date +%s%N)
-      echo "$(( (t1 - t0) / 1000000 ))" | awk '{ printf "%.3f\n", $1 / 1000 }' >> "$work/t.v$t"
-      tail -n 1 "$work/rss" | cut -d' ' -f1 >> "$work/m.v$t"
-      tail -n 1 "$work/rss" | awk '{ print $2 + $3 }' >> "$work/c.v$t"
-    done
+    for t in $VTOOLS; do run1 "v$t" "$(vcmd "$t")"; done
     r=$((r + 1))
   done
   vlabel () {
@@ -333,7 +322,7 @@ if [ "${CHECK:-1}" = 1 ]; then
     s=$(median < "$work/t.v$t")
     u=$(median < "$work/c.v$t")
     m=$(sort -n "$work/m.v$t" | tail -n 1)
-    rr=$(paste "$work/t.vcheck" "$work/t.v$t" | awk '{ print $1 / $2 }' | median)
+    rr=$(ratio vcheck "v$t")
     awk -v l="$(vlabel "$t")" -v s="$s" -v u="$u" -v m="$m" -v r="$rr" \
       'BEGIN { printf "| %s | %.2f | %.2f | %.1f | %.2f |\n", l, s, u, m / 1024, r }'
   done

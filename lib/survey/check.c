@@ -94,9 +94,11 @@ struct mn_checker
   char *key;                        /* reused composite key */
   size_t keycap;
 
-  /* The duplicate check's key of the current row (see dup_key).  */
+  /* The duplicate check's key of the current row (see dup_key), and
+     its wave and cadre ids as the coverage counts' key.  */
   char *dkey;
   size_t dlen, dkeycap;
+  uint64_t dpair;
 
   /* The last wave seen (a survey's rows are nearly all of one or two
      waves): its id and its clean-row count, saving two lookups a row.
@@ -498,6 +500,7 @@ dup_key (struct mn_checker *c, const struct mn_record *rec)
   if (wi >= UINT32_MAX || ci >= UINT32_MAX)
     return false;
   uint32_t ids[2] = { (uint32_t) wi, (uint32_t) ci };
+  c->dpair = wi << 32 | ci;
   c->dkey = xgrow (c->dkey, &c->dkeycap, sizeof ids + hl, 1);
   memcpy (c->dkey, ids, sizeof ids);
   memcpy (c->dkey + sizeof ids, h, hl);
@@ -530,10 +533,6 @@ static int
 check_duplicate (struct mn_checker *c, const struct mn_record *rec,
                  const char *file, bool *fresh, struct mn_error *e)
 {
-  size_t wl, hl, cl;
-  const char *w = cell (rec, c->col_wave, &wl);
-  const char *h = cell (rec, c->col_household, &hl);
-  const char *k = cell (rec, c->col_cadre, &cl);
   if (!dup_key (c, rec))
     return mn_error_set (e, file, rec->line, MN_R_TOO_BIG,
                          "more waves or cadres than duplicate detection "
@@ -551,6 +550,10 @@ check_duplicate (struct mn_checker *c, const struct mn_record *rec,
     }
   size_t fi = first_seen (c, *first);
   unsigned long line = (unsigned long) (*first - c->files[fi].base);
+  size_t wl, hl, cl;
+  const char *w = cell (rec, c->col_wave, &wl);
+  const char *h = cell (rec, c->col_household, &hl);
+  const char *k = cell (rec, c->col_cadre, &cl);
   if (fi == c->nfiles - 1)
     return mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
                          "household '%.*s' already rated cadre '%.*s' in "
@@ -583,10 +586,7 @@ learn (struct mn_checker *c, const struct mn_record *rec, bool fresh,
   if (fresh)
     {
       /* One more household of this cadre responded in this wave.  */
-      uint32_t ids[2];
-      memcpy (ids, c->dkey, sizeof ids);
-      uint64_t *n = mn_u64map_put (&c->coverage,
-                                   (uint64_t) ids[0] << 32 | ids[1], 1);
+      uint64_t *n = mn_u64map_put (&c->coverage, c->dpair, 1);
       if (n)
         ++*n;
     }
