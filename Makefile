@@ -3,7 +3,9 @@
 #   make            build the programs into build/
 #   make demo       install dependencies, build, score the sample data
 #   make check      build and run every test (SAN=1: under ASan+UBSan;
-#                   TSAN=1: under ThreadSanitizer, in build-tsan)
+#                   TSAN=1: under ThreadSanitizer, in build-tsan;
+#                   PASSES=one: the CLI tables once, in the C locale,
+#                   not again in C.UTF-8 and with the fast path off)
 #   make bench      time minyi-score against peer tools (bench/README.md;
 #                   QUICK=1 for a one-minute run; make bench-rank:
 #                   minyi-rank, 10,000 cadres x 10,000 draws)
@@ -161,7 +163,7 @@ demo: deps
 
 check: deps
 	$(MAKE) all units
-	B=$(B) VALGRIND=$(VALGRIND) sh tests/run
+	B=$(B) VALGRIND=$(VALGRIND) PASSES=$(PASSES) sh tests/run
 
 units: $(UNIT_BIN)
 
