@@ -14,6 +14,7 @@
 
 #include "base/xalloc.h"
 #include "io/spool.h"
+#include "io/wfile.h"
 
 /* The temporary files that exist now, for mn_output_remove_temporaries,
    which a signal handler calls: changed only with the signals that stop
@@ -145,64 +146,13 @@ mn_output_same (const char *a, const char *b)
   return same;
 }
 
-/* A stream on a descriptor that keeps why its first write failed:
-   stdio keeps only the error flag, and by the time the output is
-   flushed and closed errno may say anything (a full disk must be
-   reported as "No space left on device", not "Input/output error").  */
-struct mn_wfile
-{
-  int fd;
-  int err;          /* errno of the first failed write, or 0 */
-};
-
-static ssize_t
-wfile_write (void *cookie, const char *buf, size_t n)
-{
-  struct mn_wfile *w = cookie;
-  size_t done = 0;
-  while (done < n)
-    {
-      ssize_t k = write (w->fd, buf + done, n - done);
-      if (k < 0 && errno == EINTR)
-        continue;
-      if (k <= 0)
-        {
-          if (!w->err)
-            w->err = k < 0 ? errno : ENOSPC;
-          break;
-        }
-      done += (size_t) k;
-    }
-  return (ssize_t) done;      /* short: stdio sets the error flag */
-}
-
-static int
-wfile_close (void *cookie)
-{
-  struct mn_wfile *w = cookie;
-  int rc = close (w->fd);
-  w->fd = -1;
-  return rc;
-}
-
-/* A stream writing to FD (owned: closed by fclose) into O, with O->wf.
-   Returns it, or NULL with errno set (FD then not closed).  */
+/* A stream writing to FD (owned: closed by fclose) into O, with O->wf;
+   on a helper thread when ASYNC (wfile.h).  Returns it, or NULL with
+   errno set (FD then not closed).  */
 static FILE *
-wfile_open (struct mn_output *o, int fd)
+wfile_open (struct mn_output *o, int fd, bool async)
 {
-  struct mn_wfile *w = xmalloc (sizeof *w);
-  *w = (struct mn_wfile) { fd, 0 };
-  FILE *fp = fopencookie (w, "w", (cookie_io_functions_t) {
-                            .write = wfile_write, .close = wfile_close });
-  if (!fp)
-    {
-      int err = errno;
-      free (w);
-      errno = err;
-      return NULL;
-    }
-  o->wf = w;
-  return fp;
+  return mn_wfile_open (fd, async, &o->wf);
 }
 
 #define TMP_SUFFIX ".tmpXXXXXX"
@@ -276,7 +226,7 @@ mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
          it cannot be replaced, and must not be.  */
       int dfd = open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
                       0666);
-      o->fp = dfd < 0 ? NULL : wfile_open (o, dfd);
+      o->fp = dfd < 0 ? NULL : wfile_open (o, dfd, false);
       if (!o->fp)
         {
           int err = errno;
@@ -316,7 +266,7 @@ mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
   mode_t mask = umask (0);
   umask (mask);
   fchmod (fd, 0666 & ~mask);
-  o->fp = wfile_open (o, fd);
+  o->fp = wfile_open (o, fd, true);
   if (!o->fp)
     {
       mn_error_set (e, NULL, 0, MN_R_SYSTEM, "%s: cannot open: %s", path,
@@ -422,8 +372,9 @@ flush_close (struct mn_output *o, struct mn_error *e)
   int err = 0;
   if (fflush (o->fp) != 0)
     err = errno;
-  if (o->wf && o->wf->err)
-    err = o->wf->err;
+  int werr = o->wf ? mn_wfile_error (o->wf) : 0;
+  if (werr)
+    err = werr;
   if (!err && ferror (o->fp))
     err = EIO;
   if (fclose (o->fp) != 0 && !err)
@@ -453,10 +404,14 @@ discard (struct mn_output *o)
       o->sink = NULL;
     }
   if (o->fp && o->path)
-    fclose (o->fp);
+    {
+      if (o->wf)
+        mn_wfile_drop (o->wf);
+      fclose (o->fp);
+    }
   o->direct = false;
   o->fp = NULL;
-  free (o->wf);
+  mn_wfile_free (o->wf);
   o->wf = NULL;
   sigset_t old;
   block (&old);
@@ -569,7 +524,7 @@ mn_output_publish (struct mn_output *o, struct mn_error *e)
       discard (o);
       return -1;
     }
-  free (o->wf);
+  mn_wfile_free (o->wf);
   o->wf = NULL;
   free (o->path);
   o->path = NULL;

@@ -433,6 +433,11 @@ mn_program_init (const char *prog)
   sigemptyset (&pipe);
   sigaddset (&pipe, SIGPIPE);
   sigprocmask (SIG_UNBLOCK, &pipe, NULL);
+  /* A file grown past ulimit -f: the write fails with EFBIG, reported
+     as any write error (status 2, the temporary file removed), on
+     whichever thread wrote it (io/wfile.h), instead of a SIGXFSZ that
+     would kill the program and leave its temporary files behind.  */
+  signal (SIGXFSZ, SIG_IGN);
 }
 
 void

@@ -197,3 +197,36 @@ untouched
 stderr:
 minyi-check: output '(standard output)' is the input 'good.csv', the same file; nothing written
 minyi-score: output '(standard output)' is the input '(standard input)', the same file; nothing written
+
+=== a file grown past ulimit -f: 'cannot write: File too large', status 2, no temporary file, the old output kept (SIGXFSZ ignored)
+# 60000 clean rows, about 3 MB: the helper thread writes them (io/wfile.h),
+# and meets the limit of 1 MB.
+cmd: awk 'BEGIN { print "wave,township,village,cadre,household,collector,weight,q1,q2,q3,q4"; for (i = 0; i < 60000; i++) printf "2026Q1,城关镇,东坡村,C%d,H%d,S1,1.5,满意,5,4,5\n", i % 300, i }' > $T/big.csv; echo old > $T/out.csv; (ulimit -f 1024; minyi-check -q -c codebook4.csv -o $T/out.csv --rejects $T/rej.csv $T/big.csv 2>&1; echo $?) | sed "s|$T|TMP|"; rm $T/big.csv; ls $T; cat $T/out.csv
+exit: 0
+stdout:
+minyi-check: TMP/out.csv: cannot write: File too large
+2
+out.csv
+old
+stderr:
+
+=== a small output past ulimit -f fails the same way, written on the program's own thread
+# 2000 rows, about 100 KB, less than a buffer of the helper; the limit
+# (in blocks of 512 bytes for dash, 1024 for bash) is 10 or 20 KB.
+cmd: awk 'BEGIN { print "wave,township,village,cadre,household,collector,weight,q1,q2,q3,q4"; for (i = 0; i < 2000; i++) printf "2026Q1,城关镇,东坡村,C%d,H%d,S1,1.5,满意,5,4,5\n", i % 300, i }' > $T/small.csv; echo old > $T/out.csv; (ulimit -f 20; minyi-check -q -c codebook4.csv -o $T/out.csv $T/small.csv 2>&1; echo $?) | sed "s|$T|TMP|"; rm $T/small.csv; ls $T; cat $T/out.csv
+exit: 0
+stdout:
+minyi-check: TMP/out.csv: cannot write: File too large
+2
+out.csv
+old
+stderr:
+
+=== clean rows of many buffers, written on the helper thread, are the bytes written to standard output
+cmd: awk 'BEGIN { print "wave,township,village,cadre,household,collector,weight,q1,q2,q3,q4"; for (i = 0; i < 60000; i++) printf "2026Q1,城关镇,东坡村,C%d,H%d,S1,1.5,满意,%d,4,5\n", i % 300, i, 1 + i % 5 }' > $T/big.csv; minyi-check -q -c codebook4.csv -o $T/out.csv --rejects $T/rej.csv $T/big.csv; echo $?; minyi-check -q -c codebook4.csv $T/big.csv | cmp - $T/out.csv && cmp $T/big.csv $T/out.csv && echo same; wc -c < $T/out.csv
+exit: 0
+stdout:
+0
+same
+3506957
+stderr:

@@ -1,0 +1,47 @@
+/* wfile.h - a stream on a file descriptor that keeps why its first write
+   failed, and that may hand its writes to a helper thread.
+
+   stdio keeps only a stream's error flag, and by the time the stream is
+   flushed and closed errno may say anything: a full disk must be
+   reported as "No space left on device", not "Input/output error".
+
+   Writing a large table or the clean rows of a survey into a file costs
+   the kernel's copy into the page cache, a third of minyi-check's time
+   on a million rows.  An asynchronous stream copies what the program
+   writes into one of two buffers of MN_WFILE_BUFFER bytes, and a helper
+   thread writes each full buffer while the program fills the other: the
+   same bytes, in the same order, on a second processor.  The thread is
+   started only when a first buffer fills (a small output is written on
+   close, on the program's thread), and blocks every signal, so that the
+   program's handlers run on the thread they expect; a write it gets an
+   error from (EFBIG under ulimit -f, EIO) is kept as the stream's first
+   error.  Use it for regular files only: a pipe's reader may be gone,
+   and its SIGPIPE must stop the program as it always has.  */
+#ifndef MINYI_WFILE_H
+#define MINYI_WFILE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#define MN_WFILE_BUFFER ((size_t) 1 << 20)
+
+struct mn_wfile;
+
+/* A stream writing to FD (owned: closed by fclose), asynchronously when
+   ASYNC.  Returns it, with *WF set to what mn_wfile_error reads (the
+   caller frees it with mn_wfile_free after fclose); or NULL with errno
+   set (FD then not closed).  */
+FILE *mn_wfile_open (int fd, bool async, struct mn_wfile **wf);
+
+/* Wait until every byte handed to W is written (call it after fflush);
+   return the errno of the first write that failed, or 0.  */
+int mn_wfile_error (struct mn_wfile *w);
+
+/* What W holds need not be written: the file is being discarded, and
+   its close should not wait for a write nobody will read.  */
+void mn_wfile_drop (struct mn_wfile *w);
+
+/* Free W (after fclose of its stream).  NULL is allowed.  */
+void mn_wfile_free (struct mn_wfile *w);
+
+#endif
