@@ -5,10 +5,18 @@
    thread fills, and the other, which is either SPARE (the helper idle)
    or OUT (handed to the helper, being written).  Handing a full buffer
    waits for the helper to be idle, gives it FILL and takes SPARE: the
-   program waits only when it writes faster than the file takes it.  */
+   program waits only when it writes faster than the file takes it.
+
+   The buffers and the thread are a way to go faster, never a reason
+   to fail: FILL is allocated at the first write, SPARE and the thread
+   when FILL first fills, and when either cannot be had (ulimit -v, a
+   limit on threads) the stream writes on the program's thread, as a
+   synchronous one does.  The helper's stack is small (it only calls
+   write), not the default 8 MiB of address space.  */
 #include "io/wfile.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -17,12 +25,18 @@
 
 #include "base/xalloc.h"
 
+/* The helper's stack: write_all's frame, with room for a sanitizer's
+   interceptors.  */
+#define HELPER_STACK ((size_t) 256 << 10)
+
 struct mn_wfile
 {
   int fd;
   int err;                  /* errno of the first failed write, or 0;
                                the program's thread's */
-  bool async;
+  bool async;               /* asked for: MU and CV made */
+  bool here;                /* async, but FILL could not be had: every
+                               write made on the program's thread */
   char *fill;               /* async: the buffer being filled */
   size_t nfill;
   /* Shared with the helper, under MU.  */
@@ -86,11 +100,18 @@ helper (void *arg)
 static bool
 start (struct mn_wfile *w)
 {
+  pthread_attr_t attr;
+  if (pthread_attr_init (&attr) != 0)
+    return false;
+  size_t least = (size_t) PTHREAD_STACK_MIN;
+  pthread_attr_setstacksize (&attr, HELPER_STACK < least ? least
+                                                         : HELPER_STACK);
   sigset_t all, old;
   sigfillset (&all);
   pthread_sigmask (SIG_SETMASK, &all, &old);
-  w->started = pthread_create (&w->tid, NULL, helper, w) == 0;
+  w->started = pthread_create (&w->tid, &attr, helper, w) == 0;
   pthread_sigmask (SIG_SETMASK, &old, NULL);
+  pthread_attr_destroy (&attr);
   return w->started;
 }
 
@@ -113,14 +134,15 @@ write_here (struct mn_wfile *w)
 }
 
 /* Hand the full buffer to the helper, starting it the first time (or
-   write it here when it cannot be started), and take the other.  */
+   write it here when the second buffer or the thread cannot be had),
+   and take the other.  */
 static void
 hand (struct mn_wfile *w)
 {
   if (!w->started)
     {
-      w->spare = xmalloc (MN_WFILE_BUFFER);
-      if (!start (w))
+      w->spare = malloc (MN_WFILE_BUFFER);
+      if (!w->spare || !start (w))
         {
           free (w->spare);
           w->spare = NULL;
@@ -145,17 +167,22 @@ static ssize_t
 wfile_write (void *cookie, const char *buf, size_t n)
 {
   struct mn_wfile *w = cookie;
-  if (!w->async)
+  if (w->async)
+    {
+      if (w->err)
+        return 0;
+      if (w->drop)
+        return (ssize_t) n;
+      if (!w->fill && !w->here && !(w->fill = malloc (MN_WFILE_BUFFER)))
+        w->here = true;
+    }
+  if (!w->async || w->here)
     {
       int err = write_all (w->fd, buf, n);
       if (err && !w->err)
         w->err = err;
       return err ? 0 : (ssize_t) n;   /* short: stdio sets the error flag */
     }
-  if (w->err)
-    return 0;
-  if (w->drop)
-    return (ssize_t) n;
   for (size_t done = 0; done < n;)
     {
       size_t k = n - done, room = MN_WFILE_BUFFER - w->nfill;
@@ -225,6 +252,14 @@ wfile_close (void *cookie)
     }
   int rc = close (w->fd);
   w->fd = -1;
+  /* A stream closed without mn_wfile_error still says that a write
+     failed, and why: with async writes, fclose's flush alone would not
+     see it.  */
+  if (w->err && !w->drop)
+    {
+      errno = w->err;
+      return -1;
+    }
   return rc;
 }
 
@@ -236,7 +271,6 @@ mn_wfile_open (int fd, bool async, struct mn_wfile **wf)
   w->async = async;
   if (async)
     {
-      w->fill = xmalloc (MN_WFILE_BUFFER);
       pthread_mutex_init (&w->mu, NULL);
       pthread_cond_init (&w->cv, NULL);
     }

@@ -10,12 +10,14 @@
    on a million rows.  An asynchronous stream copies what the program
    writes into one of two buffers of MN_WFILE_BUFFER bytes, and a helper
    thread writes each full buffer while the program fills the other: the
-   same bytes, in the same order, on a second processor.  The thread is
-   started only when a first buffer fills (a small output is written on
-   close, on the program's thread), and blocks every signal, so that the
-   program's handlers run on the thread they expect; a write it gets an
-   error from (EFBIG under ulimit -f, EIO) is kept as the stream's first
-   error.  Use it for regular files only: a pipe's reader may be gone,
+   same bytes, in the same order, on a second processor.  The first
+   buffer is allocated at the first write, and the thread started only
+   when it fills (a small output is written on close, on the program's
+   thread); a buffer or a thread that cannot be had (ulimit -v) makes
+   the stream write on the program's thread instead, never fail.  The
+   thread blocks every signal, so that the program's handlers run on
+   the thread they expect; a write it gets an error from (EFBIG under
+   ulimit -f, EIO) is kept as the stream's first error.  Use it for regular files only: a pipe's reader may be gone,
    and its SIGPIPE must stop the program as it always has.  */
 #ifndef MINYI_WFILE_H
 #define MINYI_WFILE_H
@@ -30,7 +32,9 @@ struct mn_wfile;
 /* A stream writing to FD (owned: closed by fclose), asynchronously when
    ASYNC.  Returns it, with *WF set to what mn_wfile_error reads (the
    caller frees it with mn_wfile_free after fclose); or NULL with errno
-   set (FD then not closed).  */
+   set (FD then not closed).  fclose waits for every write, and fails
+   with the first failed write's errno (unless the stream was dropped),
+   so that a caller who does not ask mn_wfile_error still learns of it.  */
 FILE *mn_wfile_open (int fd, bool async, struct mn_wfile **wf);
 
 /* Wait until every byte handed to W is written (call it after fflush);

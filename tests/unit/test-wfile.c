@@ -162,6 +162,113 @@ dropped (void)
   free (buf);
 }
 
+/* fclose alone, without mn_wfile_error, still fails with the kept
+   error's errno: the helper's EFBIG is not lost when the caller does
+   not ask for it.  */
+static void
+close_says (void)
+{
+  char name[64];
+  struct rlimit old, lim;
+  getrlimit (RLIMIT_FSIZE, &old);
+  lim = old;
+  lim.rlim_cur = 3 * MN_WFILE_BUFFER / 2;
+  signal (SIGXFSZ, SIG_IGN);
+  int fd = temp (name);
+  setrlimit (RLIMIT_FSIZE, &lim);
+  struct mn_wfile *w;
+  FILE *fp = mn_wfile_open (fd, true, &w);
+  char *buf = calloc (1, 3 * MN_WFILE_BUFFER);
+  fwrite (buf, 1, 3 * MN_WFILE_BUFFER, fp);
+  errno = 0;
+  int closed = fclose (fp);
+  int err = errno;
+  mn_wfile_free (w);
+  setrlimit (RLIMIT_FSIZE, &old);
+  signal (SIGXFSZ, SIG_DFL);
+  tap_report (closed == EOF && err == EFBIG,
+              "async, closed without asking for the error: fclose fails "
+              "with EFBIG", "fclose %d, errno %d (%s)", closed, err,
+              strerror (err));
+  unlink (name);
+  free (buf);
+}
+
+#if defined __SANITIZE_ADDRESS__ || defined __SANITIZE_THREAD__
+#define SANITIZED 1
+#else
+#define SANITIZED 0
+#endif
+
+/* The address space in use now, in bytes (/proc/self/statm), or 0.  */
+static size_t
+address_space (void)
+{
+  FILE *f = fopen ("/proc/self/statm", "r");
+  unsigned long pages = 0;
+  if (f)
+    {
+      if (fscanf (f, "%lu", &pages) != 1)
+        pages = 0;
+      fclose (f);
+    }
+  return (size_t) pages * (size_t) sysconf (_SC_PAGESIZE);
+}
+
+/* Under ulimit -v with only ROOM bytes of address space left, the
+   stream still writes every byte, in order, without error: a buffer or
+   a thread it cannot have makes it write on the program's thread (it
+   used to end the program: memory exhausted).  Not under a sanitizer,
+   whose shadow memory ulimit -v cannot take.  */
+static void
+tight (const char *what, size_t room)
+{
+  char label[200];
+  snprintf (label, sizeof label,
+            "async, %s: every byte written, in order", what);
+  if (SANITIZED)
+    {
+      tap_report (1, label, "");
+      return;
+    }
+  const size_t total = 5 * MN_WFILE_BUFFER + 777;
+  char name[64];
+  unsigned char *buf = malloc (total), *back = malloc (total + 1);
+  for (size_t i = 0; i < total; i++)
+    buf[i] = pattern (i);
+  int fd = temp (name);
+  struct rlimit old, lim;
+  getrlimit (RLIMIT_AS, &old);
+  lim = old;
+  lim.rlim_cur = address_space () + room;
+  setrlimit (RLIMIT_AS, &lim);
+  struct mn_wfile *w;
+  FILE *fp = mn_wfile_open (fd, true, &w);
+  int err = -1, closed = -1;
+  if (fp)
+    {
+      for (size_t done = 0; done < total; done += 4099)
+        fwrite (buf + done, 1, total - done < 4099 ? total - done : 4099,
+                fp);
+      fflush (fp);
+      err = mn_wfile_error (w);
+      closed = fclose (fp);
+      mn_wfile_free (w);
+    }
+  setrlimit (RLIMIT_AS, &old);
+  FILE *in = fopen (name, "rb");
+  size_t got = in ? fread (back, 1, total + 1, in) : 0;
+  if (in)
+    fclose (in);
+  tap_report (fp && err == 0 && closed == 0 && got == total
+              && memcmp (back, buf, total) == 0, label,
+              "stream %s, error %d, fclose %d, %zu bytes read back",
+              fp ? "made" : "not made", err, closed, got);
+  unlink (name);
+  free (buf);
+  free (back);
+}
+
 int
 main (void)
 {
@@ -181,5 +288,9 @@ main (void)
   too_big ("async, less than a buffer past the limit", true,
            3 * MN_WFILE_BUFFER / 2 + 10);
   dropped ();
+  close_says ();
+  tight ("no room for a buffer", MN_WFILE_BUFFER / 4);
+  tight ("room for one buffer, not two", 3 * MN_WFILE_BUFFER / 2);
+  tight ("room for both buffers and a small thread", 3 * MN_WFILE_BUFFER);
   return tap_done ();
 }
