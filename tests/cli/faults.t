@@ -230,3 +230,13 @@ stdout:
 same
 3506957
 stderr:
+
+=== standard output, a file, grown past ulimit -f: 'write error on standard output: File too large', status 2, the rejects' temporary file removed (was: killed by SIGXFSZ, 153, leaving it)
+cmd: awk 'BEGIN { print "wave,township,village,cadre,household,collector,weight,q1,q2,q3,q4"; for (i = 0; i < 60000; i++) printf "2026Q1,城关镇,东坡村,C%d,H%d,S1,1.5,满意,%d,4,5\n", i % 300, i, i % 7 }' > $T/big.csv; echo old > $T/rej.csv; (ulimit -f 1024; minyi-check -q -c codebook4.csv --rejects $T/rej.csv $T/big.csv > $T/out.csv 2> $T/err; echo $?); cat $T/err; rm $T/big.csv $T/err $T/out.csv; ls $T; cat $T/rej.csv
+exit: 0
+stdout:
+2
+minyi-check: write error on standard output: File too large
+rej.csv
+old
+stderr:
