@@ -158,13 +158,33 @@ grow_arena (struct mn_keyset *s, size_t need)
 #endif
 }
 
+uint64_t
+mn_keyset_hash (const struct mn_keyset *s, const void *key, size_t len)
+{
+  return mn_hash_seeded (key, len, s->seed) & s->hash_mask;
+}
+
+void
+mn_keyset_prefetch (const struct mn_keyset *s, uint64_t h)
+{
+  __builtin_prefetch (&s->slot[home (h >> 32, s->bits)]);
+}
+
 uint64_t *
 mn_keyset_put (struct mn_keyset *s, const void *key, size_t len,
                uint64_t val)
 {
+  return mn_keyset_put_hashed (s, key, len, mn_keyset_hash (s, key, len),
+                               val);
+}
+
+uint64_t *
+mn_keyset_put_hashed (struct mn_keyset *s, const void *key, size_t len,
+                      uint64_t h, uint64_t val)
+{
   if (len > UINT32_MAX)
     abort ();
-  uint64_t tag = (mn_hash_seeded (key, len, s->seed) & s->hash_mask) >> 32;
+  uint64_t tag = h >> 32;
   size_t mask = s->cap - 1, i = home (tag, s->bits);
   for (; s->slot[i]; i = (i + 1) & mask)
     if (s->slot[i] >> 32 == tag)
