@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tap.h"
+#include "flood.h"
 #include "base/hash.h"
 #include "base/keyset.h"
 
@@ -139,23 +140,6 @@ basics (void)
       "release empties the set");
 }
 
-/* The inverse of the odd K modulo 2^64 (Newton's iteration), and of
-   x ^ x >> 31: the steps of base/hash.h undone.  */
-static uint64_t
-inverse (uint64_t k)
-{
-  uint64_t x = k;
-  for (int i = 0; i < 6; i++)
-    x *= 2 - k * x;
-  return x;
-}
-
-static uint64_t
-unshift31 (uint64_t y)
-{
-  return y ^ (y ^ y >> 31) >> 31;
-}
-
 static int
 cmp_u64 (const void *a, const void *b)
 {
@@ -163,40 +147,25 @@ cmp_u64 (const void *a, const void *b)
   return (x > y) - (x < y);
 }
 
-/* Keys made to share one hash, as a hostile file could make them (two
-   ids, then a household of 16 bytes: its first 8 chosen, its last 8
-   computed so that the state after them is always the same, from the
-   known start of the hash): with a hash known in advance they fall
-   into one probe sequence and each new key is compared with all the
-   others, quadratic time.  The set's own seed must scatter them.  */
+/* Keys made to share one unseeded hash (flood.h): the set's own seed
+   must scatter them.  */
 static void
 flood (void)
 {
-  const uint64_t k = UINT64_C (0x9E3779B97F4A7C15), ki = inverse (k);
-  const size_t n = 24, nkeys = 20000;
-  unsigned char key[24] = { 1, 0, 0, 0, 7, 0, 0, 0 };
-  uint64_t target = UINT64_C (0x0123456789abcdef), first = 0;
+  const size_t nkeys = 20000;
+  unsigned char key[FLOOD_KEY];
+  uint64_t first = 0;
   size_t same = 0;
   struct mn_keyset s;
   mn_keyset_init (&s);
   for (uint64_t i = 0; i < nkeys; i++)
     {
-      uint64_t w = i * 2654435761u + 1, h;
-      memcpy (key + 8, &w, 8);
-      h = UINT64_C (0xcbf29ce484222325) ^ (n * k);
-      for (int j = 0; j < 2; j++)
-        {
-          memcpy (&w, key + 8 * j, 8);
-          h = (h ^ w) * k;
-          h ^= h >> 31;
-        }
-      w = (unshift31 (target) * ki) ^ h;
-      memcpy (key + 16, &w, 8);
-      uint64_t hv = mn_hash_bytes (key, n);
+      flood_key (i, key);
+      uint64_t hv = mn_hash_bytes (key, FLOOD_KEY);
       if (i == 0)
         first = hv;
       same += hv == first;
-      mn_keyset_put (&s, key, n, i);
+      mn_keyset_put (&s, key, FLOOD_KEY, i);
     }
   ok (same == nkeys, "20000 keys made to share one unseeded hash do");
   /* Their stored tags (32 bits of the hash): nearly all distinct (20000
