@@ -13,7 +13,10 @@
 #define MINYI_FLOOD_H
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "base/hash.h"
 
 #define FLOOD_KEY 24
 
@@ -54,6 +57,41 @@ flood_key (uint64_t i, unsigned char *key)
     }
   w = (flood_unshift31 (target) * flood_inverse (k)) ^ h;
   memcpy (key + 16, &w, 8);
+}
+
+static int
+flood_cmp_u64 (const void *a, const void *b)
+{
+  uint64_t x = *(const uint64_t *) a, y = *(const uint64_t *) b;
+  return (x > y) - (x < y);
+}
+
+/* The number of distinct values among the N at V (sorted in place).  */
+static size_t
+flood_distinct (uint64_t *v, size_t n)
+{
+  qsort (v, n, sizeof *v, flood_cmp_u64);
+  size_t d = n > 0;
+  for (size_t i = 1; i < n; i++)
+    d += v[i] != v[i - 1];
+  return d;
+}
+
+/* How many of the first N keys have key 0's unseeded hash (all of them,
+   if the keys are what they claim).  */
+static size_t
+flood_sharing (size_t n)
+{
+  unsigned char key[FLOOD_KEY];
+  flood_key (0, key);
+  uint64_t first = mn_hash_bytes (key, FLOOD_KEY);
+  size_t same = 0;
+  for (uint64_t i = 0; i < n; i++)
+    {
+      flood_key (i, key);
+      same += mn_hash_bytes (key, FLOOD_KEY) == first;
+    }
+  return same;
 }
 
 #endif

@@ -11,7 +11,6 @@
 #include "io/csvout.h"
 #include "io/tabfmt.h"
 #include "base/groups.h"
-#include "base/hash.h"
 #include "flood.h"
 #include "base/na.h"
 #include "base/normalize.h"
@@ -590,13 +589,6 @@ test_unique_name (void)
     }
 }
 
-static int
-cmp_u64 (const void *a, const void *b)
-{
-  uint64_t x = *(const uint64_t *) a, y = *(const uint64_t *) b;
-  return (x > y) - (x < y);
-}
-
 /* Keys made to share one unseeded hash (flood.h): the table's own seed
    files them under distinct hashes, so that no probe sequence holds
    them all; and they are all there, each with its value.  */
@@ -607,15 +599,10 @@ test_groups_flood (void)
   unsigned char key[FLOOD_KEY];
   struct mn_groups *g = mn_groups_new (sizeof (uint64_t));
   uint64_t *hs = calloc (n, sizeof *hs);
-  size_t same = 0, found = 0;
-  uint64_t first = 0;
+  size_t found = 0;
   for (uint64_t i = 0; i < n; i++)
     {
       flood_key (i, key);
-      uint64_t h = mn_hash_bytes (key, FLOOD_KEY);
-      if (i == 0)
-        first = h;
-      same += h == first;
       *(uint64_t *) mn_groups_get (g, (const char *) key, FLOOD_KEY) = i + 1;
       hs[i] = mn_groups_hash (g, (const char *) key, FLOOD_KEY);
     }
@@ -625,11 +612,8 @@ test_groups_flood (void)
       const uint64_t *v = mn_groups_find (g, (const char *) key, FLOOD_KEY);
       found += v && *v == i + 1;
     }
-  qsort (hs, n, sizeof *hs, cmp_u64);
-  size_t distinct = 1;
-  for (size_t i = 1; i < n; i++)
-    distinct += hs[i] != hs[i - 1];
-  ok (same == n, "groups: 20000 keys made to share one unseeded hash do");
+  size_t distinct = flood_distinct (hs, n);
+  ok (flood_sharing (n) == n, "groups: 20000 keys made to share one unseeded hash do");
   tap_report (distinct == n, "groups: the table's seeded hash scatters them",
               "%zu distinct hashes of %zu", distinct, n);
   tap_report (found == n && mn_groups_count (g) == n,
