@@ -21,6 +21,9 @@ struct slot
 struct mn_groups
 {
   size_t value_size;
+  uint64_t seed;                /* of the hash: drawn at random for each
+                                   table, so that no input can be made
+                                   of keys that share one (hash.h) */
   struct slot *slot;
   size_t cap, count;            /* cap is a power of two */
   char *chunk;                  /* the newest chunk, or NULL */
@@ -35,6 +38,7 @@ mn_groups_new (size_t value_size)
 {
   struct mn_groups *g = xcalloc (1, sizeof *g);
   g->value_size = value_size;
+  g->seed = mn_hash_random_seed ();
   g->cap = 64;
   g->slot = xcalloc (g->cap, sizeof *g->slot);
   return g;
@@ -107,14 +111,20 @@ grow (struct mn_groups *g)
 void *
 mn_groups_find (const struct mn_groups *g, const char *key, size_t keylen)
 {
-  struct slot *s = probe (g, mn_hash_bytes (key, keylen), key, keylen);
+  struct slot *s = probe (g, mn_groups_hash (g, key, keylen), key, keylen);
   return s->e ? s->e->value : NULL;
+}
+
+uint64_t
+mn_groups_hash (const struct mn_groups *g, const char *key, size_t keylen)
+{
+  return mn_hash_seeded (key, keylen, g->seed);
 }
 
 void *
 mn_groups_get (struct mn_groups *g, const char *key, size_t keylen)
 {
-  uint64_t h = mn_hash_bytes (key, keylen);
+  uint64_t h = mn_groups_hash (g, key, keylen);
   struct slot *s = probe (g, h, key, keylen);
   if (s->e)
     return s->e->value;

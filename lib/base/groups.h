@@ -8,6 +8,7 @@
 #define MINYI_GROUPS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct mn_groups;
 
@@ -36,6 +37,12 @@ void *mn_groups_get (struct mn_groups *g, const char *key, size_t keylen);
 void *mn_groups_find (const struct mn_groups *g, const char *key,
                       size_t keylen);
 
+/* The hash G files KEY under: seeded by a random number drawn for G,
+   so that no input can be made of keys that all share one and make each
+   lookup walk all of them (hash.h).  For tests.  */
+uint64_t mn_groups_hash (const struct mn_groups *g, const char *key,
+                         size_t keylen);
+
 size_t mn_groups_count (const struct mn_groups *g);
 
 /* All entries, sorted by key bytes (a key sorts before its longer
@@ -44,10 +51,10 @@ size_t mn_groups_count (const struct mn_groups *g);
    mn_groups_free.  */
 struct mn_group_entry *mn_groups_sorted (const struct mn_groups *g);
 
-/* All entries, in no order the caller may rely on (but the same for the
-   same keys added in the same order), for work whose result does not
-   depend on it, such as merging exact sums; freed as with
-   mn_groups_sorted.  Unlike it, no sort: linear in the entries.  */
+/* All entries, in no order the caller may rely on (it differs from run
+   to run with the hash's seed), for work whose result does not depend
+   on it, such as merging exact sums; freed as with mn_groups_sorted.
+   Unlike it, no sort: linear in the entries.  */
 struct mn_group_entry *mn_groups_entries (const struct mn_groups *g);
 
 #endif

@@ -45,6 +45,13 @@ mn_hash_seeded (const void *key, size_t n, uint64_t seed)
   return h;
 }
 
+/* A seed for mn_hash_seeded that the input cannot know: the kernel's
+   random bytes, or without them the clock and an address, which still
+   differ from run to run.  Each table whose keys come from the input
+   draws its own (base/groups.c, base/keyset.c); no output depends on it,
+   since a table is read in an order only once sorted.  */
+uint64_t mn_hash_random_seed (void);
+
 /* The hash of the N bytes at KEY, the same in every run.  */
 static inline uint64_t
 mn_hash_bytes (const void *key, size_t n)

@@ -16,8 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/random.h>
-#include <time.h>
 
 #include "base/hash.h"
 #include "base/xalloc.h"
@@ -31,29 +29,14 @@ record_size (size_t len)
   return (HEAD + len + 7) & ~(size_t) 7;
 }
 
-/* A seed for the hash that the input cannot know: keys are the input's
-   own bytes (households), and with a hash known in advance a file of
-   keys sharing one hash makes every new key compare with all of them,
-   each row costing as much as the rows before it (200,000 such rows
-   took 65 s, a million would take hours).  No output depends on it: the
-   set answers only whether a key is there.  Without the kernel's random
-   bytes, the clock and an address still differ from run to run.  */
-static uint64_t
-random_seed (const void *p)
-{
-  uint64_t seed;
-  if (getrandom (&seed, sizeof seed, GRND_NONBLOCK) == sizeof seed)
-    return seed;
-  struct timespec t;
-  clock_gettime (CLOCK_REALTIME, &t);
-  return mn_hash_bytes (&t, sizeof t) ^ (uint64_t) (uintptr_t) p;
-}
-
 void
 mn_keyset_init (struct mn_keyset *s)
 {
   memset (s, 0, sizeof *s);
-  s->seed = random_seed (s);
+  /* The keys are the input's own bytes (households): with a hash known
+     in advance, a file of keys sharing one hash makes every new key
+     compare with all of them (200,000 such rows took 65 s).  */
+  s->seed = mn_hash_random_seed ();
   s->hash_mask = UINT64_MAX;
   s->bits = 10;
   s->cap = (size_t) 1 << s->bits;
@@ -158,13 +141,33 @@ grow_arena (struct mn_keyset *s, size_t need)
 #endif
 }
 
+uint64_t
+mn_keyset_hash (const struct mn_keyset *s, const void *key, size_t len)
+{
+  return mn_hash_seeded (key, len, s->seed) & s->hash_mask;
+}
+
+void
+mn_keyset_prefetch (const struct mn_keyset *s, uint64_t h)
+{
+  __builtin_prefetch (&s->slot[home (h >> 32, s->bits)]);
+}
+
 uint64_t *
 mn_keyset_put (struct mn_keyset *s, const void *key, size_t len,
                uint64_t val)
 {
+  return mn_keyset_put_hashed (s, key, len, mn_keyset_hash (s, key, len),
+                               val);
+}
+
+uint64_t *
+mn_keyset_put_hashed (struct mn_keyset *s, const void *key, size_t len,
+                      uint64_t h, uint64_t val)
+{
   if (len > UINT32_MAX)
     abort ();
-  uint64_t tag = (mn_hash_seeded (key, len, s->seed) & s->hash_mask) >> 32;
+  uint64_t tag = h >> 32;
   size_t mask = s->cap - 1, i = home (tag, s->bits);
   for (; s->slot[i]; i = (i + 1) & mask)
     if (s->slot[i] >> 32 == tag)

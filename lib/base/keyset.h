@@ -41,6 +41,18 @@ void mn_keyset_release (struct mn_keyset *s);
 uint64_t *mn_keyset_put (struct mn_keyset *s, const void *key, size_t len,
                          uint64_t val);
 
+/* The same in two steps, for a caller with other work to do between
+   them: the hash of KEY, then the put, given that hash (H from
+   mn_keyset_hash on this S).  mn_keyset_prefetch asks for the slot
+   where H's search starts to be brought into the cache meanwhile: with
+   millions of keys the table is far larger than the cache, and a put
+   waits for memory on nearly every new key.  */
+uint64_t mn_keyset_hash (const struct mn_keyset *s, const void *key,
+                         size_t len);
+void mn_keyset_prefetch (const struct mn_keyset *s, uint64_t h);
+uint64_t *mn_keyset_put_hashed (struct mn_keyset *s, const void *key,
+                                size_t len, uint64_t h, uint64_t val);
+
 /* Bytes held (the table and the arena's used part): for reports of
    memory use.  */
 size_t mn_keyset_bytes (const struct mn_keyset *s);

@@ -99,6 +99,10 @@ struct mn_checker
   char *dkey;
   size_t dlen, dkeycap;
   uint64_t dpair;
+  /* DKEY and DPAIR were made early, and DHASH is DKEY's hash (see
+     dup_prefetch).  */
+  bool dready;
+  uint64_t dhash;
 
   /* The last wave seen (a survey's rows are nearly all of one or two
      waves): its id and its clean-row count, saving two lookups a row.
@@ -471,6 +475,44 @@ check_identity (const struct mn_checker *c, const struct mn_record *rec,
   return 0;
 }
 
+/* The key of IDS (the wave's and the cadre's) and household H (HL
+   bytes) in C->dkey, and the ids as C->dpair.  */
+static void
+put_key (struct mn_checker *c, uint64_t wi, uint64_t ci, const char *h,
+         size_t hl)
+{
+  uint32_t ids[2] = { (uint32_t) wi, (uint32_t) ci };
+  c->dpair = wi << 32 | ci;
+  c->dkey = xgrow (c->dkey, &c->dkeycap, sizeof ids + hl, 1);
+  memcpy (c->dkey, ids, sizeof ids);
+  memcpy (c->dkey + sizeof ids, h, hl);
+  c->dlen = sizeof ids + hl;
+}
+
+/* Early in a row's check, once its keys are known not to be empty: when
+   its wave is the last one's and its cadre already has an id, make its
+   duplicate key and hash now, and have the key set's slot brought into
+   the cache while the answers are checked.  Nothing is interned: a row
+   rejected later must leave no id behind.  */
+static void
+dup_prefetch (struct mn_checker *c, const struct mn_record *rec)
+{
+  c->dready = false;
+  size_t wl, hl, cl;
+  const char *w = cell (rec, c->col_wave, &wl);
+  if (!c->wvalid || wl != c->wlen || memcmp (w, c->wkey, wl) != 0)
+    return;
+  const char *k = cell (rec, c->col_cadre, &cl);
+  const struct interned *ci = mn_groups_find (c->cadre_ids, k, cl);
+  if (!ci || c->wid >= UINT32_MAX || ci->id >= UINT32_MAX)
+    return;
+  const char *h = cell (rec, c->col_household, &hl);
+  put_key (c, c->wid, ci->id, h, hl);
+  c->dhash = mn_keyset_hash (&c->seen, c->dkey, c->dlen);
+  mn_keyset_prefetch (&c->seen, c->dhash);
+  c->dready = true;
+}
+
 /* The duplicate check's key of REC in C->dkey (C->dlen bytes): the
    wave's and the cadre's ids, four bytes each, then the household; a
    new wave or cadre is given the next id.  False when an id would not
@@ -479,6 +521,8 @@ check_identity (const struct mn_checker *c, const struct mn_record *rec,
 static bool
 dup_key (struct mn_checker *c, const struct mn_record *rec)
 {
+  if (c->dready)
+    return true;
   size_t wl, hl, cl;
   const char *w = cell (rec, c->col_wave, &wl);
   const char *h = cell (rec, c->col_household, &hl);
@@ -499,12 +543,8 @@ dup_key (struct mn_checker *c, const struct mn_record *rec)
   uint64_t ci = intern (c->cadre_ids, &c->ncadre, k, cl);
   if (wi >= UINT32_MAX || ci >= UINT32_MAX)
     return false;
-  uint32_t ids[2] = { (uint32_t) wi, (uint32_t) ci };
-  c->dpair = wi << 32 | ci;
-  c->dkey = xgrow (c->dkey, &c->dkeycap, sizeof ids + hl, 1);
-  memcpy (c->dkey, ids, sizeof ids);
-  memcpy (c->dkey + sizeof ids, h, hl);
-  c->dlen = sizeof ids + hl;
+  put_key (c, wi, ci, h, hl);
+  c->dhash = mn_keyset_hash (&c->seen, c->dkey, c->dlen);
   return true;
 }
 
@@ -539,8 +579,8 @@ check_duplicate (struct mn_checker *c, const struct mn_record *rec,
                          "can number (%lu each)",
                          (unsigned long) UINT32_MAX - 1);
   struct file_stats *f = &c->files[c->nfiles - 1];
-  uint64_t *first = mn_keyset_put (&c->seen, c->dkey, c->dlen,
-                                   f->base + rec->line);
+  uint64_t *first = mn_keyset_put_hashed (&c->seen, c->dkey, c->dlen,
+                                          c->dhash, f->base + rec->line);
   *fresh = first == NULL;
   if (!first)
     {
@@ -660,6 +700,7 @@ mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
           goto reject;
         }
     }
+  dup_prefetch (c, rec);
   for (size_t i = 0; i < c->ni; i++)
     {
       long col = c->item_col[i];

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tap.h"
+#include "flood.h"
 #include "base/hash.h"
 #include "base/keyset.h"
 
@@ -139,66 +140,21 @@ basics (void)
       "release empties the set");
 }
 
-/* The inverse of the odd K modulo 2^64 (Newton's iteration), and of
-   x ^ x >> 31: the steps of base/hash.h undone.  */
-static uint64_t
-inverse (uint64_t k)
-{
-  uint64_t x = k;
-  for (int i = 0; i < 6; i++)
-    x *= 2 - k * x;
-  return x;
-}
-
-static uint64_t
-unshift31 (uint64_t y)
-{
-  return y ^ (y ^ y >> 31) >> 31;
-}
-
-static int
-cmp_u64 (const void *a, const void *b)
-{
-  uint64_t x = *(const uint64_t *) a, y = *(const uint64_t *) b;
-  return (x > y) - (x < y);
-}
-
-/* Keys made to share one hash, as a hostile file could make them (two
-   ids, then a household of 16 bytes: its first 8 chosen, its last 8
-   computed so that the state after them is always the same, from the
-   known start of the hash): with a hash known in advance they fall
-   into one probe sequence and each new key is compared with all the
-   others, quadratic time.  The set's own seed must scatter them.  */
+/* Keys made to share one unseeded hash (flood.h): the set's own seed
+   must scatter them.  */
 static void
 flood (void)
 {
-  const uint64_t k = UINT64_C (0x9E3779B97F4A7C15), ki = inverse (k);
-  const size_t n = 24, nkeys = 20000;
-  unsigned char key[24] = { 1, 0, 0, 0, 7, 0, 0, 0 };
-  uint64_t target = UINT64_C (0x0123456789abcdef), first = 0;
-  size_t same = 0;
+  const size_t nkeys = 20000;
+  unsigned char key[FLOOD_KEY];
   struct mn_keyset s;
   mn_keyset_init (&s);
   for (uint64_t i = 0; i < nkeys; i++)
     {
-      uint64_t w = i * 2654435761u + 1, h;
-      memcpy (key + 8, &w, 8);
-      h = UINT64_C (0xcbf29ce484222325) ^ (n * k);
-      for (int j = 0; j < 2; j++)
-        {
-          memcpy (&w, key + 8 * j, 8);
-          h = (h ^ w) * k;
-          h ^= h >> 31;
-        }
-      w = (unshift31 (target) * ki) ^ h;
-      memcpy (key + 16, &w, 8);
-      uint64_t hv = mn_hash_bytes (key, n);
-      if (i == 0)
-        first = hv;
-      same += hv == first;
-      mn_keyset_put (&s, key, n, i);
+      flood_key (i, key);
+      mn_keyset_put (&s, key, FLOOD_KEY, i);
     }
-  ok (same == nkeys, "20000 keys made to share one unseeded hash do");
+  ok (flood_sharing (nkeys) == nkeys, "20000 keys made to share one unseeded hash do");
   /* Their stored tags (32 bits of the hash): nearly all distinct (20000
      random 32-bit values hold about 0.05 pairs, and 10 pairs have a
      chance below 1e-20); before the seed, one tag.  */
@@ -209,10 +165,7 @@ flood (void)
   for (size_t i = 0; i < s.cap; i++)
     if (s.slot[i])
       hs[m++] = s.slot[i] >> 32;
-  qsort (hs, m, sizeof *hs, cmp_u64);
-  size_t distinct = m > 0;
-  for (size_t i = 1; i < m; i++)
-    distinct += hs[i] != hs[i - 1];
+  size_t distinct = flood_distinct (hs, m);
   tap_report (m == nkeys && distinct + 10 >= m,
               "the set's seeded hash scatters them", "%zu keys, %zu distinct "
               "tags", m, distinct);

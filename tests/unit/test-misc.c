@@ -11,6 +11,7 @@
 #include "io/csvout.h"
 #include "io/tabfmt.h"
 #include "base/groups.h"
+#include "flood.h"
 #include "base/na.h"
 #include "base/normalize.h"
 #include "base/numparse.h"
@@ -588,6 +589,45 @@ test_unique_name (void)
     }
 }
 
+/* Keys made to share one unseeded hash (flood.h): the table's own seed
+   files them under distinct hashes, so that no probe sequence holds
+   them all; and they are all there, each with its value.  */
+static void
+test_groups_flood (void)
+{
+  const size_t n = 20000;
+  unsigned char key[FLOOD_KEY];
+  struct mn_groups *g = mn_groups_new (sizeof (uint64_t));
+  uint64_t *hs = calloc (n, sizeof *hs);
+  size_t found = 0;
+  for (uint64_t i = 0; i < n; i++)
+    {
+      flood_key (i, key);
+      *(uint64_t *) mn_groups_get (g, (const char *) key, FLOOD_KEY) = i + 1;
+      hs[i] = mn_groups_hash (g, (const char *) key, FLOOD_KEY);
+    }
+  for (uint64_t i = 0; i < n; i++)
+    {
+      flood_key (i, key);
+      const uint64_t *v = mn_groups_find (g, (const char *) key, FLOOD_KEY);
+      found += v && *v == i + 1;
+    }
+  size_t distinct = flood_distinct (hs, n);
+  ok (flood_sharing (n) == n, "groups: 20000 keys made to share one unseeded hash do");
+  tap_report (distinct == n, "groups: the table's seeded hash scatters them",
+              "%zu distinct hashes of %zu", distinct, n);
+  tap_report (found == n && mn_groups_count (g) == n,
+              "groups: the 20000 keys are all there with their values",
+              "%zu found, %zu counted", found, mn_groups_count (g));
+  /* Two tables draw different seeds (a chance of 2^-64 to fail).  */
+  struct mn_groups *h = mn_groups_new (1);
+  ok (mn_groups_hash (g, "k", 1) != mn_groups_hash (h, "k", 1),
+      "groups: each table has a seed of its own");
+  mn_groups_free (h);
+  mn_groups_free (g);
+  free (hs);
+}
+
 int
 main (void)
 {
@@ -601,5 +641,6 @@ main (void)
   test_csvout ();
   test_csvout_rows ();
   test_groups ();
+  test_groups_flood ();
   return tap_done ();
 }
