@@ -6,8 +6,9 @@
    reported as "No space left on device", not "Input/output error".
 
    Writing a large table or the clean rows of a survey into a file costs
-   the kernel's copy into the page cache, a third of minyi-check's time
-   on a million rows.  An asynchronous stream copies what the program
+   the kernel's copy into the page cache (minyi-check on a million rows
+   spends a third of its time writing them to a file instead of
+   /dev/null).  An asynchronous stream copies what the program
    writes into one of two buffers of MN_WFILE_BUFFER bytes, and a helper
    thread writes each full buffer while the program fills the other: the
    same bytes, in the same order, on a second processor.  The thread is
