@@ -212,6 +212,22 @@ mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
         return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
                              "standard output is closed");
       o->fp = stdout;
+      /* Redirected to a regular file (> FILE): written on a helper
+         thread like an output file, through a descriptor of its own
+         sharing the file's offset.  A pipe or a terminal is written as
+         it always was: its reader's SIGPIPE, its lines as they come.  */
+      struct stat st;
+      int fd;
+      if (fstat (STDOUT_FILENO, &st) == 0 && S_ISREG (st.st_mode)
+          && fflush (stdout) == 0
+          && (fd = fcntl (STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)) >= 0)
+        {
+          FILE *fp = wfile_open (o, fd, true);
+          if (fp)
+            o->fp = fp;
+          else
+            close (fd);
+        }
       return 0;
     }
   if (!*path)
@@ -294,6 +310,15 @@ mn_output_open_table (struct mn_output *o, const char *path,
     return -1;
   if (mn_tabfmt_plain (fmt))
     return 0;
+  if (!o->path && o->wf)
+    {
+      /* Standard output in another form is written whole at the end
+         (write_ready), by the program's own thread.  */
+      fclose (o->fp);
+      mn_wfile_free (o->wf);
+      o->wf = NULL;
+      o->fp = stdout;
+    }
   o->fmt = *fmt;
   FILE *spool = mn_tmpfile ();
   if (!spool)
@@ -349,9 +374,40 @@ convert (struct mn_output *o, struct mn_error *e)
 /* Close O's file, or flush standard output: the first write error's
    cause, or the flush's or the close's.  Returns 0, or -1 with E (O's
    temporary file then removed).  */
+/* Flush, check and close O->fp, a stream of our own: the first write
+   error's errno, or the flush's or the close's, or 0.  */
+static int
+close_own (struct mn_output *o)
+{
+  int err = 0;
+  if (fflush (o->fp) != 0)
+    err = errno;
+  int werr = o->wf ? mn_wfile_error (o->wf) : 0;
+  if (werr)
+    err = werr;
+  if (!err && ferror (o->fp))
+    err = EIO;
+  if (fclose (o->fp) != 0 && !err)
+    err = errno;
+  o->fp = NULL;
+  return err;
+}
+
 static int
 flush_close (struct mn_output *o, struct mn_error *e)
 {
+  if (!o->path && o->wf)
+    {
+      /* Standard output redirected to a file, our own stream on it.  */
+      int err = close_own (o);
+      mn_wfile_free (o->wf);
+      o->wf = NULL;
+      if (err)
+        return mn_error_set (e, NULL, 0, MN_R_SYSTEM,
+                             "write error on standard output: %s",
+                             strerror (err));
+      return 0;
+    }
   if (!o->path)
     {
       o->fp = NULL;
@@ -369,17 +425,7 @@ flush_close (struct mn_output *o, struct mn_error *e)
         }
       return 0;
     }
-  int err = 0;
-  if (fflush (o->fp) != 0)
-    err = errno;
-  int werr = o->wf ? mn_wfile_error (o->wf) : 0;
-  if (werr)
-    err = werr;
-  if (!err && ferror (o->fp))
-    err = EIO;
-  if (fclose (o->fp) != 0 && !err)
-    err = errno;
-  o->fp = NULL;
+  int err = close_own (o);
   if (err)
     {
       mn_error_set (e, NULL, 0, MN_R_SYSTEM, "%s: cannot write: %s",
@@ -409,6 +455,8 @@ discard (struct mn_output *o)
         mn_wfile_drop (o->wf);
       fclose (o->fp);
     }
+  else if (o->fp && o->wf)
+    fclose (o->fp);     /* standard output: what was written stays */
   o->direct = false;
   o->fp = NULL;
   mn_wfile_free (o->wf);

@@ -240,3 +240,21 @@ minyi-check: write error on standard output: File too large
 rej.csv
 old
 stderr:
+
+=== standard output redirected to a file is written on the helper thread: the same bytes as -o, appended after what >> found there
+cmd: awk 'BEGIN { print "wave,township,village,cadre,household,collector,weight,q1,q2,q3,q4"; for (i = 0; i < 60000; i++) printf "2026Q1,城关镇,东坡村,C%d,H%d,S1,1.5,满意,%d,4,5\n", i % 300, i, 1 + i % 5 }' > $T/big.csv; minyi-check -q -c codebook4.csv -o $T/out.csv $T/big.csv; minyi-check -q -c codebook4.csv $T/big.csv > $T/so.csv; echo $?; cmp $T/so.csv $T/out.csv && echo same; echo first > $T/app.csv; minyi-check -q -c codebook4.csv $T/big.csv >> $T/app.csv; head -n 1 $T/app.csv; tail -n +2 $T/app.csv | cmp - $T/out.csv && echo appended
+exit: 0
+stdout:
+0
+same
+first
+appended
+stderr:
+
+=== standard output redirected to a file past ulimit -f: 'write error on standard output: File too large', status 2
+cmd: awk 'BEGIN { print "wave,township,village,cadre,household,collector,weight,q1,q2,q3,q4"; for (i = 0; i < 60000; i++) printf "2026Q1,城关镇,东坡村,C%d,H%d,S1,1.5,满意,5,4,5\n", i % 300, i }' > $T/big.csv; (ulimit -f 1024; minyi-check -q -c codebook4.csv $T/big.csv > $T/so.csv; echo $? > $T/rc); cat $T/rc
+exit: 0
+stdout:
+2
+stderr:
+minyi-check: write error on standard output: File too large
