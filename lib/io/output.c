@@ -7,6 +7,7 @@
 #include <stdio_ext.h>
 #include <signal.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -146,6 +147,35 @@ mn_output_same (const char *a, const char *b)
   return same;
 }
 
+/* The stream of our own on a standard output redirected to a file,
+   while it is open, and the thread that writes it: for
+   mn_output_sync_stdout.  */
+static FILE *own_fp;
+static struct mn_wfile *own_wf;
+static pthread_t own_thread;
+
+/* FP is being closed: no longer the one to sync.  */
+static void
+forget_own (FILE *fp)
+{
+  if (fp && fp == own_fp)
+    {
+      own_fp = NULL;
+      own_wf = NULL;
+    }
+}
+
+void
+mn_output_sync_stdout (void)
+{
+  if (own_fp && pthread_equal (pthread_self (), own_thread))
+    {
+      fflush (own_fp);
+      mn_wfile_error (own_wf);    /* an error is kept, and reported
+                                     when the output is finished */
+    }
+}
+
 /* A stream writing to FD (owned: closed by fclose) into O, with O->wf;
    on a helper thread when ASYNC (wfile.h).  Returns it, or NULL with
    errno set (FD then not closed).  */
@@ -224,7 +254,11 @@ mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
         {
           FILE *fp = wfile_open (o, fd, true);
           if (fp)
-            o->fp = fp;
+            {
+              o->fp = own_fp = fp;
+              own_wf = o->wf;
+              own_thread = pthread_self ();
+            }
           else
             close (fd);
         }
@@ -314,6 +348,7 @@ mn_output_open_table (struct mn_output *o, const char *path,
     {
       /* Standard output in another form is written whole at the end
          (write_ready), by the program's own thread.  */
+      forget_own (o->fp);
       fclose (o->fp);
       mn_wfile_free (o->wf);
       o->wf = NULL;
@@ -387,6 +422,7 @@ close_own (struct mn_output *o)
     err = werr;
   if (!err && ferror (o->fp))
     err = EIO;
+  forget_own (o->fp);
   if (fclose (o->fp) != 0 && !err)
     err = errno;
   o->fp = NULL;
@@ -456,7 +492,10 @@ discard (struct mn_output *o)
       fclose (o->fp);
     }
   else if (o->fp && o->wf)
-    fclose (o->fp);     /* standard output: what was written stays */
+    {
+      forget_own (o->fp);
+      fclose (o->fp);   /* standard output: what was written stays */
+    }
   o->direct = false;
   o->fp = NULL;
   mn_wfile_free (o->wf);

@@ -79,6 +79,15 @@ int mn_output_commit (struct mn_output *o, struct mn_error *e);
    commit.  */
 void mn_output_abort (struct mn_output *o);
 
+/* When standard output is redirected to a regular file and written on
+   a helper thread (mn_output_open), write what the program has written
+   to it so far, and wait: so that a message on standard error comes
+   after the rows written before it, as when glibc's error() flushes
+   stdout (a '> log 2>&1' reads in order; a reader of standard error
+   gone with SIGPIPE finds those rows written).  Does nothing otherwise,
+   or on another thread than the one that opened the output.  */
+void mn_output_sync_stdout (void);
+
 /* Remove the temporary files of every output not yet committed or
    discarded.  Async-signal-safe: what a program's handler of SIGINT,
    SIGTERM, SIGHUP, SIGQUIT and SIGPIPE calls before dying of the

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "io/input.h"
+#include "io/output.h"
 #include "base/i18n.h"
 
 /* The progress line (--progress): the one state of the program's
@@ -39,10 +40,22 @@ clear_progress (void)
   progress.shown = false;
 }
 
+/* Before a message on standard error: the progress line off the
+   terminal, and the rows written so far to a standard output
+   redirected to a file written out (io/output.h), as error() would
+   have flushed stdout.  */
+static void
+before_message (void)
+{
+  clear_progress ();
+  mn_output_sync_stdout ();
+}
+
 
 void
 mn_diag (const struct mn_error *e)
 {
+  mn_output_sync_stdout ();
   /* One message, one line: a value quoted in the message may hold a
      line break or other control characters; show them escaped.  */
   char msg[2 * sizeof e->msg];
@@ -72,6 +85,7 @@ void
 mn_tally_print (const struct mn_tally *t, const char *what)
 {
   fflush (stdout);
+  mn_output_sync_stdout ();
   fprintf (stderr, dngettext (MN_DOMAIN,
                               "%s: %s: %lu record, %lu used, %lu rejected",
                               "%s: %s: %lu records, %lu used, %lu rejected",
@@ -91,7 +105,7 @@ static void
 say_error (void *ctx, const struct mn_error *e)
 {
   (void) ctx;
-  clear_progress ();
+  before_message ();
   mn_diag (e);
 }
 
@@ -160,7 +174,7 @@ static void
 say_rejected (void *ctx, const struct mn_error *e, const struct mn_tally *t)
 {
   (void) ctx;
-  clear_progress ();
+  before_message ();
   unsigned long n = t->reason[e->reason];
   if (n <= MN_DIAG_LIMIT)
     mn_diag (e);
@@ -176,7 +190,7 @@ static void
 say_opened (void *ctx, const struct mn_input *in)
 {
   (void) ctx;
-  clear_progress ();
+  before_message ();
   if (in->skipped)
     error (0, 0, dngettext (MN_DOMAIN,
                             "%s: %lu row above the header on line %lu "
@@ -208,7 +222,7 @@ static void
 say_tally (void *ctx, const char *what, const struct mn_tally *t)
 {
   (void) ctx;
-  clear_progress ();
+  before_message ();
   mn_tally_print (t, what ? what : _("all inputs"));
 }
 

@@ -258,3 +258,18 @@ stdout:
 2
 stderr:
 minyi-check: write error on standard output: File too large
+
+=== standard output and error redirected to one file (> log 2>&1): a message comes after the clean rows checked before it, none inside a row (the helper thread's rows are written out before each message, as error() flushes stdout)
+# 60000 rows, about 3.5 MB of clean rows: line 50000 is rejected, so
+# its message is line 50000 of the log (the header and 49998 rows
+# before it), the file's summary line 60002, after every row (then the
+# waves and alpha).
+cmd: awk 'BEGIN { print "wave,township,village,cadre,household,collector,weight,q1,q2,q3,q4"; for (i = 0; i < 60000; i++) printf "2026Q1,城关镇,东坡村,C%d,H%d,S1,1.5,满意,%d,4,5\n", i % 300, i, i == 49998 ? 9 : 5 }' > $T/big.csv; cd $T; minyi-check -c $OLDPWD/codebook4.csv big.csv > log 2>&1; echo $?; grep -an 'big\.csv' log | cut -d: -f1; grep -ac '^2026Q1,城关镇,东坡村,C[0-9]*,H[0-9]*,S1,1.5,满意,5,4,5$' log; wc -l < log
+exit: 0
+stdout:
+1
+50000
+60002
+59999
+60004
+stderr:
