@@ -10,11 +10,11 @@
 
 #include <errno.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "base/thread.h"
 #include "base/xalloc.h"
 
 struct mn_wfile
@@ -81,16 +81,12 @@ helper (void *arg)
   return NULL;
 }
 
-/* Start W's helper, with every signal blocked (it inherits this
-   thread's mask).  False when no thread can be made.  */
+/* Start W's helper (base/thread.h: every signal blocked; it writes,
+   and needs a small stack).  False when no thread can be made.  */
 static bool
 start (struct mn_wfile *w)
 {
-  sigset_t all, old;
-  sigfillset (&all);
-  pthread_sigmask (SIG_SETMASK, &all, &old);
-  w->started = pthread_create (&w->tid, NULL, helper, w) == 0;
-  pthread_sigmask (SIG_SETMASK, &old, NULL);
+  w->started = mn_thread_start (&w->tid, 64 * 1024, helper, w) == 0;
   return w->started;
 }
 
