@@ -11,23 +11,18 @@
    to fail: FILL is allocated at the first write, SPARE and the thread
    when FILL first fills, and when either cannot be had (ulimit -v, a
    limit on threads) the stream writes on the program's thread, as a
-   synchronous one does.  The helper's stack is small (it only calls
-   write), not the default 8 MiB of address space.  */
+   synchronous one does.  The helper's stack is small (64 KiB: it only
+   calls write; base/thread.h).  */
 #include "io/wfile.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "base/thread.h"
 #include "base/xalloc.h"
-
-/* The helper's stack: write_all's frame, with room for a sanitizer's
-   interceptors.  */
-#define HELPER_STACK ((size_t) 256 << 10)
 
 struct mn_wfile
 {
@@ -95,23 +90,12 @@ helper (void *arg)
   return NULL;
 }
 
-/* Start W's helper, with every signal blocked (it inherits this
-   thread's mask).  False when no thread can be made.  */
+/* Start W's helper (base/thread.h: every signal blocked; it writes,
+   and needs a small stack).  False when no thread can be made.  */
 static bool
 start (struct mn_wfile *w)
 {
-  pthread_attr_t attr;
-  if (pthread_attr_init (&attr) != 0)
-    return false;
-  size_t least = (size_t) PTHREAD_STACK_MIN;
-  pthread_attr_setstacksize (&attr, HELPER_STACK < least ? least
-                                                         : HELPER_STACK);
-  sigset_t all, old;
-  sigfillset (&all);
-  pthread_sigmask (SIG_SETMASK, &all, &old);
-  w->started = pthread_create (&w->tid, &attr, helper, w) == 0;
-  pthread_sigmask (SIG_SETMASK, &old, NULL);
-  pthread_attr_destroy (&attr);
+  w->started = mn_thread_start (&w->tid, 64 * 1024, helper, w) == 0;
   return w->started;
 }
 

@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "base/cpus.h"
+#include "base/thread.h"
 #include "base/xalloc.h"
 #include "io/spool.h"
 #include "prog/scan.h"
@@ -275,7 +276,8 @@ static void
 run_all (struct par *p, void *(*fn) (void *), size_t n)
 {
   for (size_t i = 1; i < n; i++)
-    p->w[i].started = pthread_create (&p->w[i].tid, NULL, fn, &p->w[i]) == 0;
+    p->w[i].started = mn_thread_start (&p->w[i].tid, MN_THREAD_STACK, fn,
+                                       &p->w[i]) == 0;
   fn (&p->w[0]);
   for (size_t i = 1; i < n; i++)
     {

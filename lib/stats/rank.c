@@ -53,6 +53,7 @@
 #include <string.h>
 
 #include "base/cpus.h"
+#include "base/thread.h"
 #include "base/xalloc.h"
 #include "stats/betadraw.h"
 
@@ -391,7 +392,8 @@ run_pass (struct pass *p, struct worker *w, unsigned nwk, uint32_t *cnt,
       memset (w[t].top, 0, (ntop ? ntop : 1) * sizeof *w[t].top);
     }
   for (unsigned t = 1; t < nwk; t++)
-    started[t] = pthread_create (&w[t].th, NULL, worker_main, &w[t]) == 0;
+    started[t] = mn_thread_start (&w[t].th, MN_THREAD_STACK, worker_main,
+                                  &w[t]) == 0;
   worker_main (&w[0]);
   for (unsigned t = 0; t < nwk; t++)
     {

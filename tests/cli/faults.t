@@ -273,3 +273,15 @@ stdout:
 59999
 60004
 stderr:
+
+=== -j 16 under ulimit -v: threads with stacks of 2 MiB (base/thread.h), not ulimit -s's 8 MiB each, fit where one thread does; the same bytes as -j 1
+# 16 stacks of 8 MiB took 128 MiB of the address space before anything
+# was allocated: 'memory exhausted' at 90 MB.  ASan and TSan cannot run
+# under ulimit -v: a sanitized build runs without it.
+cmd: awk 'BEGIN { print "wave,township,cadre,household,q1,q2"; for (i = 0; i < 200000; i++) printf "W,T,C%d,H%d,满意,%d\n", i % 500, i, 1 + i % 5 }' > $T/big.csv; minyi-score -q -j 1 -c codebook.csv -o $T/j1.csv $T/big.csv; (case $B in *san*) ;; *) ulimit -v 90000;; esac; MINYI_SPLIT_MIN=100000 MINYI_SPLIT_TRACE=$T/trace minyi-score -q -j 16 -c codebook.csv -o $T/j16.csv $T/big.csv; echo $?); sed "s|$T/||" $T/trace; cmp $T/j1.csv $T/j16.csv && echo same
+exit: 0
+stdout:
+0
+big.csv: 16 ranges
+same
+stderr:

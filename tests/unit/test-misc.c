@@ -3,6 +3,7 @@
    CSV output (csvout.c) and the group hash table (groups.c).  */
 #include <limits.h>
 #include <locale.h>
+#include <signal.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "io/csvout.h"
 #include "io/tabfmt.h"
 #include "base/groups.h"
+#include "base/thread.h"
 #include "flood.h"
 #include "base/na.h"
 #include "base/normalize.h"
@@ -628,6 +630,51 @@ test_groups_flood (void)
   free (hs);
 }
 
+/* What a thread of mn_thread_start finds about itself.  */
+struct thread_seen
+{
+  size_t stack;
+  int blocked;                  /* SIGINT, SIGTERM and SIGPIPE blocked */
+};
+
+static void *
+thread_look (void *arg)
+{
+  struct thread_seen *t = arg;
+  pthread_attr_t a;
+  if (pthread_getattr_np (pthread_self (), &a) == 0)
+    {
+      pthread_attr_getstacksize (&a, &t->stack);
+      pthread_attr_destroy (&a);
+    }
+  sigset_t m;
+  pthread_sigmask (SIG_SETMASK, NULL, &m);
+  t->blocked = sigismember (&m, SIGINT) && sigismember (&m, SIGTERM)
+               && sigismember (&m, SIGPIPE);
+  return NULL;
+}
+
+/* base/thread.h: the stack asked for (not ulimit -s's), every signal
+   blocked in the thread, the caller's mask as it was.  */
+static void
+test_thread_start (void)
+{
+  struct thread_seen t = { 0, 0 };
+  pthread_t th;
+  sigset_t before, after;
+  pthread_sigmask (SIG_SETMASK, NULL, &before);
+  int rc = mn_thread_start (&th, MN_THREAD_STACK, thread_look, &t);
+  pthread_sigmask (SIG_SETMASK, NULL, &after);
+  if (rc == 0)
+    pthread_join (th, NULL);
+  ok (rc == 0, "thread: started");
+  tap_report (t.stack >= MN_THREAD_STACK && t.stack < 2 * MN_THREAD_STACK,
+              "thread: the stack asked for", "%zu bytes", t.stack);
+  ok (t.blocked, "thread: every signal blocked in it");
+  ok (!sigismember (&after, SIGINT) == !sigismember (&before, SIGINT),
+      "thread: the caller's signal mask left as it was");
+}
+
 int
 main (void)
 {
@@ -642,5 +689,6 @@ main (void)
   test_csvout_rows ();
   test_groups ();
   test_groups_flood ();
+  test_thread_start ();
   return tap_done ();
 }
