@@ -63,6 +63,24 @@ forget (char *tmp)
 }
 
 void
+mn_output_remember (char *path)
+{
+  sigset_t old;
+  block (&old);
+  remember (path);
+  unblock (&old);
+}
+
+void
+mn_output_forget (char *path)
+{
+  sigset_t old;
+  block (&old);
+  forget (path);
+  unblock (&old);
+}
+
+void
 mn_output_remove_temporaries (void)
 {
   for (size_t i = 0; i < TMP_MAX_OPEN; i++)

@@ -95,4 +95,13 @@ void mn_output_sync_stdout (void);
    (and its old outputs untouched).  */
 void mn_output_remove_temporaries (void);
 
+/* Have mn_output_remove_temporaries remove PATH too, a temporary file
+   the program made itself (the workbook libxlsxwriter writes before it
+   is copied to its output), until mn_output_forget (PATH) after the
+   file is removed.  PATH is borrowed: it must stay valid until then.
+   At most 64 temporary files, outputs included, are known at once; a
+   name beyond that is not removed by the handler.  */
+void mn_output_remember (char *path);
+void mn_output_forget (char *path);
+
 #endif

@@ -10,6 +10,7 @@
 #include <xlsxwriter.h>
 
 #include "base/xalloc.h"
+#include "io/output.h"
 #include "report/dwidth.h"
 #include "report/layout.h"
 
@@ -214,6 +215,9 @@ mn_report_xlsx (const struct mn_rtable *t, const struct mn_xlsx_opts *o,
                            strerror (err));
     }
   close (fd);
+  /* Removed by the signal handler too: an interrupted run leaves no
+     temporary file.  */
+  mn_output_remember (path);
   lxw_error rc = make (t, o, path);
   int ret = 0;
   FILE *in = rc == LXW_NO_ERROR ? fopen (path, "rb") : NULL;
@@ -234,6 +238,7 @@ mn_report_xlsx (const struct mn_rtable *t, const struct mn_xlsx_opts *o,
       fclose (in);
     }
   unlink (path);
+  mn_output_forget (path);
   free (path);
   return ret;
 }

@@ -2,17 +2,20 @@
    (numparse.c), UTF-8 validation (utf8.c), missing-answer tokens (na.c),
    CSV output (csvout.c) and the group hash table (groups.c).  */
 #include <limits.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <signal.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "io/csvout.h"
 #include "io/tabfmt.h"
 #include "base/groups.h"
 #include "base/thread.h"
+#include "io/output.h"
 #include "flood.h"
 #include "base/na.h"
 #include "base/normalize.h"
@@ -675,6 +678,29 @@ test_thread_start (void)
       "thread: the caller's signal mask left as it was");
 }
 
+/* io/output.h: a temporary file the program made itself is removed by
+   what the signal handler calls, until forgotten.  */
+static void
+test_remember_temporary (void)
+{
+  char path[] = "/tmp/test-misc-tmp.XXXXXX";
+  int fd = mkstemp (path);
+  if (fd >= 0)
+    close (fd);
+  mn_output_remember (path);
+  mn_output_remove_temporaries ();
+  ok (fd >= 0 && access (path, F_OK) != 0,
+      "output: a remembered temporary file is removed on a signal");
+  mn_output_forget (path);
+  fd = open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd >= 0)
+    close (fd);
+  mn_output_remove_temporaries ();
+  ok (fd >= 0 && access (path, F_OK) == 0,
+      "output: a forgotten one is left alone");
+  unlink (path);
+}
+
 int
 main (void)
 {
@@ -690,5 +716,6 @@ main (void)
   test_groups ();
   test_groups_flood ();
   test_thread_start ();
+  test_remember_temporary ();
   return tap_done ();
 }
