@@ -350,6 +350,12 @@ mn_reader_bytes (const struct mn_reader *r)
   return r->bytes;
 }
 
+unsigned long long
+mn_reader_limit (const struct mn_reader *r)
+{
+  return r->limit;
+}
+
 unsigned long
 mn_reader_lines (const struct mn_reader *r)
 {

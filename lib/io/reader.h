@@ -144,6 +144,9 @@ bool mn_reader_clean_end (const struct mn_reader *r);
 /* Bytes of the input read so far (for progress reports).  */
 unsigned long long mn_reader_bytes (const struct mn_reader *r);
 
+/* The LIMIT of R's options: the bytes it may read (0: no limit).  */
+unsigned long long mn_reader_limit (const struct mn_reader *r);
+
 /* Physical lines read so far.  */
 unsigned long mn_reader_lines (const struct mn_reader *r);
 

@@ -428,7 +428,7 @@ attempt (struct par *p)
       if (open_range (p, i, line) < 0
           || !(w->errs = mn_tmpfile ())
           || (run->rejects.open && !(w->rows = mn_tmpfile ()))
-          || !(w->ctx = run->fork (run->ctx, p->main, &e)))
+          || !(w->ctx = run->fork (run->ctx, &w->in, &e)))
         return -1;
       mn_rejects_buffer (&w->rj, &run->rejects, w->rows);
       w->rep = (struct mn_reporter) { .rejected = hold_rejected,

@@ -108,8 +108,11 @@ struct mn_run
   /* Reading a large regular file on several threads (prog/parallel.h):
      with FORK and MERGE set, up to THREADS of them (0: one per
      processor this process may run on; 1: one).  FORK makes an empty
-     partial of CTX bound to IN (NULL with E: read on one thread), which
-     another thread fills through ROW; MERGE folds PART into CTX exactly
+     partial of CTX bound to IN, the input of one byte range (the first
+     input's header and name; its reader at the range's start, limited
+     to its bytes: mn_reader_bytes and mn_reader_limit tell how far it
+     has gone), or NULL with E (read on one thread); another thread
+     fills the partial through ROW; MERGE folds PART into CTX exactly
      (returns 0, or -1: read on one thread) and DROP frees a partial.  */
   unsigned threads;
   void *(*fork) (void *ctx, const struct mn_input *in, struct mn_error *e);

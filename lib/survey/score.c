@@ -12,6 +12,7 @@
 #include "table/scoreacc.h"
 #include "base/numparse.h"
 #include "base/xalloc.h"
+#include "stats/occupancy.h"
 #include "base/i18n.h"
 #include "io/header.h"
 #include "io/normrec.h"
@@ -36,6 +37,10 @@ struct mn_scorer
   struct mn_normrec norm; /* keys and answers in NFKC */
   bool fork;              /* made by mn_scorer_fork */
   unsigned long added;    /* records handed to mn_scorer_add */
+  /* A fork's range: its reader (borrowed), the bytes it had read when
+     forked, and the bytes it may read (0: unknown).  */
+  const struct mn_reader *reader;
+  unsigned long long bytes0, range;
 };
 
 struct mn_scorer *
@@ -388,15 +393,33 @@ mn_scorer_fork (const struct mn_scorer *s, const struct mn_input *in,
       return NULL;
     }
   if (f)
-    f->fork = true;
+    {
+      f->fork = true;
+      f->reader = in->r;
+      f->bytes0 = in->r ? mn_reader_bytes (in->r) : 0;
+      unsigned long long limit = in->r ? mn_reader_limit (in->r) : 0;
+      f->range = limit > f->bytes0 ? limit - f->bytes0 : 0;
+    }
   return f;
 }
 
 bool
 mn_scorer_spread (const struct mn_scorer *s)
 {
-  return s->fork && s->added == MN_SCORER_PROBE
-         && mn_scorer_groups (s) > MN_SCORER_PROBE / 10 * 9;
+  if (!s->fork || s->added != MN_SCORER_PROBE)
+    return false;
+  double probe = MN_SCORER_PROBE, seen = (double) mn_scorer_groups (s);
+  /* The range's records, by the bytes the probe's took (the reader
+     reads ahead by at most one block of 64 KiB: a few per cent).  */
+  double used = s->reader ? (double) (mn_reader_bytes (s->reader)
+                                      - s->bytes0) : 0;
+  double rows = s->range && used > 0 ? probe * (double) s->range / used
+                                     : probe;
+  if (rows < probe)
+    rows = probe;
+  double groups = mn_occupancy_groups (probe, seen);
+  double met = mn_occupancy_expected (groups, rows);
+  return met > 0 && rows / met < MN_SCORER_SPREAD_ROWS;
 }
 
 int

@@ -103,12 +103,20 @@ size_t mn_scorer_groups (const struct mn_scorer *s);
    too thin for threads (mn_scorer_spread).  */
 #define MN_SCORER_PROBE 65536
 
+/* The rows a group must have in a range, on average, for the threads
+   to pay: with fewer, every range holds most of the groups, and keeping
+   and adding up their tables (beyond the cache) costs more than the
+   threads save (bench/README.md: at 3 x 10^6 rows on 2 threads, 15 rows
+   a group in a range is about even, 7.5 costs 7 %, 5 costs 44 %).  */
+#define MN_SCORER_SPREAD_ROWS 8
+
 /* True when S is a fork that has just scored its MN_SCORER_PROBE-th
-   record and met a new group in more than nine tenths of them: a group
-   key so nearly unique that every range would hold most of the groups,
-   and adding them up would cost more than the threads save.  Its range
-   is better given up for one thread (minyi-score(1), Threads).  False
-   at any other record, so asking after each costs a comparison.  */
+   record, and the groups it met in them say that its whole range will
+   have fewer than MN_SCORER_SPREAD_ROWS rows a group: the groups are
+   estimated by the occupancy estimate (stats/occupancy.h), the range's
+   records by the bytes the probe took.  Its range is better given up
+   for one thread (minyi-score(1), Threads).  False at any other record,
+   so asking after each costs a comparison.  */
 bool mn_scorer_spread (const struct mn_scorer *s);
 
 /* The strata of --standardize-by seen so far (0 without).  */
