@@ -424,9 +424,6 @@ convert (struct mn_output *o, struct mn_error *e)
   return rc;
 }
 
-/* Close O's file, or flush standard output: the first write error's
-   cause, or the flush's or the close's.  Returns 0, or -1 with E (O's
-   temporary file then removed).  */
 /* Flush, check and close O->fp, a stream of our own: the first write
    error's errno, or the flush's or the close's, or 0.  */
 static int
@@ -447,6 +444,9 @@ close_own (struct mn_output *o)
   return err;
 }
 
+/* Close O's file, or flush standard output: the first write error's
+   cause, or the flush's or the close's.  Returns 0, or -1 with E (O's
+   temporary file then removed).  */
 static int
 flush_close (struct mn_output *o, struct mn_error *e)
 {

@@ -99,10 +99,13 @@ start (struct mn_wfile *w)
   return w->started;
 }
 
-/* Keep the helper's first error as W's (the lock held).  */
+/* Wait, the lock held, until the helper is idle, and keep its first
+   error as W's.  */
 static void
-take_error (struct mn_wfile *w)
+wait_idle (struct mn_wfile *w)
 {
+  while (w->out)
+    pthread_cond_wait (&w->cv, &w->mu);
   if (w->werr && !w->err)
     w->err = w->werr;
 }
@@ -135,9 +138,7 @@ hand (struct mn_wfile *w)
         }
     }
   pthread_mutex_lock (&w->mu);
-  while (w->out)
-    pthread_cond_wait (&w->cv, &w->mu);
-  take_error (w);
+  wait_idle (w);
   w->out = w->fill;
   w->nout = w->nfill;
   w->fill = w->spare;
@@ -195,9 +196,7 @@ mn_wfile_error (struct mn_wfile *w)
   if (w->nfill)
     hand (w);
   pthread_mutex_lock (&w->mu);
-  while (w->out)
-    pthread_cond_wait (&w->cv, &w->mu);
-  take_error (w);
+  wait_idle (w);
   pthread_mutex_unlock (&w->mu);
   return w->err;
 }
