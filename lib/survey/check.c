@@ -19,6 +19,7 @@
 #include "base/visible.h"
 #include "base/xalloc.h"
 #include "base/i18n.h"
+#include "base/stash.h"
 #include "io/header.h"
 #include "io/normrec.h"
 
@@ -105,13 +106,15 @@ struct mn_checker
   uint64_t dhash;
 
   /* The last wave seen (a survey's rows are nearly all of one or two
-     waves): its id and its clean-row count, saving two lookups a row.
-     WROWS is NULL until learn has looked it up.  */
+     waves) by the first stage: its key and id, saving a lookup a row.  */
   char *wkey;
   size_t wlen, wcap;
   bool wvalid;
   uint64_t wid;
-  unsigned long *wrows;
+  /* The second stage's: the last wave's id and clean-row count (LWID 0:
+     none yet; ids start at 1).  */
+  uint64_t lwid;
+  unsigned long *lwrows;
 };
 
 /* The composite key A NUL B in C's reused buffer; returns its length.  */
@@ -352,14 +355,6 @@ township_at (struct mn_checker *c, const char *t, size_t len)
   return tw;
 }
 
-static struct township *
-township_of (struct mn_checker *c, const struct mn_record *rec)
-{
-  size_t len;
-  const char *t = township_cell (c, rec, &len);
-  return township_at (c, t, len);
-}
-
 /* Count a rejected record of township TW.  */
 static void
 count_rejected_in (struct mn_checker *c, struct township *tw,
@@ -372,28 +367,16 @@ count_rejected_in (struct mn_checker *c, struct township *tw,
   ft->reason[e->reason]++, tt->reason[e->reason]++;
 }
 
-/* Count a rejected record REC, already seen through C's normalisation.  */
+/* The encoding the current input is read as, IN's: the guess may be
+   put off to its first line that is not ASCII, after the input was
+   begun.  */
 static void
-count_rejected (struct mn_checker *c, const struct mn_record *rec,
-                const struct mn_error *e)
-{
-  count_rejected_in (c, township_of (c, rec), e);
-}
-
-void
-mn_checker_encoding (struct mn_checker *c, const struct mn_input *in)
+checker_encoding (struct mn_checker *c, const struct mn_input *in)
 {
   if (c->nfiles == 0)
     return;
   c->files[c->nfiles - 1].encoding = in->encoding;
   c->files[c->nfiles - 1].guessed = in->guessed;
-}
-
-void
-mn_checker_rejected (struct mn_checker *c, const struct mn_record *rec,
-                     const struct mn_error *e)
-{
-  count_rejected (c, mn_normrec_apply (&c->norm, rec), e);
 }
 
 void
@@ -475,6 +458,31 @@ check_identity (const struct mn_checker *c, const struct mn_record *rec,
   return 0;
 }
 
+/* What the first stage (mn_checker_prepare) hands on to the second
+   (mn_checker_finish) about a row: the slot of prog/scan.h.  The
+   strings are the normalised, trimmed cells, kept in the stash.  */
+struct prep
+{
+  struct township *tw;              /* the row's township */
+  bool sound;                       /* passed the first stage's checks */
+  const char *t, *w, *h, *k, *o;    /* township, wave, household, cadre,
+                                       collector */
+  size_t tl, wl, hl, kl, ol;
+  const char *dkey;                 /* the duplicate check's key */
+  size_t dlen;
+  uint64_t dhash, dpair;            /* its hash; the wave and cadre ids */
+  bool complete;                    /* every reliability item answered */
+  unsigned flags;                   /* MN_FLAG_... */
+  double index;                     /* the composite index, or NaN */
+  double x[];                       /* with COMPLETE: the items' answers */
+};
+
+size_t
+mn_checker_slot_size (const struct mn_checker *c)
+{
+  return sizeof (struct prep) + c->nalpha * sizeof (double);
+}
+
 /* The key of IDS (the wave's and the cadre's) and household H (HL
    bytes) in C->dkey, and the ids as C->dpair.  */
 static void
@@ -489,11 +497,12 @@ put_key (struct mn_checker *c, uint64_t wi, uint64_t ci, const char *h,
   c->dlen = sizeof ids + hl;
 }
 
-/* Early in a row's check, once its keys are known not to be empty: when
-   its wave is the last one's and its cadre already has an id, make its
-   duplicate key and hash now, and have the key set's slot brought into
-   the cache while the answers are checked.  Nothing is interned: a row
-   rejected later must leave no id behind.  */
+/* Early in a row's check on one thread, once its keys are known not to
+   be empty: when its wave is the last one's and its cadre already has
+   an id, make its duplicate key and hash now, and have the key set's
+   slot brought into the cache while the answers are checked.  Nothing
+   is interned: a row rejected later must leave no id behind.  (On two
+   threads, the key set is the other stage's: mn_checker_ahead.)  */
 static void
 dup_prefetch (struct mn_checker *c, const struct mn_record *rec)
 {
@@ -537,7 +546,6 @@ dup_key (struct mn_checker *c, const struct mn_record *rec)
       memcpy (c->wkey, w, wl);
       c->wlen = wl;
       c->wid = wi;
-      c->wrows = NULL;
       c->wvalid = true;
     }
   uint64_t ci = intern (c->cadre_ids, &c->ncadre, k, cl);
@@ -567,91 +575,96 @@ first_seen (const struct mn_checker *c, uint64_t where)
   return lo;
 }
 
-/* The duplicate check.  Remembers the triple when it is new; sets *NEW
-   then.  */
+/* The duplicate check of the row P prepared, on LINE.  Remembers the
+   triple when it is new; sets *FRESH then.  */
 static int
-check_duplicate (struct mn_checker *c, const struct mn_record *rec,
-                 const char *file, bool *fresh, struct mn_error *e)
+check_duplicate (struct mn_checker *c, const struct prep *p,
+                 unsigned long line, bool *fresh, struct mn_error *e)
 {
-  if (!dup_key (c, rec))
-    return mn_error_set (e, file, rec->line, MN_R_TOO_BIG,
-                         "more waves or cadres than duplicate detection "
-                         "can number (%lu each)",
-                         (unsigned long) UINT32_MAX - 1);
   struct file_stats *f = &c->files[c->nfiles - 1];
-  uint64_t *first = mn_keyset_put_hashed (&c->seen, c->dkey, c->dlen,
-                                          c->dhash, f->base + rec->line);
+  uint64_t *first = mn_keyset_put_hashed (&c->seen, p->dkey, p->dlen,
+                                          p->dhash, f->base + line);
   *fresh = first == NULL;
   if (!first)
     {
-      if (rec->line > f->last)
-        f->last = rec->line;
+      if (line > f->last)
+        f->last = line;
       return 0;
     }
   size_t fi = first_seen (c, *first);
-  unsigned long line = (unsigned long) (*first - c->files[fi].base);
-  size_t wl, hl, cl;
-  const char *w = cell (rec, c->col_wave, &wl);
-  const char *h = cell (rec, c->col_household, &hl);
-  const char *k = cell (rec, c->col_cadre, &cl);
+  unsigned long was = (unsigned long) (*first - c->files[fi].base);
   if (fi == c->nfiles - 1)
-    return mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
+    return mn_error_set (e, f->name, line, MN_R_DUPLICATE,
                          "household '%.*s' already rated cadre '%.*s' in "
-                         "wave '%.*s' on line %lu", (int) hl, h, (int) cl, k,
-                         (int) wl, w, line);
-  return mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
+                         "wave '%.*s' on line %lu", (int) p->hl, p->h,
+                         (int) p->kl, p->k, (int) p->wl, p->w, was);
+  return mn_error_set (e, f->name, line, MN_R_DUPLICATE,
                        "household '%.*s' already rated cadre '%.*s' in wave "
-                       "'%.*s' on line %lu of %s", (int) hl, h, (int) cl, k,
-                       (int) wl, w, line, c->files[fi].name);
+                       "'%.*s' on line %lu of %s", (int) p->hl, p->h,
+                       (int) p->kl, p->k, (int) p->wl, p->w, was,
+                       c->files[fi].name);
 }
 
-/* Fold a clean row into the reliability, coverage and collector
-   statistics; return its flags.  */
-static unsigned
-learn (struct mn_checker *c, const struct mn_record *rec, bool fresh,
-       struct township *tw, const char *t, size_t tl)
+/* The first stage's part of the statistics of a row that may be clean:
+   its answers to the reliability items, whether it is straight-lined,
+   its composite index (nothing is counted yet).  */
+static void
+prepare_learn (struct mn_checker *c, const struct mn_record *rec,
+               struct prep *p)
 {
-  unsigned flags = 0;
-  size_t wl;
-  /* Rows per wave: a mistyped wave ("2026q1") shows up as a wave of its
-     own with a handful of rows.  */
-  const char *wv = cell (rec, c->col_wave, &wl);
-  bool cached = c->wvalid && wl == c->wlen && memcmp (wv, c->wkey, wl) == 0;
-  unsigned long *rows = cached ? c->wrows : NULL;
-  if (!rows)
-    rows = mn_groups_get (c->wave_rows, wv, wl);
-  if (cached)
-    c->wrows = rows;
-  ++*rows;
-  if (fresh)
-    {
-      /* One more household of this cadre responded in this wave.  */
-      uint64_t *n = mn_u64map_put (&c->coverage, c->dpair, 1);
-      if (n)
-        ++*n;
-    }
-
   /* Reliability: complete cases only (listwise deletion).  */
   bool complete = c->nalpha > 0;
   for (size_t j = 0; j < c->nalpha && complete; j++)
     {
       size_t i = c->aitem[j];
       complete = c->has[i] && c->ans[i].kind == MN_ANS_VALID
-                 && mn_parse_double (rec->f[c->item_col[i]], &c->x[j]) == 0;
+                 && mn_parse_double (rec->f[c->item_col[i]], &p->x[j]) == 0;
     }
+  p->complete = complete;
+  p->flags = 0;
   if (complete)
     {
-      mn_alpha_add (&c->alpha_all, c->x);
-      mn_alpha_add (&tw->alpha, c->x);
       /* Straight-lining: every item at the same end of its scale.  */
       bool lo = true, hi = true;
       for (size_t j = 0; j < c->nalpha; j++)
         {
-          lo &= c->x[j] == c->amin[j];
-          hi &= c->x[j] == c->amax[j];
+          lo &= p->x[j] == c->amin[j];
+          hi &= p->x[j] == c->amax[j];
         }
       if (c->nalpha >= 3 && (lo || hi))
-        flags |= MN_FLAG_STRAIGHT;
+        p->flags |= MN_FLAG_STRAIGHT;
+    }
+  p->index = mn_codebook_composite (c->spec->cb, c->ans, c->has);
+}
+
+/* Fold a clean row into the reliability, coverage and collector
+   statistics.  */
+static void
+learn (struct mn_checker *c, const struct prep *p, bool fresh)
+{
+  struct township *tw = p->tw;
+  /* Rows per wave: a mistyped wave ("2026q1") shows up as a wave of its
+     own with a handful of rows.  The last wave's count is kept at hand
+     (a survey's rows are nearly all of one or two waves).  */
+  uint64_t wid = p->dpair >> 32;
+  if (wid != c->lwid)
+    {
+      c->lwrows = mn_groups_get (c->wave_rows, p->w, p->wl);
+      c->lwid = wid;
+    }
+  ++*c->lwrows;
+  if (fresh)
+    {
+      /* One more household of this cadre responded in this wave.  */
+      uint64_t *n = mn_u64map_put (&c->coverage, p->dpair, 1);
+      if (n)
+        ++*n;
+    }
+
+  if (p->complete)
+    {
+      mn_alpha_add (&c->alpha_all, p->x);
+      mn_alpha_add (&tw->alpha, p->x);
     }
   else if (c->nalpha > 0)
     {
@@ -660,30 +673,30 @@ learn (struct mn_checker *c, const struct mn_record *rec, bool fresh,
     }
 
   /* Collectors: the composite index by collector within township.  */
-  size_t ol;
-  const char *o = cell (rec, c->col_collector, &ol);
-  double index = mn_codebook_composite (c->spec->cb, c->ans, c->has);
-  if (ol && !isnan (index))
+  if (p->ol && !isnan (p->index))
     {
-      size_t n = pair_key (c, o, ol, t, tl);
-      mn_moments_add (mn_groups_get (c->collectors, c->key, n), index);
-      mn_moments_add (&tw->index, index);
+      size_t n = pair_key (c, p->o, p->ol, p->t, p->tl);
+      mn_moments_add (mn_groups_get (c->collectors, c->key, n), p->index);
+      mn_moments_add (&tw->index, p->index);
     }
-  return flags;
 }
 
 int
-mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
-                unsigned *flags, struct mn_error *e)
+mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
+                    const struct mn_record *rec, bool sound, void *slot,
+                    struct mn_stash *st, struct mn_error *e)
 {
   const struct mn_check_spec *sp = c->spec;
   const char *file = c->files[c->nfiles - 1].name;
-  struct tally *ft = file_tally (c);
+  struct prep *p = slot;
+  p->sound = false;
+  if (sound)
+    checker_encoding (c, in);
   rec = mn_normrec_apply (&c->norm, rec);
-  size_t tl;
-  const char *t = township_cell (c, rec, &tl);
-  struct township *tw = township_at (c, t, tl);
-  *flags = 0;
+  const char *t = township_cell (c, rec, &p->tl);
+  p->tw = township_at (c, t, p->tl);
+  if (!sound)
+    return -1;
 
   static const char *const what[] = { N_("wave"), N_("cadre"), N_("household") };
   const long cols[] = { c->col_wave, c->col_cadre, c->col_household };
@@ -692,15 +705,15 @@ mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
       size_t len;
       const char *k = cell (rec, cols[i], &len);
       if (mn_na_match (sp->na, k, len))
-        {
-          mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
-                        "empty %s (column '%s')", _(what[i]),
-                        i == 0 ? sp->wave : i == 1 ? sp->cadre
-                                                   : sp->household);
-          goto reject;
-        }
+        return mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
+                             "empty %s (column '%s')", _(what[i]),
+                             i == 0 ? sp->wave : i == 1 ? sp->cadre
+                                                        : sp->household);
     }
-  dup_prefetch (c, rec);
+  /* On one thread (a borrowing stash) the key set is this thread's.  */
+  c->dready = false;
+  if (st->borrow)
+    dup_prefetch (c, rec);
   for (size_t i = 0; i < c->ni; i++)
     {
       long col = c->item_col[i];
@@ -713,25 +726,64 @@ mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
           e->line = rec->line;
           mn_na_hint (sp->na, rec->f[col], rec->len[col], e->msg,
                       sizeof e->msg);
-          goto reject;
+          return -1;
         }
     }
-  bool fresh;
   if (check_weight (c, rec, file, e) < 0
-      || check_identity (c, rec, file, e) < 0
-      || check_duplicate (c, rec, file, &fresh, e) < 0)
-    goto reject;
+      || check_identity (c, rec, file, e) < 0)
+    return -1;
+  if (!dup_key (c, rec))
+    return mn_error_set (e, file, rec->line, MN_R_TOO_BIG,
+                         "more waves or cadres than duplicate detection "
+                         "can number (%lu each)",
+                         (unsigned long) UINT32_MAX - 1);
+  p->dkey = mn_stash_keep (st, c->dkey, c->dlen);
+  p->dlen = c->dlen;
+  p->dhash = c->dhash;
+  p->dpair = c->dpair;
+  p->t = mn_stash_keep (st, t, p->tl);
+  const char *w = cell (rec, c->col_wave, &p->wl);
+  const char *h = cell (rec, c->col_household, &p->hl);
+  const char *k = cell (rec, c->col_cadre, &p->kl);
+  const char *o = cell (rec, c->col_collector, &p->ol);
+  p->w = mn_stash_keep (st, w, p->wl);
+  p->h = mn_stash_keep (st, h, p->hl);
+  p->k = mn_stash_keep (st, k, p->kl);
+  p->o = mn_stash_keep (st, o, p->ol);
+  prepare_learn (c, rec, p);
+  p->sound = true;
+  return 0;
+}
 
-  *flags = learn (c, rec, fresh, tw, t, tl);
+void
+mn_checker_ahead (struct mn_checker *c, const void *slot)
+{
+  const struct prep *p = slot;
+  if (p->sound)
+    mn_keyset_prefetch (&c->seen, p->dhash);
+}
+
+int
+mn_checker_finish (struct mn_checker *c, unsigned long line, void *slot,
+                   bool rejected, unsigned *flags, struct mn_error *e)
+{
+  struct prep *p = slot;
+  struct tally *ft = file_tally (c);
+  struct township *tw = p->tw;
+  bool fresh;
+  *flags = 0;
+  if (rejected || check_duplicate (c, p, line, &fresh, e) < 0)
+    {
+      count_rejected_in (c, tw, e);
+      return -1;
+    }
+  learn (c, p, fresh);
+  *flags = p->flags;
   ft->read++, tw->t.read++;
   ft->written++, tw->t.written++;
   if (*flags)
     ft->flagged++, tw->t.flagged++;
   return 0;
-
-reject:
-  count_rejected_in (c, tw, e);
-  return -1;
 }
 
 /* Report rows: section,key,subkey,measure,value.  */

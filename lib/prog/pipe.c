@@ -1,0 +1,237 @@
+/* pipe.c - the record loop on two threads.  */
+#include "prog/pipe.h"
+
+#include <pthread.h>
+#include <stdalign.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/stash.h"
+#include "base/thread.h"
+#include "base/xalloc.h"
+
+/* A batch holds up to this many records, or stops taking them once
+   its stash holds this many bytes (a record of any size still fits: it
+   is the first of a batch then).  */
+#define BATCH_RECORDS 512
+#define BATCH_BYTES ((size_t) 256 << 10)
+
+/* Batches in the ring: the reader may be this many ahead.  */
+#define NBATCH 4
+
+/* How far ahead of the record finished AHEAD looks.  */
+#define AHEAD 8
+
+struct entry
+{
+  struct mn_record rec;             /* the record as read; in the stash */
+  int r;                            /* what the first stage said */
+  struct mn_error *e;               /* with MN_SCAN_REJECT or _STOP; in
+                                       the stash */
+  unsigned long long bytes;         /* read so far, for progress */
+};
+
+struct batch
+{
+  struct entry ent[BATCH_RECORDS];
+  unsigned char *slots;             /* the records' slots */
+  size_t n;
+  struct mn_stash st;
+  bool last;                        /* nothing comes after it */
+  int rc;                           /* with LAST: mn_input_next's 0 or -1 */
+  struct mn_error e;                /* with RC -1: why */
+};
+
+struct pipe
+{
+  struct mn_input *in;
+  const struct mn_scan *s;
+  size_t slot_size;                 /* rounded up to the alignment */
+  struct batch *b;                  /* NBATCH of them */
+  pthread_mutex_t mu;
+  pthread_cond_t filled, freed;
+  size_t nfull;                     /* filled, not yet finished */
+  bool stop;                        /* the caller wants no more */
+};
+
+static void *
+slot_at (const struct pipe *p, const struct batch *b, size_t i)
+{
+  return b->slots + i * p->slot_size;
+}
+
+/* A copy of record SRC in ST, as DST.  */
+static void
+copy_record (struct mn_stash *st, struct mn_record *dst,
+             const struct mn_record *src)
+{
+  *dst = *src;
+  size_t bytes = 0;
+  for (size_t i = 0; i < src->n; i++)
+    bytes += src->len[i] + 1;
+  dst->f = mn_stash_alloc (st, src->n * sizeof *dst->f);
+  dst->len = mn_stash_alloc (st, src->n * sizeof *dst->len);
+  char *q = mn_stash_alloc (st, bytes);
+  memcpy (dst->len, src->len, src->n * sizeof *dst->len);
+  for (size_t i = 0; i < src->n; i++)
+    {
+      dst->f[i] = q;
+      memcpy (q, src->f[i], src->len[i]);
+      q[src->len[i]] = '\0';
+      q += src->len[i] + 1;
+    }
+}
+
+/* Read and prepare the next records into B.  */
+static void
+fill (struct pipe *p, struct batch *b)
+{
+  const struct mn_scan *s = p->s;
+  mn_stash_clear (&b->st);
+  b->n = 0;
+  b->last = false;
+  while (b->n < BATCH_RECORDS && b->st.bytes < BATCH_BYTES)
+    {
+      struct mn_record rec;
+      struct mn_error e;
+      int rc = mn_input_next (p->in, &rec, &e);
+      if (rc <= 0)
+        {
+          b->last = true;
+          b->rc = rc;
+          if (rc < 0)
+            b->e = e;
+          return;
+        }
+      struct entry *en = &b->ent[b->n];
+      int r = mn_scan_first (p->in, s, &rec, rc, slot_at (p, b, b->n),
+                             &b->st, &e);
+      copy_record (&b->st, &en->rec, &rec);
+      en->r = r;
+      en->e = NULL;
+      if (r == MN_SCAN_REJECT || r == MN_SCAN_STOP)
+        {
+          en->e = mn_stash_alloc (&b->st, sizeof e);
+          *en->e = e;
+        }
+      en->bytes = s->progress ? mn_reader_bytes (p->in->r) : 0;
+      b->n++;
+      if (r == MN_SCAN_STOP)
+        {
+          b->last = true;
+          b->rc = 0;
+          return;
+        }
+    }
+}
+
+/* The reader thread: fill the ring's batches in turn until the input
+   ends or the caller wants no more.  */
+static void *
+reader (void *arg)
+{
+  struct pipe *p = arg;
+  for (size_t k = 0;; k++)
+    {
+      struct batch *b = &p->b[k % NBATCH];
+      pthread_mutex_lock (&p->mu);
+      while (p->nfull == NBATCH && !p->stop)
+        pthread_cond_wait (&p->freed, &p->mu);
+      bool stop = p->stop;
+      pthread_mutex_unlock (&p->mu);
+      if (stop)
+        return NULL;
+      fill (p, b);
+      pthread_mutex_lock (&p->mu);
+      p->nfull++;
+      pthread_cond_signal (&p->filled);
+      pthread_mutex_unlock (&p->mu);
+      if (b->last)
+        return NULL;
+    }
+}
+
+static void
+pipe_free (struct pipe *p)
+{
+  for (size_t k = 0; k < NBATCH; k++)
+    {
+      free (p->b[k].slots);
+      mn_stash_release (&p->b[k].st);
+    }
+  free (p->b);
+  pthread_mutex_destroy (&p->mu);
+  pthread_cond_destroy (&p->filled);
+  pthread_cond_destroy (&p->freed);
+}
+
+int
+mn_pipe_input (struct mn_input *in, const struct mn_scan *s,
+               long long size, struct mn_tally *t, struct mn_error *e)
+{
+  const size_t align = alignof (max_align_t);
+  struct pipe p = { .in = in, .s = s };
+  p.slot_size = (s->slot_size + align - 1) & ~(align - 1);
+  if (p.slot_size == 0)
+    p.slot_size = align;
+  p.b = xcalloc (NBATCH, sizeof *p.b);
+  for (size_t k = 0; k < NBATCH; k++)
+    {
+      p.b[k].slots = xcalloc (BATCH_RECORDS, p.slot_size);
+      mn_stash_init (&p.b[k].st, false);
+    }
+  pthread_mutex_init (&p.mu, NULL);
+  pthread_cond_init (&p.filled, NULL);
+  pthread_cond_init (&p.freed, NULL);
+  pthread_t th;
+  if (mn_thread_start (&th, MN_THREAD_STACK, reader, &p) != 0)
+    {
+      pipe_free (&p);
+      return 1;
+    }
+
+  int rc = 0;
+  for (size_t k = 0;; k++)
+    {
+      struct batch *b = &p.b[k % NBATCH];
+      pthread_mutex_lock (&p.mu);
+      while (p.nfull == 0)
+        pthread_cond_wait (&p.filled, &p.mu);
+      pthread_mutex_unlock (&p.mu);
+      bool done = b->last;
+      for (size_t i = 0; i < b->n; i++)
+        {
+          if (s->ahead && i + AHEAD < b->n)
+            s->ahead (s->ctx, slot_at (&p, b, i + AHEAD));
+          struct entry *en = &b->ent[i];
+          struct mn_error mine;
+          struct mn_error *ee = en->e ? en->e : &mine;
+          t->read++;
+          mn_scan_progress (s, in, en->bytes, size, t);
+          if (mn_scan_settle (s, &en->rec, en->r, slot_at (&p, b, i), t,
+                              ee) <= 0)
+            {
+              *e = *ee;
+              rc = -1;
+              done = true;
+              break;
+            }
+        }
+      if (rc == 0 && b->last && b->rc < 0)
+        {
+          *e = b->e;
+          rc = -1;
+        }
+      pthread_mutex_lock (&p.mu);
+      p.nfull--;
+      p.stop = done;
+      pthread_cond_signal (&p.freed);
+      pthread_mutex_unlock (&p.mu);
+      if (done)
+        break;
+    }
+  pthread_join (th, NULL);
+  pipe_free (&p);
+  return rc;
+}
