@@ -37,22 +37,29 @@ chunk_new (size_t cap)
   return k;
 }
 
-void *
-mn_stash_alloc (struct mn_stash *st, size_t n)
+/* N bytes at a multiple of ALIGN (a power of two) from the chunk's
+   start.  */
+static void *
+take (struct mn_stash *st, size_t n, size_t align)
 {
-  const size_t align = alignof (max_align_t);
-  if (n > SIZE_MAX - align)
-    xalloc_die ();
-  n = (n + align - 1) & ~(align - 1);
   struct mn_stash_chunk *k = st->cur;
-  /* The current chunk, else the next free one that fits, else a new
-     one after the current.  */
-  while (k && k->cap - k->used < n)
+  if (k)
     {
-      k = k->next;
-      if (k && k->used != 0)
-        k = NULL;
+      size_t at = (k->used + align - 1) & ~(align - 1);
+      if (at <= k->cap && k->cap - at >= n)
+        {
+          st->bytes += n + (at - k->used);
+          k->used = at + n;
+          return k->data + at;
+        }
     }
+  if (n > SIZE_MAX - CHUNK)
+    xalloc_die ();
+  /* The chunks after the current one are free (since the last clear):
+     the first that fits, else a new one after the current.  */
+  k = k ? k->next : NULL;
+  while (k && k->cap < n)
+    k = k->next;
   if (!k)
     {
       k = chunk_new (n > CHUNK ? n : CHUNK);
@@ -62,16 +69,24 @@ mn_stash_alloc (struct mn_stash *st, size_t n)
           st->cur->next = k;
         }
       else
-        {
-          k->next = st->head;
-          st->head = k;
-        }
+        st->head = k;
     }
   st->cur = k;
-  void *p = k->data + k->used;
-  k->used += n;
+  k->used = n;                      /* from the start: aligned */
   st->bytes += n;
-  return p;
+  return k->data;
+}
+
+void *
+mn_stash_alloc (struct mn_stash *st, size_t n)
+{
+  return take (st, n, alignof (max_align_t));
+}
+
+char *
+mn_stash_bytes (struct mn_stash *st, size_t n)
+{
+  return take (st, n, 1);
 }
 
 const char *
@@ -81,7 +96,7 @@ mn_stash_keep (struct mn_stash *st, const char *p, size_t n)
     return p;
   if (n == SIZE_MAX)
     xalloc_die ();
-  char *q = mn_stash_alloc (st, n + 1);
+  char *q = mn_stash_bytes (st, n + 1);
   memcpy (q, p, n);
   q[n] = '\0';
   return q;

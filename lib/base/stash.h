@@ -28,6 +28,10 @@ void mn_stash_init (struct mn_stash *st, bool borrow);
    when borrowing).  */
 void *mn_stash_alloc (struct mn_stash *st, size_t n);
 
+/* N bytes, not aligned, valid until the next clear (even when
+   borrowing).  */
+char *mn_stash_bytes (struct mn_stash *st, size_t n);
+
 /* The N bytes at P, followed by a NUL: a copy valid until the next
    clear, or P itself when borrowing.  */
 const char *mn_stash_keep (struct mn_stash *st, const char *p, size_t n);

@@ -61,20 +61,33 @@ slot_at (const struct pipe *p, const struct batch *b, size_t i)
   return b->slots + i * p->slot_size;
 }
 
-/* A copy of record SRC in ST, as DST.  */
+/* A copy of record SRC in ST, as DST: its fields in one block, in one
+   copy when they lie end to end, each after its NUL, as a reader's do.  */
 static void
 copy_record (struct mn_stash *st, struct mn_record *dst,
              const struct mn_record *src)
 {
   *dst = *src;
-  size_t bytes = 0;
-  for (size_t i = 0; i < src->n; i++)
-    bytes += src->len[i] + 1;
-  dst->f = mn_stash_alloc (st, src->n * sizeof *dst->f);
-  dst->len = mn_stash_alloc (st, src->n * sizeof *dst->len);
+  size_t n = src->n, bytes = 0;
+  bool contiguous = true;
+  for (size_t i = 0; i < n; i++)
+    {
+      bytes += src->len[i] + 1;
+      if (i + 1 < n && src->f[i + 1] != src->f[i] + src->len[i] + 1)
+        contiguous = false;
+    }
+  dst->f = mn_stash_alloc (st, n * sizeof *dst->f);
+  dst->len = mn_stash_alloc (st, n * sizeof *dst->len);
   char *q = mn_stash_alloc (st, bytes);
-  memcpy (dst->len, src->len, src->n * sizeof *dst->len);
-  for (size_t i = 0; i < src->n; i++)
+  memcpy (dst->len, src->len, n * sizeof *dst->len);
+  if (contiguous)
+    {
+      memcpy (q, src->f[0], bytes);
+      for (size_t i = 0; i < n; i++)
+        dst->f[i] = q + (src->f[i] - src->f[0]);
+      return;
+    }
+  for (size_t i = 0; i < n; i++)
     {
       dst->f[i] = q;
       memcpy (q, src->f[i], src->len[i]);

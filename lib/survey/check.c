@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdalign.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,8 +56,18 @@ struct interned
   uint64_t id;
 };
 
+/* The two stages of a row's check may run on two threads
+   (prog/pipe.h): the fields each writes a row at a time are kept on
+   cache lines of their own, so that neither thread's writes evict what
+   the other is using.  */
+#define CACHE_LINE 64
+
+/* Rows mn_checker_ahead may be ahead of mn_checker_finish, at most.  */
+#define EARLY 32
+
 struct mn_checker
 {
+  /* Set by mn_checker_new and mn_checker_begin, then only read.  */
   const struct mn_check_spec *spec;
   size_t ni;                        /* codebook items */
 
@@ -68,9 +79,22 @@ struct mn_checker
   /* Items in the reliability analysis, and their scale ends.  */
   size_t *aitem;
   size_t nalpha;
-  double *amin, *amax, *x;
+  double *amin, *amax;
 
-  struct mn_groups *wave_ids, *cadre_ids;
+  struct file_stats *files;
+  size_t nfiles, filescap;
+
+  /* The first stage's (mn_checker_prepare).  */
+  alignas (CACHE_LINE) struct mn_normrec norm; /* keys and answers in NFKC */
+  struct mn_answer *ans;            /* on lines of their own */
+  bool *has;
+  /* The current input's name, and its encoding as last noted in its
+     struct file_stats.  */
+  const char *fname, *fencoding;
+  bool fguessed;
+
+  /* The second stage's (mn_checker_finish).  */
+  alignas (CACHE_LINE) struct mn_groups *wave_ids, *cadre_ids;
   uint64_t nwave, ncadre;
   /* (wave id, cadre id, household) -> the row's position (see
      struct file_stats): the ids as four bytes each, then the
@@ -81,40 +105,38 @@ struct mn_checker
   struct mn_groups *townships;      /* name -> struct township */
   struct mn_groups *collectors;     /* "id\0township" -> mn_moments */
 
-  struct file_stats *files;
-  size_t nfiles, filescap;
-
   struct mn_alpha alpha_all;
   unsigned long alpha_incomplete;
   FILE *flags;                      /* spooled flag rows */
   unsigned long straight_lined;
 
-  struct mn_normrec norm;           /* keys and answers in NFKC */
-  struct mn_answer *ans;
-  bool *has;
   char *key;                        /* reused composite key */
   size_t keycap;
 
-  /* The duplicate check's key of the current row (see dup_key), and
-     its wave and cadre ids as the coverage counts' key.  */
+  /* The duplicate check's key of the current row (see dup_key), its
+     hash, and its wave and cadre ids as the coverage counts' key.  */
   char *dkey;
   size_t dlen, dkeycap;
-  uint64_t dpair;
-  /* DKEY and DPAIR were made early, and DHASH is DKEY's hash (see
-     dup_prefetch).  */
-  bool dready;
-  uint64_t dhash;
+  uint64_t dpair, dhash;
 
   /* The last wave seen (a survey's rows are nearly all of one or two
-     waves) by the first stage: its key and id, saving a lookup a row.  */
+     waves): its key and id, saving a lookup a row.  */
   char *wkey;
   size_t wlen, wcap;
   bool wvalid;
   uint64_t wid;
-  /* The second stage's: the last wave's id and clean-row count (LWID 0:
-     none yet; ids start at 1).  */
+  /* The last wave's id and clean-row count (LWID 0: none yet; ids
+     start at 1).  */
   uint64_t lwid;
   unsigned long *lwrows;
+  /* The keys mn_checker_ahead made, from EARLY_HEAD to EARLY_TAIL
+     (counts; modulo EARLY in the ring), for the rows of SLOT.  */
+  struct early
+  {
+    const void *slot;
+    uint64_t hash, pair;
+  } early[EARLY];
+  unsigned long early_head, early_tail;
 };
 
 /* The composite key A NUL B in C's reused buffer; returns its length.  */
@@ -158,6 +180,19 @@ cell (const struct mn_record *rec, long col, size_t *len)
   return mn_trim_n (rec->f[col], rec->len[col], len);
 }
 
+/* N zeroed bytes on cache lines of their own.  */
+static void *
+line_alloc (size_t n)
+{
+  if (n > SIZE_MAX - CACHE_LINE)
+    xalloc_die ();
+  n = (n + CACHE_LINE - 1) / CACHE_LINE * CACHE_LINE;
+  void *p = aligned_alloc (CACHE_LINE, n ? n : CACHE_LINE);
+  if (!p)
+    xalloc_die ();
+  return memset (p, 0, n);
+}
+
 /* Is item IT numeric (a range, or a list of numbers), and what are its
    smallest and largest answers?  */
 static bool
@@ -188,16 +223,15 @@ struct mn_checker *
 mn_checker_new (const struct mn_check_spec *spec, struct mn_error *e)
 {
   const struct mn_codebook *cb = spec->cb;
-  struct mn_checker *c = xcalloc (1, sizeof *c);
+  struct mn_checker *c = line_alloc (sizeof *c);
   c->spec = spec;
   c->ni = cb->n;
-  c->item_col = xcalloc (cb->n, sizeof *c->item_col);
-  c->aitem = xcalloc (cb->n, sizeof *c->aitem);
-  c->amin = xcalloc (cb->n, sizeof *c->amin);
-  c->amax = xcalloc (cb->n, sizeof *c->amax);
-  c->x = xcalloc (cb->n, sizeof *c->x);
-  c->ans = xcalloc (cb->n, sizeof *c->ans);
-  c->has = xcalloc (cb->n, sizeof *c->has);
+  c->item_col = line_alloc (cb->n * sizeof *c->item_col);
+  c->aitem = line_alloc (cb->n * sizeof *c->aitem);
+  c->amin = line_alloc (cb->n * sizeof *c->amin);
+  c->amax = line_alloc (cb->n * sizeof *c->amax);
+  c->ans = line_alloc (cb->n * sizeof *c->ans);
+  c->has = line_alloc (cb->n * sizeof *c->has);
   if (spec->alpha_items)
     for (size_t i = 0; i < spec->nalpha; i++)
       {
@@ -272,7 +306,6 @@ mn_checker_free (struct mn_checker *c)
   free (c->aitem);
   free (c->amin);
   free (c->amax);
-  free (c->x);
   free (c->ans);
   free (c->has);
   free (c->key);
@@ -299,9 +332,9 @@ mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
   memset (f, 0, sizeof *f);
   if (c->nfiles > 1)
     f->base = f[-1].base + f[-1].last;
-  f->name = xstrdup (in->name);
-  f->encoding = in->encoding;
-  f->guessed = in->guessed;
+  c->fname = f->name = xstrdup (in->name);
+  c->fencoding = f->encoding = in->encoding;
+  c->fguessed = f->guessed = in->guessed;
   c->col_wave = c->col_cadre = c->col_household = -1;
   c->col_township = c->col_village = c->col_collector = c->col_weight = -1;
   mn_normrec_clear (&c->norm);
@@ -375,8 +408,10 @@ checker_encoding (struct mn_checker *c, const struct mn_input *in)
 {
   if (c->nfiles == 0)
     return;
-  c->files[c->nfiles - 1].encoding = in->encoding;
-  c->files[c->nfiles - 1].guessed = in->guessed;
+  if (in->encoding == c->fencoding && in->guessed == c->fguessed)
+    return;
+  c->fencoding = c->files[c->nfiles - 1].encoding = in->encoding;
+  c->fguessed = c->files[c->nfiles - 1].guessed = in->guessed;
 }
 
 void
@@ -463,14 +498,14 @@ check_identity (const struct mn_checker *c, const struct mn_record *rec,
    strings are the normalised, trimmed cells, kept in the stash.  */
 struct prep
 {
-  struct township *tw;              /* the row's township */
   bool sound;                       /* passed the first stage's checks */
-  const char *t, *w, *h, *k, *o;    /* township, wave, household, cadre,
-                                       collector */
+  const char *t, *w, *h, *k, *o;    /* township (always), wave, household,
+                                       cadre, collector (when SOUND) */
   size_t tl, wl, hl, kl, ol;
-  const char *dkey;                 /* the duplicate check's key */
-  size_t dlen;
-  uint64_t dhash, dpair;            /* its hash; the wave and cadre ids */
+  /* The duplicate check's key made early (dup_prefetch): its hash and
+     the wave's and cadre's ids.  */
+  bool dready;
+  uint64_t dhash, dpair;
   bool complete;                    /* every reliability item answered */
   unsigned flags;                   /* MN_FLAG_... */
   double index;                     /* the composite index, or NaN */
@@ -497,61 +532,63 @@ put_key (struct mn_checker *c, uint64_t wi, uint64_t ci, const char *h,
   c->dlen = sizeof ids + hl;
 }
 
-/* Early in a row's check on one thread, once its keys are known not to
-   be empty: when its wave is the last one's and its cadre already has
-   an id, make its duplicate key and hash now, and have the key set's
-   slot brought into the cache while the answers are checked.  Nothing
-   is interned: a row rejected later must leave no id behind.  (On two
-   threads, the key set is the other stage's: mn_checker_ahead.)  */
-static void
-dup_prefetch (struct mn_checker *c, const struct mn_record *rec)
+/* Before a row's duplicate check, as early as its wave, cadre and
+   household cells W, K and H are known to be filled in: when the wave
+   is the last one's and the cadre already has an id, make the row's
+   duplicate key and hash now, into *HASH and *PAIR (the wave's and
+   cadre's ids), and have the key set's slot brought into the cache
+   meanwhile; returns whether it did.  Nothing is interned: a row
+   rejected later must leave no id behind.  On one thread this is done
+   while the row's answers are checked; on two, by the second stage a
+   few rows ahead (mn_checker_ahead).  */
+static bool
+dup_prefetch (struct mn_checker *c, const char *w, size_t wl, const char *k,
+              size_t kl, const char *h, size_t hl, uint64_t *hash,
+              uint64_t *pair)
 {
-  c->dready = false;
-  size_t wl, hl, cl;
-  const char *w = cell (rec, c->col_wave, &wl);
   if (!c->wvalid || wl != c->wlen || memcmp (w, c->wkey, wl) != 0)
-    return;
-  const char *k = cell (rec, c->col_cadre, &cl);
-  const struct interned *ci = mn_groups_find (c->cadre_ids, k, cl);
+    return false;
+  const struct interned *ci = mn_groups_find (c->cadre_ids, k, kl);
   if (!ci || c->wid >= UINT32_MAX || ci->id >= UINT32_MAX)
-    return;
-  const char *h = cell (rec, c->col_household, &hl);
+    return false;
   put_key (c, c->wid, ci->id, h, hl);
-  c->dhash = mn_keyset_hash (&c->seen, c->dkey, c->dlen);
-  mn_keyset_prefetch (&c->seen, c->dhash);
-  c->dready = true;
+  *hash = mn_keyset_hash (&c->seen, c->dkey, c->dlen);
+  *pair = c->dpair;
+  mn_keyset_prefetch (&c->seen, *hash);
+  return true;
 }
 
-/* The duplicate check's key of REC in C->dkey (C->dlen bytes): the
-   wave's and the cadre's ids, four bytes each, then the household; a
-   new wave or cadre is given the next id.  False when an id would not
+/* The duplicate check's key of the row P in C->dkey (C->dlen bytes),
+   its hash in C->dhash: the wave's and the cadre's ids, four bytes
+   each, then the household; a new wave or cadre is given the next id
+   (unless PRE, not NULL, made them early).  False when an id would not
    fit in four bytes (less one: the coverage counts' 64-bit keys must
    not be all ones).  */
 static bool
-dup_key (struct mn_checker *c, const struct mn_record *rec)
+dup_key (struct mn_checker *c, const struct prep *p, const struct early *pre)
 {
-  if (c->dready)
-    return true;
-  size_t wl, hl, cl;
-  const char *w = cell (rec, c->col_wave, &wl);
-  const char *h = cell (rec, c->col_household, &hl);
-  const char *k = cell (rec, c->col_cadre, &cl);
+  if (pre)
+    {
+      put_key (c, pre->pair >> 32, pre->pair & UINT32_MAX, p->h, p->hl);
+      c->dhash = pre->hash;
+      return true;
+    }
   uint64_t wi;
-  if (c->wvalid && wl == c->wlen && memcmp (w, c->wkey, wl) == 0)
+  if (c->wvalid && p->wl == c->wlen && memcmp (p->w, c->wkey, p->wl) == 0)
     wi = c->wid;
   else
     {
-      wi = intern (c->wave_ids, &c->nwave, w, wl);
-      c->wkey = xgrow (c->wkey, &c->wcap, wl + 1, 1);
-      memcpy (c->wkey, w, wl);
-      c->wlen = wl;
+      wi = intern (c->wave_ids, &c->nwave, p->w, p->wl);
+      c->wkey = xgrow (c->wkey, &c->wcap, p->wl + 1, 1);
+      memcpy (c->wkey, p->w, p->wl);
+      c->wlen = p->wl;
       c->wid = wi;
       c->wvalid = true;
     }
-  uint64_t ci = intern (c->cadre_ids, &c->ncadre, k, cl);
+  uint64_t ci = intern (c->cadre_ids, &c->ncadre, p->k, p->kl);
   if (wi >= UINT32_MAX || ci >= UINT32_MAX)
     return false;
-  put_key (c, wi, ci, h, hl);
+  put_key (c, wi, ci, p->h, p->hl);
   c->dhash = mn_keyset_hash (&c->seen, c->dkey, c->dlen);
   return true;
 }
@@ -575,15 +612,22 @@ first_seen (const struct mn_checker *c, uint64_t where)
   return lo;
 }
 
-/* The duplicate check of the row P prepared, on LINE.  Remembers the
-   triple when it is new; sets *FRESH then.  */
+/* The duplicate check of the row P prepared, on LINE, whose key PRE
+   made early when not NULL.  Remembers the triple when it is new; sets
+   *FRESH then.  */
 static int
 check_duplicate (struct mn_checker *c, const struct prep *p,
-                 unsigned long line, bool *fresh, struct mn_error *e)
+                 const struct early *pre, unsigned long line, bool *fresh,
+                 struct mn_error *e)
 {
   struct file_stats *f = &c->files[c->nfiles - 1];
-  uint64_t *first = mn_keyset_put_hashed (&c->seen, p->dkey, p->dlen,
-                                          p->dhash, f->base + line);
+  if (!dup_key (c, p, pre))
+    return mn_error_set (e, f->name, line, MN_R_TOO_BIG,
+                         "more waves or cadres than duplicate detection "
+                         "can number (%lu each)",
+                         (unsigned long) UINT32_MAX - 1);
+  uint64_t *first = mn_keyset_put_hashed (&c->seen, c->dkey, c->dlen,
+                                          c->dhash, f->base + line);
   *fresh = first == NULL;
   if (!first)
     {
@@ -637,16 +681,16 @@ prepare_learn (struct mn_checker *c, const struct mn_record *rec,
   p->index = mn_codebook_composite (c->spec->cb, c->ans, c->has);
 }
 
-/* Fold a clean row into the reliability, coverage and collector
-   statistics.  */
+/* Fold a clean row P of township TW into the reliability, coverage and
+   collector statistics.  */
 static void
-learn (struct mn_checker *c, const struct prep *p, bool fresh)
+learn (struct mn_checker *c, const struct prep *p, struct township *tw,
+       bool fresh)
 {
-  struct township *tw = p->tw;
   /* Rows per wave: a mistyped wave ("2026q1") shows up as a wave of its
      own with a handful of rows.  The last wave's count is kept at hand
      (a survey's rows are nearly all of one or two waves).  */
-  uint64_t wid = p->dpair >> 32;
+  uint64_t wid = c->dpair >> 32;
   if (wid != c->lwid)
     {
       c->lwrows = mn_groups_get (c->wave_rows, p->w, p->wl);
@@ -656,7 +700,7 @@ learn (struct mn_checker *c, const struct prep *p, bool fresh)
   if (fresh)
     {
       /* One more household of this cadre responded in this wave.  */
-      uint64_t *n = mn_u64map_put (&c->coverage, p->dpair, 1);
+      uint64_t *n = mn_u64map_put (&c->coverage, c->dpair, 1);
       if (n)
         ++*n;
     }
@@ -687,33 +731,35 @@ mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
                     struct mn_stash *st, struct mn_error *e)
 {
   const struct mn_check_spec *sp = c->spec;
-  const char *file = c->files[c->nfiles - 1].name;
+  const char *file = c->fname;
   struct prep *p = slot;
   p->sound = false;
+  p->dready = false;
   if (sound)
     checker_encoding (c, in);
   rec = mn_normrec_apply (&c->norm, rec);
   const char *t = township_cell (c, rec, &p->tl);
-  p->tw = township_at (c, t, p->tl);
+  p->t = mn_stash_keep (st, t, p->tl);
   if (!sound)
     return -1;
 
   static const char *const what[] = { N_("wave"), N_("cadre"), N_("household") };
   const long cols[] = { c->col_wave, c->col_cadre, c->col_household };
+  const char *key[3];
+  size_t len[3];
   for (int i = 0; i < 3; i++)
     {
-      size_t len;
-      const char *k = cell (rec, cols[i], &len);
-      if (mn_na_match (sp->na, k, len))
+      key[i] = cell (rec, cols[i], &len[i]);
+      if (mn_na_match (sp->na, key[i], len[i]))
         return mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
                              "empty %s (column '%s')", _(what[i]),
                              i == 0 ? sp->wave : i == 1 ? sp->cadre
                                                         : sp->household);
     }
   /* On one thread (a borrowing stash) the key set is this thread's.  */
-  c->dready = false;
   if (st->borrow)
-    dup_prefetch (c, rec);
+    p->dready = dup_prefetch (c, key[0], len[0], key[1], len[1], key[2],
+                              len[2], &p->dhash, &p->dpair);
   for (size_t i = 0; i < c->ni; i++)
     {
       long col = c->item_col[i];
@@ -732,23 +778,11 @@ mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
   if (check_weight (c, rec, file, e) < 0
       || check_identity (c, rec, file, e) < 0)
     return -1;
-  if (!dup_key (c, rec))
-    return mn_error_set (e, file, rec->line, MN_R_TOO_BIG,
-                         "more waves or cadres than duplicate detection "
-                         "can number (%lu each)",
-                         (unsigned long) UINT32_MAX - 1);
-  p->dkey = mn_stash_keep (st, c->dkey, c->dlen);
-  p->dlen = c->dlen;
-  p->dhash = c->dhash;
-  p->dpair = c->dpair;
-  p->t = mn_stash_keep (st, t, p->tl);
-  const char *w = cell (rec, c->col_wave, &p->wl);
-  const char *h = cell (rec, c->col_household, &p->hl);
-  const char *k = cell (rec, c->col_cadre, &p->kl);
+  p->wl = len[0], p->kl = len[1], p->hl = len[2];
+  p->w = mn_stash_keep (st, key[0], len[0]);
+  p->k = mn_stash_keep (st, key[1], len[1]);
+  p->h = mn_stash_keep (st, key[2], len[2]);
   const char *o = cell (rec, c->col_collector, &p->ol);
-  p->w = mn_stash_keep (st, w, p->wl);
-  p->h = mn_stash_keep (st, h, p->hl);
-  p->k = mn_stash_keep (st, k, p->kl);
   p->o = mn_stash_keep (st, o, p->ol);
   prepare_learn (c, rec, p);
   p->sound = true;
@@ -758,26 +792,45 @@ mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
 void
 mn_checker_ahead (struct mn_checker *c, const void *slot)
 {
+  /* The slot is the first stage's memory: what is made of it here is
+     queued (writing to it would have the first stage's thread fetch the
+     line back when it reuses it).  */
   const struct prep *p = slot;
-  if (p->sound)
-    mn_keyset_prefetch (&c->seen, p->dhash);
+  struct early *q = &c->early[c->early_tail % EARLY];
+  if (!p->sound || c->early_tail - c->early_head == EARLY
+      || !dup_prefetch (c, p->w, p->wl, p->k, p->kl, p->h, p->hl, &q->hash,
+                        &q->pair))
+    return;
+  q->slot = slot;
+  c->early_tail++;
 }
 
 int
 mn_checker_finish (struct mn_checker *c, unsigned long line, void *slot,
                    bool rejected, unsigned *flags, struct mn_error *e)
 {
-  struct prep *p = slot;
+  const struct prep *p = slot;
   struct tally *ft = file_tally (c);
-  struct township *tw = p->tw;
+  struct township *tw = township_at (c, p->t, p->tl);
+  /* The key made early: by the first stage on one thread, or by
+     mn_checker_ahead on two (the first it queued is this row's, or a
+     later row's).  */
+  struct early pre = { p->dready ? slot : NULL, p->dhash, p->dpair };
+  const struct early *q = &c->early[c->early_head % EARLY];
+  if (c->early_head != c->early_tail && q->slot == slot)
+    {
+      pre = *q;
+      c->early_head++;
+    }
   bool fresh;
   *flags = 0;
-  if (rejected || check_duplicate (c, p, line, &fresh, e) < 0)
+  if (rejected || check_duplicate (c, p, pre.slot ? &pre : NULL, line,
+                                   &fresh, e) < 0)
     {
       count_rejected_in (c, tw, e);
       return -1;
     }
-  learn (c, p, fresh);
+  learn (c, p, tw, fresh);
   *flags = p->flags;
   ft->read++, tw->t.read++;
   ft->written++, tw->t.written++;
