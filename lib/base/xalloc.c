@@ -80,6 +80,38 @@ xgrow (void *p, size_t *cap, size_t need, size_t size)
   return xrealloc (p, c * size);
 }
 
+void *
+xline_alloc (size_t n)
+{
+  if (n > SIZE_MAX - XLINE)
+    xalloc_die ();
+  n = n ? (n + XLINE - 1) / XLINE * XLINE : XLINE;
+  void *p = aligned_alloc (XLINE, n);
+  if (!p)
+    xalloc_die ();
+  return memset (p, 0, n);
+}
+
+void *
+xline_grow (void *p, size_t *cap, size_t need, size_t size)
+{
+  if (need <= *cap)
+    return p;
+  size_t c = *cap ? *cap : 8;
+  while (c < need)
+    {
+      if (c > SIZE_MAX / 2 / size)
+        xalloc_die ();
+      c *= 2;
+    }
+  void *q = xline_alloc (c * size);
+  if (p)
+    memcpy (q, p, *cap * size);
+  free (p);
+  *cap = c;
+  return q;
+}
+
 char *
 xstrdup (const char *s)
 {
