@@ -62,6 +62,9 @@ struct interned
    the other is using.  */
 #define CACHE_LINE XLINE
 
+/* Rows mn_checker_ahead may be ahead of mn_checker_finish, at most.  */
+#define EARLY 32
+
 struct mn_checker
 {
   /* Set by mn_checker_new and mn_checker_begin, then only read.  */
@@ -89,42 +92,51 @@ struct mn_checker
      struct file_stats.  */
   const char *fname, *fencoding;
   bool fguessed;
-  struct mn_groups *wave_ids, *cadre_ids;
+
+  /* The second stage's (mn_checker_finish).  */
+  alignas (CACHE_LINE) struct mn_groups *wave_ids, *cadre_ids;
   uint64_t nwave, ncadre;
+  /* (wave id, cadre id, household) -> the row's position (see
+     struct file_stats): the ids as four bytes each, then the
+     household's bytes.  */
+  struct mn_keyset seen;
+  struct mn_u64map coverage;        /* wave id << 32 | cadre id -> responses */
+  struct mn_groups *wave_rows;      /* wave -> clean rows */
+  struct mn_groups *townships;      /* name -> struct township */
+  struct mn_groups *collectors;     /* "id\0township" -> mn_moments */
+
+  struct mn_alpha alpha_all;
+  unsigned long alpha_incomplete;
+  FILE *flags;                      /* spooled flag rows */
+  unsigned long straight_lined;
+
+  char *key;                        /* reused composite key */
+  size_t keycap;
+
   /* The duplicate check's key of the current row (see dup_key), its
-     hash, and its wave and cadre ids as the coverage counts' key;
-     DREADY: made early (dup_prefetch).  */
+     hash, and its wave and cadre ids as the coverage counts' key.  */
   char *dkey;
   size_t dlen, dkeycap;
   uint64_t dpair, dhash;
-  bool dready;
+
   /* The last wave seen (a survey's rows are nearly all of one or two
      waves): its key and id, saving a lookup a row.  */
   char *wkey;
   size_t wlen, wcap;
   bool wvalid;
   uint64_t wid;
-
-  /* The second stage's (mn_checker_finish).  SEEN's hashing, which the
-     first stage reads, is on a line of its own (keyset.h).  */
-  alignas (CACHE_LINE) struct mn_keyset seen;
-  /* (wave id, cadre id, household) -> the row's position (see
-     struct file_stats): the ids as four bytes each, then the
-     household's bytes.  */
-  struct mn_u64map coverage;        /* wave id << 32 | cadre id -> responses */
-  struct mn_groups *wave_rows;      /* wave -> clean rows */
-  struct mn_groups *townships;      /* name -> struct township */
-  struct mn_groups *collectors;     /* "id\0township" -> mn_moments */
-  struct mn_alpha alpha_all;
-  unsigned long alpha_incomplete;
-  FILE *flags;                      /* spooled flag rows */
-  unsigned long straight_lined;
-  char *key;                        /* reused composite key */
-  size_t keycap;
   /* The last wave's id and clean-row count (LWID 0: none yet; ids
      start at 1).  */
   uint64_t lwid;
   unsigned long *lwrows;
+  /* The keys mn_checker_ahead made, from EARLY_HEAD to EARLY_TAIL
+     (counts; modulo EARLY in the ring), for the rows of SLOT.  */
+  struct early
+  {
+    const void *slot;
+    uint64_t hash, pair;
+  } early[EARLY];
+  unsigned long early_head, early_tail;
 };
 
 /* The composite key A NUL B in C's reused buffer; returns its length.  */
@@ -478,9 +490,10 @@ struct prep
   const char *t, *w, *h, *k, *o;    /* township (always), wave, household,
                                        cadre, collector (when SOUND) */
   size_t tl, wl, hl, kl, ol;
-  const char *dkey;                 /* the duplicate check's key */
-  size_t dlen;
-  uint64_t dhash, dpair;            /* its hash; the wave and cadre ids */
+  /* The duplicate check's key made early (dup_prefetch): its hash and
+     the wave's and cadre's ids.  */
+  bool dready;
+  uint64_t dhash, dpair;
   bool complete;                    /* every reliability item answered */
   unsigned flags;                   /* MN_FLAG_... */
   double index;                     /* the composite index, or NaN */
@@ -507,57 +520,63 @@ put_key (struct mn_checker *c, uint64_t wi, uint64_t ci, const char *h,
   c->dlen = sizeof ids + hl;
 }
 
-/* Early in a row's check on one thread, once its wave, cadre and
+/* Before a row's duplicate check, as early as its wave, cadre and
    household cells W, K and H are known to be filled in: when the wave
-   is the last one's and the cadre already has an id, make its duplicate
-   key and hash now, and have the key set's slot brought into the cache
-   while the answers are checked.  Nothing is interned: a row rejected
-   later must leave no id behind.  (On two threads, the key set is the
-   second stage's, which has the slot brought in a few rows ahead:
-   mn_checker_ahead.)  */
-static void
+   is the last one's and the cadre already has an id, make the row's
+   duplicate key and hash now, into *HASH and *PAIR (the wave's and
+   cadre's ids), and have the key set's slot brought into the cache
+   meanwhile; returns whether it did.  Nothing is interned: a row
+   rejected later must leave no id behind.  On one thread this is done
+   while the row's answers are checked; on two, by the second stage a
+   few rows ahead (mn_checker_ahead).  */
+static bool
 dup_prefetch (struct mn_checker *c, const char *w, size_t wl, const char *k,
-              size_t kl, const char *h, size_t hl)
+              size_t kl, const char *h, size_t hl, uint64_t *hash,
+              uint64_t *pair)
 {
-  c->dready = false;
   if (!c->wvalid || wl != c->wlen || memcmp (w, c->wkey, wl) != 0)
-    return;
+    return false;
   const struct interned *ci = mn_groups_find (c->cadre_ids, k, kl);
   if (!ci || c->wid >= UINT32_MAX || ci->id >= UINT32_MAX)
-    return;
+    return false;
   put_key (c, c->wid, ci->id, h, hl);
-  c->dhash = mn_keyset_hash (&c->seen, c->dkey, c->dlen);
-  mn_keyset_prefetch (&c->seen, c->dhash);
-  c->dready = true;
+  *hash = mn_keyset_hash (&c->seen, c->dkey, c->dlen);
+  *pair = c->dpair;
+  mn_keyset_prefetch (&c->seen, *hash);
+  return true;
 }
 
-/* The duplicate check's key of the row of cells W, K and H in C->dkey
-   (C->dlen bytes), its hash in C->dhash: the wave's and the cadre's
-   ids, four bytes each, then the household; a new wave or cadre is
-   given the next id.  False when an id would not fit in four bytes
-   (less one: the coverage counts' 64-bit keys must not be all ones).  */
+/* The duplicate check's key of the row P in C->dkey (C->dlen bytes),
+   its hash in C->dhash: the wave's and the cadre's ids, four bytes
+   each, then the household; a new wave or cadre is given the next id
+   (unless PRE, not NULL, made them early).  False when an id would not
+   fit in four bytes (less one: the coverage counts' 64-bit keys must
+   not be all ones).  */
 static bool
-dup_key (struct mn_checker *c, const char *w, size_t wl, const char *k,
-         size_t kl, const char *h, size_t hl)
+dup_key (struct mn_checker *c, const struct prep *p, const struct early *pre)
 {
-  if (c->dready)
-    return true;
+  if (pre)
+    {
+      put_key (c, pre->pair >> 32, pre->pair & UINT32_MAX, p->h, p->hl);
+      c->dhash = pre->hash;
+      return true;
+    }
   uint64_t wi;
-  if (c->wvalid && wl == c->wlen && memcmp (w, c->wkey, wl) == 0)
+  if (c->wvalid && p->wl == c->wlen && memcmp (p->w, c->wkey, p->wl) == 0)
     wi = c->wid;
   else
     {
-      wi = intern (c->wave_ids, &c->nwave, w, wl);
-      c->wkey = xline_grow (c->wkey, &c->wcap, wl + 1, 1);
-      memcpy (c->wkey, w, wl);
-      c->wlen = wl;
+      wi = intern (c->wave_ids, &c->nwave, p->w, p->wl);
+      c->wkey = xline_grow (c->wkey, &c->wcap, p->wl + 1, 1);
+      memcpy (c->wkey, p->w, p->wl);
+      c->wlen = p->wl;
       c->wid = wi;
       c->wvalid = true;
     }
-  uint64_t ci = intern (c->cadre_ids, &c->ncadre, k, kl);
+  uint64_t ci = intern (c->cadre_ids, &c->ncadre, p->k, p->kl);
   if (wi >= UINT32_MAX || ci >= UINT32_MAX)
     return false;
-  put_key (c, wi, ci, h, hl);
+  put_key (c, wi, ci, p->h, p->hl);
   c->dhash = mn_keyset_hash (&c->seen, c->dkey, c->dlen);
   return true;
 }
@@ -581,15 +600,22 @@ first_seen (const struct mn_checker *c, uint64_t where)
   return lo;
 }
 
-/* The duplicate check of the row P prepared, on LINE.  Remembers the
-   triple when it is new; sets *FRESH then.  */
+/* The duplicate check of the row P prepared, on LINE, whose key PRE
+   made early when not NULL.  Remembers the triple when it is new; sets
+   *FRESH then.  */
 static int
 check_duplicate (struct mn_checker *c, const struct prep *p,
-                 unsigned long line, bool *fresh, struct mn_error *e)
+                 const struct early *pre, unsigned long line, bool *fresh,
+                 struct mn_error *e)
 {
   struct file_stats *f = &c->files[c->nfiles - 1];
-  uint64_t *first = mn_keyset_put_hashed (&c->seen, p->dkey, p->dlen,
-                                          p->dhash, f->base + line);
+  if (!dup_key (c, p, pre))
+    return mn_error_set (e, f->name, line, MN_R_TOO_BIG,
+                         "more waves or cadres than duplicate detection "
+                         "can number (%lu each)",
+                         (unsigned long) UINT32_MAX - 1);
+  uint64_t *first = mn_keyset_put_hashed (&c->seen, c->dkey, c->dlen,
+                                          c->dhash, f->base + line);
   *fresh = first == NULL;
   if (!first)
     {
@@ -652,7 +678,7 @@ learn (struct mn_checker *c, const struct prep *p, struct township *tw,
   /* Rows per wave: a mistyped wave ("2026q1") shows up as a wave of its
      own with a handful of rows.  The last wave's count is kept at hand
      (a survey's rows are nearly all of one or two waves).  */
-  uint64_t wid = p->dpair >> 32;
+  uint64_t wid = c->dpair >> 32;
   if (wid != c->lwid)
     {
       c->lwrows = mn_groups_get (c->wave_rows, p->w, p->wl);
@@ -662,7 +688,7 @@ learn (struct mn_checker *c, const struct prep *p, struct township *tw,
   if (fresh)
     {
       /* One more household of this cadre responded in this wave.  */
-      uint64_t *n = mn_u64map_put (&c->coverage, p->dpair, 1);
+      uint64_t *n = mn_u64map_put (&c->coverage, c->dpair, 1);
       if (n)
         ++*n;
     }
@@ -696,6 +722,7 @@ mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
   const char *file = c->fname;
   struct prep *p = slot;
   p->sound = false;
+  p->dready = false;
   if (sound)
     checker_encoding (c, in);
   rec = mn_normrec_apply (&c->norm, rec);
@@ -718,9 +745,9 @@ mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
                                                         : sp->household);
     }
   /* On one thread (a borrowing stash) the key set is this thread's.  */
-  c->dready = false;
   if (st->borrow)
-    dup_prefetch (c, key[0], len[0], key[1], len[1], key[2], len[2]);
+    p->dready = dup_prefetch (c, key[0], len[0], key[1], len[1], key[2],
+                              len[2], &p->dhash, &p->dpair);
   for (size_t i = 0; i < c->ni; i++)
     {
       long col = c->item_col[i];
@@ -739,15 +766,6 @@ mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
   if (check_weight (c, rec, file, e) < 0
       || check_identity (c, rec, file, e) < 0)
     return -1;
-  if (!dup_key (c, key[0], len[0], key[1], len[1], key[2], len[2]))
-    return mn_error_set (e, file, rec->line, MN_R_TOO_BIG,
-                         "more waves or cadres than duplicate detection "
-                         "can number (%lu each)",
-                         (unsigned long) UINT32_MAX - 1);
-  p->dkey = mn_stash_keep (st, c->dkey, c->dlen);
-  p->dlen = c->dlen;
-  p->dhash = c->dhash;
-  p->dpair = c->dpair;
   p->wl = len[0], p->kl = len[1], p->hl = len[2];
   p->w = mn_stash_keep (st, key[0], len[0]);
   p->k = mn_stash_keep (st, key[1], len[1]);
@@ -762,9 +780,17 @@ mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
 void
 mn_checker_ahead (struct mn_checker *c, const void *slot)
 {
+  /* The slot is the first stage's memory: what is made of it here is
+     queued (writing to it would have the first stage's thread fetch the
+     line back when it reuses it).  */
   const struct prep *p = slot;
-  if (p->sound)
-    mn_keyset_prefetch (&c->seen, p->dhash);
+  struct early *q = &c->early[c->early_tail % EARLY];
+  if (!p->sound || c->early_tail - c->early_head == EARLY
+      || !dup_prefetch (c, p->w, p->wl, p->k, p->kl, p->h, p->hl, &q->hash,
+                        &q->pair))
+    return;
+  q->slot = slot;
+  c->early_tail++;
 }
 
 int
@@ -774,9 +800,20 @@ mn_checker_finish (struct mn_checker *c, unsigned long line, void *slot,
   const struct prep *p = slot;
   struct tally *ft = file_tally (c);
   struct township *tw = township_at (c, p->t, p->tl);
+  /* The key made early: by the first stage on one thread, or by
+     mn_checker_ahead on two (the first it queued is this row's, or a
+     later row's).  */
+  struct early pre = { p->dready ? slot : NULL, p->dhash, p->dpair };
+  const struct early *q = &c->early[c->early_head % EARLY];
+  if (c->early_head != c->early_tail && q->slot == slot)
+    {
+      pre = *q;
+      c->early_head++;
+    }
   bool fresh;
   *flags = 0;
-  if (rejected || check_duplicate (c, p, line, &fresh, e) < 0)
+  if (rejected || check_duplicate (c, p, pre.slot ? &pre : NULL, line,
+                                   &fresh, e) < 0)
     {
       count_rejected_in (c, tw, e);
       return -1;
