@@ -86,6 +86,9 @@ struct mn_checker
 
   /* The first stage's (mn_checker_prepare).  */
   alignas (CACHE_LINE) struct mn_normrec norm; /* keys and answers in NFKC */
+  /* Townships as small integers, from 1, for the second stage.  */
+  struct mn_groups *township_ids;
+  uint64_t ntownship;
   struct mn_answer *ans;            /* on lines of their own */
   bool *has;
   /* The current input's name, and its encoding as last noted in its
@@ -103,6 +106,8 @@ struct mn_checker
   struct mn_u64map coverage;        /* wave id << 32 | cadre id -> responses */
   struct mn_groups *wave_rows;      /* wave -> clean rows */
   struct mn_groups *townships;      /* name -> struct township */
+  struct township **tws;            /* by the first stage's ids */
+  size_t twscap;
   struct mn_groups *collectors;     /* "id\0township" -> mn_moments */
 
   struct mn_alpha alpha_all;
@@ -240,6 +245,7 @@ mn_checker_new (const struct mn_check_spec *spec, struct mn_error *e)
       if (numeric_item (&cb->item[i], &c->amin[c->nalpha],
                         &c->amax[c->nalpha]))
         c->aitem[c->nalpha++] = i;
+  c->township_ids = mn_groups_new (sizeof (struct interned));
   c->wave_ids = mn_groups_new (sizeof (struct interned));
   c->cadre_ids = mn_groups_new (sizeof (struct interned));
   mn_keyset_init (&c->seen);
@@ -274,6 +280,8 @@ mn_checker_free (struct mn_checker *c)
       free (v);
     }
   mn_groups_free (c->townships);
+  mn_groups_free (c->township_ids);
+  free (c->tws);
   mn_groups_free (c->wave_ids);
   mn_groups_free (c->cadre_ids);
   if (c->coverage.key)
@@ -487,6 +495,7 @@ check_identity (const struct mn_checker *c, const struct mn_record *rec,
 struct prep
 {
   bool sound;                       /* passed the first stage's checks */
+  size_t tid;                       /* the township's id (from 0) */
   const char *t, *w, *h, *k, *o;    /* township (always), wave, household,
                                        cadre, collector (when SOUND) */
   size_t tl, wl, hl, kl, ol;
@@ -669,6 +678,22 @@ prepare_learn (struct mn_checker *c, const struct mn_record *rec,
   p->index = mn_codebook_composite (c->spec->cb, c->ans, c->has);
 }
 
+/* The township of row P, by the first stage's id for it (a new one
+   looked up by name, and kept).  */
+static struct township *
+township_by_id (struct mn_checker *c, const struct prep *p)
+{
+  if (p->tid >= c->twscap)
+    {
+      size_t old = c->twscap;
+      c->tws = xgrow (c->tws, &c->twscap, p->tid + 1, sizeof *c->tws);
+      memset (c->tws + old, 0, (c->twscap - old) * sizeof *c->tws);
+    }
+  if (!c->tws[p->tid])
+    c->tws[p->tid] = township_at (c, p->t, p->tl);
+  return c->tws[p->tid];
+}
+
 /* Fold a clean row P of township TW into the reliability, coverage and
    collector statistics.  */
 static void
@@ -728,6 +753,7 @@ mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
   rec = mn_normrec_apply (&c->norm, rec);
   const char *t = township_cell (c, rec, &p->tl);
   p->t = mn_stash_keep (st, t, p->tl);
+  p->tid = intern (c->township_ids, &c->ntownship, t, p->tl) - 1;
   if (!sound)
     return -1;
 
@@ -799,7 +825,7 @@ mn_checker_finish (struct mn_checker *c, unsigned long line, void *slot,
 {
   const struct prep *p = slot;
   struct tally *ft = file_tally (c);
-  struct township *tw = township_at (c, p->t, p->tl);
+  struct township *tw = township_by_id (c, p);
   /* The key made early: by the first stage on one thread, or by
      mn_checker_ahead on two (the first it queued is this row's, or a
      later row's).  */
