@@ -87,7 +87,7 @@ static const struct argp_option options[] = {
   { "collector-p", OPT_COLLECTOR_P, "P", 0,
     N_("flag a collector as implausibly uniform when its Bonferroni-adjusted "
     "p-value is below P (default 0.001)"), 0 },
-  { NULL, 0, NULL, 0, N_("Speed:"), 4 },
+  { NULL, 0, NULL, 0, N_("Reading:"), 5 },
   { "threads", 'j', "N", 0,
     N_("1: read and check on one thread; 2 or more: read on one thread "
     "and check on another (default: two when this process may run on two "

@@ -319,3 +319,84 @@ else
   echo "not ok - threads: --progress"
   head -n 3 "$work/prog.err" | sed 's/^/#   /'
 fi
+
+# minyi-check on two threads (prog/pipe.c: one reads and checks each
+# record's cells, the other finds duplicates, counts and writes): the
+# same clean rows, messages, rejects file, report and exit status as on
+# one, with the fast path off too; on standard input the same clean
+# rows and status.
+# same_check NAME INPUT ARGS... (with STDIN=0, no standard input run:
+# ARGS name other inputs)
+same_check () {
+  label=$1
+  name=c-$1
+  input=$2
+  shift 2
+  for v in j1 j2 off; do
+    case $v in
+      j1) j=1 e=MINYI_FASTPATH=1 ;;
+      j2) j=2 e=MINYI_FASTPATH=1 ;;
+      off) j=2 e=MINYI_FASTPATH=0 ;;
+    esac
+    run "$name.$v" "$e" minyi-check -j $j --rejects "$work/$name.$v.rej" \
+      --report "$work/$name.$v.rep" "$@" "$input"
+  done
+  if [ "${STDIN:-1}" = 1 ]; then
+    run "$name.in" sh -c 'f=$1; shift; exec minyi-check -j 2 "$@" < "$f"' \
+      sh "$input" "$@"
+  else
+    cp "$work/$name.j1.out" "$work/$name.in.out"
+    cp "$work/$name.j1.rc" "$work/$name.in.rc"
+  fi
+  bad=
+  for t in j2 off; do
+    for part in out err rc rej rep; do
+      alike "$work/$name.j1.$part" "$work/$name.$t.$part" ||
+        bad="$bad $t.$part"
+    done
+  done
+  for part in out rc; do
+    alike "$work/$name.j1.$part" "$work/$name.in.$part" || bad="$bad in.$part"
+  done
+  if [ -z "$bad" ]; then
+    echo "ok - threads: minyi-check $label: the same bytes on one thread and two"
+  else
+    echo "not ok - threads: minyi-check $label: differs:$bad"
+    diff "$work/$name.j1.err" "$work/$name.j2.err" | head -n 5 |
+      sed 's/^/#   /'
+  fi
+}
+
+same_check sample data/survey.csv -c data/codebook.csv -R data/roster.csv
+(cd tests/data && for f in check.csv check-reordered.csv check-stray.csv \
+    check-bom.csv check-dupcol.csv; do echo "tests/data/$f"; done) |
+while read -r f; do
+  same_check "$(basename "$f" .csv)" "$f" -c tests/data/codebook4.csv \
+    -R tests/data/roster.csv
+done
+same_check gb18030 tests/data/check-gb18030.csv -c tests/data/codebook4.csv \
+  --wave 波次 --township 乡镇 --cadre 干部 --household 农户
+same_check collectors tests/data/collectors.csv \
+  -c tests/data/collectors-codebook.csv
+
+# The generated surveys: hard records in every batch of the reader
+# thread, a record of 1 MiB (larger than a batch holds), rows repeated
+# (duplicates found by the second thread, the first already past them),
+# every row rejected (no roster entry), and GB18030.
+printf '%s\n' 'item,column,label,values,satisfied,dontknow,weight' \
+  'overall,q_overall,overall,1..5,4..5,,1' 'q2,q2,q2,1..5,4..5,,1' \
+  'q3,q3,q3,1..5,4..5,,1' > "$work/gen-codebook.csv"
+same_check hostile "$work/hostile.csv" -c "$work/gen-codebook.csv"
+{
+  gen 3000 7
+  printf '2026Q2,汉王镇,村2,8组,H9,villager,C002,S5,0.5,1,5,"%s"\n' \
+    "$(head -c 1048576 /dev/zero | tr '\0' x)"
+  gen 3000 8 | sed 1d
+  gen 3000 7 | sed 1d | head -n 2000
+} > "$work/dups.csv"
+same_check dups "$work/dups.csv" -c "$work/gen-codebook.csv"
+same_check unknown "$work/hostile.csv" -c "$work/gen-codebook.csv" \
+  -R data/roster.csv
+same_check gb "$work/gb.csv" -c "$work/gen-codebook.csv"
+STDIN=0 same_check several "$work/one.csv" -c "$work/gen-codebook.csv" \
+  "$work/two.csv" tests/data/check.csv

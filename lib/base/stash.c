@@ -105,8 +105,22 @@ mn_stash_keep (struct mn_stash *st, const char *p, size_t n)
 void
 mn_stash_clear (struct mn_stash *st)
 {
-  for (struct mn_stash_chunk *k = st->head; k; k = k->next)
-    k->used = 0;
+  /* Chunks of the usual size are kept for the next use; a larger one,
+     made for one long record, is freed, so that a few such records do
+     not hold their memory for the rest of the run.  */
+  struct mn_stash_chunk **at = &st->head;
+  while (*at)
+    {
+      struct mn_stash_chunk *k = *at;
+      if (k->cap > CHUNK)
+        {
+          *at = k->next;
+          free (k);
+          continue;
+        }
+      k->used = 0;
+      at = &k->next;
+    }
   st->cur = st->head;
   st->bytes = 0;
 }

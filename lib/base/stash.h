@@ -36,7 +36,8 @@ char *mn_stash_bytes (struct mn_stash *st, size_t n);
    clear, or P itself when borrowing.  */
 const char *mn_stash_keep (struct mn_stash *st, const char *p, size_t n);
 
-/* Make every block free again, keeping the memory.  */
+/* Make every block free again, keeping the memory (but that of blocks
+   larger than the usual chunk, 64 KiB, which is freed).  */
 void mn_stash_clear (struct mn_stash *st);
 
 /* Free the memory.  */
