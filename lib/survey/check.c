@@ -492,22 +492,68 @@ check_identity (const struct mn_checker *c, const struct mn_record *rec,
 /* What the first stage (mn_checker_prepare) hands on to the second
    (mn_checker_finish) about a row: the slot of prog/scan.h.  The
    strings are the normalised, trimmed cells, kept in the stash.  */
+/* The cells of a row the second stage needs, in this order.  */
+enum
+{
+  CELL_TOWNSHIP, CELL_WAVE, CELL_CADRE, CELL_HOUSEHOLD, CELL_COLLECTOR,
+  NCELLS
+};
+
 struct prep
 {
   bool sound;                       /* passed the first stage's checks */
-  size_t tid;                       /* the township's id (from 0) */
-  const char *t, *w, *h, *k, *o;    /* township (always), wave, household,
-                                       cadre, collector (when SOUND) */
-  size_t tl, wl, hl, kl, ol;
-  /* The duplicate check's key made early (dup_prefetch): its hash and
-     the wave's and cadre's ids.  */
-  bool dready;
-  uint64_t dhash, dpair;
   bool complete;                    /* every reliability item answered */
+  bool dready;                      /* DHASH and DPAIR made early (one
+                                       thread: dup_prefetch) */
   unsigned flags;                   /* MN_FLAG_... */
+  uint32_t len[NCELLS];             /* the cells' lengths (0 for those
+                                       of a record not SOUND but the
+                                       township) */
+  const char *cells;                /* the cells, normalised and trimmed,
+                                       one after the other, each ended
+                                       by a NUL (in the stash) */
+  size_t tid;                       /* the township's id (from 0) */
+  uint64_t dhash, dpair;            /* the duplicate key's hash, and the
+                                       wave and cadre ids */
   double index;                     /* the composite index, or NaN */
   double x[];                       /* with COMPLETE: the items' answers */
 };
+
+/* Cell I of row P, and its length in *LEN.  */
+static const char *
+cell_of (const struct prep *p, int i, size_t *len)
+{
+  const char *s = p->cells;
+  for (int j = 0; j < i; j++)
+    s += p->len[j] + 1;
+  *len = p->len[i];
+  return s;
+}
+
+/* Keep the cells CELL[i] of LEN[i] bytes for P in ST, one after the
+   other (a few cache lines that the second stage reads a row: see
+   prog/pipe.c).  */
+static void
+keep_cells (struct prep *p, struct mn_stash *st, const char *const *cell,
+            const size_t *len)
+{
+  size_t total = 0;
+  for (int i = 0; i < NCELLS; i++)
+    {
+      if (len[i] > UINT32_MAX)
+        xalloc_die ();            /* a reader's record is at most 64 MiB */
+      p->len[i] = (uint32_t) len[i];
+      total += len[i] + 1;
+    }
+  char *q = mn_stash_bytes (st, total);
+  p->cells = q;
+  for (int i = 0; i < NCELLS; i++)
+    {
+      memcpy (q, cell[i], len[i]);
+      q[len[i]] = '\0';
+      q += len[i] + 1;
+    }
+}
 
 size_t
 mn_checker_slot_size (const struct mn_checker *c)
@@ -564,28 +610,32 @@ dup_prefetch (struct mn_checker *c, const char *w, size_t wl, const char *k,
 static bool
 dup_key (struct mn_checker *c, const struct prep *p, const struct early *pre)
 {
+  size_t wl, kl, hl;
+  const char *w = cell_of (p, CELL_WAVE, &wl);
+  const char *k = cell_of (p, CELL_CADRE, &kl);
+  const char *h = cell_of (p, CELL_HOUSEHOLD, &hl);
   if (pre)
     {
-      put_key (c, pre->pair >> 32, pre->pair & UINT32_MAX, p->h, p->hl);
+      put_key (c, pre->pair >> 32, pre->pair & UINT32_MAX, h, hl);
       c->dhash = pre->hash;
       return true;
     }
   uint64_t wi;
-  if (c->wvalid && p->wl == c->wlen && memcmp (p->w, c->wkey, p->wl) == 0)
+  if (c->wvalid && wl == c->wlen && memcmp (w, c->wkey, wl) == 0)
     wi = c->wid;
   else
     {
-      wi = intern (c->wave_ids, &c->nwave, p->w, p->wl);
-      c->wkey = xline_grow (c->wkey, &c->wcap, p->wl + 1, 1);
-      memcpy (c->wkey, p->w, p->wl);
-      c->wlen = p->wl;
+      wi = intern (c->wave_ids, &c->nwave, w, wl);
+      c->wkey = xline_grow (c->wkey, &c->wcap, wl + 1, 1);
+      memcpy (c->wkey, w, wl);
+      c->wlen = wl;
       c->wid = wi;
       c->wvalid = true;
     }
-  uint64_t ci = intern (c->cadre_ids, &c->ncadre, p->k, p->kl);
+  uint64_t ci = intern (c->cadre_ids, &c->ncadre, k, kl);
   if (wi >= UINT32_MAX || ci >= UINT32_MAX)
     return false;
-  put_key (c, wi, ci, p->h, p->hl);
+  put_key (c, wi, ci, h, hl);
   c->dhash = mn_keyset_hash (&c->seen, c->dkey, c->dlen);
   return true;
 }
@@ -634,16 +684,19 @@ check_duplicate (struct mn_checker *c, const struct prep *p,
     }
   size_t fi = first_seen (c, *first);
   unsigned long was = (unsigned long) (*first - c->files[fi].base);
+  size_t wl, kl, hl;
+  const char *w = cell_of (p, CELL_WAVE, &wl);
+  const char *k = cell_of (p, CELL_CADRE, &kl);
+  const char *h = cell_of (p, CELL_HOUSEHOLD, &hl);
   if (fi == c->nfiles - 1)
     return mn_error_set (e, f->name, line, MN_R_DUPLICATE,
                          "household '%.*s' already rated cadre '%.*s' in "
-                         "wave '%.*s' on line %lu", (int) p->hl, p->h,
-                         (int) p->kl, p->k, (int) p->wl, p->w, was);
+                         "wave '%.*s' on line %lu", (int) hl, h, (int) kl, k,
+                         (int) wl, w, was);
   return mn_error_set (e, f->name, line, MN_R_DUPLICATE,
                        "household '%.*s' already rated cadre '%.*s' in wave "
-                       "'%.*s' on line %lu of %s", (int) p->hl, p->h,
-                       (int) p->kl, p->k, (int) p->wl, p->w, was,
-                       c->files[fi].name);
+                       "'%.*s' on line %lu of %s", (int) hl, h, (int) kl, k,
+                       (int) wl, w, was, c->files[fi].name);
 }
 
 /* The first stage's part of the statistics of a row that may be clean:
@@ -690,7 +743,11 @@ township_by_id (struct mn_checker *c, const struct prep *p)
       memset (c->tws + old, 0, (c->twscap - old) * sizeof *c->tws);
     }
   if (!c->tws[p->tid])
-    c->tws[p->tid] = township_at (c, p->t, p->tl);
+    {
+      size_t tl;
+      const char *t = cell_of (p, CELL_TOWNSHIP, &tl);
+      c->tws[p->tid] = township_at (c, t, tl);
+    }
   return c->tws[p->tid];
 }
 
@@ -706,7 +763,9 @@ learn (struct mn_checker *c, const struct prep *p, struct township *tw,
   uint64_t wid = c->dpair >> 32;
   if (wid != c->lwid)
     {
-      c->lwrows = mn_groups_get (c->wave_rows, p->w, p->wl);
+      size_t wl;
+      const char *w = cell_of (p, CELL_WAVE, &wl);
+      c->lwrows = mn_groups_get (c->wave_rows, w, wl);
       c->lwid = wid;
     }
   ++*c->lwrows;
@@ -730,9 +789,12 @@ learn (struct mn_checker *c, const struct prep *p, struct township *tw,
     }
 
   /* Collectors: the composite index by collector within township.  */
-  if (p->ol && !isnan (p->index))
+  size_t ol, tl;
+  const char *o = cell_of (p, CELL_COLLECTOR, &ol);
+  const char *t = cell_of (p, CELL_TOWNSHIP, &tl);
+  if (ol && !isnan (p->index))
     {
-      size_t n = pair_key (c, p->o, p->ol, p->t, p->tl);
+      size_t n = pair_key (c, o, ol, t, tl);
       mn_moments_add (mn_groups_get (c->collectors, c->key, n), p->index);
       mn_moments_add (&tw->index, p->index);
     }
@@ -746,34 +808,41 @@ mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
   const struct mn_check_spec *sp = c->spec;
   const char *file = c->fname;
   struct prep *p = slot;
+  const char *cells[NCELLS] = { "", "", "", "", "" };
+  size_t len[NCELLS] = { 0 };
   p->sound = false;
   p->dready = false;
   if (sound)
     checker_encoding (c, in);
   rec = mn_normrec_apply (&c->norm, rec);
-  const char *t = township_cell (c, rec, &p->tl);
-  p->t = mn_stash_keep (st, t, p->tl);
-  p->tid = intern (c->township_ids, &c->ntownship, t, p->tl) - 1;
+  cells[CELL_TOWNSHIP] = township_cell (c, rec, &len[CELL_TOWNSHIP]);
+  p->tid = intern (c->township_ids, &c->ntownship, cells[CELL_TOWNSHIP],
+                   len[CELL_TOWNSHIP]) - 1;
   if (!sound)
-    return -1;
+    goto reject;
 
   static const char *const what[] = { N_("wave"), N_("cadre"), N_("household") };
   const long cols[] = { c->col_wave, c->col_cadre, c->col_household };
-  const char *key[3];
-  size_t len[3];
+  const int at[] = { CELL_WAVE, CELL_CADRE, CELL_HOUSEHOLD };
   for (int i = 0; i < 3; i++)
     {
-      key[i] = cell (rec, cols[i], &len[i]);
-      if (mn_na_match (sp->na, key[i], len[i]))
-        return mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
-                             "empty %s (column '%s')", _(what[i]),
-                             i == 0 ? sp->wave : i == 1 ? sp->cadre
-                                                        : sp->household);
+      int j = at[i];
+      cells[j] = cell (rec, cols[i], &len[j]);
+      if (mn_na_match (sp->na, cells[j], len[j]))
+        {
+          mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
+                        "empty %s (column '%s')", _(what[i]),
+                        i == 0 ? sp->wave : i == 1 ? sp->cadre
+                                                   : sp->household);
+          goto reject;
+        }
     }
   /* On one thread (a borrowing stash) the key set is this thread's.  */
   if (st->borrow)
-    p->dready = dup_prefetch (c, key[0], len[0], key[1], len[1], key[2],
-                              len[2], &p->dhash, &p->dpair);
+    p->dready = dup_prefetch (c, cells[CELL_WAVE], len[CELL_WAVE],
+                              cells[CELL_CADRE], len[CELL_CADRE],
+                              cells[CELL_HOUSEHOLD], len[CELL_HOUSEHOLD],
+                              &p->dhash, &p->dpair);
   for (size_t i = 0; i < c->ni; i++)
     {
       long col = c->item_col[i];
@@ -786,21 +855,23 @@ mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
           e->line = rec->line;
           mn_na_hint (sp->na, rec->f[col], rec->len[col], e->msg,
                       sizeof e->msg);
-          return -1;
+          goto reject;
         }
     }
   if (check_weight (c, rec, file, e) < 0
       || check_identity (c, rec, file, e) < 0)
-    return -1;
-  p->wl = len[0], p->kl = len[1], p->hl = len[2];
-  p->w = mn_stash_keep (st, key[0], len[0]);
-  p->k = mn_stash_keep (st, key[1], len[1]);
-  p->h = mn_stash_keep (st, key[2], len[2]);
-  const char *o = cell (rec, c->col_collector, &p->ol);
-  p->o = mn_stash_keep (st, o, p->ol);
+    goto reject;
+  cells[CELL_COLLECTOR] = cell (rec, c->col_collector, &len[CELL_COLLECTOR]);
   prepare_learn (c, rec, p);
+  keep_cells (p, st, cells, len);
   p->sound = true;
   return 0;
+
+reject:
+  for (int i = CELL_WAVE; i < NCELLS; i++)
+    len[i] = 0;
+  keep_cells (p, st, cells, len);
+  return -1;
 }
 
 void
@@ -811,9 +882,12 @@ mn_checker_ahead (struct mn_checker *c, const void *slot)
      line back when it reuses it).  */
   const struct prep *p = slot;
   struct early *q = &c->early[c->early_tail % EARLY];
+  size_t wl, kl, hl;
+  const char *w = cell_of (p, CELL_WAVE, &wl);
+  const char *k = cell_of (p, CELL_CADRE, &kl);
+  const char *h = cell_of (p, CELL_HOUSEHOLD, &hl);
   if (!p->sound || c->early_tail - c->early_head == EARLY
-      || !dup_prefetch (c, p->w, p->wl, p->k, p->kl, p->h, p->hl, &q->hash,
-                        &q->pair))
+      || !dup_prefetch (c, w, wl, k, kl, h, hl, &q->hash, &q->pair))
     return;
   q->slot = slot;
   c->early_tail++;
