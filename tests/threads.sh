@@ -400,3 +400,36 @@ same_check unknown "$work/hostile.csv" -c "$work/gen-codebook.csv" \
 same_check gb "$work/gb.csv" -c "$work/gen-codebook.csv"
 STDIN=0 same_check several "$work/one.csv" -c "$work/gen-codebook.csv" \
   "$work/two.csv" tests/data/check.csv
+
+# Records of 8 MiB, four of them, each after a few hundred short rows
+# (quoted, 80,000 line breaks each): the reader thread borrows such a
+# record instead of copying it into its batch, and waits for it to be
+# finished (prog/pipe.c), so that two threads take no more memory than
+# one, give or take the ring's 2 MiB (a copy each: 24 MiB more).
+perl -e 'print "wave,township,village,group,household,respondent_type,",
+  "cadre,collector,weight,q_overall,q2,q3\n";
+  for my $k (1 .. 4) {
+    print "2026Q1,T,V,G,H$k-$_,villager,C$_,S1,1,4,3,5\n" for 1 .. 300;
+    print "2026Q1,T,V,G,HB$k,villager,C1,S1,1,4,3,\"",
+      ("x" x 99 . "\n") x 80000, "\"\n" }' > "$work/long.csv"
+same_check long-records "$work/long.csv" -c "$work/gen-codebook.csv"
+case $B in
+  *san*) mem=no ;;             # the sanitizers' own memory would count
+  *) mem=yes ;;
+esac
+if [ -x /usr/bin/time ] && [ $mem = yes ]; then
+  for j in 1 2; do
+    /usr/bin/time -o "$work/long.j$j.mem" -f %M minyi-check -q -j $j \
+      -c "$work/gen-codebook.csv" -o "$work/long.j$j.csv" \
+      --rejects "$work/long.j$j.rej" "$work/long.csv"
+  done
+  m1=$(tail -n 1 "$work/long.j1.mem")
+  m2=$(tail -n 1 "$work/long.j2.mem")
+  if [ "$m2" -lt $((m1 + 4096)) ]; then
+    echo "ok - threads: minyi-check: records of 8 MiB not copied ($m1 KB, $m2 KB on two threads)"
+  else
+    echo "not ok - threads: minyi-check: records of 8 MiB: $m1 KB on one thread, $m2 KB on two"
+  fi
+else
+  echo "ok - threads: minyi-check: records of 8 MiB # SKIP no /usr/bin/time, or a sanitizer build"
+fi

@@ -12,8 +12,10 @@
 #include "base/xalloc.h"
 
 /* A batch holds up to this many records, or stops taking them once
-   its stash holds this many bytes (a record of any size still fits: it
-   is the first of a batch then).  */
+   its stash holds this many bytes.  A record larger than that is not
+   copied: it ends its batch, borrowed from the reader, which reads no
+   further until the batch is finished (see fill): records of several
+   MiB then take no more memory than on one thread.  */
 #define BATCH_RECORDS 512
 #define BATCH_BYTES ((size_t) 256 << 10)
 
@@ -49,6 +51,8 @@ struct batch
   size_t n;
   struct mn_stash hot, cold;
   bool last;                        /* nothing comes after it */
+  bool borrowed;                    /* its last record is the reader's,
+                                       not a copy */
   int rc;                           /* with LAST: mn_input_next's 0 or -1 */
   struct mn_error e;                /* with RC -1: why */
 };
@@ -99,7 +103,19 @@ copy_record (struct mn_stash *st, struct mn_record *dst,
     }
 }
 
-/* Read and prepare the next records into B.  */
+/* The bytes a copy of REC takes.  */
+static size_t
+record_bytes (const struct mn_record *rec)
+{
+  size_t bytes = rec->n * (sizeof *rec->f + sizeof *rec->len);
+  for (size_t i = 0; i < rec->n; i++)
+    bytes += rec->len[i] + 1;
+  return bytes;
+}
+
+/* Read and prepare the next records into B.  A record too large for a
+   batch is borrowed (B->borrowed): it stays where the reader put it,
+   valid until the reader reads again.  */
 static void
 fill (struct pipe *p, struct batch *b)
 {
@@ -108,6 +124,7 @@ fill (struct pipe *p, struct batch *b)
   mn_stash_clear (&b->cold);
   b->n = 0;
   b->last = false;
+  b->borrowed = false;
   while (b->n < BATCH_RECORDS && b->hot.bytes + b->cold.bytes < BATCH_BYTES)
     {
       struct mn_record rec;
@@ -127,7 +144,13 @@ fill (struct pipe *p, struct batch *b)
       en->r = r;
       en->e = NULL;
       en->rec = mn_stash_alloc (&b->cold, sizeof *en->rec);
-      copy_record (&b->cold, en->rec, &rec);
+      if (record_bytes (&rec) > BATCH_BYTES)
+        {
+          *en->rec = rec;
+          b->borrowed = true;
+        }
+      else
+        copy_record (&b->cold, en->rec, &rec);
       if (r == MN_SCAN_REJECT || r == MN_SCAN_STOP)
         {
           en->e = mn_stash_alloc (&b->cold, sizeof e);
@@ -141,6 +164,8 @@ fill (struct pipe *p, struct batch *b)
           b->rc = 0;
           return;
         }
+      if (b->borrowed)
+        return;
     }
 }
 
@@ -180,6 +205,9 @@ reader (void *arg)
       pthread_mutex_lock (&p->mu);
       p->nfull++;
       pthread_cond_signal (&p->filled);
+      /* A borrowed record must be finished before the next read.  */
+      while (b->borrowed && !b->last && p->nfull > 0 && !p->stop)
+        pthread_cond_wait (&p->freed, &p->mu);
       pthread_mutex_unlock (&p->mu);
       if (b->last)
         return NULL;
