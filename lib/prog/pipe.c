@@ -211,6 +211,14 @@ reader (void *arg)
       pthread_mutex_unlock (&p->mu);
       if (b->last)
         return NULL;
+      /* Finished, and what was kept of its long record (its cells may
+         be as long) is let go now, not when the batch comes round
+         again: a few long records in a row take no more than one.  */
+      if (b->borrowed)
+        {
+          mn_stash_clear (&b->hot);
+          mn_stash_clear (&b->cold);
+        }
     }
 }
 
