@@ -16,6 +16,16 @@ mn_xalloc_set_die (void (*die) (void))
   die_hook = die;
 }
 
+static _Thread_local void (*thread_die) (void *);
+static _Thread_local void *thread_die_arg;
+
+void
+mn_xalloc_set_thread_die (void (*die) (void *), void *arg)
+{
+  thread_die = die;
+  thread_die_arg = arg;
+}
+
 /* The first thread to run out reports and ends the process; another
    that runs out meanwhile waits on DIE_LOCK, never released, for that
    end (one message, not one per thread).  A hook that runs out itself
@@ -26,6 +36,12 @@ static _Thread_local bool dying;
 void
 xalloc_die (void)
 {
+  if (thread_die)
+    {
+      void (*die) (void *) = thread_die;
+      thread_die = NULL;
+      die (thread_die_arg);
+    }
   if (!dying)
     {
       dying = true;

@@ -13,6 +13,14 @@
    aborts.  */
 void mn_xalloc_set_die (void (*die) (void));
 
+/* For the calling thread only, until set again (NULL: none): what to
+   do first when memory is exhausted, with ARG.  A handler that does not
+   return leaves the ending to another thread (a reader thread whose
+   records before the one it was reading are to be finished first, as
+   on one thread: prog/pipe.c); one that returns falls back to the hook
+   above.  */
+void mn_xalloc_set_thread_die (void (*die) (void *), void *arg);
+
 /* Each returns memory that the caller frees with free.  */
 /* Report memory exhaustion through the hook set above and abort: for
    allocations made by other libraries on our behalf.  */

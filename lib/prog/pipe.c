@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/stash.h"
 #include "base/thread.h"
@@ -53,6 +54,8 @@ struct batch
   bool last;                        /* nothing comes after it */
   bool borrowed;                    /* its last record is the reader's,
                                        not a copy */
+  bool dead;                        /* the reader ran out of memory
+                                       reading the record after it */
   int rc;                           /* with LAST: mn_input_next's 0 or -1 */
   struct mn_error e;                /* with RC -1: why */
 };
@@ -66,6 +69,8 @@ struct pipe
   pthread_cond_t filled, freed;
   size_t nfull;                     /* filled, not yet finished */
   bool stop;                        /* the caller wants no more */
+  struct batch *filling;            /* the batch the reader fills */
+  bool dead;                        /* it ran out of memory (reader_die) */
 };
 
 /* A copy of record SRC in ST, as DST: its fields in one block, in one
@@ -125,6 +130,7 @@ fill (struct pipe *p, struct batch *b)
   b->n = 0;
   b->last = false;
   b->borrowed = false;
+  b->dead = false;
   while (b->n < BATCH_RECORDS && b->hot.bytes + b->cold.bytes < BATCH_BYTES)
     {
       struct mn_record rec;
@@ -185,12 +191,41 @@ fetch (const struct batch *b, size_t i)
     __builtin_prefetch (q);
 }
 
+/* Memory exhausted on the reader thread (base/xalloc.h): hand on the
+   records of the batch being filled, the last, and wait for the
+   caller's thread to finish them and to end the process as on one
+   thread, where the records before the one being read were finished,
+   their rows written and their messages said, before it ran out.  */
+static void
+reader_die (void *arg)
+{
+  struct pipe *p = arg;
+  pthread_mutex_lock (&p->mu);
+  if (p->stop)
+    {
+      /* Nobody takes batches any more: end here.  */
+      pthread_mutex_unlock (&p->mu);
+      return;
+    }
+  struct batch *b = p->filling;
+  b->last = true;
+  b->dead = true;
+  b->rc = 0;
+  p->dead = true;
+  p->nfull++;
+  pthread_cond_signal (&p->filled);
+  pthread_mutex_unlock (&p->mu);
+  for (;;)
+    pause ();                   /* until the process ends */
+}
+
 /* The reader thread: fill the ring's batches in turn until the input
    ends or the caller wants no more.  */
 static void *
 reader (void *arg)
 {
   struct pipe *p = arg;
+  mn_xalloc_set_thread_die (reader_die, p);
   for (size_t k = 0;; k++)
     {
       struct batch *b = &p->b[k % NBATCH];
@@ -201,6 +236,7 @@ reader (void *arg)
       pthread_mutex_unlock (&p->mu);
       if (stop)
         return NULL;
+      p->filling = b;
       fill (p, b);
       pthread_mutex_lock (&p->mu);
       p->nfull++;
@@ -285,6 +321,8 @@ mn_pipe_input (struct mn_input *in, const struct mn_scan *s,
               break;
             }
         }
+      if (b->dead && rc == 0)
+        xalloc_die ();          /* where the reader ran out */
       if (rc == 0 && b->last && b->rc < 0)
         {
           *e = b->e;
@@ -297,6 +335,17 @@ mn_pipe_input (struct mn_input *in, const struct mn_scan *s,
       pthread_mutex_unlock (&p.mu);
       if (done)
         break;
+    }
+  /* Stopped before a batch the reader handed on when it ran out of
+     memory: it waits for ever, and the process ends without it (its
+     batches left to it).  Stopped first, it ends the process itself.  */
+  pthread_mutex_lock (&p.mu);
+  bool dead = p.dead;
+  pthread_mutex_unlock (&p.mu);
+  if (dead)
+    {
+      pthread_detach (th);
+      return rc;
     }
   pthread_join (th, NULL);
   pipe_free (&p);
