@@ -12,8 +12,8 @@
 #include "base/xalloc.h"
 
 /* A batch holds up to this many records, or stops taking them once
-   its stash holds this many bytes (a record of any size still fits: it
-   is the first of a batch then).  */
+   its two stashes hold this many bytes (a record of any size still
+   fits: it is the first of a batch then).  */
 #define BATCH_RECORDS 512
 #define BATCH_BYTES ((size_t) 256 << 10)
 
