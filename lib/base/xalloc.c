@@ -80,20 +80,28 @@ xrealloc (void *p, size_t n)
   return p;
 }
 
-void *
-xgrow (void *p, size_t *cap, size_t need, size_t size)
+/* The capacity xgrow gives an array of *CAP elements of SIZE bytes to
+   hold NEED: doubled from *CAP (8 at first) until it does.  */
+static size_t
+grown (size_t cap, size_t need, size_t size)
 {
-  if (need <= *cap)
-    return p;
-  size_t c = *cap ? *cap : 8;
+  size_t c = cap ? cap : 8;
   while (c < need)
     {
       if (c > SIZE_MAX / 2 / size)
         xalloc_die ();
       c *= 2;
     }
-  *cap = c;
-  return xrealloc (p, c * size);
+  return c;
+}
+
+void *
+xgrow (void *p, size_t *cap, size_t need, size_t size)
+{
+  if (need <= *cap)
+    return p;
+  *cap = grown (*cap, need, size);
+  return xrealloc (p, *cap * size);
 }
 
 void *
@@ -113,13 +121,7 @@ xline_grow (void *p, size_t *cap, size_t need, size_t size)
 {
   if (need <= *cap)
     return p;
-  size_t c = *cap ? *cap : 8;
-  while (c < need)
-    {
-      if (c > SIZE_MAX / 2 / size)
-        xalloc_die ();
-      c *= 2;
-    }
+  size_t c = grown (*cap, need, size);
   void *q = xline_alloc (c * size);
   if (p)
     memcpy (q, p, *cap * size);

@@ -13,10 +13,10 @@
 #include "base/xalloc.h"
 
 /* A batch holds up to this many records, or stops taking them once
-   its stash holds this many bytes.  A record larger than that is not
-   copied: it ends its batch, borrowed from the reader, which reads no
-   further until the batch is finished (see fill): records of several
-   MiB then take no more memory than on one thread.  */
+   its two stashes hold this many bytes.  A record larger than that is
+   not copied: it ends its batch, borrowed from the reader, which reads
+   no further until the batch is finished (see fill): records of
+   several MiB then take no more memory than on one thread.  */
 #define BATCH_RECORDS 512
 #define BATCH_BYTES ((size_t) 256 << 10)
 

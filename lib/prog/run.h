@@ -23,13 +23,13 @@
 #include <stddef.h>
 
 #include "base/errinfo.h"
-#include "base/stash.h"
 #include "io/input.h"
 #include "io/provenance.h"
 #include "io/output.h"
 #include "io/reader.h"
 #include "io/rejects.h"
 #include "prog/reporter.h"
+#include "prog/scan.h"
 
 /* Exit statuses, documented in every page under EXIT STATUS.  */
 enum
@@ -108,12 +108,9 @@ struct mn_run
   /* Or the record's work in two stages, as in scan.h (PREPARE, FINISH,
      AHEAD, SLOT_SIZE), run on two threads when THREADS (below) is not
      1: minyi-check.  */
-  int (*prepare) (void *ctx, const struct mn_input *in,
-                  const struct mn_record *rec, bool sound, void *slot,
-                  struct mn_stash *st, struct mn_error *e);
-  int (*finish) (void *ctx, const struct mn_record *rec, void *slot,
-                 int status, struct mn_error *e);
-  void (*ahead) (void *ctx, const void *slot);
+  mn_prepare_fn *prepare;
+  mn_finish_fn *finish;
+  mn_ahead_fn *ahead;
   size_t slot_size;
   void *ctx;
   /* Reading a large regular file on several threads (prog/parallel.h):

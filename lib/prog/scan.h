@@ -28,6 +28,16 @@ enum
                                    ones) */
 };
 
+/* The two stages of a record's work (see PREPARE, FINISH and AHEAD
+   below).  */
+typedef int mn_prepare_fn (void *ctx, const struct mn_input *in,
+                           const struct mn_record *rec, bool sound,
+                           void *slot, struct mn_stash *st,
+                           struct mn_error *e);
+typedef int mn_finish_fn (void *ctx, const struct mn_record *rec, void *slot,
+                          int status, struct mn_error *e);
+typedef void mn_ahead_fn (void *ctx, const void *slot);
+
 struct mn_scan
 {
   /* Called for each sound record REC of IN; returns MN_SCAN_USE,
@@ -61,12 +71,9 @@ struct mn_scan
      filled).  AHEAD, when not NULL, is told the slot of a record some
      way ahead of the one finished (two threads only): a hint, to bring
      what FINISH will touch into the cache.  */
-  int (*prepare) (void *ctx, const struct mn_input *in,
-                  const struct mn_record *rec, bool sound, void *slot,
-                  struct mn_stash *st, struct mn_error *e);
-  int (*finish) (void *ctx, const struct mn_record *rec, void *slot,
-                 int status, struct mn_error *e);
-  void (*ahead) (void *ctx, const void *slot);
+  mn_prepare_fn *prepare;
+  mn_finish_fn *finish;
+  mn_ahead_fn *ahead;
   size_t slot_size;
   /* With PREPARE and FINISH: 2 or more runs them on two threads (not
      with STRICT, which reads no further than the first rejected
