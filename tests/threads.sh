@@ -338,11 +338,12 @@ same_check () {
       j2) j=2 e=MINYI_FASTPATH=1 ;;
       off) j=2 e=MINYI_FASTPATH=0 ;;
     esac
-    run "$name.$v" "$e" minyi-check -j $j --rejects "$work/$name.$v.rej" \
+    run "$name.$v" "$e" MINYI_PIPE_MIN=0 minyi-check -j $j --rejects "$work/$name.$v.rej" \
       --report "$work/$name.$v.rep" "$@" "$input"
   done
   if [ "${STDIN:-1}" = 1 ]; then
-    run "$name.in" sh -c 'f=$1; shift; exec minyi-check -j 2 "$@" < "$f"' \
+    run "$name.in" MINYI_PIPE_MIN=0 \
+      sh -c 'f=$1; shift; exec minyi-check -j 2 "$@" < "$f"' \
       sh "$input" "$@"
   else
     cp "$work/$name.j1.out" "$work/$name.in.out"
