@@ -1,5 +1,7 @@
 /* minyi-check - validate and clean survey exports, with nothing lost.  */
 #include <argp.h>
+#include <stdalign.h>
+#include <stddef.h>
 #include <error.h>
 #include <math.h>
 #include <stdlib.h>
@@ -39,6 +41,8 @@ struct args
   struct mn_common_opts common;
   struct mn_check_spec spec;
   const char *codebook, *roster, *report;
+  unsigned threads;             /* --threads; 0: two when there are two
+                                   processors */
   char **alpha;
   char **files;
   size_t nfiles, filescap;
@@ -83,6 +87,11 @@ static const struct argp_option options[] = {
   { "collector-p", OPT_COLLECTOR_P, "P", 0,
     N_("flag a collector as implausibly uniform when its Bonferroni-adjusted "
     "p-value is below P (default 0.001)"), 0 },
+  { NULL, 0, NULL, 0, N_("Reading:"), 5 },
+  { "threads", 'j', "N", 0,
+    N_("1: read and check on one thread; 2 or more: read on one thread "
+    "and check on another (default: two when this process may run on two "
+    "processors)"), 0 },
   { 0 }
 };
 
@@ -117,6 +126,9 @@ parse_opt (int key, char *arg, struct argp_state *state)
       break;
     case 'R':
       a->roster = arg;
+      break;
+    case 'j':
+      a->threads = (unsigned) mn_arg_long (arg, 1, 256, "--threads", state);
       break;
     case OPT_WAVE:
       s->wave = arg;
@@ -230,30 +242,58 @@ check_bind (void *ctx, struct mn_input *in, struct mn_error *e)
   return bad_input ? MN_RUN_WHOLE : 0;
 }
 
-/* A sound record: check it; write it when clean.  */
+/* A record's slot (prog/scan.h): its clean row, as it would be
+   written, then the checker's slot.  */
+struct row_slot
+{
+  const char *line;
+  size_t len;
+};
+
+#define CHECKER_SLOT \
+  ((sizeof (struct row_slot) + alignof (max_align_t) - 1) \
+   / alignof (max_align_t) * alignof (max_align_t))
+
+/* The first stage of a record's check (on the reading thread when
+   there are two): the checker's, and the row put together.  */
 static int
-check_row (void *ctx, const struct mn_input *in, const struct mn_record *rec,
-           struct mn_error *e)
+check_prepare (void *ctx, const struct mn_input *in,
+               const struct mn_record *rec, bool sound, void *slot,
+               struct mn_stash *st, struct mn_error *e)
 {
   struct prog *p = ctx;
-  unsigned flags;
-  mn_checker_encoding (p->checker, in);
-  if (mn_checker_row (p->checker, rec, &flags, e) < 0)
+  struct row_slot *rs = slot;
+  if (mn_checker_prepare (p->checker, in, rec, sound,
+                          (char *) slot + CHECKER_SLOT, st, e) < 0)
     return MN_SCAN_REJECT;
-  mn_columns_write (&p->cols, rec, p->out);
-  if (flags)
-    mn_checker_flagged (p->checker, rec->line, flags);
+  rs->line = mn_columns_line (&p->cols, rec, st, &rs->len);
   return MN_SCAN_USE;
 }
 
-/* A record rejected before the checker saw it: count it in the
-   report's per-file and per-township tallies too.  */
 static void
-count_rejected (void *ctx, const struct mn_record *rec,
-                const struct mn_error *e)
+check_ahead (void *ctx, const void *slot)
 {
   struct prog *p = ctx;
-  mn_checker_rejected (p->checker, rec, e);
+  mn_checker_ahead (p->checker, (const char *) slot + CHECKER_SLOT);
+}
+
+/* The second: the duplicate check, the statistics; write the row when
+   clean.  */
+static int
+check_finish (void *ctx, const struct mn_record *rec, void *slot,
+              int status, struct mn_error *e)
+{
+  struct prog *p = ctx;
+  const struct row_slot *rs = slot;
+  unsigned flags;
+  if (mn_checker_finish (p->checker, rec->line,
+                         (char *) slot + CHECKER_SLOT,
+                         status == MN_SCAN_REJECT, &flags, e) < 0)
+    return MN_SCAN_REJECT;
+  fwrite (rs->line, 1, rs->len, p->out);
+  if (flags)
+    mn_checker_flagged (p->checker, rec->line, flags);
+  return MN_SCAN_USE;
 }
 
 static void
@@ -328,13 +368,16 @@ main (int argc, char **argv)
   mn_run_progress (&run, &a.common);
   run.partial = "the clean rows on standard output are incomplete";
   run.bind = check_bind;
-  run.row = check_row;
-  run.rejected = count_rejected;
+  run.prepare = check_prepare;
+  run.finish = check_finish;
+  run.ahead = check_ahead;
+  run.threads = a.threads;
   run.ctx = &p;
   struct mn_output *report = mn_run_table_output (&run, a.report);
   mn_run_reads (&run, a.codebook);
   mn_run_reads (&run, a.roster);
-  load (&run, &a, &cb, &roster, &p);
+  if (load (&run, &a, &cb, &roster, &p) == 0)
+    run.slot_size = CHECKER_SLOT + mn_checker_slot_size (p.checker);
   if (mn_run_open (&run) == 0)
     p.out = run.out[0].fp;
   mn_run_inputs (&run);

@@ -319,3 +319,127 @@ else
   echo "not ok - threads: --progress"
   head -n 3 "$work/prog.err" | sed 's/^/#   /'
 fi
+
+# minyi-check on two threads (prog/pipe.c: one reads and checks each
+# record's cells, the other finds duplicates, counts and writes): the
+# same clean rows, messages, rejects file, report and exit status as on
+# one, with the fast path off too; on standard input the same clean
+# rows and status.
+# same_check NAME INPUT ARGS... (with STDIN=0, no standard input run:
+# ARGS name other inputs)
+same_check () {
+  label=$1
+  name=c-$1
+  input=$2
+  shift 2
+  for v in j1 j2 off; do
+    case $v in
+      j1) j=1 e=MINYI_FASTPATH=1 ;;
+      j2) j=2 e=MINYI_FASTPATH=1 ;;
+      off) j=2 e=MINYI_FASTPATH=0 ;;
+    esac
+    run "$name.$v" "$e" MINYI_PIPE_MIN=0 minyi-check -j $j --rejects "$work/$name.$v.rej" \
+      --report "$work/$name.$v.rep" "$@" "$input"
+  done
+  if [ "${STDIN:-1}" = 1 ]; then
+    run "$name.in" MINYI_PIPE_MIN=0 \
+      sh -c 'f=$1; shift; exec minyi-check -j 2 "$@" < "$f"' \
+      sh "$input" "$@"
+  else
+    cp "$work/$name.j1.out" "$work/$name.in.out"
+    cp "$work/$name.j1.rc" "$work/$name.in.rc"
+  fi
+  bad=
+  for t in j2 off; do
+    for part in out err rc rej rep; do
+      alike "$work/$name.j1.$part" "$work/$name.$t.$part" ||
+        bad="$bad $t.$part"
+    done
+  done
+  for part in out rc; do
+    alike "$work/$name.j1.$part" "$work/$name.in.$part" || bad="$bad in.$part"
+  done
+  if [ -z "$bad" ]; then
+    echo "ok - threads: minyi-check $label: the same bytes on one thread and two"
+  else
+    echo "not ok - threads: minyi-check $label: differs:$bad"
+    diff "$work/$name.j1.err" "$work/$name.j2.err" | head -n 5 |
+      sed 's/^/#   /'
+  fi
+}
+
+same_check sample data/survey.csv -c data/codebook.csv -R data/roster.csv
+(cd tests/data && for f in check.csv check-reordered.csv check-stray.csv \
+    check-bom.csv check-dupcol.csv; do echo "tests/data/$f"; done) |
+while read -r f; do
+  same_check "$(basename "$f" .csv)" "$f" -c tests/data/codebook4.csv \
+    -R tests/data/roster.csv
+done
+same_check gb18030 tests/data/check-gb18030.csv -c tests/data/codebook4.csv \
+  --wave 波次 --township 乡镇 --cadre 干部 --household 农户
+same_check collectors tests/data/collectors.csv \
+  -c tests/data/collectors-codebook.csv
+
+# The generated surveys: hard records in every batch of the reader
+# thread, a record of 1 MiB (larger than a batch holds), rows repeated
+# (duplicates found by the second thread, the first already past them),
+# every row rejected (no roster entry), and GB18030.
+printf '%s\n' 'item,column,label,values,satisfied,dontknow,weight' \
+  'overall,q_overall,overall,1..5,4..5,,1' 'q2,q2,q2,1..5,4..5,,1' \
+  'q3,q3,q3,1..5,4..5,,1' > "$work/gen-codebook.csv"
+same_check hostile "$work/hostile.csv" -c "$work/gen-codebook.csv"
+{
+  gen 3000 7
+  printf '2026Q2,汉王镇,村2,8组,H9,villager,C002,S5,0.5,1,5,"%s"\n' \
+    "$(head -c 1048576 /dev/zero | tr '\0' x)"
+  gen 3000 8 | sed 1d
+  gen 3000 7 | sed 1d | head -n 2000
+} > "$work/dups.csv"
+same_check dups "$work/dups.csv" -c "$work/gen-codebook.csv"
+same_check unknown "$work/hostile.csv" -c "$work/gen-codebook.csv" \
+  -R data/roster.csv
+same_check gb "$work/gb.csv" -c "$work/gen-codebook.csv"
+STDIN=0 same_check several "$work/one.csv" -c "$work/gen-codebook.csv" \
+  "$work/two.csv" tests/data/check.csv
+
+# Records of 8 MiB, four of them, each after a few hundred short rows
+# (quoted, 80,000 line breaks each) and before a row whose household
+# is 4 MiB long: the reader thread borrows such a record instead of
+# copying it into its batch, waits for it to be finished, and lets go
+# of the cells it kept of it then (prog/pipe.c), so that two threads
+# take no more memory than one, give or take the ring's 2 MiB (a copy
+# of each in a batch: 40 MiB more).
+perl -e 'print "wave,township,village,group,household,respondent_type,",
+  "cadre,collector,weight,q_overall,q2,q3\n";
+  for my $k (1 .. 4) {
+    print "2026Q1,T,V,G,H$k-$_,villager,C$_,S1,1,4,3,5\n" for 1 .. 300;
+    print "2026Q1,T,V,G,HB$k,villager,C1,S1,1,4,3,\"",
+      ("x" x 99 . "\n") x 80000, "\"\n";
+    print "2026Q1,T,V,G,H", "$k" x 4194304, ",villager,C1,S1,1,4,3,5\n" }' \
+  > "$work/long.csv"
+same_check long-records "$work/long.csv" -c "$work/gen-codebook.csv"
+case $B in
+  *san*) mem=no ;;             # the sanitizers' own memory would count
+  *) mem=yes ;;
+esac
+if [ -x /usr/bin/time ] && [ $mem = yes ]; then
+  # (glibc's malloc with its default threshold for mapping a block
+  # apart, which it otherwise raises to the longest block freed: the
+  # memory then measured is what the program keeps, not what the
+  # second thread's arena caches.)
+  for j in 1 2; do
+    MALLOC_MMAP_THRESHOLD_=131072 /usr/bin/time -o "$work/long.j$j.mem" \
+      -f %M minyi-check -q -j $j \
+      -c "$work/gen-codebook.csv" -o "$work/long.j$j.csv" \
+      --rejects "$work/long.j$j.rej" "$work/long.csv"
+  done
+  m1=$(tail -n 1 "$work/long.j1.mem")
+  m2=$(tail -n 1 "$work/long.j2.mem")
+  if [ "$m2" -lt $((m1 + 4096)) ]; then
+    echo "ok - threads: minyi-check: records of 8 MiB not copied ($m1 KB, $m2 KB on two threads)"
+  else
+    echo "not ok - threads: minyi-check: records of 8 MiB: $m1 KB on one thread, $m2 KB on two"
+  fi
+else
+  echo "ok - threads: minyi-check: records of 8 MiB # SKIP no /usr/bin/time, or a sanitizer build"
+fi

@@ -71,7 +71,9 @@ carve (struct mn_groups *g, size_t n)
         size = CHUNK_MAX;
       if (size < CHUNK_HEAD + n)
         size = CHUNK_HEAD + n;
-      char *c = xcalloc (1, size);
+      /* Values are written row after row: their chunks are on cache
+         lines of their own (xalloc.h).  */
+      char *c = xline_alloc (size);
       memcpy (c, &g->chunk, sizeof g->chunk);
       g->chunk = c;
       g->size = size;

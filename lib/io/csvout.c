@@ -127,6 +127,33 @@ contiguous_row (char *buf, size_t size, char *const *f, const size_t *len,
   return bad || nul != n - 1 ? 0 : total;
 }
 
+size_t
+mn_csv_row_buf (char *buf, size_t size, char *const *f, const size_t *len,
+                size_t n, char delim)
+{
+  size_t k = contiguous_row (buf, size, f, len, n, delim);
+  if (k)
+    {
+      buf[k++] = '\n';
+      return k;
+    }
+  for (size_t i = 0; i < n; i++)
+    {
+      if (len[i] >= size - k)
+        return 0;
+      if (i)
+        buf[k++] = delim;
+      memcpy (buf + k, f[i], len[i]);
+      k += len[i];
+    }
+  if (k < size && plain_row (buf, k, delim, n ? n - 1 : 0))
+    {
+      buf[k++] = '\n';
+      return k;
+    }
+  return 0;
+}
+
 void
 mn_csv_row (FILE *fp, char *const *f, const size_t *len, size_t n, char delim)
 {
@@ -136,29 +163,12 @@ mn_csv_row (FILE *fp, char *const *f, const size_t *len, size_t n, char delim)
      fwrite or putc a field, and a scan a field, cost more than the
      field's bytes.  Any other row goes field by field.  */
   char buf[4096];
-  size_t k = contiguous_row (buf, sizeof buf, f, len, n, delim);
+  size_t k = mn_csv_row_buf (buf, sizeof buf, f, len, n, delim);
   if (k)
     {
-      buf[k++] = '\n';
       fwrite (buf, 1, k, fp);
       return;
     }
-  for (size_t i = 0; i < n; i++)
-    {
-      if (len[i] >= sizeof buf - k)
-        goto by_field;
-      if (i)
-        buf[k++] = delim;
-      memcpy (buf + k, f[i], len[i]);
-      k += len[i];
-    }
-  if (k < sizeof buf && plain_row (buf, k, delim, n ? n - 1 : 0))
-    {
-      buf[k++] = '\n';
-      fwrite (buf, 1, k, fp);
-      return;
-    }
-by_field:
   for (size_t i = 0; i < n; i++)
     {
       if (i)

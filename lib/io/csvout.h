@@ -17,6 +17,12 @@ void mn_csv_str (FILE *fp, const char *s, char delim);
 void mn_csv_row (FILE *fp, char *const *f, const size_t *len, size_t n,
                  char delim);
 
+/* The same record put together in BUF (SIZE bytes) when it is a plain
+   one (no field to quote) that fits: returns its length, LF included;
+   else 0, BUF's content undefined (mn_csv_row writes it then).  */
+size_t mn_csv_row_buf (char *buf, size_t size, char *const *f,
+                       const size_t *len, size_t n, char delim);
+
 /* The text of the number X in the C locale, into BUF of SIZE bytes (32
    are always enough).  DIGITS 0: the shortest decimal that strtod reads
    back as the same double (round trip: the first of %.15g, %.16g and

@@ -547,6 +547,11 @@ parse_segment (struct mn_reader *r, const char *buf, size_t seg, bool eol,
   size_t done = csv_parse (&r->parser, buf, seg, on_field, on_record, r);
   if (done != seg)
     {
+      /* Out of memory is so whoever runs out (minyi(7), Exit status):
+         the one message and status of base/xalloc.h, not a read error
+         of this line.  */
+      if (csv_error (&r->parser) == CSV_ENOMEM)
+        xalloc_die ();
       if (csv_error (&r->parser) != CSV_EPARSE)
         return fail (r, e, r->rec_start, MN_R_SYSTEM,
                      csv_strerror (csv_error (&r->parser)));

@@ -12,6 +12,7 @@
 #include "prog/parallel.h"
 #include "prog/scan.h"
 #include "io/spool.h"
+#include "base/cpus.h"
 #include "base/xalloc.h"
 #include "base/i18n.h"
 
@@ -260,6 +261,11 @@ run_input (struct mn_run *run, struct mn_run_input *ri, struct mn_error *e)
 
   struct mn_scan scan = { .row = run->row, .header = run->header,
                           .rejected = run->rejected,
+                          .prepare = run->prepare, .finish = run->finish,
+                          .ahead = run->ahead,
+                          .slot_size = run->slot_size,
+                          .threads = run->threads == 0 ? mn_cpus ()
+                                                       : run->threads,
                           .ctx = run->ctx,
                           .whole = bound == MN_RUN_WHOLE ? &whole : NULL,
                           .rejects = &run->rejects, .rep = run->rep,

@@ -29,6 +29,7 @@
 #include "io/reader.h"
 #include "io/rejects.h"
 #include "prog/reporter.h"
+#include "prog/scan.h"
 
 /* Exit statuses, documented in every page under EXIT STATUS.  */
 enum
@@ -104,6 +105,13 @@ struct mn_run
                  struct mn_error *e);              /* as in scan.h */
   void (*rejected) (void *ctx, const struct mn_record *rec,
                     const struct mn_error *e);     /* as in scan.h */
+  /* Or the record's work in two stages, as in scan.h (PREPARE, FINISH,
+     AHEAD, SLOT_SIZE), run on two threads when THREADS (below) is not
+     1: minyi-check.  */
+  mn_prepare_fn *prepare;
+  mn_finish_fn *finish;
+  mn_ahead_fn *ahead;
+  size_t slot_size;
   void *ctx;
   /* Reading a large regular file on several threads (prog/parallel.h):
      with FORK and MERGE set, up to THREADS of them (0: one per
@@ -113,7 +121,9 @@ struct mn_run
      to its bytes: mn_reader_bytes and mn_reader_limit tell how far it
      has gone), or NULL with E (read on one thread); another thread
      fills the partial through ROW; MERGE folds PART into CTX exactly
-     (returns 0, or -1: read on one thread) and DROP frees a partial.  */
+     (returns 0, or -1: read on one thread) and DROP frees a partial.
+     With PREPARE and FINISH, THREADS other than 1 reads and prepares
+     on one thread and finishes on this one (prog/pipe.h).  */
   unsigned threads;
   void *(*fork) (void *ctx, const struct mn_input *in, struct mn_error *e);
   int (*merge) (void *ctx, void *part);

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "base/errinfo.h"
+#include "base/stash.h"
 #include "io/input.h"
 #include "io/rejects.h"
 #include "prog/reporter.h"
@@ -26,6 +27,16 @@ enum
                                    table of another kind in concatenated
                                    ones) */
 };
+
+/* The two stages of a record's work (see PREPARE, FINISH and AHEAD
+   below).  */
+typedef int mn_prepare_fn (void *ctx, const struct mn_input *in,
+                           const struct mn_record *rec, bool sound,
+                           void *slot, struct mn_stash *st,
+                           struct mn_error *e);
+typedef int mn_finish_fn (void *ctx, const struct mn_record *rec, void *slot,
+                          int status, struct mn_error *e);
+typedef void mn_ahead_fn (void *ctx, const void *slot);
 
 struct mn_scan
 {
@@ -45,6 +56,29 @@ struct mn_scan
      and E are valid only during the call.  */
   void (*rejected) (void *ctx, const struct mn_record *rec,
                     const struct mn_error *e);
+  /* Or the program's work on a record in two stages, which replace ROW
+     and REJECTED when both are set (minyi-check: reading and preparing
+     on one thread, finishing on another, prog/pipe.h).  PREPARE is
+     called for every record HEADER lets through, in order: SOUND when
+     it is a sound record, which it may then reject (MN_SCAN_REJECT with
+     E filled; else MN_SCAN_USE); not SOUND for a record rejected before
+     (its structure, or WHOLE), E saying why.  It writes what FINISH
+     needs into SLOT (SLOT_SIZE bytes, aligned for any object), keeping
+     any bytes that must outlive REC in ST (base/stash.h).  FINISH is
+     then called with the record (its fields as read, not normalised),
+     its SLOT and what PREPARE returned (with E when MN_SCAN_REJECT) in
+     the same order, and returns MN_SCAN_USE or MN_SCAN_REJECT (E
+     filled).  AHEAD, when not NULL, is told the slot of a record some
+     way ahead of the one finished (two threads only): a hint, to bring
+     what FINISH will touch into the cache.  */
+  mn_prepare_fn *prepare;
+  mn_finish_fn *finish;
+  mn_ahead_fn *ahead;
+  size_t slot_size;
+  /* With PREPARE and FINISH: 2 or more runs them on two threads (not
+     with STRICT, which reads no further than the first rejected
+     record).  */
+  unsigned threads;
   void *ctx;                    /* borrowed; passed to the callbacks */
   /* When not NULL (borrowed), a problem of the whole input (reported once by
      the caller): every record is rejected with it, without a report each.  */
@@ -63,5 +97,24 @@ struct mn_scan
    says why).  */
 int mn_scan_input (struct mn_input *in, const struct mn_scan *s,
                    struct mn_tally *t, struct mn_error *e);
+
+/* The loop's two halves, for prog/pipe.c.  mn_scan_first: what the
+   program's first stage says of record REC, which mn_input_next
+   returned with RC (1 or 2): MN_SCAN_USE, _REJECT (E filled), _SKIP or
+   _STOP (E filled).
+   mn_scan_settle: finish it (FINISH, with SLOT) and count it in T
+   (whose READ counts it already), send it to the rejects file, report
+   it; returns 1 to go on, 0 to stop (--strict) or -1 (_STOP).
+   mn_scan_progress: report progress, when asked, at record T->read of
+   IN, BYTES into the input, of SIZE bytes (-1: not known).  */
+int mn_scan_first (struct mn_input *in, const struct mn_scan *s,
+                   const struct mn_record *rec, int rc, void *slot,
+                   struct mn_stash *st, struct mn_error *e);
+int mn_scan_settle (const struct mn_scan *s, const struct mn_record *rec,
+                    int r, void *slot, struct mn_tally *t,
+                    struct mn_error *e);
+void mn_scan_progress (const struct mn_scan *s, const struct mn_input *in,
+                       unsigned long long bytes, long long size,
+                       const struct mn_tally *t);
 
 #endif

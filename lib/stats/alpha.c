@@ -36,8 +36,11 @@ mn_alpha_init (struct mn_alpha *a, size_t k)
   size_t kk = k != 0 && k > SIZE_MAX / k ? SIZE_MAX : k * k;
   a->k = k;
   a->n = 0;
-  a->mean = xcalloc (k, sizeof *a->mean);
-  a->cm = xcalloc (kk, sizeof *a->cm);
+  /* Written at every case: on cache lines of their own (xalloc.h).  */
+  if (k > SIZE_MAX / sizeof *a->mean || kk > SIZE_MAX / sizeof *a->cm)
+    xalloc_die ();
+  a->mean = xline_alloc (k * sizeof *a->mean);
+  a->cm = xline_alloc (kk * sizeof *a->cm);
 }
 
 void

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdalign.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "base/visible.h"
 #include "base/xalloc.h"
 #include "base/i18n.h"
+#include "base/stash.h"
 #include "io/header.h"
 #include "io/normrec.h"
 
@@ -54,8 +56,18 @@ struct interned
   uint64_t id;
 };
 
+/* The two stages of a row's check may run on two threads
+   (prog/pipe.h): the fields each writes a row at a time are kept on
+   cache lines of their own, so that neither thread's writes evict what
+   the other is using.  */
+#define CACHE_LINE XLINE
+
+/* Rows mn_checker_ahead may be ahead of mn_checker_finish, at most.  */
+#define EARLY 32
+
 struct mn_checker
 {
+  /* Set by mn_checker_new and mn_checker_begin, then only read.  */
   const struct mn_check_spec *spec;
   size_t ni;                        /* codebook items */
 
@@ -67,9 +79,25 @@ struct mn_checker
   /* Items in the reliability analysis, and their scale ends.  */
   size_t *aitem;
   size_t nalpha;
-  double *amin, *amax, *x;
+  double *amin, *amax;
 
-  struct mn_groups *wave_ids, *cadre_ids;
+  struct file_stats *files;
+  size_t nfiles, filescap;
+
+  /* The first stage's (mn_checker_prepare).  */
+  alignas (CACHE_LINE) struct mn_normrec norm; /* keys and answers in NFKC */
+  /* Townships as small integers, from 1, for the second stage.  */
+  struct mn_groups *township_ids;
+  uint64_t ntownship;
+  struct mn_answer *ans;            /* on lines of their own */
+  bool *has;
+  /* The current input's name, and its encoding as last noted in its
+     struct file_stats.  */
+  const char *fname, *fencoding;
+  bool fguessed;
+
+  /* The second stage's (mn_checker_finish).  */
+  alignas (CACHE_LINE) struct mn_groups *wave_ids, *cadre_ids;
   uint64_t nwave, ncadre;
   /* (wave id, cadre id, household) -> the row's position (see
      struct file_stats): the ids as four bytes each, then the
@@ -78,40 +106,42 @@ struct mn_checker
   struct mn_u64map coverage;        /* wave id << 32 | cadre id -> responses */
   struct mn_groups *wave_rows;      /* wave -> clean rows */
   struct mn_groups *townships;      /* name -> struct township */
+  struct township **tws;            /* by the first stage's ids */
+  size_t twscap;
   struct mn_groups *collectors;     /* "id\0township" -> mn_moments */
-
-  struct file_stats *files;
-  size_t nfiles, filescap;
 
   struct mn_alpha alpha_all;
   unsigned long alpha_incomplete;
   FILE *flags;                      /* spooled flag rows */
   unsigned long straight_lined;
 
-  struct mn_normrec norm;           /* keys and answers in NFKC */
-  struct mn_answer *ans;
-  bool *has;
   char *key;                        /* reused composite key */
   size_t keycap;
 
-  /* The duplicate check's key of the current row (see dup_key), and
-     its wave and cadre ids as the coverage counts' key.  */
+  /* The duplicate check's key of the current row (see dup_key), its
+     hash, and its wave and cadre ids as the coverage counts' key.  */
   char *dkey;
   size_t dlen, dkeycap;
-  uint64_t dpair;
-  /* DKEY and DPAIR were made early, and DHASH is DKEY's hash (see
-     dup_prefetch).  */
-  bool dready;
-  uint64_t dhash;
+  uint64_t dpair, dhash;
 
   /* The last wave seen (a survey's rows are nearly all of one or two
-     waves): its id and its clean-row count, saving two lookups a row.
-     WROWS is NULL until learn has looked it up.  */
+     waves): its key and id, saving a lookup a row.  */
   char *wkey;
   size_t wlen, wcap;
   bool wvalid;
   uint64_t wid;
-  unsigned long *wrows;
+  /* The last wave's id and clean-row count (LWID 0: none yet; ids
+     start at 1).  */
+  uint64_t lwid;
+  unsigned long *lwrows;
+  /* The keys mn_checker_ahead made, from EARLY_HEAD to EARLY_TAIL
+     (counts; modulo EARLY in the ring), for the rows of SLOT.  */
+  struct early
+  {
+    const void *slot;
+    uint64_t hash, pair;
+  } early[EARLY];
+  unsigned long early_head, early_tail;
 };
 
 /* The composite key A NUL B in C's reused buffer; returns its length.  */
@@ -119,7 +149,7 @@ static size_t
 pair_key (struct mn_checker *c, const char *a, size_t al, const char *b,
           size_t bl)
 {
-  c->key = xgrow (c->key, &c->keycap, al + 1 + bl, 1);
+  c->key = xline_grow (c->key, &c->keycap, al + 1 + bl, 1);
   memcpy (c->key, a, al);
   c->key[al] = '\0';
   memcpy (c->key + al + 1, b, bl);
@@ -185,16 +215,15 @@ struct mn_checker *
 mn_checker_new (const struct mn_check_spec *spec, struct mn_error *e)
 {
   const struct mn_codebook *cb = spec->cb;
-  struct mn_checker *c = xcalloc (1, sizeof *c);
+  struct mn_checker *c = xline_alloc (sizeof *c);
   c->spec = spec;
   c->ni = cb->n;
-  c->item_col = xcalloc (cb->n, sizeof *c->item_col);
-  c->aitem = xcalloc (cb->n, sizeof *c->aitem);
-  c->amin = xcalloc (cb->n, sizeof *c->amin);
-  c->amax = xcalloc (cb->n, sizeof *c->amax);
-  c->x = xcalloc (cb->n, sizeof *c->x);
-  c->ans = xcalloc (cb->n, sizeof *c->ans);
-  c->has = xcalloc (cb->n, sizeof *c->has);
+  c->item_col = xline_alloc (cb->n * sizeof *c->item_col);
+  c->aitem = xline_alloc (cb->n * sizeof *c->aitem);
+  c->amin = xline_alloc (cb->n * sizeof *c->amin);
+  c->amax = xline_alloc (cb->n * sizeof *c->amax);
+  c->ans = xline_alloc (cb->n * sizeof *c->ans);
+  c->has = xline_alloc (cb->n * sizeof *c->has);
   if (spec->alpha_items)
     for (size_t i = 0; i < spec->nalpha; i++)
       {
@@ -216,6 +245,7 @@ mn_checker_new (const struct mn_check_spec *spec, struct mn_error *e)
       if (numeric_item (&cb->item[i], &c->amin[c->nalpha],
                         &c->amax[c->nalpha]))
         c->aitem[c->nalpha++] = i;
+  c->township_ids = mn_groups_new (sizeof (struct interned));
   c->wave_ids = mn_groups_new (sizeof (struct interned));
   c->cadre_ids = mn_groups_new (sizeof (struct interned));
   mn_keyset_init (&c->seen);
@@ -250,6 +280,8 @@ mn_checker_free (struct mn_checker *c)
       free (v);
     }
   mn_groups_free (c->townships);
+  mn_groups_free (c->township_ids);
+  free (c->tws);
   mn_groups_free (c->wave_ids);
   mn_groups_free (c->cadre_ids);
   if (c->coverage.key)
@@ -269,7 +301,6 @@ mn_checker_free (struct mn_checker *c)
   free (c->aitem);
   free (c->amin);
   free (c->amax);
-  free (c->x);
   free (c->ans);
   free (c->has);
   free (c->key);
@@ -291,14 +322,15 @@ mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
                   struct mn_error *e)
 {
   const struct mn_check_spec *sp = c->spec;
-  c->files = xgrow (c->files, &c->filescap, c->nfiles + 1, sizeof *c->files);
+  c->files = xline_grow (c->files, &c->filescap, c->nfiles + 1,
+                         sizeof *c->files);
   struct file_stats *f = &c->files[c->nfiles++];
   memset (f, 0, sizeof *f);
   if (c->nfiles > 1)
     f->base = f[-1].base + f[-1].last;
-  f->name = xstrdup (in->name);
-  f->encoding = in->encoding;
-  f->guessed = in->guessed;
+  c->fname = f->name = xstrdup (in->name);
+  c->fencoding = f->encoding = in->encoding;
+  c->fguessed = f->guessed = in->guessed;
   c->col_wave = c->col_cadre = c->col_household = -1;
   c->col_township = c->col_village = c->col_collector = c->col_weight = -1;
   mn_normrec_clear (&c->norm);
@@ -352,14 +384,6 @@ township_at (struct mn_checker *c, const char *t, size_t len)
   return tw;
 }
 
-static struct township *
-township_of (struct mn_checker *c, const struct mn_record *rec)
-{
-  size_t len;
-  const char *t = township_cell (c, rec, &len);
-  return township_at (c, t, len);
-}
-
 /* Count a rejected record of township TW.  */
 static void
 count_rejected_in (struct mn_checker *c, struct township *tw,
@@ -372,28 +396,18 @@ count_rejected_in (struct mn_checker *c, struct township *tw,
   ft->reason[e->reason]++, tt->reason[e->reason]++;
 }
 
-/* Count a rejected record REC, already seen through C's normalisation.  */
+/* The encoding the current input is read as, IN's: the guess may be
+   put off to its first line that is not ASCII, after the input was
+   begun.  */
 static void
-count_rejected (struct mn_checker *c, const struct mn_record *rec,
-                const struct mn_error *e)
-{
-  count_rejected_in (c, township_of (c, rec), e);
-}
-
-void
-mn_checker_encoding (struct mn_checker *c, const struct mn_input *in)
+checker_encoding (struct mn_checker *c, const struct mn_input *in)
 {
   if (c->nfiles == 0)
     return;
-  c->files[c->nfiles - 1].encoding = in->encoding;
-  c->files[c->nfiles - 1].guessed = in->guessed;
-}
-
-void
-mn_checker_rejected (struct mn_checker *c, const struct mn_record *rec,
-                     const struct mn_error *e)
-{
-  count_rejected (c, mn_normrec_apply (&c->norm, rec), e);
+  if (in->encoding == c->fencoding && in->guessed == c->fguessed)
+    return;
+  c->fencoding = c->files[c->nfiles - 1].encoding = in->encoding;
+  c->fguessed = c->files[c->nfiles - 1].guessed = in->guessed;
 }
 
 void
@@ -475,6 +489,78 @@ check_identity (const struct mn_checker *c, const struct mn_record *rec,
   return 0;
 }
 
+/* What the first stage (mn_checker_prepare) hands on to the second
+   (mn_checker_finish) about a row: the slot of prog/scan.h.  The
+   strings are the normalised, trimmed cells, kept in the stash.  */
+/* The cells of a row the second stage needs, in this order.  */
+enum
+{
+  CELL_TOWNSHIP, CELL_WAVE, CELL_CADRE, CELL_HOUSEHOLD, CELL_COLLECTOR,
+  NCELLS
+};
+
+struct prep
+{
+  bool sound;                       /* passed the first stage's checks */
+  bool complete;                    /* every reliability item answered */
+  bool dready;                      /* DHASH and DPAIR made early (one
+                                       thread: dup_prefetch) */
+  unsigned flags;                   /* MN_FLAG_... */
+  uint32_t len[NCELLS];             /* the cells' lengths (0 for those
+                                       of a record not SOUND but the
+                                       township) */
+  const char *cells;                /* the cells, normalised and trimmed,
+                                       one after the other, each ended
+                                       by a NUL (in the stash) */
+  size_t tid;                       /* the township's id (from 0) */
+  uint64_t dhash, dpair;            /* the duplicate key's hash, and the
+                                       wave and cadre ids */
+  double index;                     /* the composite index, or NaN */
+  double x[];                       /* with COMPLETE: the items' answers */
+};
+
+/* Cell I of row P, and its length in *LEN.  */
+static const char *
+cell_of (const struct prep *p, int i, size_t *len)
+{
+  const char *s = p->cells;
+  for (int j = 0; j < i; j++)
+    s += p->len[j] + 1;
+  *len = p->len[i];
+  return s;
+}
+
+/* Keep the cells CELL[i] of LEN[i] bytes for P in ST, one after the
+   other (a few cache lines that the second stage reads a row: see
+   prog/pipe.c).  */
+static void
+keep_cells (struct prep *p, struct mn_stash *st, const char *const *cell,
+            const size_t *len)
+{
+  size_t total = 0;
+  for (int i = 0; i < NCELLS; i++)
+    {
+      if (len[i] > UINT32_MAX)
+        xalloc_die ();            /* a reader's record is at most 64 MiB */
+      p->len[i] = (uint32_t) len[i];
+      total += len[i] + 1;
+    }
+  char *q = mn_stash_bytes (st, total);
+  p->cells = q;
+  for (int i = 0; i < NCELLS; i++)
+    {
+      memcpy (q, cell[i], len[i]);
+      q[len[i]] = '\0';
+      q += len[i] + 1;
+    }
+}
+
+size_t
+mn_checker_slot_size (const struct mn_checker *c)
+{
+  return sizeof (struct prep) + c->nalpha * sizeof (double);
+}
+
 /* The key of IDS (the wave's and the cadre's) and household H (HL
    bytes) in C->dkey, and the ids as C->dpair.  */
 static void
@@ -483,64 +569,70 @@ put_key (struct mn_checker *c, uint64_t wi, uint64_t ci, const char *h,
 {
   uint32_t ids[2] = { (uint32_t) wi, (uint32_t) ci };
   c->dpair = wi << 32 | ci;
-  c->dkey = xgrow (c->dkey, &c->dkeycap, sizeof ids + hl, 1);
+  c->dkey = xline_grow (c->dkey, &c->dkeycap, sizeof ids + hl, 1);
   memcpy (c->dkey, ids, sizeof ids);
   memcpy (c->dkey + sizeof ids, h, hl);
   c->dlen = sizeof ids + hl;
 }
 
-/* Early in a row's check, once its keys are known not to be empty: when
-   its wave is the last one's and its cadre already has an id, make its
-   duplicate key and hash now, and have the key set's slot brought into
-   the cache while the answers are checked.  Nothing is interned: a row
-   rejected later must leave no id behind.  */
-static void
-dup_prefetch (struct mn_checker *c, const struct mn_record *rec)
+/* Before a row's duplicate check, as early as its wave, cadre and
+   household cells W, K and H are known to be filled in: when the wave
+   is the last one's and the cadre already has an id, make the row's
+   duplicate key and hash now, into *HASH and *PAIR (the wave's and
+   cadre's ids), and have the key set's slot brought into the cache
+   meanwhile; returns whether it did.  Nothing is interned: a row
+   rejected later must leave no id behind.  On one thread this is done
+   while the row's answers are checked; on two, by the second stage a
+   few rows ahead (mn_checker_ahead).  */
+static bool
+dup_prefetch (struct mn_checker *c, const char *w, size_t wl, const char *k,
+              size_t kl, const char *h, size_t hl, uint64_t *hash,
+              uint64_t *pair)
 {
-  c->dready = false;
-  size_t wl, hl, cl;
-  const char *w = cell (rec, c->col_wave, &wl);
   if (!c->wvalid || wl != c->wlen || memcmp (w, c->wkey, wl) != 0)
-    return;
-  const char *k = cell (rec, c->col_cadre, &cl);
-  const struct interned *ci = mn_groups_find (c->cadre_ids, k, cl);
+    return false;
+  const struct interned *ci = mn_groups_find (c->cadre_ids, k, kl);
   if (!ci || c->wid >= UINT32_MAX || ci->id >= UINT32_MAX)
-    return;
-  const char *h = cell (rec, c->col_household, &hl);
+    return false;
   put_key (c, c->wid, ci->id, h, hl);
-  c->dhash = mn_keyset_hash (&c->seen, c->dkey, c->dlen);
-  mn_keyset_prefetch (&c->seen, c->dhash);
-  c->dready = true;
+  *hash = mn_keyset_hash (&c->seen, c->dkey, c->dlen);
+  *pair = c->dpair;
+  mn_keyset_prefetch (&c->seen, *hash);
+  return true;
 }
 
-/* The duplicate check's key of REC in C->dkey (C->dlen bytes): the
-   wave's and the cadre's ids, four bytes each, then the household; a
-   new wave or cadre is given the next id.  False when an id would not
+/* The duplicate check's key of the row P in C->dkey (C->dlen bytes),
+   its hash in C->dhash: the wave's and the cadre's ids, four bytes
+   each, then the household; a new wave or cadre is given the next id
+   (unless PRE, not NULL, made them early).  False when an id would not
    fit in four bytes (less one: the coverage counts' 64-bit keys must
    not be all ones).  */
 static bool
-dup_key (struct mn_checker *c, const struct mn_record *rec)
+dup_key (struct mn_checker *c, const struct prep *p, const struct early *pre)
 {
-  if (c->dready)
-    return true;
-  size_t wl, hl, cl;
-  const char *w = cell (rec, c->col_wave, &wl);
-  const char *h = cell (rec, c->col_household, &hl);
-  const char *k = cell (rec, c->col_cadre, &cl);
+  size_t wl, kl, hl;
+  const char *w = cell_of (p, CELL_WAVE, &wl);
+  const char *k = cell_of (p, CELL_CADRE, &kl);
+  const char *h = cell_of (p, CELL_HOUSEHOLD, &hl);
+  if (pre)
+    {
+      put_key (c, pre->pair >> 32, pre->pair & UINT32_MAX, h, hl);
+      c->dhash = pre->hash;
+      return true;
+    }
   uint64_t wi;
   if (c->wvalid && wl == c->wlen && memcmp (w, c->wkey, wl) == 0)
     wi = c->wid;
   else
     {
       wi = intern (c->wave_ids, &c->nwave, w, wl);
-      c->wkey = xgrow (c->wkey, &c->wcap, wl + 1, 1);
+      c->wkey = xline_grow (c->wkey, &c->wcap, wl + 1, 1);
       memcpy (c->wkey, w, wl);
       c->wlen = wl;
       c->wid = wi;
-      c->wrows = NULL;
       c->wvalid = true;
     }
-  uint64_t ci = intern (c->cadre_ids, &c->ncadre, k, cl);
+  uint64_t ci = intern (c->cadre_ids, &c->ncadre, k, kl);
   if (wi >= UINT32_MAX || ci >= UINT32_MAX)
     return false;
   put_key (c, wi, ci, h, hl);
@@ -567,62 +659,116 @@ first_seen (const struct mn_checker *c, uint64_t where)
   return lo;
 }
 
-/* The duplicate check.  Remembers the triple when it is new; sets *NEW
-   then.  */
+/* The duplicate check of the row P prepared, on LINE, whose key PRE
+   made early when not NULL.  Remembers the triple when it is new; sets
+   *FRESH then.  */
 static int
-check_duplicate (struct mn_checker *c, const struct mn_record *rec,
-                 const char *file, bool *fresh, struct mn_error *e)
+check_duplicate (struct mn_checker *c, const struct prep *p,
+                 const struct early *pre, unsigned long line, bool *fresh,
+                 struct mn_error *e)
 {
-  if (!dup_key (c, rec))
-    return mn_error_set (e, file, rec->line, MN_R_TOO_BIG,
+  struct file_stats *f = &c->files[c->nfiles - 1];
+  if (!dup_key (c, p, pre))
+    return mn_error_set (e, f->name, line, MN_R_TOO_BIG,
                          "more waves or cadres than duplicate detection "
                          "can number (%lu each)",
                          (unsigned long) UINT32_MAX - 1);
-  struct file_stats *f = &c->files[c->nfiles - 1];
   uint64_t *first = mn_keyset_put_hashed (&c->seen, c->dkey, c->dlen,
-                                          c->dhash, f->base + rec->line);
+                                          c->dhash, f->base + line);
   *fresh = first == NULL;
   if (!first)
     {
-      if (rec->line > f->last)
-        f->last = rec->line;
+      if (line > f->last)
+        f->last = line;
       return 0;
     }
   size_t fi = first_seen (c, *first);
-  unsigned long line = (unsigned long) (*first - c->files[fi].base);
-  size_t wl, hl, cl;
-  const char *w = cell (rec, c->col_wave, &wl);
-  const char *h = cell (rec, c->col_household, &hl);
-  const char *k = cell (rec, c->col_cadre, &cl);
+  unsigned long was = (unsigned long) (*first - c->files[fi].base);
+  size_t wl, kl, hl;
+  const char *w = cell_of (p, CELL_WAVE, &wl);
+  const char *k = cell_of (p, CELL_CADRE, &kl);
+  const char *h = cell_of (p, CELL_HOUSEHOLD, &hl);
   if (fi == c->nfiles - 1)
-    return mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
+    return mn_error_set (e, f->name, line, MN_R_DUPLICATE,
                          "household '%.*s' already rated cadre '%.*s' in "
-                         "wave '%.*s' on line %lu", (int) hl, h, (int) cl, k,
-                         (int) wl, w, line);
-  return mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
+                         "wave '%.*s' on line %lu", (int) hl, h, (int) kl, k,
+                         (int) wl, w, was);
+  return mn_error_set (e, f->name, line, MN_R_DUPLICATE,
                        "household '%.*s' already rated cadre '%.*s' in wave "
-                       "'%.*s' on line %lu of %s", (int) hl, h, (int) cl, k,
-                       (int) wl, w, line, c->files[fi].name);
+                       "'%.*s' on line %lu of %s", (int) hl, h, (int) kl, k,
+                       (int) wl, w, was, c->files[fi].name);
 }
 
-/* Fold a clean row into the reliability, coverage and collector
-   statistics; return its flags.  */
-static unsigned
-learn (struct mn_checker *c, const struct mn_record *rec, bool fresh,
-       struct township *tw, const char *t, size_t tl)
+/* The first stage's part of the statistics of a row that may be clean:
+   its answers to the reliability items, whether it is straight-lined,
+   its composite index (nothing is counted yet).  */
+static void
+prepare_learn (struct mn_checker *c, const struct mn_record *rec,
+               struct prep *p)
 {
-  unsigned flags = 0;
-  size_t wl;
+  /* Reliability: complete cases only (listwise deletion).  */
+  bool complete = c->nalpha > 0;
+  for (size_t j = 0; j < c->nalpha && complete; j++)
+    {
+      size_t i = c->aitem[j];
+      complete = c->has[i] && c->ans[i].kind == MN_ANS_VALID
+                 && mn_parse_double (rec->f[c->item_col[i]], &p->x[j]) == 0;
+    }
+  p->complete = complete;
+  p->flags = 0;
+  if (complete)
+    {
+      /* Straight-lining: every item at the same end of its scale.  */
+      bool lo = true, hi = true;
+      for (size_t j = 0; j < c->nalpha; j++)
+        {
+          lo &= p->x[j] == c->amin[j];
+          hi &= p->x[j] == c->amax[j];
+        }
+      if (c->nalpha >= 3 && (lo || hi))
+        p->flags |= MN_FLAG_STRAIGHT;
+    }
+  p->index = mn_codebook_composite (c->spec->cb, c->ans, c->has);
+}
+
+/* The township of row P, by the first stage's id for it (a new one
+   looked up by name, and kept).  */
+static struct township *
+township_by_id (struct mn_checker *c, const struct prep *p)
+{
+  if (p->tid >= c->twscap)
+    {
+      size_t old = c->twscap;
+      c->tws = xgrow (c->tws, &c->twscap, p->tid + 1, sizeof *c->tws);
+      memset (c->tws + old, 0, (c->twscap - old) * sizeof *c->tws);
+    }
+  if (!c->tws[p->tid])
+    {
+      size_t tl;
+      const char *t = cell_of (p, CELL_TOWNSHIP, &tl);
+      c->tws[p->tid] = township_at (c, t, tl);
+    }
+  return c->tws[p->tid];
+}
+
+/* Fold a clean row P of township TW into the reliability, coverage and
+   collector statistics.  */
+static void
+learn (struct mn_checker *c, const struct prep *p, struct township *tw,
+       bool fresh)
+{
   /* Rows per wave: a mistyped wave ("2026q1") shows up as a wave of its
-     own with a handful of rows.  */
-  const char *wv = cell (rec, c->col_wave, &wl);
-  bool cached = c->wvalid && wl == c->wlen && memcmp (wv, c->wkey, wl) == 0;
-  unsigned long *rows = cached ? c->wrows : NULL;
-  if (!rows)
-    rows = mn_groups_get (c->wave_rows, wv, wl);
-  if (cached)
-    c->wrows = rows;
-  ++*rows;
+     own with a handful of rows.  The last wave's count is kept at hand
+     (a survey's rows are nearly all of one or two waves).  */
+  uint64_t wid = c->dpair >> 32;
+  if (wid != c->lwid)
+    {
+      size_t wl;
+      const char *w = cell_of (p, CELL_WAVE, &wl);
+      c->lwrows = mn_groups_get (c->wave_rows, w, wl);
+      c->lwid = wid;
+    }
+  ++*c->lwrows;
   if (fresh)
     {
       /* One more household of this cadre responded in this wave.  */
@@ -631,27 +777,10 @@ learn (struct mn_checker *c, const struct mn_record *rec, bool fresh,
         ++*n;
     }
 
-  /* Reliability: complete cases only (listwise deletion).  */
-  bool complete = c->nalpha > 0;
-  for (size_t j = 0; j < c->nalpha && complete; j++)
+  if (p->complete)
     {
-      size_t i = c->aitem[j];
-      complete = c->has[i] && c->ans[i].kind == MN_ANS_VALID
-                 && mn_parse_double (rec->f[c->item_col[i]], &c->x[j]) == 0;
-    }
-  if (complete)
-    {
-      mn_alpha_add (&c->alpha_all, c->x);
-      mn_alpha_add (&tw->alpha, c->x);
-      /* Straight-lining: every item at the same end of its scale.  */
-      bool lo = true, hi = true;
-      for (size_t j = 0; j < c->nalpha; j++)
-        {
-          lo &= c->x[j] == c->amin[j];
-          hi &= c->x[j] == c->amax[j];
-        }
-      if (c->nalpha >= 3 && (lo || hi))
-        flags |= MN_FLAG_STRAIGHT;
+      mn_alpha_add (&c->alpha_all, p->x);
+      mn_alpha_add (&tw->alpha, p->x);
     }
   else if (c->nalpha > 0)
     {
@@ -660,38 +789,46 @@ learn (struct mn_checker *c, const struct mn_record *rec, bool fresh,
     }
 
   /* Collectors: the composite index by collector within township.  */
-  size_t ol;
-  const char *o = cell (rec, c->col_collector, &ol);
-  double index = mn_codebook_composite (c->spec->cb, c->ans, c->has);
-  if (ol && !isnan (index))
+  size_t ol, tl;
+  const char *o = cell_of (p, CELL_COLLECTOR, &ol);
+  const char *t = cell_of (p, CELL_TOWNSHIP, &tl);
+  if (ol && !isnan (p->index))
     {
       size_t n = pair_key (c, o, ol, t, tl);
-      mn_moments_add (mn_groups_get (c->collectors, c->key, n), index);
-      mn_moments_add (&tw->index, index);
+      mn_moments_add (mn_groups_get (c->collectors, c->key, n), p->index);
+      mn_moments_add (&tw->index, p->index);
     }
-  return flags;
 }
 
 int
-mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
-                unsigned *flags, struct mn_error *e)
+mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
+                    const struct mn_record *rec, bool sound, void *slot,
+                    struct mn_stash *st, struct mn_error *e)
 {
   const struct mn_check_spec *sp = c->spec;
-  const char *file = c->files[c->nfiles - 1].name;
-  struct tally *ft = file_tally (c);
+  const char *file = c->fname;
+  struct prep *p = slot;
+  const char *cells[NCELLS] = { "", "", "", "", "" };
+  size_t len[NCELLS] = { 0 };
+  p->sound = false;
+  p->dready = false;
+  if (sound)
+    checker_encoding (c, in);
   rec = mn_normrec_apply (&c->norm, rec);
-  size_t tl;
-  const char *t = township_cell (c, rec, &tl);
-  struct township *tw = township_at (c, t, tl);
-  *flags = 0;
+  cells[CELL_TOWNSHIP] = township_cell (c, rec, &len[CELL_TOWNSHIP]);
+  p->tid = intern (c->township_ids, &c->ntownship, cells[CELL_TOWNSHIP],
+                   len[CELL_TOWNSHIP]) - 1;
+  if (!sound)
+    goto reject;
 
   static const char *const what[] = { N_("wave"), N_("cadre"), N_("household") };
   const long cols[] = { c->col_wave, c->col_cadre, c->col_household };
+  const int at[] = { CELL_WAVE, CELL_CADRE, CELL_HOUSEHOLD };
   for (int i = 0; i < 3; i++)
     {
-      size_t len;
-      const char *k = cell (rec, cols[i], &len);
-      if (mn_na_match (sp->na, k, len))
+      int j = at[i];
+      cells[j] = cell (rec, cols[i], &len[j]);
+      if (mn_na_match (sp->na, cells[j], len[j]))
         {
           mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
                         "empty %s (column '%s')", _(what[i]),
@@ -700,7 +837,12 @@ mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
           goto reject;
         }
     }
-  dup_prefetch (c, rec);
+  /* On one thread (a borrowing stash) the key set is this thread's.  */
+  if (st->borrow)
+    p->dready = dup_prefetch (c, cells[CELL_WAVE], len[CELL_WAVE],
+                              cells[CELL_CADRE], len[CELL_CADRE],
+                              cells[CELL_HOUSEHOLD], len[CELL_HOUSEHOLD],
+                              &p->dhash, &p->dpair);
   for (size_t i = 0; i < c->ni; i++)
     {
       long col = c->item_col[i];
@@ -716,22 +858,73 @@ mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
           goto reject;
         }
     }
-  bool fresh;
   if (check_weight (c, rec, file, e) < 0
-      || check_identity (c, rec, file, e) < 0
-      || check_duplicate (c, rec, file, &fresh, e) < 0)
+      || check_identity (c, rec, file, e) < 0)
     goto reject;
+  cells[CELL_COLLECTOR] = cell (rec, c->col_collector, &len[CELL_COLLECTOR]);
+  prepare_learn (c, rec, p);
+  keep_cells (p, st, cells, len);
+  p->sound = true;
+  return 0;
 
-  *flags = learn (c, rec, fresh, tw, t, tl);
+reject:
+  for (int i = CELL_WAVE; i < NCELLS; i++)
+    len[i] = 0;
+  keep_cells (p, st, cells, len);
+  return -1;
+}
+
+void
+mn_checker_ahead (struct mn_checker *c, const void *slot)
+{
+  /* The slot is the first stage's memory: what is made of it here is
+     queued (writing to it would have the first stage's thread fetch the
+     line back when it reuses it).  */
+  const struct prep *p = slot;
+  struct early *q = &c->early[c->early_tail % EARLY];
+  size_t wl, kl, hl;
+  const char *w = cell_of (p, CELL_WAVE, &wl);
+  const char *k = cell_of (p, CELL_CADRE, &kl);
+  const char *h = cell_of (p, CELL_HOUSEHOLD, &hl);
+  if (!p->sound || c->early_tail - c->early_head == EARLY
+      || !dup_prefetch (c, w, wl, k, kl, h, hl, &q->hash, &q->pair))
+    return;
+  q->slot = slot;
+  c->early_tail++;
+}
+
+int
+mn_checker_finish (struct mn_checker *c, unsigned long line, void *slot,
+                   bool rejected, unsigned *flags, struct mn_error *e)
+{
+  const struct prep *p = slot;
+  struct tally *ft = file_tally (c);
+  struct township *tw = township_by_id (c, p);
+  /* The key made early: by the first stage on one thread, or by
+     mn_checker_ahead on two (the first it queued is this row's, or a
+     later row's).  */
+  struct early pre = { p->dready ? slot : NULL, p->dhash, p->dpair };
+  const struct early *q = &c->early[c->early_head % EARLY];
+  if (c->early_head != c->early_tail && q->slot == slot)
+    {
+      pre = *q;
+      c->early_head++;
+    }
+  bool fresh;
+  *flags = 0;
+  if (rejected || check_duplicate (c, p, pre.slot ? &pre : NULL, line,
+                                   &fresh, e) < 0)
+    {
+      count_rejected_in (c, tw, e);
+      return -1;
+    }
+  learn (c, p, tw, fresh);
+  *flags = p->flags;
   ft->read++, tw->t.read++;
   ft->written++, tw->t.written++;
   if (*flags)
     ft->flagged++, tw->t.flagged++;
   return 0;
-
-reject:
-  count_rejected_in (c, tw, e);
-  return -1;
 }
 
 /* Report rows: section,key,subkey,measure,value.  */

@@ -19,6 +19,7 @@
 #include "base/errinfo.h"
 #include "io/input.h"
 #include "base/na.h"
+#include "base/stash.h"
 #include "survey/roster.h"
 
 struct mn_check_spec
@@ -69,23 +70,36 @@ void mn_checker_free (struct mn_checker *c);
 int mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
                       struct mn_error *e);
 
-/* The encoding the current input is read as, IN's (as mn_checker_begin
-   keeps it): the guess may be put off to its first line that is not
-   ASCII, after the input was begun.  */
-void mn_checker_encoding (struct mn_checker *c, const struct mn_input *in);
+/* A record's check comes in two stages, which may run on two threads
+   (prog/pipe.h), the first a few hundred records ahead of the second.
+   Each touches only its own part of the checker; the first hands the
+   second what it found in a slot of mn_checker_slot_size bytes.
 
-/* Check a structurally sound record of the current input.  Returns 0
-   when the row is clean (and sets *FLAGS), -1 when it is rejected, with
-   E (file, line, reason, message).  REC is borrowed, not kept; E's file
-   is C's copy of the input's name, valid until mn_checker_free.  */
-int mn_checker_row (struct mn_checker *c, const struct mn_record *rec,
-                    unsigned *flags, struct mn_error *e);
+   mn_checker_prepare: the first stage of record REC of the current
+   input IN (both borrowed, not kept).  When SOUND, check everything but
+   duplicates: return 0 when it may be clean, -1 when it is rejected,
+   with E (file, line, reason, message).  When not SOUND (rejected
+   before, its structure, its file), just find its township, for the
+   tallies.  What must outlive REC is kept in ST (borrowed, base/stash.h;
+   a borrowing stash means the second stage follows at once on this
+   thread).
 
-/* Count a record rejected for E (by mn_checker_row, or before it: its
-   structure, its file), for the per-file and per-township tallies.  REC
-   and E are borrowed, not kept.  */
-void mn_checker_rejected (struct mn_checker *c, const struct mn_record *rec,
-                          const struct mn_error *e);
+   mn_checker_ahead: a hint from the second stage, a few records ahead:
+   have the duplicate check's slot of the row SLOT prepared brought into
+   the cache.
+
+   mn_checker_finish: the second stage of the record on LINE prepared in
+   SLOT.  When REJECTED (by the first stage, or before it; E says why),
+   count it; else the duplicate check: returns 0 when the row is clean
+   (and sets *FLAGS: MN_FLAG_...), -1 when it is rejected, with E.  E's
+   file is C's copy of the input's name, valid until mn_checker_free.  */
+size_t mn_checker_slot_size (const struct mn_checker *c);
+int mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
+                        const struct mn_record *rec, bool sound, void *slot,
+                        struct mn_stash *st, struct mn_error *e);
+void mn_checker_ahead (struct mn_checker *c, const void *slot);
+int mn_checker_finish (struct mn_checker *c, unsigned long line, void *slot,
+                       bool rejected, unsigned *flags, struct mn_error *e);
 
 /* Note a flag raised on the current input's record at LINE.  */
 void mn_checker_flagged (struct mn_checker *c, unsigned long line,

@@ -33,6 +33,27 @@ old
 stderr:
 minyi-score: memory exhausted
 
+=== memory exhausted on minyi-check's reading thread: the rows before the record it was reading are finished first, the same messages as -j 1
+# Five rejected rows, then a record of 30 MB whose reading runs out of
+# memory (ulimit -v; a sanitized build fails allocations over 2 MB).
+# On two threads the reader was ahead: the rows before it lost their
+# messages, and libcsv's buffer failing said 'memory exhausted while
+# increasing buffer size' on the record's line, not the suite's message.
+cmd: printf '%s\n' 'item,column,label,values,satisfied,dontknow,weight' 'q2,q2,q2,1..5,4..5,,1' > $T/cb.csv; awk 'BEGIN { print "wave,township,village,group,household,respondent_type,cadre,collector,weight,q_overall,q2,q3"; for (i = 1; i <= 3000; i++) printf "2026Q1,T,V,G,H%d,villager,C%d,S1,1,4,%d,5\n", i, i, (i > 2995 ? 9 : 3); printf "2026Q1,T,V,G,HB,villager,C1,S1,1,4,3,\""; for (i = 0; i < 300000; i++) printf "%099d\n", 0; print "\""; for (i = 1; i <= 100; i++) printf "2026Q1,T,V,G,HC%d,villager,C%d,S1,1,4,3,5\n", i, i }' > $T/long.csv; case $B in *san*) ASAN_OPTIONS=allocator_may_return_null=1:max_allocation_size_mb=2; TSAN_OPTIONS=$ASAN_OPTIONS; export ASAN_OPTIONS TSAN_OPTIONS;; *) ulimit -v 60000;; esac; cd $T; for j in 1 2; do minyi-check -j $j -c cb.csv -o out.csv --rejects rej.csv long.csv 2> $T/err$j; echo $?; grep -v '^==[0-9]*==WARNING: [A-Za-z]*Sanitizer failed to allocate' $T/err$j > $T/msg$j; done; cat $T/msg1 >&2; cmp $T/msg1 $T/msg2 && echo same; rm $T/long.csv $T/err? $T/msg?; ls $T
+exit: 0
+stdout:
+2
+2
+same
+cb.csv
+stderr:
+minyi-check:long.csv:2997: answer '9' to item 'q2' outside scale 1..5
+minyi-check:long.csv:2998: answer '9' to item 'q2' outside scale 1..5
+minyi-check:long.csv:2999: answer '9' to item 'q2' outside scale 1..5
+minyi-check:long.csv:3000: answer '9' to item 'q2' outside scale 1..5
+minyi-check:long.csv:3001: answer '9' to item 'q2' outside scale 1..5
+minyi-check: memory exhausted
+
 === standard output closed: refused before any input is read, status 2 (issue 11)
 cmd: minyi-check -c codebook4.csv --rejects $T/rej.csv check.csv >&-; echo $? >&2; ls $T
 exit: 0

@@ -15,6 +15,7 @@
 #include "io/tabfmt.h"
 #include "base/groups.h"
 #include "base/thread.h"
+#include "base/xalloc.h"
 #include "io/output.h"
 #include "flood.h"
 #include "base/na.h"
@@ -678,6 +679,44 @@ test_thread_start (void)
       "thread: the caller's signal mask left as it was");
 }
 
+/* base/xalloc.h: a thread's own handler for memory exhausted is called
+   with its argument, on that thread only, and once (the reader thread
+   of prog/pipe.c hands its records on from it; this one leaves the
+   thread instead of waiting for the process to end).  */
+struct die_seen
+{
+  int calls;
+  pthread_t on;
+};
+
+static void
+thread_die (void *arg)
+{
+  struct die_seen *d = arg;
+  d->calls++;
+  d->on = pthread_self ();
+  pthread_exit (NULL);
+}
+
+static void *
+thread_runs_out (void *arg)
+{
+  mn_xalloc_set_thread_die (thread_die, arg);
+  xalloc_die ();
+}
+
+static void
+test_thread_die (void)
+{
+  struct die_seen d = { 0, pthread_self () };
+  pthread_t th;
+  int rc = mn_thread_start (&th, MN_THREAD_STACK, thread_runs_out, &d);
+  if (rc == 0)
+    pthread_join (th, NULL);
+  ok (rc == 0 && d.calls == 1 && !pthread_equal (d.on, pthread_self ()),
+      "xalloc: a thread's handler for memory exhausted, on that thread");
+}
+
 /* io/output.h: a temporary file the program made itself is removed by
    what the signal handler calls, until forgotten.  */
 static void
@@ -716,6 +755,7 @@ main (void)
   test_groups ();
   test_groups_flood ();
   test_thread_start ();
+  test_thread_die ();
   test_remember_temporary ();
   return tap_done ();
 }
