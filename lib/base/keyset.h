@@ -11,26 +11,21 @@
 #ifndef MINYI_KEYSET_H
 #define MINYI_KEYSET_H
 
-#include <stdalign.h>
 #include <stddef.h>
 #include <stdint.h>
 
 struct mn_keyset
 {
-  /* The hash's parameters, set once, first and on a cache line of
-     their own: a thread may hash keys (mn_keyset_hash) for another that
-     puts them, which writes the rest a key at a time (minyi-check's two
-     stages).  */
+  uint64_t *slot;               /* 0: empty; owned */
+  size_t cap, count;            /* cap = 2^bits */
+  unsigned bits;
+  unsigned char *arena;         /* owned */
+  size_t used, size;            /* bytes of the arena used, and held */
   uint64_t seed;                /* of the hash: random, a new one for
                                    each set */
   uint64_t hash_mask;           /* ANDed into every hash: all ones, but
                                    a test may clear bits to make keys
                                    collide */
-  alignas (64) uint64_t *slot;  /* 0: empty; owned */
-  size_t cap, count;            /* cap = 2^bits */
-  unsigned bits;
-  unsigned char *arena;         /* owned */
-  size_t used, size;            /* bytes of the arena used, and held */
 };
 
 /* Set the caller's S up empty.  Release with mn_keyset_release.  */

@@ -73,21 +73,29 @@ struct pipe
   bool dead;                        /* it ran out of memory (reader_die) */
 };
 
-/* A copy of record SRC in ST, as DST: its fields in one block, in one
-   copy when they lie end to end, each after its NUL, as a reader's do.  */
+/* The bytes of REC's fields, each with its NUL.  */
+static size_t
+field_bytes (const struct mn_record *rec)
+{
+  size_t bytes = 0;
+  for (size_t i = 0; i < rec->n; i++)
+    bytes += rec->len[i] + 1;
+  return bytes;
+}
+
+/* A copy of record SRC, whose fields take BYTES (field_bytes), in ST,
+   as DST: its fields in one block, in one copy when they lie end to
+   end, each after its NUL, as a reader's do.  */
 static void
 copy_record (struct mn_stash *st, struct mn_record *dst,
-             const struct mn_record *src)
+             const struct mn_record *src, size_t bytes)
 {
   *dst = *src;
-  size_t n = src->n, bytes = 0;
+  size_t n = src->n;
   bool contiguous = true;
-  for (size_t i = 0; i < n; i++)
-    {
-      bytes += src->len[i] + 1;
-      if (i + 1 < n && src->f[i + 1] != src->f[i] + src->len[i] + 1)
-        contiguous = false;
-    }
+  for (size_t i = 0; i + 1 < n; i++)
+    if (src->f[i + 1] != src->f[i] + src->len[i] + 1)
+      contiguous = false;
   dst->f = mn_stash_alloc (st, n * sizeof *dst->f);
   dst->len = mn_stash_alloc (st, n * sizeof *dst->len);
   char *q = mn_stash_alloc (st, bytes);
@@ -106,16 +114,6 @@ copy_record (struct mn_stash *st, struct mn_record *dst,
       q[src->len[i]] = '\0';
       q += src->len[i] + 1;
     }
-}
-
-/* The bytes a copy of REC takes.  */
-static size_t
-record_bytes (const struct mn_record *rec)
-{
-  size_t bytes = rec->n * (sizeof *rec->f + sizeof *rec->len);
-  for (size_t i = 0; i < rec->n; i++)
-    bytes += rec->len[i] + 1;
-  return bytes;
 }
 
 /* Read and prepare the next records into B.  A record too large for a
@@ -150,13 +148,14 @@ fill (struct pipe *p, struct batch *b)
       en->r = r;
       en->e = NULL;
       en->rec = mn_stash_alloc (&b->cold, sizeof *en->rec);
-      if (record_bytes (&rec) > BATCH_BYTES)
+      size_t bytes = field_bytes (&rec);
+      if (bytes + rec.n * (sizeof *rec.f + sizeof *rec.len) > BATCH_BYTES)
         {
           *en->rec = rec;
           b->borrowed = true;
         }
       else
-        copy_record (&b->cold, en->rec, &rec);
+        copy_record (&b->cold, en->rec, &rec, bytes);
       if (r == MN_SCAN_REJECT || r == MN_SCAN_STOP)
         {
           en->e = mn_stash_alloc (&b->cold, sizeof e);

@@ -62,7 +62,7 @@ struct interned
    the other is using.  */
 #define CACHE_LINE XLINE
 
-/* Rows mn_checker_ahead may be ahead of mn_checker_finish, at most.  */
+/* Rows whose duplicate key is made early (dup_prefetch), at most.  */
 #define EARLY 32
 
 struct mn_checker
@@ -134,7 +134,7 @@ struct mn_checker
      start at 1).  */
   uint64_t lwid;
   unsigned long *lwrows;
-  /* The keys mn_checker_ahead made, from EARLY_HEAD to EARLY_TAIL
+  /* The keys dup_prefetch made early, from EARLY_HEAD to EARLY_TAIL
      (counts; modulo EARLY in the ring), for the rows of SLOT.  */
   struct early
   {
@@ -503,8 +503,6 @@ struct prep
 {
   bool sound;                       /* passed the first stage's checks */
   bool complete;                    /* every reliability item answered */
-  bool dready;                      /* DHASH and DPAIR made early (one
-                                       thread: dup_prefetch) */
   unsigned flags;                   /* MN_FLAG_... */
   uint32_t len[NCELLS];             /* the cells' lengths (0 for those
                                        of a record not SOUND but the
@@ -513,8 +511,6 @@ struct prep
                                        one after the other, each ended
                                        by a NUL (in the stash) */
   size_t tid;                       /* the township's id (from 0) */
-  uint64_t dhash, dpair;            /* the duplicate key's hash, and the
-                                       wave and cadre ids */
   double index;                     /* the composite index, or NaN */
   double x[];                       /* with COMPLETE: the items' answers */
 };
@@ -577,28 +573,30 @@ put_key (struct mn_checker *c, uint64_t wi, uint64_t ci, const char *h,
 
 /* Before a row's duplicate check, as early as its wave, cadre and
    household cells W, K and H are known to be filled in: when the wave
-   is the last one's and the cadre already has an id, make the row's
-   duplicate key and hash now, into *HASH and *PAIR (the wave's and
-   cadre's ids), and have the key set's slot brought into the cache
-   meanwhile; returns whether it did.  Nothing is interned: a row
-   rejected later must leave no id behind.  On one thread this is done
-   while the row's answers are checked; on two, by the second stage a
-   few rows ahead (mn_checker_ahead).  */
-static bool
-dup_prefetch (struct mn_checker *c, const char *w, size_t wl, const char *k,
-              size_t kl, const char *h, size_t hl, uint64_t *hash,
-              uint64_t *pair)
+   is the last one's and the cadre already has an id, make the duplicate
+   key's hash and ids of the row of SLOT now, queued in C->early for
+   mn_checker_finish, and have the key set's slot brought into the cache
+   meanwhile.  Nothing is interned: a row rejected later must leave no
+   id behind.  On one thread this is done while the row's answers are
+   checked; on two, by the second stage a few rows ahead
+   (mn_checker_ahead).  */
+static void
+dup_prefetch (struct mn_checker *c, const void *slot, const char *w,
+              size_t wl, const char *k, size_t kl, const char *h, size_t hl)
 {
-  if (!c->wvalid || wl != c->wlen || memcmp (w, c->wkey, wl) != 0)
-    return false;
+  struct early *q = &c->early[c->early_tail % EARLY];
+  if (c->early_tail - c->early_head == EARLY
+      || !c->wvalid || wl != c->wlen || memcmp (w, c->wkey, wl) != 0)
+    return;
   const struct interned *ci = mn_groups_find (c->cadre_ids, k, kl);
   if (!ci || c->wid >= UINT32_MAX || ci->id >= UINT32_MAX)
-    return false;
+    return;
   put_key (c, c->wid, ci->id, h, hl);
-  *hash = mn_keyset_hash (&c->seen, c->dkey, c->dlen);
-  *pair = c->dpair;
-  mn_keyset_prefetch (&c->seen, *hash);
-  return true;
+  q->slot = slot;
+  q->hash = mn_keyset_hash (&c->seen, c->dkey, c->dlen);
+  q->pair = c->dpair;
+  mn_keyset_prefetch (&c->seen, q->hash);
+  c->early_tail++;
 }
 
 /* The duplicate check's key of the row P in C->dkey (C->dlen bytes),
@@ -811,7 +809,6 @@ mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
   const char *cells[NCELLS] = { "", "", "", "", "" };
   size_t len[NCELLS] = { 0 };
   p->sound = false;
-  p->dready = false;
   if (sound)
     checker_encoding (c, in);
   rec = mn_normrec_apply (&c->norm, rec);
@@ -839,10 +836,9 @@ mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
     }
   /* On one thread (a borrowing stash) the key set is this thread's.  */
   if (st->borrow)
-    p->dready = dup_prefetch (c, cells[CELL_WAVE], len[CELL_WAVE],
-                              cells[CELL_CADRE], len[CELL_CADRE],
-                              cells[CELL_HOUSEHOLD], len[CELL_HOUSEHOLD],
-                              &p->dhash, &p->dpair);
+    dup_prefetch (c, slot, cells[CELL_WAVE], len[CELL_WAVE],
+                  cells[CELL_CADRE], len[CELL_CADRE], cells[CELL_HOUSEHOLD],
+                  len[CELL_HOUSEHOLD]);
   for (size_t i = 0; i < c->ni; i++)
     {
       long col = c->item_col[i];
@@ -881,16 +877,13 @@ mn_checker_ahead (struct mn_checker *c, const void *slot)
      queued (writing to it would have the first stage's thread fetch the
      line back when it reuses it).  */
   const struct prep *p = slot;
-  struct early *q = &c->early[c->early_tail % EARLY];
+  if (!p->sound)
+    return;
   size_t wl, kl, hl;
   const char *w = cell_of (p, CELL_WAVE, &wl);
   const char *k = cell_of (p, CELL_CADRE, &kl);
   const char *h = cell_of (p, CELL_HOUSEHOLD, &hl);
-  if (!p->sound || c->early_tail - c->early_head == EARLY
-      || !dup_prefetch (c, w, wl, k, kl, h, hl, &q->hash, &q->pair))
-    return;
-  q->slot = slot;
-  c->early_tail++;
+  dup_prefetch (c, slot, w, wl, k, kl, h, hl);
 }
 
 int
@@ -900,20 +893,16 @@ mn_checker_finish (struct mn_checker *c, unsigned long line, void *slot,
   const struct prep *p = slot;
   struct tally *ft = file_tally (c);
   struct township *tw = township_by_id (c, p);
-  /* The key made early: by the first stage on one thread, or by
-     mn_checker_ahead on two (the first it queued is this row's, or a
-     later row's).  */
-  struct early pre = { p->dready ? slot : NULL, p->dhash, p->dpair };
-  const struct early *q = &c->early[c->early_head % EARLY];
-  if (c->early_head != c->early_tail && q->slot == slot)
-    {
-      pre = *q;
-      c->early_head++;
-    }
+  /* The key made early (dup_prefetch), if any: the first queued is
+     this row's, or a later row's.  */
+  const struct early *pre = &c->early[c->early_head % EARLY];
+  if (c->early_head != c->early_tail && pre->slot == slot)
+    c->early_head++;
+  else
+    pre = NULL;
   bool fresh;
   *flags = 0;
-  if (rejected || check_duplicate (c, p, pre.slot ? &pre : NULL, line,
-                                   &fresh, e) < 0)
+  if (rejected || check_duplicate (c, p, pre, line, &fresh, e) < 0)
     {
       count_rejected_in (c, tw, e);
       return -1;
