@@ -247,6 +247,30 @@ tmp_template (const char *path)
   return t;
 }
 
+/* The process's umask, read without setting it: umask (2) can only
+   be read by setting it, and while it is 0 a file another thread
+   creates gets the wrong mode.  Linux says it in /proc/self/status
+   (since 4.7); elsewhere, set and set back.  */
+static mode_t
+file_mask (void)
+{
+  FILE *f = fopen ("/proc/self/status", "re");
+  if (f)
+    {
+      char line[256];
+      unsigned int m;
+      bool found = false;
+      while (!found && fgets (line, sizeof line, f))
+        found = sscanf (line, "Umask: %o", &m) == 1;
+      fclose (f);
+      if (found)
+        return (mode_t) m & 0777;
+    }
+  mode_t mask = umask (0);
+  umask (mask);
+  return mask;
+}
+
 int
 mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
 {
@@ -262,15 +286,22 @@ mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
       o->fp = stdout;
       /* Redirected to a regular file (> FILE): written on a helper
          thread like an output file, through a descriptor of its own
-         sharing the file's offset.  A pipe or a terminal is written as
-         it always was: its reader's SIGPIPE, its lines as they come.  */
+         sharing the file's offset.  To a device other than a terminal
+         (> /dev/full) likewise, but on this thread: our stream keeps
+         the first write error's cause, which stdio forgets (a later
+         flush would say only "Input/output error").  A pipe or a
+         terminal is written as it always was: its reader's SIGPIPE,
+         its lines as they come.  */
       struct stat st;
       int fd;
-      if (fstat (STDOUT_FILENO, &st) == 0 && S_ISREG (st.st_mode)
+      bool reg = false;
+      if (fstat (STDOUT_FILENO, &st) == 0
+          && ((reg = S_ISREG (st.st_mode))
+              || (S_ISCHR (st.st_mode) && !isatty (STDOUT_FILENO)))
           && fflush (stdout) == 0
           && (fd = fcntl (STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)) >= 0)
         {
-          FILE *fp = wfile_open (o, fd, true);
+          FILE *fp = wfile_open (o, fd, reg);
           if (fp)
             {
               o->fp = own_fp = fp;
@@ -331,9 +362,7 @@ mn_output_open (struct mn_output *o, const char *path, struct mn_error *e)
       return -1;
     }
   /* mkstemp makes 0600; give the file the mode a plain open would.  */
-  mode_t mask = umask (0);
-  umask (mask);
-  fchmod (fd, 0666 & ~mask);
+  fchmod (fd, 0666 & ~file_mask ());
   o->fp = wfile_open (o, fd, true);
   if (!o->fp)
     {

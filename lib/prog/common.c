@@ -10,6 +10,7 @@
 #include <malloc.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -370,12 +371,14 @@ static void
 close_stdout (void)
 {
   bool bad = ferror (stdout) != 0;
+  /* A write that failed before (the error flag set, the buffer gone)
+     leaves fclose nothing to say: a closed descriptor still tells,
+     asked before fclose closes it.  */
+  bool closed = fcntl (STDOUT_FILENO, F_GETFL) < 0;
   errno = 0;
   if (fclose (stdout) != 0)
     bad = true;
-  /* A write that failed before (the error flag set, the buffer gone)
-     leaves fclose nothing to say: a closed descriptor still tells.  */
-  if (bad && errno == 0 && fcntl (STDOUT_FILENO, F_GETFL) < 0)
+  if (bad && errno == 0 && closed)
     errno = EBADF;
   if (bad)
     {
@@ -405,10 +408,30 @@ mn_i18n_init (void)
   mn_help_wrap_init ();
 }
 
+/* Standard output to a device other than a terminal (> /dev/full):
+   a buffer larger than any --help or --version, so that its one write,
+   at exit, fails with its cause (ENOSPC) for close_stdout to report.
+   stdio's own buffer (4 KiB there) would be written when full, and a
+   failure then leave the error flag without its cause.  Tables and rows
+   go through streams of our own (io/output.c), which keep it.  */
+static void
+buffer_stdout (void)
+{
+  struct stat st;
+  if (fstat (STDOUT_FILENO, &st) == 0 && S_ISCHR (st.st_mode)
+      && !isatty (STDOUT_FILENO))
+    {
+      /* glibc takes a size only with a buffer.  */
+      static char buf[64 * 1024];
+      setvbuf (stdout, buf, _IOFBF, sizeof buf);
+    }
+}
+
 void
 mn_program_init (const char *prog)
 {
   fill_standard_descriptors ();
+  buffer_stdout ();
   program_invocation_name = (char *) prog;
   mn_xalloc_set_die (on_memory_exhausted);
   atexit (close_stdout);

@@ -110,6 +110,20 @@ exit: 2
 stderr:
 minyi-score: write error on standard output: No space left on device
 
+=== clean rows to a full disk: the cause of the first failed write, not "Input/output error"
+cmd: minyi-check -q -c ../../data/codebook.csv ../../data/survey.csv > /dev/full
+exit: 2
+stderr:
+minyi-check: write error on standard output: No space left on device
+
+=== a --help longer than stdio's buffer to a full disk: its cause, not "Bad file descriptor"
+cmd: minyi-weight --help | wc -c | awk '{ print ($1 > 4096) }'; minyi-weight --help > /dev/full
+exit: 2
+stdout:
+1
+stderr:
+minyi-weight: write error on standard output: No space left on device
+
 === a closed pipe downstream, SIGPIPE as the caller left it: killed by SIGPIPE, silent, nothing committed, no temporary file (issue 11)
 cmd: (minyi-check -c ../../data/codebook.csv --rejects $T/rej.csv --report $T/rep.csv ../../data/survey.csv 2> $T/err; echo $? > $T/rc) | head -n 1; cat $T/rc $T/err; rm $T/rc $T/err; ls $T
 exit: 0
@@ -305,4 +319,14 @@ stdout:
 0
 big.csv: 16 ranges
 same
+stderr:
+
+=== an output file gets the mode a plain open would under the caller's umask (read from /proc/self/status, never set: a thread creating a file meanwhile would get mode 666)
+cmd: (umask 027; minyi-score -q -c codebook.csv -o $T/a.csv good.csv); (umask 002; minyi-check -q -c codebook.csv -o $T/b.csv --rejects $T/c.csv good.csv); ls -l $T | awk 'NR > 1 { print $1, $NF }'
+exit: 0
+stdout:
+-rw-r----- a.csv
+-rw-r----- a.csv.meta.csv
+-rw-rw-r-- b.csv
+-rw-rw-r-- c.csv
 stderr:
