@@ -75,6 +75,50 @@ main (void)
       }
     ok (good, "stable: CJK, full-width and stray bytes at every offset");
   }
+  ok (!mn_nfkc_stable ("城关\xef\xbc\x95", 9), "stable: full-width 5 ending a CJK run");
+  ok (!mn_nfkc_stable ("城关\xe5\x9f", 8), "stable: a CJK run cut by the end");
+  ok (!mn_nfkc_stable ("城\xe5\x41\x8e镇", 9), "stable: a bad continuation in a run");
+  ok (mn_nfkc_stable ("a城关镇", 10), "stable: a run to the end");
+  /* Against the rule written plainly, on random strings of ASCII,
+     CJK lead bytes, continuation bytes and others.  */
+  {
+    static const unsigned char pick[] = { 'a', ',', 0xE4, 0xE9, 0xE3, 0xEA,
+                                          0x80, 0xBF, 0xC0, 0x7F };
+    unsigned long x = 12345;
+    int good = 1;
+    for (int t = 0; t < 200000 && good; t++)
+      {
+        unsigned char s[24];
+        x = x * 6364136223846793005UL + 1442695040888963407UL;
+        size_t n = (x >> 33) % sizeof s;
+        for (size_t i = 0; i < n; i++)
+          {
+            x = x * 6364136223846793005UL + 1442695040888963407UL;
+            /* Mostly well-formed: a CJK character or an ASCII byte.  */
+            unsigned r = (unsigned) (x >> 40) % 16;
+            if (r < 6 && i + 3 <= n)
+              {
+                s[i] = (unsigned char) (0xE4 + r);
+                s[i + 1] = 0x80 | (unsigned char) (x >> 20 & 0x3F);
+                s[i + 2] = 0x80 | (unsigned char) (x >> 10 & 0x3F);
+                i += 2;
+              }
+            else
+              s[i] = pick[(x >> 50) % sizeof pick];
+          }
+        bool want = true;
+        for (size_t i = 0; i < n && want;)
+          if (s[i] < 0x80)
+            i++;
+          else if (s[i] >= 0xE4 && s[i] <= 0xE9 && i + 3 <= n
+                   && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80)
+            i += 3;
+          else
+            want = false;
+        good &= mn_nfkc_stable ((const char *) s, n) == want;
+      }
+    ok (good, "stable: as the plain rule on 200000 random strings");
+  }
 
   /* NFKC, against Python's.  */
   struct mn_nfkc b = { 0 };
