@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "base/normalize.h"
 #include "base/utf8.h"
@@ -87,8 +90,11 @@ struct mn_reader
   char *prime;
   size_t prime_len, prime_pos;
 
-  /* The fast path (see fast_record): on unless MINYI_FASTPATH=0.  */
+  /* The fast path (see fast_line): on unless MINYI_FASTPATH=0; its
+     scanner sixteen bytes at a time where the processor has SSE2,
+     unless MINYI_FASTPATH=word, eight at a time otherwise.  */
   bool fast;
+  bool vector;
   bool rec_clean;               /* the record being ended is known to be
                                    valid UTF-8 without NUL bytes */
   bool rec_nfkc;                /* and to be in NFKC (mn_nfkc_stable) */
@@ -242,6 +248,9 @@ mn_reader_new (FILE *fp, const char *name, const struct mn_reader_options *o,
   const char *fp_env = getenv ("MINYI_FASTPATH");
   r->fast = !(fp_env && strcmp (fp_env, "0") == 0)
             && r->delim != '"' && r->delim != '\r' && r->delim != '\n';
+#ifdef __SSE2__
+  r->vector = !(fp_env && strcmp (fp_env, "word") == 0);
+#endif
   return r;
 }
 
@@ -443,17 +452,20 @@ bad_quote (struct mn_reader *r, const char *rest, size_t n, bool eol)
   more_bad_quote (r, rest, n, eol);
 }
 
-/* The fast path beside libcsv: a whole physical line LINE (N bytes,
-   without its line end, N > 0) at the start of a record, holding no
-   quote, is one record whose fields are the bytes between delimiters,
-   which is what libcsv makes of it in strict mode with no space
-   function.  Split it here, copying it once, and check its UTF-8 in
+/* The fast path beside libcsv: a whole physical line at the start of
+   a record, holding no quote, is one record whose fields are the bytes
+   between delimiters, which is what libcsv makes of it in strict mode
+   with no space function.  One pass over the line finds its end, its
+   delimiters and any quote, copies it into R->data, and tells whether
+   it is ASCII and whether it holds a NUL byte; its UTF-8 is checked in
    one go: fields are cut at ASCII bytes, so a valid line has valid
    fields (on_record looks at them one by one only when it is not).
    Anything else -- a quote anywhere in the line, a line cut by the end
-   of a buffer, a record already begun -- goes to libcsv, the parser of
-   record.  */
-/* Note a field of F's record: LEN bytes at offset OFF of R->data.  */
+   of the buffer, a record already begun -- goes to libcsv, the parser
+   of record.  */
+
+/* Note a field of the record being read: LEN bytes at offset OFF of
+   R->data.  */
 static inline void
 add_field (struct mn_reader *r, size_t off, size_t len)
 {
@@ -467,67 +479,168 @@ add_field (struct mn_reader *r, size_t off, size_t len)
   r->nf++;
 }
 
-static void
-fast_record (struct mn_reader *r, const char *line, size_t n)
+/* What a block of the line holds, a bit a byte (bit I: byte I):
+   a line end or quote (STOP), the delimiter, a byte not ASCII (HIGH),
+   a NUL.  */
+struct scan_bits
 {
-  r->rec_open = true;
-  r->rec_start = r->line;
-  r->data = xgrow (r->data, &r->datacap, r->datalen + n + 1, 1);
-  char *d = r->data + r->datalen;
-  memcpy (d, line, n);
-  d[n] = '\0';
-  size_t base = r->datalen, start = 0, i = 0;
-  char delim = (char) r->delim;
-  /* Eight bytes at a time: the delimiters found by a mask, one by one
-     (lowest address first), and the bytes seen ORed together, to tell
-     an ASCII line, and whether any byte was NUL.  Each word is loaded
-     before its delimiters are overwritten.  */
-  const uint64_t dm = MN_ONES * (unsigned char) delim;
-  uint64_t any = 0, nul = 0;
-  for (; i + 8 <= n; i += 8)
-    {
-      uint64_t w;
-      memcpy (&w, d + i, 8);
-      any |= w;
-      nul |= mn_zero_bytes (w);
-      uint64_t m = mn_equal_bytes (w, dm);
-      while (m)
-        {
+  unsigned stop, delim, high, nul;
+};
+
+/* The bytes of a word that are set in M (top bits, mn_zero_bytes), a
+   bit a byte, byte 0 (the first in memory) as bit 0.  */
+static inline unsigned
+word_bits (uint64_t m)
+{
 #if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-          size_t j = i + ((size_t) __builtin_clzll (m) >> 3);
-          m &= ~(UINT64_C (0x8000000000000000) >> (8 * (j - i)));
-#else
-          size_t j = i + ((size_t) __builtin_ctzll (m) >> 3);
-          m &= m - 1;
+  m = __builtin_bswap64 (m);
 #endif
+  /* Each byte's top bit, gathered into the top byte.  */
+  return (unsigned) (((m >> 7) * UINT64_C (0x0102040810204080)) >> 56);
+}
+
+/* Copy the BLOCK bytes at P to D and classify them: sixteen at a time
+   with SSE2 (VECTOR), else eight, as a word (base/wordbytes.h).  */
+static inline void
+scan_block (const char *p, char *d, char delim, bool vector,
+            struct scan_bits *b)
+{
+#ifdef __SSE2__
+  if (vector)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+      _mm_storeu_si128 ((__m128i *) d, v);
+      __m128i stop = _mm_or_si128 (
+        _mm_or_si128 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 ('\n')),
+                      _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('\r'))),
+        _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('"')));
+      b->stop = (unsigned) _mm_movemask_epi8 (stop);
+      b->delim = (unsigned) _mm_movemask_epi8 (
+        _mm_cmpeq_epi8 (v, _mm_set1_epi8 (delim)));
+      b->high = (unsigned) _mm_movemask_epi8 (v);
+      b->nul = (unsigned) _mm_movemask_epi8 (
+        _mm_cmpeq_epi8 (v, _mm_setzero_si128 ()));
+      return;
+    }
+#endif
+  (void) vector;
+  uint64_t w;
+  memcpy (&w, p, 8);
+  memcpy (d, &w, 8);
+  b->stop = word_bits (mn_equal_bytes (w, MN_ONES * '\n')
+                       | mn_equal_bytes (w, MN_ONES * '\r')
+                       | mn_equal_bytes (w, MN_ONES * '"'));
+  b->delim = word_bits (mn_equal_bytes (w, MN_ONES * (unsigned char) delim));
+  b->high = word_bits (w & UINT64_C (0x8080808080808080));
+  b->nul = word_bits (mn_zero_bytes (w));
+}
+
+/* Scan the line at BUF (LEN bytes left in the buffer, LEN > 0) on the
+   fast path: copy it into R->data past its records (room made by the
+   caller: LEN + 16 bytes), NUL-terminating and noting its fields, up
+   to its first LF, CR or quote.  Returns the offset of that byte, or
+   LEN when there is none.  The fields are noted for good only when the
+   caller finishes the record (fast_line); otherwise it takes them back
+   (R->nf as it was).  *HIGH gets whether a byte before the stop is not
+   ASCII, *NUL whether one is NUL; *LAST, the offset of the last field.
+   Inline, and called with VECTOR a constant: one copy of the loop for
+   each scanner.  */
+static inline __attribute__ ((always_inline)) size_t
+scan_line (struct mn_reader *r, const char *buf, size_t len, bool vector,
+           bool *high, bool *nul, size_t *last)
+{
+  const size_t block = vector ? 16 : 8;
+  char *d = r->data + r->datalen;
+  size_t base = r->datalen, start = 0, nf = r->nf;
+  size_t *off = r->off, *flen = r->flen;
+  unsigned any_high = 0, any_nul = 0;
+  char delim = (char) r->delim;
+  for (size_t i = 0; i < len; i += block)
+    {
+      struct scan_bits b;
+      unsigned valid = (1u << block) - 1;
+      if (len - i >= block)
+        scan_block (buf + i, d + i, delim, vector, &b);
+      else
+        {
+          /* The buffer's last bytes: from a copy, so as not to read
+             past them.  */
+          char tail[16] = { 0 };
+          memcpy (tail, buf + i, len - i);
+          scan_block (tail, d + i, delim, vector, &b);
+          valid = (1u << (len - i)) - 1;
+        }
+      /* Room for a field per byte of the block, and the line's last.  */
+      if (nf + block + 1 > r->fcap)
+        {
+          r->off = xgrow (r->off, &r->fcap, nf + block + 1, sizeof *r->off);
+          r->flen = xrealloc (r->flen, r->fcap * sizeof *r->flen);
+          off = r->off;
+          flen = r->flen;
+        }
+      unsigned stop = b.stop & valid;
+      /* The bytes before the first stop, if any.  */
+      unsigned before = stop ? (stop & -stop) - 1 : valid;
+      unsigned dm = b.delim & before;
+      any_high |= b.high & before;
+      any_nul |= b.nul & before;
+      while (dm)
+        {
+          size_t j = i + (size_t) __builtin_ctz (dm);
+          dm &= dm - 1;
           d[j] = '\0';
-          add_field (r, base + start, j - start);
+          off[nf] = base + start;
+          flen[nf] = j - start;
+          nf++;
           start = j + 1;
         }
-    }
-  for (; i < n; i++)
-    {
-      unsigned char c = (unsigned char) d[i];
-      any |= c;
-      nul |= c == 0;
-      if (d[i] == delim)
+      r->nf = nf;
+      if (stop)
         {
-          d[i] = '\0';
-          add_field (r, base + start, i - start);
-          start = i + 1;
+          *high = any_high != 0;
+          *nul = any_nul != 0;
+          *last = start;
+          return i + (size_t) __builtin_ctz (stop);
         }
     }
-  add_field (r, base + start, n - start);
-  r->datalen += n + 1;
+  return len;
+}
+
+/* On the fast path, the record that is the line at BUF (LEN bytes left
+   in the buffer, LEN > 0), when it is one: its fields noted and the
+   record queued (on_record), or nothing for a blank line.  Returns the
+   offset of its end (LF or CR), or LEN when the line holds a quote or
+   is cut by the end of the buffer: then nothing is noted, for libcsv
+   to parse it.  */
+static size_t
+fast_line (struct mn_reader *r, const char *buf, size_t len)
+{
+  size_t nf = r->nf, last;
+  bool high = false, nul = false;
+  r->data = xgrow (r->data, &r->datacap, r->datalen + len + 16, 1);
+  size_t k = r->vector ? scan_line (r, buf, len, true, &high, &nul, &last)
+                       : scan_line (r, buf, len, false, &high, &nul, &last);
+  if (k == len || buf[k] == '"')
+    {
+      r->nf = nf;
+      return len;
+    }
+  /* A blank line is no record, to libcsv as here.  */
+  if (k == 0)
+    return 0;
+  r->rec_open = true;
+  r->rec_start = r->line;
+  r->data[r->datalen + k] = '\0';
+  add_field (r, r->datalen + last, k - last);
+  r->datalen += k + 1;
   /* ASCII and common CJK (most surveys' every line) are valid UTF-8 and
-     NFKC already: an ASCII line is known from the bytes ORed above;
-     else one pass tells both.  */
-  bool nfkc = !(any & UINT64_C (0x8080808080808080))
-              || mn_nfkc_stable (line, n);
-  r->rec_clean = (nfkc || r->cd != (iconv_t) -1 || mn_utf8_valid (line, n))
+     NFKC already; else one pass tells both.  */
+  bool nfkc = !high || mn_nfkc_stable (buf, k);
+  r->rec_clean = (nfkc || r->cd != (iconv_t) -1 || mn_utf8_valid (buf, k))
                  && !nul;
   r->rec_nfkc = nfkc && r->rec_clean;
   on_record (0, r);
+  return k;
 }
 
 /* Hand SEG bytes at BUF, a physical line or the part of one that is in
@@ -584,8 +697,19 @@ feed (struct mn_reader *r, const char *buf, size_t len, struct mn_error *e)
     }
   while (len > 0)
     {
-      size_t seg;
+      size_t seg, content;
       bool eol, lf_of_crlf = r->after_cr && *buf == '\n';
+      if (r->fast && !lf_of_crlf && !r->rec_open && !r->bq_open
+          && (content = fast_line (r, buf, len)) < len)
+        {
+          /* The line is done: its end, LF, CR or CRLF, as below.  */
+          seg = content + 1;
+          if (buf[content] == '\r' && seg < len && buf[seg] == '\n')
+            seg++;
+          r->after_cr = buf[seg - 1] == '\r';
+          eol = true;
+          goto next;
+        }
       if (lf_of_crlf)
         seg = 1, eol = false;
       else
@@ -600,21 +724,11 @@ feed (struct mn_reader *r, const char *buf, size_t len, struct mn_error *e)
             seg++;
         }
       r->after_cr = buf[seg - 1] == '\r';
-      size_t content = seg;     /* the line without its end */
-      while (content && (buf[content - 1] == '\n'
-                         || buf[content - 1] == '\r'))
-        content--;
       if (r->bq_open)
         more_bad_quote (r, buf, seg, eol);
-      else if (r->fast && eol && !lf_of_crlf && !r->rec_open
-          && !memchr (buf, '"', content))
-        {
-          /* A blank line is no record, to libcsv as here.  */
-          if (content)
-            fast_record (r, buf, content);
-        }
       else if (parse_segment (r, buf, seg, eol, e) < 0)
         return -1;
+    next:;
       /* The record in progress: its completed fields, and the field
          libcsv is still gathering (entry_pos, its length so far).  */
       size_t inprog = r->parser.entry_pos
