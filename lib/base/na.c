@@ -28,6 +28,15 @@ mn_na_set (struct mn_na *na, const char *list)
       if (*p == ',')
         p++;
     }
+  memset (na->skip, 0xFF, sizeof na->skip);
+  const unsigned char blank[] = { ' ', '\t' };
+  for (size_t i = 0; i < sizeof blank + na->n; i++)
+    {
+      unsigned char c = i < sizeof blank
+                          ? blank[i]
+                          : (unsigned char) na->tok[i - sizeof blank][0];
+      na->skip[c >> 6] &= ~(UINT64_C (1) << (c & 63));
+    }
 }
 
 void
@@ -38,6 +47,7 @@ mn_na_release (struct mn_na *na)
   free (na->tok);
   na->tok = NULL;
   na->n = 0;
+  memset (na->skip, 0, sizeof na->skip);
 }
 
 const char *
@@ -55,6 +65,12 @@ mn_trim (const char *s, size_t *len)
 bool
 mn_na_match (const struct mn_na *na, const char *s, size_t len)
 {
+  if (len)
+    {
+      unsigned char c = (unsigned char) s[0];
+      if (na->skip[c >> 6] >> (c & 63) & 1)
+        return false;
+    }
   while (len && (*s == ' ' || *s == '\t'))
     s++, len--;
   while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Cells that mean "no answer": an empty or all-blank cell always; and
    any of the listed tokens, compared exactly after trimming blanks.  */
@@ -11,6 +12,9 @@ struct mn_na
 {
   char **tok;       /* owned: N tokens, freed by mn_na_release */
   size_t n;
+  /* Bit B set: a cell whose first byte is B is not "no answer" (B is
+     no blank and starts no token), told at once.  Zeroed: none known. */
+  uint64_t skip[4];
 };
 
 #define MN_NA_DEFAULT "NA,N/A,#N/A"

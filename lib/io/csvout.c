@@ -12,6 +12,10 @@
 
 #include "base/wordbytes.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* Does the field of LEN bytes at S need quoting: does it hold DELIM, a
    double quote, CR or LF?  */
 static bool
@@ -94,6 +98,36 @@ contiguous_row (char *buf, size_t size, char *const *f, const size_t *len,
   if (total + 1 >= size || total < 8)
     return 0;
   const char *s = f[0];
+#ifdef __SSE2__
+  if (total >= 16)
+    {
+      /* Sixteen bytes at a time, as below.  */
+      const __m128i vd = _mm_set1_epi8 (delim), vq = _mm_set1_epi8 ('"');
+      const __m128i vlf = _mm_set1_epi8 ('\n'), vcr = _mm_set1_epi8 ('\r');
+      const __m128i zero = _mm_setzero_si128 ();
+      unsigned bad = 0;
+      size_t nul = 0;
+      for (size_t i = 0;; i += 16)
+        {
+          size_t at = i + 16 <= total ? i : total - 16;
+          __m128i v = _mm_loadu_si128 ((const __m128i *) (s + at));
+          __m128i z = _mm_cmpeq_epi8 (v, zero);
+          bad |= (unsigned) _mm_movemask_epi8 (
+            _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (v, vq),
+                                        _mm_cmpeq_epi8 (v, vlf)),
+                          _mm_or_si128 (_mm_cmpeq_epi8 (v, vcr),
+                                        _mm_cmpeq_epi8 (v, vd))));
+          /* Bytes before I, counted already, left out.  */
+          unsigned zc = (unsigned) _mm_movemask_epi8 (z) & (0xFFFFu << (i - at));
+          nul += (size_t) __builtin_popcount (zc);
+          _mm_storeu_si128 ((__m128i *) (buf + at),
+                            _mm_or_si128 (v, _mm_and_si128 (z, vd)));
+          if (at + 16 >= total)
+            break;
+        }
+      return bad || nul != n - 1 ? 0 : total;
+    }
+#endif
   const uint64_t d = MN_ONES * (unsigned char) delim, q = MN_ONES * '"';
   const uint64_t lf = MN_ONES * '\n', cr = MN_ONES * '\r';
   size_t nul = 0, i = 0;

@@ -356,6 +356,8 @@ parse_item (struct mn_item *it, const struct mn_record *rec,
   return 0;
 }
 
+static void classify_digits (struct mn_item *it);
+
 int
 mn_codebook_load (struct mn_codebook *cb, FILE *fp, const char *name,
                   const struct mn_reader_options *ro, struct mn_error *e)
@@ -424,8 +426,28 @@ out:
       mn_codebook_release (cb);
       return -1;
     }
+  for (size_t i = 0; i < cb->n; i++)
+    classify_digits (&cb->item[i]);
   cb->scored = true;
   return 0;
+}
+
+/* IT's answers "0" to "9", classified for mn_item_classify's table.  */
+static void
+classify_digits (struct mn_item *it)
+{
+  it->digit_ok = 0;
+  for (unsigned d = 0; d < 10; d++)
+    {
+      char s[2] = { (char) ('0' + d), '\0' };
+      struct mn_answer a;
+      struct mn_error e;
+      if (mn_item_classify (it, s, &a, &e) != MN_ANS_INVALID)
+        {
+          it->digit[d] = a;
+          it->digit_ok |= 1u << d;
+        }
+    }
 }
 
 int
@@ -454,6 +476,7 @@ mn_codebook_single (struct mn_codebook *cb, const char *column,
       return mn_error_set (e, NULL, 0, MN_R_USAGE,
                            "--satisfied lists no answers");
     }
+  classify_digits (it);
   cb->scored = false;
   return 0;
 }
@@ -462,6 +485,12 @@ enum mn_answer_kind
 mn_item_classify (const struct mn_item *it, const char *s,
                   struct mn_answer *a, struct mn_error *e)
 {
+  unsigned d = (unsigned) ((unsigned char) s[0] - '0');
+  if (d < 10 && s[1] == '\0' && (it->digit_ok >> d & 1))
+    {
+      *a = it->digit[d];
+      return a->kind;
+    }
   size_t len;
   const char *t = mn_trim (s, &len);
   /* Answers are short: copy to the stack, not the heap, on this hot

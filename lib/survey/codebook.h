@@ -42,6 +42,20 @@ struct mn_choice
 
 /* An item; its strings and arrays are owned by the codebook and freed by
    mn_codebook_release.  */
+enum mn_answer_kind
+{
+  MN_ANS_VALID,
+  MN_ANS_DONTKNOW,
+  MN_ANS_INVALID
+};
+
+struct mn_answer
+{
+  enum mn_answer_kind kind;
+  bool satisfied;       /* MN_ANS_VALID */
+  double score;         /* MN_ANS_VALID on a scored scale, else NaN */
+};
+
 struct mn_item
 {
   char *id, *column, *label;
@@ -55,6 +69,12 @@ struct mn_item
   size_t ndk;
   double weight;                /* in the composite index, >= 0 */
   unsigned long line;           /* codebook line, for messages */
+  /* The answers "0" to "9", most cells, classified once when the item
+     is made: bit D of DIGIT_OK set when "D" is valid or "don't know",
+     DIGIT[D] its answer (an invalid one, whose message names the cell,
+     is classified each time).  */
+  unsigned digit_ok;
+  struct mn_answer digit[10];
 };
 
 struct mn_codebook
@@ -90,20 +110,6 @@ long mn_codebook_find (const struct mn_codebook *cb, const char *id);
 /* Describe IT's scale ("1..5", "满意|基本满意|不满意") into the caller's
    BUF of SIZE bytes.  */
 void mn_item_describe (const struct mn_item *it, char *buf, size_t size);
-
-enum mn_answer_kind
-{
-  MN_ANS_VALID,
-  MN_ANS_DONTKNOW,
-  MN_ANS_INVALID
-};
-
-struct mn_answer
-{
-  enum mn_answer_kind kind;
-  bool satisfied;       /* MN_ANS_VALID */
-  double score;         /* MN_ANS_VALID on a scored scale, else NaN */
-};
 
 /* Classify answer S (a non-missing cell; borrowed) to IT, into *A.  With
    MN_ANS_INVALID, E says why (reason MN_R_BAD_NUMBER for a non-number on a

@@ -66,6 +66,26 @@ static const char good[] =
   "style,q3,工作作风,5=100|4=80|3=60|2=30|1=0,4|5,,0.5\n"
   "efficiency,q5,办事效率,5=100|4=80|3=60|2=30|1=0,4..5,9,1\n";
 
+/* The answers "0" to "9", classified once when an item is made, give
+   what the full path gives: the same digit behind a blank (trimmed
+   there, so never read from the table), on every item of CB (a range,
+   a list with digits as text, don't-know 9, a one-item codebook).  */
+static void
+test_digits (const struct mn_codebook *cb)
+{
+  int same = 1;
+  for (size_t i = 0; i < cb->n; i++)
+    for (int d = 0; d < 10; d++)
+      {
+        char s[2] = { (char) ('0' + d), '\0' }, t[3] = { ' ', s[0], '\0' };
+        struct mn_error e;
+        char a[64];
+        snprintf (a, sizeof a, "%s", classify (&cb->item[i], s, &e));
+        same &= strcmp (a, classify (&cb->item[i], t, &e)) == 0;
+      }
+  ok (same, "digits: the table's answers are the full path's");
+}
+
 static void
 test_range (const struct mn_codebook *cb)
 {
@@ -352,6 +372,12 @@ test_single (void)
   streq (e.msg, "satisfied answers ' | ' of item 'q1' hold an empty answer",
          "single: message for an empty answer");
   memset (&e, 0, sizeof e);
+  rc = mn_codebook_single (&cb, "q1", "4..5|0", "9", &e);
+  if (rc == 0)
+    {
+      test_digits (&cb);
+      mn_codebook_release (&cb);
+    }
   rc = mn_codebook_single (&cb, "q1", "满意", "不了解||说不清", &e);
   ok (rc == -1 && cb.item == NULL,
       "single: an empty don't-know answer is refused");
@@ -375,6 +401,7 @@ main (void)
   ok (mn_codebook_find (&cb, "Style") == -1, "item ids are case-sensitive");
   test_range (&cb);
   test_list (&cb);
+  test_digits (&cb);
   mn_codebook_release (&cb);
   ok (cb.n == 0 && cb.item == NULL, "codebook released");
   test_errors ();

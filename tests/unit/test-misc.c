@@ -202,7 +202,7 @@ test_utf8 (void)
 static void
 test_na (void)
 {
-  struct mn_na na = { NULL, 0 };
+  struct mn_na na = { 0 };
   ok (mn_na_match (&na, "", 0), "na: empty cell, no tokens");
   ok (mn_na_match (&na, " \t ", 3), "na: blank cell, no tokens");
   ok (!mn_na_match (&na, "NA", 2), "na: NA is an answer with no tokens");
@@ -221,6 +221,9 @@ test_na (void)
   ok (!mn_na_match (&na, "5", 1), "na: an answer");
   ok (mn_na_match (&na, "NA,5", 2), "na: only LEN bytes are compared");
   ok (!mn_na_match (&na, "NA5", 3), "na: NA5 is not NA");
+  ok (!mn_na_match (&na, "C1", 2) && mn_na_match (&na, "\tN/A", 4)
+      && mn_na_match (&na, "#N/A ", 5) && !mn_na_match (&na, "#5", 2),
+      "na: cells told by their first byte, and those that are not");
 
   mn_na_set (&na, " 不知道 , ,缺失,");
   ok (na.n == 2, "na: set replaces, blank tokens dropped");
