@@ -242,31 +242,19 @@ check_bind (void *ctx, struct mn_input *in, struct mn_error *e)
   return bad_input ? MN_RUN_WHOLE : 0;
 }
 
-/* A record's slot (prog/scan.h): its clean row, as it would be
-   written, then the checker's slot.  */
-struct row_slot
-{
-  const char *line;
-  size_t len;
-};
-
-#define CHECKER_SLOT \
-  ((sizeof (struct row_slot) + alignof (max_align_t) - 1) \
-   / alignof (max_align_t) * alignof (max_align_t))
-
 /* The first stage of a record's check (on the reading thread when
-   there are two): the checker's, and the row put together.  */
+   there are two): the checker's, into the record's slot (prog/scan.h).
+   The row is put together in the second, from the copy of the record
+   the first stage hands on anyway: the reading thread has the more
+   work, the parsing.  */
 static int
 check_prepare (void *ctx, const struct mn_input *in,
                const struct mn_record *rec, bool sound, void *slot,
                struct mn_stash *st, struct mn_error *e)
 {
   struct prog *p = ctx;
-  struct row_slot *rs = slot;
-  if (mn_checker_prepare (p->checker, in, rec, sound,
-                          (char *) slot + CHECKER_SLOT, st, e) < 0)
+  if (mn_checker_prepare (p->checker, in, rec, sound, slot, st, e) < 0)
     return MN_SCAN_REJECT;
-  rs->line = mn_columns_line (&p->cols, rec, st, &rs->len);
   return MN_SCAN_USE;
 }
 
@@ -274,7 +262,7 @@ static void
 check_ahead (void *ctx, const void *slot)
 {
   struct prog *p = ctx;
-  mn_checker_ahead (p->checker, (const char *) slot + CHECKER_SLOT);
+  mn_checker_ahead (p->checker, slot);
 }
 
 /* The second: the duplicate check, the statistics; write the row when
@@ -284,13 +272,11 @@ check_finish (void *ctx, const struct mn_record *rec, void *slot,
               int status, struct mn_error *e)
 {
   struct prog *p = ctx;
-  const struct row_slot *rs = slot;
   unsigned flags;
-  if (mn_checker_finish (p->checker, rec->line,
-                         (char *) slot + CHECKER_SLOT,
+  if (mn_checker_finish (p->checker, rec->line, slot,
                          status == MN_SCAN_REJECT, &flags, e) < 0)
     return MN_SCAN_REJECT;
-  fwrite (rs->line, 1, rs->len, p->out);
+  mn_columns_write (&p->cols, rec, p->out);
   if (flags)
     mn_checker_flagged (p->checker, rec->line, flags);
   return MN_SCAN_USE;
@@ -377,7 +363,7 @@ main (int argc, char **argv)
   mn_run_reads (&run, a.codebook);
   mn_run_reads (&run, a.roster);
   if (load (&run, &a, &cb, &roster, &p) == 0)
-    run.slot_size = CHECKER_SLOT + mn_checker_slot_size (p.checker);
+    run.slot_size = mn_checker_slot_size (p.checker);
   if (mn_run_open (&run) == 0)
     p.out = run.out[0].fp;
   mn_run_inputs (&run);

@@ -20,9 +20,6 @@ mn_columns_release (struct mn_columns *c)
   free (c->perm);
   free (c->row);
   free (c->len);
-  if (c->mem)
-    fclose (c->mem);
-  free (c->membuf);
   memset (c, 0, sizeof *c);
 }
 
@@ -128,33 +125,4 @@ mn_columns_write (struct mn_columns *c, const struct mn_record *rec,
       c->len[j] = rec->len[c->perm[j]];
     }
   mn_csv_row (fp, c->row, c->len, c->first.n, ',');
-}
-
-const char *
-mn_columns_line (struct mn_columns *c, const struct mn_record *rec,
-                 struct mn_stash *st, size_t *len)
-{
-  /* A plain row takes its fields, a comma between two, and its LF.  */
-  size_t need = 1;
-  for (size_t j = 0; j < c->first.n; j++)
-    {
-      c->row[j] = rec->f[c->perm[j]];
-      c->len[j] = rec->len[c->perm[j]];
-      need += c->len[j] + 1;
-    }
-  char *buf = mn_stash_bytes (st, need);
-  *len = mn_csv_row_buf (buf, need, c->row, c->len, c->first.n, ',');
-  if (*len)
-    return buf;
-  /* A row to quote goes through a stream in memory.  */
-  if (!c->mem && !(c->mem = open_memstream (&c->membuf, &c->memsize)))
-    xalloc_die ();
-  rewind (c->mem);
-  mn_csv_row (c->mem, c->row, c->len, c->first.n, ',');
-  if (fflush (c->mem) != 0)
-    xalloc_die ();
-  *len = (size_t) ftello (c->mem);
-  buf = mn_stash_bytes (st, *len);
-  memcpy (buf, c->membuf, *len);
-  return buf;
 }

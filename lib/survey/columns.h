@@ -9,7 +9,6 @@
 #include <stdio.h>
 
 #include "base/errinfo.h"
-#include "base/stash.h"
 #include "io/input.h"
 #include "io/reader.h"
 
@@ -20,10 +19,6 @@ struct mn_columns
                                for column j of FIRST */
   char **row;               /* owned scratch: one output row of views */
   size_t *len;
-  FILE *mem;                /* owned: a row that needs quoting, put
-                               together by mn_columns_line */
-  char *membuf;
-  size_t memsize;
 };
 
 /* Zero-initialise a struct mn_columns, or call this.  */
@@ -46,12 +41,5 @@ void mn_columns_write_header (const struct mn_columns *c, FILE *fp);
    the first input's column order to FP.  */
 void mn_columns_write (struct mn_columns *c, const struct mn_record *rec,
                        FILE *fp);
-
-/* The row mn_columns_write would write, put together in ST (borrowed,
-   base/stash.h): returns it, and its length in bytes (its final LF
-   included) in *LEN.  */
-const char *mn_columns_line (struct mn_columns *c,
-                             const struct mn_record *rec,
-                             struct mn_stash *st, size_t *len);
 
 #endif
