@@ -74,9 +74,8 @@ struct mn_reader
   struct rec_info *q;
   size_t nq, qcap, qhead;
 
-  /* Views handed out for the current record.  */
+  /* The fields of the record handed out (their lengths are FLEN's).  */
   char **fv;
-  size_t *lv;
   size_t vcap;
 
   int status;                   /* -1 after a fatal error */
@@ -348,7 +347,6 @@ mn_reader_free (struct mn_reader *r)
   free (r->flen);
   free (r->q);
   free (r->fv);
-  free (r->lv);
   free (r->prime);
   free (r);
 }
@@ -975,18 +973,16 @@ mn_reader_next (struct mn_reader *r, struct mn_record *rec,
     }
   struct rec_info *ri = &r->q[r->qhead++];
   if (ri->n > r->vcap)
-    {
-      r->fv = xgrow (r->fv, &r->vcap, ri->n, sizeof *r->fv);
-      r->lv = xrealloc (r->lv, r->vcap * sizeof *r->lv);
-    }
+    r->fv = xgrow (r->fv, &r->vcap, ri->n, sizeof *r->fv);
+  char **restrict fv = r->fv, *data = r->data;
+  const size_t *restrict off = r->off + ri->first;
   for (size_t i = 0; i < ri->n; i++)
-    {
-      r->fv[i] = r->data + r->off[ri->first + i];
-      r->lv[i] = r->flen[ri->first + i];
-    }
+    fv[i] = data + off[i];
   rec->n = ri->n;
-  rec->f = r->fv;
-  rec->len = r->lv;
+  rec->f = fv;
+  /* The lengths as noted: nobody writes them, and they stay where they
+     are until the reader's next call.  */
+  rec->len = r->flen + ri->first;
   rec->line = ri->line;
   rec->last_line = ri->last_line;
   rec->flaw = ri->flaw;
