@@ -479,10 +479,11 @@ add_field (struct mn_reader *r, size_t off, size_t len)
 
 /* What a block of the line holds, a bit a byte (bit I: byte I):
    a line end or quote (STOP), the delimiter, a byte not ASCII (HIGH),
-   a NUL.  */
+   a NUL; with SSE2, the lead bytes of common CJK characters, E4..E9
+   (LEAD), and continuation bytes, 80..BF (CONT).  */
 struct scan_bits
 {
-  unsigned stop, delim, high, nul;
+  unsigned stop, delim, high, nul, lead, cont;
 };
 
 /* The bytes of a word that are set in M (top bits, mn_zero_bytes), a
@@ -518,6 +519,17 @@ scan_block (const char *p, char *d, char delim, bool vector,
       b->high = (unsigned) _mm_movemask_epi8 (v);
       b->nul = (unsigned) _mm_movemask_epi8 (
         _mm_cmpeq_epi8 (v, _mm_setzero_si128 ()));
+      b->lead = b->cont = 0;
+      if (b->high)
+        {
+          /* V - E4 (wrapping) at most 5, unsigned: E4..E9.  */
+          __m128i t = _mm_sub_epi8 (v, _mm_set1_epi8 ((char) 0xE4));
+          b->lead = (unsigned) _mm_movemask_epi8 (
+            _mm_cmpeq_epi8 (_mm_min_epu8 (t, _mm_set1_epi8 (5)), t));
+          b->cont = (unsigned) _mm_movemask_epi8 (
+            _mm_cmpeq_epi8 (_mm_and_si128 (v, _mm_set1_epi8 ((char) 0xC0)),
+                            _mm_set1_epi8 ((char) 0x80)));
+        }
       return;
     }
 #endif
@@ -531,6 +543,7 @@ scan_block (const char *p, char *d, char delim, bool vector,
   b->delim = word_bits (mn_equal_bytes (w, MN_ONES * (unsigned char) delim));
   b->high = word_bits (w & UINT64_C (0x8080808080808080));
   b->nul = word_bits (mn_zero_bytes (w));
+  b->lead = b->cont = 0;        /* not used: mn_nfkc_stable tells */
 }
 
 /* Scan the line at BUF (LEN bytes left in the buffer, LEN > 0) on the
@@ -541,17 +554,23 @@ scan_block (const char *p, char *d, char delim, bool vector,
    caller finishes the record (fast_line); otherwise it takes them back
    (R->nf as it was).  *HIGH gets whether a byte before the stop is not
    ASCII, *NUL whether one is NUL; *LAST, the offset of the last field.
-   Inline, and called with VECTOR a constant: one copy of the loop for
-   each scanner.  */
+   With VECTOR, *CJK gets whether the bytes that are not ASCII are all
+   common CJK characters, each a lead byte E4..E9 and two continuation
+   bytes (what mn_nfkc_stable asks, told from the blocks' bits: a
+   character may straddle two).  Inline, and called with VECTOR a
+   constant: one copy of the loop for each scanner.  */
 static inline __attribute__ ((always_inline)) size_t
 scan_line (struct mn_reader *r, const char *buf, size_t len, bool vector,
-           bool *high, bool *nul, size_t *last)
+           bool *high, bool *nul, bool *cjk, size_t *last)
 {
   const size_t block = vector ? 16 : 8;
   char *d = r->data + r->datalen;
   size_t base = r->datalen, start = 0, nf = r->nf;
   size_t *off = r->off, *flen = r->flen;
   unsigned any_high = 0, any_nul = 0;
+  /* The continuation bytes due in the next block (bits 0 and 1), and
+     whether a byte broke the CJK rule.  */
+  unsigned due = 0, not_cjk = 0;
   char delim = (char) r->delim;
   for (size_t i = 0; i < len; i += block)
     {
@@ -582,6 +601,20 @@ scan_line (struct mn_reader *r, const char *buf, size_t len, bool vector,
       unsigned dm = b.delim & before;
       any_high |= b.high & before;
       any_nul |= b.nul & before;
+      if (vector && ((b.high & before) | due))
+        {
+          /* Continuations are due one and two bytes after each lead:
+             they must be exactly the continuation bytes, and every
+             byte not ASCII a lead or one of them; due past the line's
+             end, a character is cut.  */
+          unsigned lead = b.lead & before, cont = b.cont & before;
+          unsigned want = (lead << 1) | (lead << 2) | due;
+          not_cjk |= ((b.high & before) ^ (lead | cont))
+                     | (cont ^ (want & before));
+          if (stop)
+            not_cjk |= want & ~before;
+          due = want >> 16;
+        }
       while (dm)
         {
           size_t j = i + (size_t) __builtin_ctz (dm);
@@ -597,6 +630,7 @@ scan_line (struct mn_reader *r, const char *buf, size_t len, bool vector,
         {
           *high = any_high != 0;
           *nul = any_nul != 0;
+          *cjk = !not_cjk;
           *last = start;
           return i + (size_t) __builtin_ctz (stop);
         }
@@ -614,10 +648,11 @@ static size_t
 fast_line (struct mn_reader *r, const char *buf, size_t len)
 {
   size_t nf = r->nf, last;
-  bool high = false, nul = false;
+  bool high = false, nul = false, cjk = false;
   r->data = xgrow (r->data, &r->datacap, r->datalen + len + 16, 1);
-  size_t k = r->vector ? scan_line (r, buf, len, true, &high, &nul, &last)
-                       : scan_line (r, buf, len, false, &high, &nul, &last);
+  size_t k = r->vector
+               ? scan_line (r, buf, len, true, &high, &nul, &cjk, &last)
+               : scan_line (r, buf, len, false, &high, &nul, &cjk, &last);
   if (k == len || buf[k] == '"')
     {
       r->nf = nf;
@@ -632,8 +667,9 @@ fast_line (struct mn_reader *r, const char *buf, size_t len)
   add_field (r, r->datalen + last, k - last);
   r->datalen += k + 1;
   /* ASCII and common CJK (most surveys' every line) are valid UTF-8 and
-     NFKC already; else one pass tells both.  */
-  bool nfkc = !high || mn_nfkc_stable (buf, k);
+     NFKC already; the vector scanner has told which, else one pass
+     tells both.  */
+  bool nfkc = !high || (r->vector ? cjk : mn_nfkc_stable (buf, k));
   r->rec_clean = (nfkc || r->cd != (iconv_t) -1 || mn_utf8_valid (buf, k))
                  && !nul;
   r->rec_nfkc = nfkc && r->rec_clean;

@@ -12,6 +12,7 @@
 #include "base/errinfo.h"
 #include "io/reader.h"
 #include "tap.h"
+#include "base/normalize.h"
 #include "base/utf8.h"
 
 /* A temporary file holding the N bytes at S, positioned at its start.  */
@@ -687,6 +688,87 @@ test_header (void)
   ok (valid == 3, "many columns: the message is still valid UTF-8");
 }
 
+/* A record's nfkc flag and UTF-8 flaw, as the fast path's scanners
+   (sixteen bytes at a time, and eight: MINYI_FASTPATH=word) tell them
+   from the blocks of a line, against mn_nfkc_stable and mn_utf8_valid
+   on the whole line: random lines of ASCII, common CJK (E4..E9), other
+   three-byte characters, two- and four-byte ones, stray continuation
+   bytes and cut characters, at every offset of a block.  */
+static void
+test_nfkc_flags (void)
+{
+  static const char *const piece[] = {
+    "a", "bc", ",", "\xe5\x9f\x8e", "\xe4\xb8\x80", "\xe9\xbe\xa5",
+    "\xe3\x80\x80", "\xef\xbc\x95", "\xc3\xa9", "\xf0\x9f\x98\x80",
+    "\x80", "\xe5\x9f", "\xe5", "0123456789abcdef"
+  };
+  const size_t npiece = sizeof piece / sizeof *piece;
+  for (int mode = 0; mode < 2; mode++)
+    {
+      setenv ("MINYI_FASTPATH", mode ? "word" : "1", 1);
+      char *text = NULL;
+      size_t size = 0;
+      FILE *mem = open_memstream (&text, &size);
+      unsigned long x = 99;
+      for (int i = 0; i < 3000; i++)
+        {
+          x = x * 6364136223846793005UL + 1442695040888963407UL;
+          size_t n = 1 + (x >> 33) % 24;
+          /* Mostly lines a survey has: ASCII and common CJK.  */
+          bool plain = (x >> 20) % 3 == 0;
+          fputs ("x", mem);
+          for (size_t j = 0; j < n; j++)
+            {
+              x = x * 6364136223846793005UL + 1442695040888963407UL;
+              size_t k = (x >> 40) % (plain ? 6 : npiece);
+              fputs (piece[plain && k > 4 ? 13 : k], mem);
+            }
+          fputs ("\n", mem);
+        }
+      fclose (mem);
+      FILE *fp = file_of (text, size);
+      struct mn_error e;
+      struct mn_reader *r = mn_reader_new (fp, "n.csv", NULL, &e);
+      struct mn_record rec;
+      int good = 1, count = 0, cjk = 0, missed = 0;
+      char line[256];
+      while (good && mn_reader_next (r, &rec, &e) == 1)
+        {
+          size_t k = 0;
+          for (size_t i = 0; i < rec.n; i++)
+            {
+              if (i)
+                line[k++] = ',';
+              memcpy (line + k, rec.f[i], rec.len[i]);
+              k += rec.len[i];
+            }
+          bool valid = mn_utf8_valid (line, k);
+          bool stable = mn_nfkc_stable (line, k) && valid;
+          /* Never NFKC when it is not; not known only for a line that
+             libcsv read, cut by the end of the read buffer.  */
+          if ((rec.nfkc && !stable) || (rec.flaw == MN_FLAW_UTF8) == valid)
+            {
+              printf ("# line %lu: nfkc %d (want %d), flaw %d (valid %d)\n",
+                      rec.line, rec.nfkc, stable, (int) rec.flaw, valid);
+              good = 0;
+            }
+          missed += stable && !rec.nfkc;
+          count++;
+          cjk += stable && !mn_ascii (line, k);
+        }
+      if (count != 3000 || cjk <= 500 || missed > 3)
+        printf ("# %d lines, %d with common CJK, %d not known\n", count,
+                cjk, missed);
+      ok (good && count == 3000 && cjk > 500 && missed <= 3,
+          mode ? "nfkc flag and UTF-8 flaw: the portable scanner"
+               : "nfkc flag and UTF-8 flaw: the fast path's scanner");
+      mn_reader_free (r);
+      fclose (fp);
+      free (text);
+    }
+  unsetenv ("MINYI_FASTPATH");
+}
+
 int
 main (void)
 {
@@ -702,5 +784,6 @@ main (void)
   test_max_record ();
   test_lines_progress ();
   test_header ();
+  test_nfkc_flags ();
   return tap_done ();
 }
