@@ -35,7 +35,7 @@ static void
 append (size_t *used, const char *s, size_t n)
 {
   if (*used + n + 1 > sizeof transcript)
-    n = sizeof transcript - *used - 1;
+    n = *used + 1 < sizeof transcript ? sizeof transcript - *used - 1 : 0;
   memcpy (transcript + *used, s, n);
   *used += n;
   transcript[*used] = '\0';
@@ -769,6 +769,33 @@ test_nfkc_flags (void)
   unsetenv ("MINYI_FASTPATH");
 }
 
+/* A delimiter byte above 127 (-d takes any byte but a quote, CR and
+   LF) cuts a line inside a character: a line of valid UTF-8, or text
+   converted to it, may have fields that are not, and each field is
+   checked, with the fast path (either scanner) as libcsv alone.  */
+static void
+test_high_delim (void)
+{
+  static const char *const mode[] = { "1", "word", "0" };
+  struct mn_reader_options o = { .delim = 0xA7 };
+  /* "X\u00a7" is X C2 A7; "\u4e27" is E4 B8 A7, C9 A5 in GB18030.  */
+  struct mn_reader_options g = { .delim = 0xA7, .encoding = "GB18030" };
+  for (size_t i = 0; i < sizeof mode / sizeof *mode; i++)
+    {
+      char name[96];
+      setenv ("MINYI_FASTPATH", mode[i], 1);
+      snprintf (name, sizeof name, "delimiter A7 cuts C2 A7: field 1 is "
+                "not UTF-8 (MINYI_FASTPATH=%s)", mode[i]);
+      streq (dump_opts ("X\xC2\xA7" "4\n\xE4\xB8\xA7" "5\n", 10, &o),
+             "1-1[X\xC2|4]!U0 2-2[\xE4\xB8|5]!U0 EOF lines=2", name);
+      snprintf (name, sizeof name, "delimiter A7 cuts converted E4 B8 A7 "
+                "(MINYI_FASTPATH=%s)", mode[i]);
+      streq (dump_opts ("\xC9\xA5" "5\n", 4, &g),
+             "1-1[\xE4\xB8|5]!U0 EOF lines=1", name);
+    }
+  unsetenv ("MINYI_FASTPATH");
+}
+
 int
 main (void)
 {
@@ -785,5 +812,6 @@ main (void)
   test_lines_progress ();
   test_header ();
   test_nfkc_flags ();
+  test_high_delim ();
   return tap_done ();
 }
