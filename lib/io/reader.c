@@ -160,8 +160,9 @@ on_record (int c, void *data)
   size_t first = r->cur_first, n = r->nf - r->cur_first;
   size_t bad = n;               /* the first field that is not sound */
   bool not_utf8 = false;
-  /* Converted text is UTF-8 by construction, but may hold a NUL.  */
-  bool converted = r->cd != (iconv_t) -1;
+  /* Converted text is UTF-8 by construction, but may hold a NUL; and
+     a delimiter above 127 may cut a character of it.  */
+  bool converted = r->cd != (iconv_t) -1 && r->delim < 0x80;
   if (!clean)
     for (size_t i = 0; i < n; i++)
       {
@@ -243,10 +244,13 @@ mn_reader_new (FILE *fp, const char *name, const struct mn_reader_options *o,
   csv_set_space_func (&r->parser, no_space);
   csv_set_delim (&r->parser, r->delim);
   /* The fast path splits on the delimiter, so it cannot be a byte that
-     ends a line or quotes.  */
+     ends a line or quotes; nor one above 127, which may cut a character
+     (C2 | A7), leaving fields that are not UTF-8 in a line that is:
+     the fast path checks the line whole.  */
   const char *fp_env = getenv ("MINYI_FASTPATH");
   r->fast = !(fp_env && strcmp (fp_env, "0") == 0)
-            && r->delim != '"' && r->delim != '\r' && r->delim != '\n';
+            && r->delim != '"' && r->delim != '\r' && r->delim != '\n'
+            && r->delim < 0x80;
 #ifdef __SSE2__
   r->vector = !(fp_env && strcmp (fp_env, "word") == 0);
 #endif
