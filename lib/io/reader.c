@@ -500,7 +500,7 @@ word_bits (uint64_t m)
 
 /* Copy the BLOCK bytes at P to D and classify them: sixteen at a time
    with SSE2 (VECTOR), else eight, as a word (base/wordbytes.h).  */
-static inline void
+static inline __attribute__ ((always_inline)) void
 scan_block (const char *p, char *d, char delim, bool vector,
             struct scan_bits *b)
 {
