@@ -716,9 +716,9 @@ parse_segment (struct mn_reader *r, const char *buf, size_t seg, bool eol,
 }
 
 /* Feed LEN bytes of UTF-8 text to libcsv, one physical line at a
-   time (or split the line here, on the fast path).  A line ends with LF, CRLF or a bare CR, as libcsv's records do;
-   the LF of a CRLF split between two buffers is fed on its own and ends
-   no further line.  */
+   time, or take a line on the fast path (fast_line).  A line ends with
+   LF, CRLF or a bare CR, as libcsv's records do; the LF of a CRLF split
+   between two buffers is fed on its own and ends no further line.  */
 static int
 feed (struct mn_reader *r, const char *buf, size_t len, struct mn_error *e)
 {
