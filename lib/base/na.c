@@ -63,14 +63,8 @@ mn_trim (const char *s, size_t *len)
 }
 
 bool
-mn_na_match (const struct mn_na *na, const char *s, size_t len)
+mn_na_match_slow (const struct mn_na *na, const char *s, size_t len)
 {
-  if (len)
-    {
-      unsigned char c = (unsigned char) s[0];
-      if (na->skip[c >> 6] >> (c & 63) & 1)
-        return false;
-    }
   while (len && (*s == ' ' || *s == '\t'))
     s++, len--;
   while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))

@@ -27,8 +27,21 @@ void mn_na_set (struct mn_na *na, const char *list);
 /* Free NA's tokens (not NA itself); NA is left empty.  */
 void mn_na_release (struct mn_na *na);
 
-/* Whether the LEN bytes at S (borrowed) mean "no answer".  */
-bool mn_na_match (const struct mn_na *na, const char *s, size_t len);
+/* Whether the LEN bytes at S (borrowed) mean "no answer".  Inline: the
+   first byte tells most cells, and every row asks for several.  */
+bool mn_na_match_slow (const struct mn_na *na, const char *s, size_t len);
+
+static inline bool
+mn_na_match (const struct mn_na *na, const char *s, size_t len)
+{
+  if (len)
+    {
+      unsigned char c = (unsigned char) s[0];
+      if (na->skip[c >> 6] >> (c & 63) & 1)
+        return false;
+    }
+  return mn_na_match_slow (na, s, len);
+}
 
 /* The marks that often mean "no answer" in exported surveys, and that a
    rejected answer is compared with to suggest --na (minyi-formats(5),

@@ -118,8 +118,14 @@ contiguous_row (char *buf, size_t size, char *const *f, const size_t *len,
                           _mm_or_si128 (_mm_cmpeq_epi8 (v, vcr),
                                         _mm_cmpeq_epi8 (v, vd))));
           /* Bytes before I, counted already, left out.  */
-          unsigned zc = (unsigned) _mm_movemask_epi8 (z) & (0xFFFFu << (i - at));
-          nul += (size_t) __builtin_popcount (zc);
+          unsigned zc = (unsigned) _mm_movemask_epi8 (z)
+                        & (0xFFFFu << (i - at));
+          /* Its bits counted inline (without -mpopcnt, GCC calls
+             libgcc's __popcountdi2).  */
+          zc -= (zc >> 1) & 0x5555u;
+          zc = (zc & 0x3333u) + ((zc >> 2) & 0x3333u);
+          zc = (zc + (zc >> 4)) & 0x0F0Fu;
+          nul += (zc + (zc >> 8)) & 0x1Fu;
           _mm_storeu_si128 ((__m128i *) (buf + at),
                             _mm_or_si128 (v, _mm_and_si128 (z, vd)));
           if (at + 16 >= total)

@@ -112,6 +112,28 @@ struct mn_reader
                                    included */
 };
 
+/* Room in R->off and R->flen for N fields.  */
+static inline void
+reserve_fields (struct mn_reader *r, size_t n)
+{
+  if (n > r->fcap)
+    {
+      r->off = xgrow (r->off, &r->fcap, n, sizeof *r->off);
+      r->flen = xrealloc (r->flen, r->fcap * sizeof *r->flen);
+    }
+}
+
+/* Note a field of the record being read: LEN bytes at offset OFF of
+   R->data.  */
+static inline void
+add_field (struct mn_reader *r, size_t off, size_t len)
+{
+  reserve_fields (r, r->nf + 1);
+  r->off[r->nf] = off;
+  r->flen[r->nf] = len;
+  r->nf++;
+}
+
 /* libcsv field callback: append the field and a NUL.  */
 static void
 on_field (void *s, size_t len, void *data)
@@ -126,14 +148,7 @@ on_field (void *s, size_t len, void *data)
   r->data = xgrow (r->data, &r->datacap, r->datalen + len + 1, 1);
   memcpy (r->data + r->datalen, s, len);
   r->data[r->datalen + len] = '\0';
-  if (r->nf + 1 > r->fcap)
-    {
-      r->off = xgrow (r->off, &r->fcap, r->nf + 1, sizeof *r->off);
-      r->flen = xrealloc (r->flen, r->fcap * sizeof *r->flen);
-    }
-  r->off[r->nf] = r->datalen;
-  r->flen[r->nf] = len;
-  r->nf++;
+  add_field (r, r->datalen, len);
   r->datalen += len + 1;
 }
 
@@ -466,21 +481,6 @@ bad_quote (struct mn_reader *r, const char *rest, size_t n, bool eol)
    of the buffer, a record already begun -- goes to libcsv, the parser
    of record.  */
 
-/* Note a field of the record being read: LEN bytes at offset OFF of
-   R->data.  */
-static inline void
-add_field (struct mn_reader *r, size_t off, size_t len)
-{
-  if (r->nf == r->fcap)
-    {
-      r->off = xgrow (r->off, &r->fcap, r->nf + 1, sizeof *r->off);
-      r->flen = xrealloc (r->flen, r->fcap * sizeof *r->flen);
-    }
-  r->off[r->nf] = off;
-  r->flen[r->nf] = len;
-  r->nf++;
-}
-
 /* What a block of the line holds, a bit a byte (bit I: byte I):
    a line end or quote (STOP), the delimiter, a byte not ASCII (HIGH),
    a NUL; with SSE2, the lead bytes of common CJK characters, E4..E9
@@ -504,7 +504,7 @@ word_bits (uint64_t m)
 
 /* Copy the BLOCK bytes at P to D and classify them: sixteen at a time
    with SSE2 (VECTOR), else eight, as a word (base/wordbytes.h).  */
-static inline void
+static inline __attribute__ ((always_inline)) void
 scan_block (const char *p, char *d, char delim, bool vector,
             struct scan_bits *b)
 {
@@ -594,8 +594,7 @@ scan_line (struct mn_reader *r, const char *buf, size_t len, bool vector,
       /* Room for a field per byte of the block, and the line's last.  */
       if (nf + block + 1 > r->fcap)
         {
-          r->off = xgrow (r->off, &r->fcap, nf + block + 1, sizeof *r->off);
-          r->flen = xrealloc (r->flen, r->fcap * sizeof *r->flen);
+          reserve_fields (r, nf + block + 1);
           off = r->off;
           flen = r->flen;
         }
@@ -721,9 +720,9 @@ parse_segment (struct mn_reader *r, const char *buf, size_t seg, bool eol,
 }
 
 /* Feed LEN bytes of UTF-8 text to libcsv, one physical line at a
-   time (or split the line here, on the fast path).  A line ends with LF, CRLF or a bare CR, as libcsv's records do;
-   the LF of a CRLF split between two buffers is fed on its own and ends
-   no further line.  */
+   time, or take a line on the fast path (fast_line).  A line ends with
+   LF, CRLF or a bare CR, as libcsv's records do; the LF of a CRLF split
+   between two buffers is fed on its own and ends no further line.  */
 static int
 feed (struct mn_reader *r, const char *buf, size_t len, struct mn_error *e)
 {

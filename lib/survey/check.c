@@ -701,16 +701,16 @@ check_duplicate (struct mn_checker *c, const struct prep *p,
    its answers to the reliability items, whether it is straight-lined,
    its composite index (nothing is counted yet).  */
 static void
-prepare_learn (struct mn_checker *c, const struct mn_record *rec,
-               struct prep *p)
+prepare_learn (struct mn_checker *c, struct prep *p)
 {
   /* Reliability: complete cases only (listwise deletion).  */
   bool complete = c->nalpha > 0;
   for (size_t j = 0; j < c->nalpha && complete; j++)
     {
       size_t i = c->aitem[j];
+      /* (The answer's number, parsed when it was classified.)  */
       complete = c->has[i] && c->ans[i].kind == MN_ANS_VALID
-                 && mn_parse_double (rec->f[c->item_col[i]], &p->x[j]) == 0;
+                 && !isnan (p->x[j] = c->ans[i].x);
     }
   p->complete = complete;
   p->flags = 0;
@@ -858,7 +858,7 @@ mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
       || check_identity (c, rec, file, e) < 0)
     goto reject;
   cells[CELL_COLLECTOR] = cell (rec, c->col_collector, &len[CELL_COLLECTOR]);
-  prepare_learn (c, rec, p);
+  prepare_learn (c, p);
   keep_cells (p, st, cells, len);
   p->sound = true;
   return 0;

@@ -503,6 +503,7 @@ mn_item_classify (const struct mn_item *it, const char *s,
   bool isnum = mn_parse_double (v, &x) == 0;
   a->satisfied = false;
   a->score = NAN;
+  a->x = isnum ? x : NAN;
   a->kind = MN_ANS_VALID;
   for (size_t i = 0; i < it->ndk; i++)
     if (strcmp (it->dk[i], v) == 0)

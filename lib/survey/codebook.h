@@ -54,6 +54,8 @@ struct mn_answer
   enum mn_answer_kind kind;
   bool satisfied;       /* MN_ANS_VALID */
   double score;         /* MN_ANS_VALID on a scored scale, else NaN */
+  double x;             /* the answer as a finite number
+                           (mn_parse_double), else NaN */
 };
 
 struct mn_item
