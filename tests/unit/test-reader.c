@@ -796,6 +796,116 @@ test_high_delim (void)
   unsetenv ("MINYI_FASTPATH");
 }
 
+/* Read N bytes at BUF with delimiter DELIM and encoding ENC (NULL: none)
+   under MINYI_FASTPATH=MODE: every record's lines, flaw and fields, and
+   how reading ended, into a string (freed by the caller).  *WRONG is set
+   when a record said to be in NFKC has a field that is not (or is not
+   UTF-8, or holds a NUL byte).  */
+static char *
+transcript_of (const char *buf, size_t n, const char *mode,
+               unsigned char delim, const char *enc, bool *wrong)
+{
+  setenv ("MINYI_FASTPATH", mode, 1);
+  FILE *fp = file_of (buf, n);
+  struct mn_reader_options o = { .delim = delim, .encoding = enc };
+  struct mn_error e;
+  struct mn_reader *r = mn_reader_new (fp, "fuzz.csv", &o, &e);
+  char *text = NULL;
+  size_t size = 0;
+  FILE *mem = open_memstream (&text, &size);
+  struct mn_record rec;
+  int rc;
+  while ((rc = mn_reader_next (r, &rec, &e)) == 1)
+    {
+      fprintf (mem, "%lu-%lu %d %zu:", rec.line, rec.last_line,
+               (int) rec.flaw, rec.flaw_field);
+      for (size_t i = 0; i < rec.n; i++)
+        {
+          fwrite (rec.f[i], 1, rec.len[i], mem);
+          fputc ('|', mem);
+          if (rec.nfkc && !(mn_nfkc_stable (rec.f[i], rec.len[i])
+                            && mn_utf8_valid (rec.f[i], rec.len[i])
+                            && !memchr (rec.f[i], '\0', rec.len[i])))
+            *wrong = true;
+        }
+      fputc ('\n', mem);
+    }
+  fprintf (mem, "rc %d reason %d line %lu lines %lu\n", rc,
+           rc < 0 ? (int) e.reason : 0, rc < 0 ? e.line : 0,
+           mn_reader_lines (r));
+  fclose (mem);
+  mn_reader_free (r);
+  fclose (fp);
+  return text;
+}
+
+/* The fast path with either scanner and libcsv alone give the same
+   records, flaws and errors on random inputs of up to 200 KB (over
+   several read buffers) made of delimiters, quotes, every line end,
+   NUL bytes, common CJK and other characters, cut characters and stray
+   bytes; with a comma, a tab or a delimiter above 127, and converted
+   from GB18030 now and then.  */
+static void
+test_modes_agree (void)
+{
+  static const char *const piece[] = {
+    "a", "bc", ",", ",", "\t", "\"", "\"\"", "\r", "\n", "\r\n", "\n",
+    "\xe5\x9f\x8e", "\xe4\xb8\x80", "\xe3\x80\x80", "\xef\xbc\x95",
+    "\xc3\xa9", "\xc2\xa7", "\xf0\x9f\x98\x80", "\x80", "\xe5\x9f", "\xe5",
+    "\xff", "0123456789abcdef", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", ""
+  };
+  const size_t npiece = sizeof piece / sizeof *piece;
+  unsigned long x = 7;
+  int agree = 0, sound = 1;
+  const int runs = 60;
+  for (int run = 0; run < runs; run++)
+    {
+      x = x * 6364136223846793005UL + 1442695040888963407UL;
+      size_t want = 1000 + (x >> 33) % 200000, n = 0;
+      char *buf = malloc (want + 64);
+      /* Few quotes, and few stray bytes too, in some inputs, so that
+         most lines are left to the fast path.  */
+      unsigned kind = (unsigned) (x >> 20) % 4;
+      while (n < want)
+        {
+          x = x * 6364136223846793005UL + 1442695040888963407UL;
+          size_t k = (x >> 33) % npiece;
+          bool rare = (x >> 24) % 20 != 0;
+          if ((kind <= 1 && (k == 5 || k == 6) && rare)
+              || (kind == 1 && k >= 17 && k <= 21 && rare))
+            continue;
+          /* The last piece is a NUL byte.  */
+          size_t len = k == npiece - 1 ? 1 : strlen (piece[k]);
+          memcpy (buf + n, piece[k], len);
+          n += len;
+        }
+      unsigned char delim = run % 4 == 1 ? 0xA7 : run % 3 == 0 ? '\t' : ',';
+      const char *enc = run % 6 == 5 ? "GB18030" : NULL;
+      bool wrong = false;
+      char *off = transcript_of (buf, n, "0", delim, enc, &wrong);
+      char *vec = transcript_of (buf, n, "1", delim, enc, &wrong);
+      char *word = transcript_of (buf, n, "word", delim, enc, &wrong);
+      if (strcmp (off, vec) == 0 && strcmp (off, word) == 0)
+        agree++;
+      else
+        printf ("# input %d (delimiter 0x%02X, %s): the transcripts "
+                "differ\n", run, delim, enc ? enc : "UTF-8");
+      if (wrong)
+        {
+          printf ("# input %d: a record said NFKC is not\n", run);
+          sound = 0;
+        }
+      free (off);
+      free (vec);
+      free (word);
+      free (buf);
+    }
+  unsetenv ("MINYI_FASTPATH");
+  ok (agree == runs, "random hostile inputs: both scanners and libcsv "
+      "alone read the same records");
+  ok (sound, "random hostile inputs: no record is said NFKC wrongly");
+}
+
 int
 main (void)
 {
@@ -813,5 +923,6 @@ main (void)
   test_header ();
   test_nfkc_flags ();
   test_high_delim ();
+  test_modes_agree ();
   return tap_done ();
 }
