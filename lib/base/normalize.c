@@ -1,7 +1,6 @@
 /* normalize.c - NFKC of keys and answers (libunistring).  */
 #include "base/normalize.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <uninorm.h>
@@ -13,30 +12,11 @@ bool
 mn_nfkc_stable (const char *s, size_t len)
 {
   const unsigned char *p = (const unsigned char *) s, *end = p + len;
-  while (p < end)
+  for (;;)
     {
-      /* ASCII: eight bytes at a time, up to the first other byte.  */
-      if (end - p >= 8)
-        {
-          uint64_t w;
-          memcpy (&w, p, 8);
-          uint64_t h = w & UINT64_C (0x8080808080808080);
-          if (!h)
-            {
-              p += 8;
-              continue;
-            }
-#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-          p += (size_t) __builtin_clzll (h) >> 3;
-#else
-          p += (size_t) __builtin_ctzll (h) >> 3;
-#endif
-        }
-      else if (*p < 0x80)
-        {
-          p++;
-          continue;
-        }
+      p += mn_ascii_prefix ((const char *) p, (size_t) (end - p));
+      if (p == end)
+        return true;
       /* A run of common CJK characters (a name: 城关镇), one after
          another without going back to the ASCII test: a lead byte
          E4..E9 and two continuation bytes each.  */
@@ -49,7 +29,6 @@ mn_nfkc_stable (const char *s, size_t len)
         }
       while (p < end && *p >= 0x80);
     }
-  return true;
 }
 
 const char *

@@ -567,6 +567,9 @@ static inline __attribute__ ((always_inline)) size_t
 scan_line (struct mn_reader *r, const char *buf, size_t len, bool vector,
            bool *high, bool *nul, bool *cjk, size_t *last)
 {
+#ifndef __SSE2__
+  vector = false;               /* scan_block has the word scanner only */
+#endif
   const size_t block = vector ? 16 : 8;
   char *d = r->data + r->datalen;
   size_t base = r->datalen, start = 0, nf = r->nf;

@@ -489,9 +489,6 @@ check_identity (const struct mn_checker *c, const struct mn_record *rec,
   return 0;
 }
 
-/* What the first stage (mn_checker_prepare) hands on to the second
-   (mn_checker_finish) about a row: the slot of prog/scan.h.  The
-   strings are the normalised, trimmed cells, kept in the stash.  */
 /* The cells of a row the second stage needs, in this order.  */
 enum
 {
@@ -499,6 +496,9 @@ enum
   NCELLS
 };
 
+/* What the first stage (mn_checker_prepare) hands on to the second
+   (mn_checker_finish) about a row: the slot of prog/scan.h.  The cells
+   are normalised and trimmed, kept in the stash.  */
 struct prep
 {
   bool sound;                       /* passed the first stage's checks */

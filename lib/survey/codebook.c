@@ -356,7 +356,23 @@ parse_item (struct mn_item *it, const struct mn_record *rec,
   return 0;
 }
 
-static void classify_digits (struct mn_item *it);
+/* IT's answers "0" to "9", classified for mn_item_classify's table.  */
+static void
+classify_digits (struct mn_item *it)
+{
+  it->digit_ok = 0;
+  for (unsigned d = 0; d < 10; d++)
+    {
+      char s[2] = { (char) ('0' + d), '\0' };
+      struct mn_answer a;
+      struct mn_error e;
+      if (mn_item_classify (it, s, &a, &e) != MN_ANS_INVALID)
+        {
+          it->digit[d] = a;
+          it->digit_ok |= 1u << d;
+        }
+    }
+}
 
 int
 mn_codebook_load (struct mn_codebook *cb, FILE *fp, const char *name,
@@ -430,24 +446,6 @@ out:
     classify_digits (&cb->item[i]);
   cb->scored = true;
   return 0;
-}
-
-/* IT's answers "0" to "9", classified for mn_item_classify's table.  */
-static void
-classify_digits (struct mn_item *it)
-{
-  it->digit_ok = 0;
-  for (unsigned d = 0; d < 10; d++)
-    {
-      char s[2] = { (char) ('0' + d), '\0' };
-      struct mn_answer a;
-      struct mn_error e;
-      if (mn_item_classify (it, s, &a, &e) != MN_ANS_INVALID)
-        {
-          it->digit[d] = a;
-          it->digit_ok |= 1u << d;
-        }
-    }
 }
 
 int

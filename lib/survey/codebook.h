@@ -40,8 +40,7 @@ struct mn_choice
   double num;
 };
 
-/* An item; its strings and arrays are owned by the codebook and freed by
-   mn_codebook_release.  */
+/* An answer, as mn_item_classify tells it.  */
 enum mn_answer_kind
 {
   MN_ANS_VALID,
@@ -58,6 +57,8 @@ struct mn_answer
                            (mn_parse_double), else NaN */
 };
 
+/* An item; its strings and arrays are owned by the codebook and freed by
+   mn_codebook_release.  */
 struct mn_item
 {
   char *id, *column, *label;
