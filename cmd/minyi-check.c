@@ -258,11 +258,14 @@ check_prepare (void *ctx, const struct mn_input *in,
   return MN_SCAN_USE;
 }
 
+/* Then, for a batch of records (on the same thread), the duplicate
+   check: MN_SCAN_USE is the checker's 0.  */
+_Static_assert (MN_SCAN_USE == 0, "check_batch passes statuses as they are");
 static void
-check_ahead (void *ctx, const void *slot)
+check_batch (void *ctx, void *const *slot, const int *status, size_t n)
 {
   struct prog *p = ctx;
-  mn_checker_ahead (p->checker, slot);
+  mn_checker_judge (p->checker, slot, status, n);
 }
 
 /* The second: the duplicate check, the statistics; write the row when
@@ -356,7 +359,7 @@ main (int argc, char **argv)
   run.bind = check_bind;
   run.prepare = check_prepare;
   run.finish = check_finish;
-  run.ahead = check_ahead;
+  run.batch = check_batch;
   run.threads = a.threads;
   run.ctx = &p;
   struct mn_output *report = mn_run_table_output (&run, a.report);

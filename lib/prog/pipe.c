@@ -1,4 +1,4 @@
-/* pipe.c - the record loop on two threads.  */
+/* pipe.c - the record loop a batch at a time, on two threads or one.  */
 #include "prog/pipe.h"
 
 #include <pthread.h>
@@ -23,9 +23,8 @@
 /* Batches in the ring: the reader may be this many ahead.  */
 #define NBATCH 4
 
-/* How far ahead of the record finished AHEAD looks, and how far ahead
-   its memory is asked for (fetch).  */
-#define AHEAD 8
+/* How far ahead of the record finished its memory is asked for
+   (fetch).  */
 #define FETCH 24
 
 /* A record in a batch, and its slot after it.  Entries lie one after
@@ -49,6 +48,10 @@ struct entry
 struct batch
 {
   struct entry *ent[BATCH_RECORDS];
+  /* The entries' slots and what the first stage said, for scan.h's
+     BATCH.  */
+  void *slot[BATCH_RECORDS];
+  int status[BATCH_RECORDS];
   size_t n;
   struct mn_stash hot, cold;
   bool last;                        /* nothing comes after it */
@@ -162,6 +165,8 @@ fill (struct pipe *p, struct batch *b)
           *en->e = e;
         }
       en->bytes = s->progress ? mn_reader_bytes (p->in->r) : 0;
+      b->slot[b->n] = en->slot;
+      b->status[b->n] = r;
       b->ent[b->n++] = en;
       if (r == MN_SCAN_STOP)
         {
@@ -257,6 +262,43 @@ reader (void *arg)
     }
 }
 
+/* Finish the records of B: the program's BATCH, then each in order
+   (the second stage, the counts into T, the rejects, the messages, the
+   progress).  Returns 0, or -1 when
+   the loop stops there (E says why): --strict, MN_SCAN_STOP, or the
+   reader's error after B's last record.  */
+static int
+settle (struct pipe *p, struct batch *b, long long size, struct mn_tally *t,
+        struct mn_error *e)
+{
+  const struct mn_scan *s = p->s;
+  if (s->batch && b->n)
+    s->batch (s->ctx, b->slot, b->status, b->n);
+  for (size_t i = 0; i < b->n; i++)
+    {
+      if (i + FETCH < b->n)
+        fetch (b, i + FETCH);
+      struct entry *en = b->ent[i];
+      struct mn_error mine;
+      struct mn_error *ee = en->e ? en->e : &mine;
+      t->read++;
+      mn_scan_progress (s, p->in, en->bytes, size, t);
+      if (mn_scan_settle (s, en->rec, en->r, en->slot, t, ee) <= 0)
+        {
+          *e = *ee;
+          return -1;
+        }
+    }
+  if (b->dead)
+    xalloc_die ();              /* where the reader ran out */
+  if (b->last && b->rc < 0)
+    {
+      *e = b->e;
+      return -1;
+    }
+  return 0;
+}
+
 static void
 pipe_free (struct pipe *p)
 {
@@ -301,31 +343,10 @@ mn_pipe_input (struct mn_input *in, const struct mn_scan *s,
         pthread_cond_wait (&p.filled, &p.mu);
       pthread_mutex_unlock (&p.mu);
       bool done = b->last;
-      for (size_t i = 0; i < b->n; i++)
+      if (settle (&p, b, size, t, e) < 0)
         {
-          if (i + FETCH < b->n)
-            fetch (b, i + FETCH);
-          if (s->ahead && i + AHEAD < b->n)
-            s->ahead (s->ctx, b->ent[i + AHEAD]->slot);
-          struct entry *en = b->ent[i];
-          struct mn_error mine;
-          struct mn_error *ee = en->e ? en->e : &mine;
-          t->read++;
-          mn_scan_progress (s, in, en->bytes, size, t);
-          if (mn_scan_settle (s, en->rec, en->r, en->slot, t, ee) <= 0)
-            {
-              *e = *ee;
-              rc = -1;
-              done = true;
-              break;
-            }
-        }
-      if (b->dead && rc == 0)
-        xalloc_die ();          /* where the reader ran out */
-      if (rc == 0 && b->last && b->rc < 0)
-        {
-          *e = b->e;
           rc = -1;
+          done = true;
         }
       pthread_mutex_lock (&p.mu);
       p.nfull--;
@@ -348,5 +369,50 @@ mn_pipe_input (struct mn_input *in, const struct mn_scan *s,
     }
   pthread_join (th, NULL);
   pipe_free (&p);
+  return rc;
+}
+
+/* The batch being filled on one thread, and what settling it takes.  */
+struct local
+{
+  struct pipe *p;
+  struct batch *b;
+  long long size;
+  struct mn_tally *t;
+  struct mn_error *e;
+};
+
+/* Memory exhausted while filling a batch on one thread: finish its
+   records first, as on two threads (reader_die), then end the process
+   (xalloc_die, when this returns).  */
+static void
+local_die (void *arg)
+{
+  struct local *l = arg;
+  settle (l->p, l->b, l->size, l->t, l->e);
+}
+
+int
+mn_pipe_local (struct mn_input *in, const struct mn_scan *s,
+               long long size, struct mn_tally *t, struct mn_error *e)
+{
+  struct pipe p = { .in = in, .s = s };
+  struct batch *b = xcalloc (1, sizeof *b);
+  mn_stash_init (&b->hot, false);
+  mn_stash_init (&b->cold, false);
+  struct local l = { &p, b, size, t, e };
+  int rc = 0;
+  do
+    {
+      mn_xalloc_set_thread_die (local_die, &l);
+      fill (&p, b);
+      mn_xalloc_set_thread_die (NULL, NULL);
+      if (settle (&p, b, size, t, e) < 0)
+        rc = -1;
+    }
+  while (rc == 0 && !b->last);
+  mn_stash_release (&b->hot);
+  mn_stash_release (&b->cold);
+  free (b);
   return rc;
 }

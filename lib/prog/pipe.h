@@ -1,5 +1,6 @@
-/* pipe.h - the record loop on two threads, for a program whose work
-   on a record comes in two stages (scan.h's PREPARE and FINISH).
+/* pipe.h - the record loop a batch at a time, on two threads or one,
+   for a program whose work on a record comes in two stages (scan.h's
+   PREPARE, FINISH and BATCH).
 
    A reader thread reads the records, has the program's first stage
    prepare each, and copies the record and what was prepared into
@@ -10,7 +11,8 @@
    stages see every record in file order, and everything written or
    said happens on the caller's thread in that order, so nothing a run
    writes or says depends on the threads: the same bytes as the loop on
-   one thread (scan.c), which runs the same two stages back to back.
+   one thread.  On one thread (mn_pipe_local) the same batches are
+   read, prepared and finished in turn.
 
    The program's state must be split between its stages: what PREPARE
    touches, FINISH does not, except through what PREPARE handed on (the
@@ -30,6 +32,10 @@
    no thread could be started (nothing read: the caller reads IN
    itself).  */
 int mn_pipe_input (struct mn_input *in, const struct mn_scan *s,
+                   long long size, struct mn_tally *t, struct mn_error *e);
+
+/* The same on the caller's thread: returns 0 or -1.  */
+int mn_pipe_local (struct mn_input *in, const struct mn_scan *s,
                    long long size, struct mn_tally *t, struct mn_error *e);
 
 #endif

@@ -262,7 +262,7 @@ run_input (struct mn_run *run, struct mn_run_input *ri, struct mn_error *e)
   struct mn_scan scan = { .row = run->row, .header = run->header,
                           .rejected = run->rejected,
                           .prepare = run->prepare, .finish = run->finish,
-                          .ahead = run->ahead,
+                          .batch = run->batch,
                           .slot_size = run->slot_size,
                           .threads = run->threads == 0 ? mn_cpus ()
                                                        : run->threads,

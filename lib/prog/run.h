@@ -106,11 +106,11 @@ struct mn_run
   void (*rejected) (void *ctx, const struct mn_record *rec,
                     const struct mn_error *e);     /* as in scan.h */
   /* Or the record's work in two stages, as in scan.h (PREPARE, FINISH,
-     AHEAD, SLOT_SIZE), run on two threads when THREADS (below) is not
+     BATCH, SLOT_SIZE), run on two threads when THREADS (below) is not
      1: minyi-check.  */
   mn_prepare_fn *prepare;
   mn_finish_fn *finish;
-  mn_ahead_fn *ahead;
+  mn_batch_fn *batch;
   size_t slot_size;
   void *ctx;
   /* Reading a large regular file on several threads (prog/parallel.h):

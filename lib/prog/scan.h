@@ -28,7 +28,7 @@ enum
                                    ones) */
 };
 
-/* The two stages of a record's work (see PREPARE, FINISH and AHEAD
+/* The two stages of a record's work (see PREPARE, FINISH and BATCH
    below).  */
 typedef int mn_prepare_fn (void *ctx, const struct mn_input *in,
                            const struct mn_record *rec, bool sound,
@@ -36,7 +36,8 @@ typedef int mn_prepare_fn (void *ctx, const struct mn_input *in,
                            struct mn_error *e);
 typedef int mn_finish_fn (void *ctx, const struct mn_record *rec, void *slot,
                           int status, struct mn_error *e);
-typedef void mn_ahead_fn (void *ctx, const void *slot);
+typedef void mn_batch_fn (void *ctx, void *const *slot, const int *status,
+                          size_t n);
 
 struct mn_scan
 {
@@ -68,12 +69,19 @@ struct mn_scan
      then called with the record (its fields as read, not normalised),
      its SLOT and what PREPARE returned (with E when MN_SCAN_REJECT) in
      the same order, and returns MN_SCAN_USE or MN_SCAN_REJECT (E
-     filled).  AHEAD, when not NULL, is told the slot of a record some
-     way ahead of the one finished (two threads only): a hint, to bring
-     what FINISH will touch into the cache.  */
+     filled).
+     Records are prepared a batch at a time (up to a few hundred), then
+     finished; BATCH, when not NULL, is called on the thread that
+     finishes them with the SLOT of each of the N records of the batch
+     and what PREPARE returned for it (STATUS: MN_SCAN_USE, _REJECT,
+     or _SKIP or _STOP without PREPARE), in order, before FINISH sees
+     any: the second stage's work that goes faster a batch at a time
+     than a record at a time (minyi-check's duplicate detection, which
+     has the memory of many records asked for at once).  With STRICT
+     (one record at a time) a batch is one record.  */
   mn_prepare_fn *prepare;
   mn_finish_fn *finish;
-  mn_ahead_fn *ahead;
+  mn_batch_fn *batch;
   size_t slot_size;
   /* With PREPARE and FINISH: 2 or more runs them on two threads (not
      with STRICT, which reads no further than the first rejected

@@ -62,8 +62,9 @@ struct interned
    the other is using.  */
 #define CACHE_LINE XLINE
 
-/* Rows whose duplicate key is made early (dup_prefetch), at most.  */
-#define EARLY 32
+/* How many rows ahead of the one whose duplicate check is done
+   mn_checker_judge asks for the key set's memory.  */
+#define JUDGE_AHEAD 16
 
 struct mn_checker
 {
@@ -96,14 +97,29 @@ struct mn_checker
   const char *fname, *fencoding;
   bool fguessed;
 
-  /* The second stage's (mn_checker_finish).  */
+  /* The second stage's (mn_checker_judge and mn_checker_finish).  */
+  /* Waves and cadres of the rows that may be clean, as small integers
+     from 1 in the order met.  */
   alignas (CACHE_LINE) struct mn_groups *wave_ids, *cadre_ids;
   uint64_t nwave, ncadre;
+  /* The last wave seen (a survey's rows are nearly all of one or two
+     waves): its key and id, saving a lookup a row.  */
+  char *wkey;
+  size_t wlen, wcap;
+  bool wvalid;
+  uint64_t wid;
   /* (wave id, cadre id, household) -> the row's position (see
      struct file_stats): the ids as four bytes each, then the
-     household's bytes.  */
+     household's bytes (put together in DKEY).  */
   struct mn_keyset seen;
-  struct mn_u64map coverage;        /* wave id << 32 | cadre id -> responses */
+  char *dkey;
+  size_t dkeycap;
+  /* What mn_checker_judge found of the rows of its batch that may be
+     clean, in order; NEXT is the next one's for mn_checker_finish.  */
+  struct verdict *verdict;
+  size_t nverdict, verdictcap, next;
+  struct mn_u64map coverage;        /* wave id << 32 | cadre id ->
+                                       responses */
   struct mn_groups *wave_rows;      /* wave -> clean rows */
   struct mn_groups *townships;      /* name -> struct township */
   struct township **tws;            /* by the first stage's ids */
@@ -118,30 +134,12 @@ struct mn_checker
   char *key;                        /* reused composite key */
   size_t keycap;
 
-  /* The duplicate check's key of the current row (see dup_key), its
-     hash, and its wave and cadre ids as the coverage counts' key.  */
-  char *dkey;
-  size_t dlen, dkeycap;
-  uint64_t dpair, dhash;
-
-  /* The last wave seen (a survey's rows are nearly all of one or two
-     waves): its key and id, saving a lookup a row.  */
-  char *wkey;
-  size_t wlen, wcap;
-  bool wvalid;
-  uint64_t wid;
+  /* The current row's ids (struct verdict).  */
+  uint64_t pair;
   /* The last wave's id and clean-row count (LWID 0: none yet; ids
      start at 1).  */
   uint64_t lwid;
   unsigned long *lwrows;
-  /* The keys dup_prefetch made early, from EARLY_HEAD to EARLY_TAIL
-     (counts; modulo EARLY in the ring), for the rows of SLOT.  */
-  struct early
-  {
-    const void *slot;
-    uint64_t hash, pair;
-  } early[EARLY];
-  unsigned long early_head, early_tail;
 };
 
 /* The composite key A NUL B in C's reused buffer; returns its length.  */
@@ -305,6 +303,7 @@ mn_checker_free (struct mn_checker *c)
   free (c->has);
   free (c->key);
   free (c->dkey);
+  free (c->verdict);
   free (c->wkey);
   mn_normrec_release (&c->norm);
   free (c);
@@ -512,6 +511,8 @@ struct prep
                                        by a NUL (in the stash) */
   size_t tid;                       /* the township's id (from 0) */
   double index;                     /* the composite index, or NaN */
+  uint64_t where;                   /* the row's position (struct
+                                       file_stats) */
   double x[];                       /* with COMPLETE: the items' answers */
 };
 
@@ -557,67 +558,40 @@ mn_checker_slot_size (const struct mn_checker *c)
   return sizeof (struct prep) + c->nalpha * sizeof (double);
 }
 
-/* The key of IDS (the wave's and the cadre's) and household H (HL
-   bytes) in C->dkey, and the ids as C->dpair.  */
-static void
-put_key (struct mn_checker *c, uint64_t wi, uint64_t ci, const char *h,
-         size_t hl)
+/* What the duplicate check found of a row that may be clean: its
+   wave's id << 32 | its cadre's (the coverage counts' key), and where
+   it was first seen (0: it is new; ~0: an id would not fit in four
+   bytes, less one, as the coverage counts' keys must not be all
+   ones).  HASH is its key's meanwhile.  */
+struct verdict
 {
-  uint32_t ids[2] = { (uint32_t) wi, (uint32_t) ci };
-  c->dpair = wi << 32 | ci;
+  uint64_t pair, hash, first;
+};
+
+#define TOO_MANY UINT64_MAX
+
+/* The duplicate check's key of the ids PAIR and household H (HL bytes)
+   in C->dkey; returns its length.  */
+static size_t
+put_key (struct mn_checker *c, uint64_t pair, const char *h, size_t hl)
+{
+  uint32_t ids[2] = { (uint32_t) (pair >> 32), (uint32_t) pair };
   c->dkey = xline_grow (c->dkey, &c->dkeycap, sizeof ids + hl, 1);
   memcpy (c->dkey, ids, sizeof ids);
   memcpy (c->dkey + sizeof ids, h, hl);
-  c->dlen = sizeof ids + hl;
+  return sizeof ids + hl;
 }
 
-/* Before a row's duplicate check, as early as its wave, cadre and
-   household cells W, K and H are known to be filled in: when the wave
-   is the last one's and the cadre already has an id, make the duplicate
-   key's hash and ids of the row of SLOT now, queued in C->early for
-   mn_checker_finish, and have the key set's slot brought into the cache
-   meanwhile.  Nothing is interned: a row rejected later must leave no
-   id behind.  On one thread this is done while the row's answers are
-   checked; on two, by the second stage a few rows ahead
-   (mn_checker_ahead).  */
+/* The ids of the wave and the cadre of row P in V->pair (a new wave or
+   cadre is given the next: only rows that may be clean are numbered),
+   and its key's hash in V->hash; or V->first TOO_MANY.  */
 static void
-dup_prefetch (struct mn_checker *c, const void *slot, const char *w,
-              size_t wl, const char *k, size_t kl, const char *h, size_t hl)
-{
-  struct early *q = &c->early[c->early_tail % EARLY];
-  if (c->early_tail - c->early_head == EARLY
-      || !c->wvalid || wl != c->wlen || memcmp (w, c->wkey, wl) != 0)
-    return;
-  const struct interned *ci = mn_groups_find (c->cadre_ids, k, kl);
-  if (!ci || c->wid >= UINT32_MAX || ci->id >= UINT32_MAX)
-    return;
-  put_key (c, c->wid, ci->id, h, hl);
-  q->slot = slot;
-  q->hash = mn_keyset_hash (&c->seen, c->dkey, c->dlen);
-  q->pair = c->dpair;
-  mn_keyset_prefetch (&c->seen, q->hash);
-  c->early_tail++;
-}
-
-/* The duplicate check's key of the row P in C->dkey (C->dlen bytes),
-   its hash in C->dhash: the wave's and the cadre's ids, four bytes
-   each, then the household; a new wave or cadre is given the next id
-   (unless PRE, not NULL, made them early).  False when an id would not
-   fit in four bytes (less one: the coverage counts' 64-bit keys must
-   not be all ones).  */
-static bool
-dup_key (struct mn_checker *c, const struct prep *p, const struct early *pre)
+dup_ids (struct mn_checker *c, const struct prep *p, struct verdict *v)
 {
   size_t wl, kl, hl;
   const char *w = cell_of (p, CELL_WAVE, &wl);
   const char *k = cell_of (p, CELL_CADRE, &kl);
   const char *h = cell_of (p, CELL_HOUSEHOLD, &hl);
-  if (pre)
-    {
-      put_key (c, pre->pair >> 32, pre->pair & UINT32_MAX, h, hl);
-      c->dhash = pre->hash;
-      return true;
-    }
   uint64_t wi;
   if (c->wvalid && wl == c->wlen && memcmp (w, c->wkey, wl) == 0)
     wi = c->wid;
@@ -631,11 +605,50 @@ dup_key (struct mn_checker *c, const struct prep *p, const struct early *pre)
       c->wvalid = true;
     }
   uint64_t ci = intern (c->cadre_ids, &c->ncadre, k, kl);
+  v->first = 0;
+  v->hash = 0;
   if (wi >= UINT32_MAX || ci >= UINT32_MAX)
-    return false;
-  put_key (c, wi, ci, h, hl);
-  c->dhash = mn_keyset_hash (&c->seen, c->dkey, c->dlen);
-  return true;
+    {
+      v->first = TOO_MANY;
+      return;
+    }
+  v->pair = wi << 32 | ci;
+  v->hash = mn_keyset_hash (&c->seen, c->dkey, put_key (c, v->pair, h, hl));
+}
+
+void
+mn_checker_judge (struct mn_checker *c, void *const *slot,
+                  const int *status, size_t n)
+{
+  /* The rows' ids and hashes first, then their look-ups in the set,
+     each with that of a row JUDGE_AHEAD on asked for.  */
+  c->verdict = xgrow (c->verdict, &c->verdictcap, n, sizeof *c->verdict);
+  c->nverdict = c->next = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      const struct prep *p = slot[i];
+      if (status[i] == 0 && p->sound)
+        dup_ids (c, p, &c->verdict[c->nverdict++]);
+    }
+  for (size_t j = 0; j < c->nverdict && j < JUDGE_AHEAD; j++)
+    mn_keyset_prefetch (&c->seen, c->verdict[j].hash);
+  for (size_t i = 0, j = 0; i < n; i++)
+    {
+      const struct prep *p = slot[i];
+      if (status[i] != 0 || !p->sound)
+        continue;
+      struct verdict *v = &c->verdict[j++];
+      if (j - 1 + JUDGE_AHEAD < c->nverdict)
+        mn_keyset_prefetch (&c->seen, v[JUDGE_AHEAD].hash);
+      if (v->first == TOO_MANY)
+        continue;
+      size_t hl;
+      const char *h = cell_of (p, CELL_HOUSEHOLD, &hl);
+      uint64_t *first = mn_keyset_put_hashed (&c->seen, c->dkey,
+                                              put_key (c, v->pair, h, hl),
+                                              v->hash, p->where);
+      v->first = first ? *first : 0;
+    }
 }
 
 /* The input holding the row remembered at position WHERE: the last
@@ -657,31 +670,34 @@ first_seen (const struct mn_checker *c, uint64_t where)
   return lo;
 }
 
-/* The duplicate check of the row P prepared, on LINE, whose key PRE
-   made early when not NULL.  Remembers the triple when it is new; sets
-   *FRESH then.  */
+/* The second stage's part of the duplicate check of row P, on LINE,
+   with what mn_checker_judge found: 0 when the row is new, else -1
+   with E saying where it was first seen.  */
 static int
 check_duplicate (struct mn_checker *c, const struct prep *p,
-                 const struct early *pre, unsigned long line, bool *fresh,
-                 struct mn_error *e)
+                 unsigned long line, struct mn_error *e)
 {
   struct file_stats *f = &c->files[c->nfiles - 1];
-  if (!dup_key (c, p, pre))
+  /* mn_checker_judge saw this row, in the batch before it (a row
+     without its verdict would be a caller's error).  */
+  if (c->next == c->nverdict)
+    abort ();
+  const struct verdict *v = &c->verdict[c->next++];
+  uint64_t first = v->first;
+  if (first == TOO_MANY)
     return mn_error_set (e, f->name, line, MN_R_TOO_BIG,
                          "more waves or cadres than duplicate detection "
                          "can number (%lu each)",
                          (unsigned long) UINT32_MAX - 1);
-  uint64_t *first = mn_keyset_put_hashed (&c->seen, c->dkey, c->dlen,
-                                          c->dhash, f->base + line);
-  *fresh = first == NULL;
+  c->pair = v->pair;
   if (!first)
     {
       if (line > f->last)
         f->last = line;
       return 0;
     }
-  size_t fi = first_seen (c, *first);
-  unsigned long was = (unsigned long) (*first - c->files[fi].base);
+  size_t fi = first_seen (c, first);
+  unsigned long was = (unsigned long) (first - c->files[fi].base);
   size_t wl, kl, hl;
   const char *w = cell_of (p, CELL_WAVE, &wl);
   const char *k = cell_of (p, CELL_CADRE, &kl);
@@ -752,13 +768,12 @@ township_by_id (struct mn_checker *c, const struct prep *p)
 /* Fold a clean row P of township TW into the reliability, coverage and
    collector statistics.  */
 static void
-learn (struct mn_checker *c, const struct prep *p, struct township *tw,
-       bool fresh)
+learn (struct mn_checker *c, const struct prep *p, struct township *tw)
 {
   /* Rows per wave: a mistyped wave ("2026q1") shows up as a wave of its
      own with a handful of rows.  The last wave's count is kept at hand
      (a survey's rows are nearly all of one or two waves).  */
-  uint64_t wid = c->dpair >> 32;
+  uint64_t wid = c->pair >> 32;
   if (wid != c->lwid)
     {
       size_t wl;
@@ -767,13 +782,10 @@ learn (struct mn_checker *c, const struct prep *p, struct township *tw,
       c->lwid = wid;
     }
   ++*c->lwrows;
-  if (fresh)
-    {
-      /* One more household of this cadre responded in this wave.  */
-      uint64_t *n = mn_u64map_put (&c->coverage, c->dpair, 1);
-      if (n)
-        ++*n;
-    }
+  /* One more household of this cadre responded in this wave.  */
+  uint64_t *households = mn_u64map_put (&c->coverage, c->pair, 1);
+  if (households)
+    ++*households;
 
   if (p->complete)
     {
@@ -834,11 +846,6 @@ mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
           goto reject;
         }
     }
-  /* On one thread (a borrowing stash) the key set is this thread's.  */
-  if (st->borrow)
-    dup_prefetch (c, slot, cells[CELL_WAVE], len[CELL_WAVE],
-                  cells[CELL_CADRE], len[CELL_CADRE], cells[CELL_HOUSEHOLD],
-                  len[CELL_HOUSEHOLD]);
   for (size_t i = 0; i < c->ni; i++)
     {
       long col = c->item_col[i];
@@ -857,6 +864,7 @@ mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
   if (check_weight (c, rec, file, e) < 0
       || check_identity (c, rec, file, e) < 0)
     goto reject;
+  p->where = c->files[c->nfiles - 1].base + rec->line;
   cells[CELL_COLLECTOR] = cell (rec, c->col_collector, &len[CELL_COLLECTOR]);
   prepare_learn (c, p);
   keep_cells (p, st, cells, len);
@@ -870,22 +878,6 @@ reject:
   return -1;
 }
 
-void
-mn_checker_ahead (struct mn_checker *c, const void *slot)
-{
-  /* The slot is the first stage's memory: what is made of it here is
-     queued (writing to it would have the first stage's thread fetch the
-     line back when it reuses it).  */
-  const struct prep *p = slot;
-  if (!p->sound)
-    return;
-  size_t wl, kl, hl;
-  const char *w = cell_of (p, CELL_WAVE, &wl);
-  const char *k = cell_of (p, CELL_CADRE, &kl);
-  const char *h = cell_of (p, CELL_HOUSEHOLD, &hl);
-  dup_prefetch (c, slot, w, wl, k, kl, h, hl);
-}
-
 int
 mn_checker_finish (struct mn_checker *c, unsigned long line, void *slot,
                    bool rejected, unsigned *flags, struct mn_error *e)
@@ -893,21 +885,13 @@ mn_checker_finish (struct mn_checker *c, unsigned long line, void *slot,
   const struct prep *p = slot;
   struct tally *ft = file_tally (c);
   struct township *tw = township_by_id (c, p);
-  /* The key made early (dup_prefetch), if any: the first queued is
-     this row's, or a later row's.  */
-  const struct early *pre = &c->early[c->early_head % EARLY];
-  if (c->early_head != c->early_tail && pre->slot == slot)
-    c->early_head++;
-  else
-    pre = NULL;
-  bool fresh;
   *flags = 0;
-  if (rejected || check_duplicate (c, p, pre, line, &fresh, e) < 0)
+  if (rejected || check_duplicate (c, p, line, e) < 0)
     {
       count_rejected_in (c, tw, e);
       return -1;
     }
-  learn (c, p, tw, fresh);
+  learn (c, p, tw);
   *flags = p->flags;
   ft->read++, tw->t.read++;
   ft->written++, tw->t.written++;

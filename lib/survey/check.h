@@ -73,7 +73,10 @@ int mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
 /* A record's check comes in two stages, which may run on two threads
    (prog/pipe.h), the first a few hundred records ahead of the second.
    Each touches only its own part of the checker; the first hands the
-   second what it found in a slot of mn_checker_slot_size bytes.
+   second what it found in a slot of mn_checker_slot_size bytes.  The
+   first stage is mn_checker_prepare for each record; the second,
+   mn_checker_judge for a batch of them (a few hundred), then
+   mn_checker_finish for each of the batch in turn.
 
    mn_checker_prepare: the first stage of record REC of the current
    input IN (both borrowed, not kept).  When SOUND, check everything but
@@ -84,20 +87,26 @@ int mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
    a borrowing stash means the second stage follows at once on this
    thread).
 
-   mn_checker_ahead: a hint from the second stage, a few records ahead:
-   have the duplicate check's slot of the row SLOT prepared brought into
-   the cache.
+   mn_checker_judge: the duplicate check of the N rows of SLOT
+   (prepared, in the order of their input), those that STATUS (0: as
+   mn_checker_prepare returned) says may be clean: whether each was
+   seen before, kept for their mn_checker_finish.  A batch of rows at
+   once, so that the memory of the set of rows seen (far larger than
+   the processor's cache with millions of rows) is asked for many rows
+   ahead.
 
    mn_checker_finish: the second stage of the record on LINE prepared in
    SLOT.  When REJECTED (by the first stage, or before it; E says why),
-   count it; else the duplicate check: returns 0 when the row is clean
+   count it; else, judged, the duplicate check: returns 0 when the row
+   is clean
    (and sets *FLAGS: MN_FLAG_...), -1 when it is rejected, with E.  E's
    file is C's copy of the input's name, valid until mn_checker_free.  */
 size_t mn_checker_slot_size (const struct mn_checker *c);
 int mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
                         const struct mn_record *rec, bool sound, void *slot,
                         struct mn_stash *st, struct mn_error *e);
-void mn_checker_ahead (struct mn_checker *c, const void *slot);
+void mn_checker_judge (struct mn_checker *c, void *const *slot,
+                       const int *status, size_t n);
 int mn_checker_finish (struct mn_checker *c, unsigned long line, void *slot,
                        bool rejected, unsigned *flags, struct mn_error *e);
 

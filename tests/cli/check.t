@@ -686,3 +686,18 @@ source,line,reason,message,wave,township,cadre,household,q1
 g,2,duplicate,household 'H0' already rated cadre 'C' in wave 'W' on line 2 of f0,W,T,C,H0,4
 g,3,duplicate,household 'H65536' already rated cadre 'C' in wave 'W' on line 2 of f65536,W,T,C,H65536,4
 stderr:
+
+=== duplicates are looked up a batch of rows at a time: one past the first batches, another in the same batch as its first, give the same messages one record at a time (--strict, up to the first) as batched on one thread and on two
+cmd: cd $T && printf 'item,column,label,values,satisfied,dontknow,weight\na,q1,A,1..5,4..5,,1\n' > cb.csv && awk 'BEGIN { print "wave,township,cadre,household,q1"; for (i = 1; i <= 3000; i++) { printf "W,T,C%d,H%d,3\n", i % 7, i; if (i == 2000) print "W,T,C5,H5,4"; if (i == 2900) print "W,T,C1,H2899,4" } }' > d.csv && for a in --strict '-j 1' '-j 2'; do MINYI_PIPE_MIN=0 minyi-check $a -c cb.csv -o out.csv d.csv > /dev/null 2> err; echo "$a: $?"; grep -e already -e stopped err; done
+exit: 0
+stdout:
+--strict: 1
+minyi-check:d.csv:2002: household 'H5' already rated cadre 'C5' in wave 'W' on line 6
+minyi-check: stopped at the first rejected record (--strict)
+-j 1: 1
+minyi-check:d.csv:2002: household 'H5' already rated cadre 'C5' in wave 'W' on line 6
+minyi-check:d.csv:2903: household 'H2899' already rated cadre 'C1' in wave 'W' on line 2901
+-j 2: 1
+minyi-check:d.csv:2002: household 'H5' already rated cadre 'C5' in wave 'W' on line 6
+minyi-check:d.csv:2903: household 'H2899' already rated cadre 'C1' in wave 'W' on line 2901
+stderr:
