@@ -109,8 +109,7 @@ struct mn_checker
   bool wvalid;
   uint64_t wid;
   /* (wave id, cadre id, household) -> the row's position (see
-     struct file_stats): the ids as four bytes each, then the
-     household's bytes (put together in DKEY).  */
+     struct file_stats), the key put together in DKEY (put_key).  */
   struct mn_keyset seen;
   char *dkey;
   size_t dkeycap;
@@ -570,16 +569,30 @@ struct verdict
 
 #define TOO_MANY UINT64_MAX
 
+/* Put the number V into P, seven bits a byte from the lowest, the top
+   bit set in all but the last (so that a number's bytes say where it
+   ends); returns the bytes after it.  */
+static char *
+put_varint (char *p, uint32_t v)
+{
+  for (; v >= 0x80; v >>= 7)
+    *p++ = (char) ((v & 0x7f) | 0x80);
+  *p++ = (char) v;
+  return p;
+}
+
 /* The duplicate check's key of the ids PAIR and household H (HL bytes)
-   in C->dkey; returns its length.  */
+   in C->dkey: the wave's id, the cadre's, each in as few bytes as it
+   takes (two or three for most; the key set keeps millions of keys),
+   then the household; returns its length.  */
 static size_t
 put_key (struct mn_checker *c, uint64_t pair, const char *h, size_t hl)
 {
-  uint32_t ids[2] = { (uint32_t) (pair >> 32), (uint32_t) pair };
-  c->dkey = xline_grow (c->dkey, &c->dkeycap, sizeof ids + hl, 1);
-  memcpy (c->dkey, ids, sizeof ids);
-  memcpy (c->dkey + sizeof ids, h, hl);
-  return sizeof ids + hl;
+  c->dkey = xline_grow (c->dkey, &c->dkeycap, 10 + hl, 1);
+  char *p = put_varint (c->dkey, (uint32_t) (pair >> 32));
+  p = put_varint (p, (uint32_t) pair);
+  memcpy (p, h, hl);
+  return (size_t) (p - c->dkey) + hl;
 }
 
 /* The ids of the wave and the cadre of row P in V->pair (a new wave or
