@@ -557,11 +557,11 @@ mn_checker_slot_size (const struct mn_checker *c)
   return sizeof (struct prep) + c->nalpha * sizeof (double);
 }
 
-/* What the duplicate check found of a row that may be clean: its
-   wave's id << 32 | its cadre's (the coverage counts' key), and where
-   it was first seen (0: it is new; ~0: an id would not fit in four
-   bytes, less one, as the coverage counts' keys must not be all
-   ones).  HASH is its key's meanwhile.  */
+/* What mn_checker_judge made of a row that may be clean, for its
+   mn_checker_finish: its wave's id << 32 | its cadre's (the coverage
+   counts' key) and its key's HASH; FIRST is TOO_MANY when an id would
+   not fit in four bytes, less one (the coverage counts' keys must not
+   be all ones), else 0.  */
 struct verdict
 {
   uint64_t pair, hash, first;
@@ -633,8 +633,11 @@ void
 mn_checker_judge (struct mn_checker *c, void *const *slot,
                   const int *status, size_t n)
 {
-  /* The rows' ids and hashes first, then their look-ups in the set,
-     each with that of a row JUDGE_AHEAD on asked for.  */
+  /* The rows' ids and hashes, and the key set's memory of the first
+     JUDGE_AHEAD asked for; each row is looked up (and remembered) by
+     its mn_checker_finish, in order, which asks for the memory of the
+     row JUDGE_AHEAD on: where the key set grows and memory runs out,
+     the rows before that row have been finished, as a row at a time.  */
   c->verdict = xgrow (c->verdict, &c->verdictcap, n, sizeof *c->verdict);
   c->nverdict = c->next = 0;
   for (size_t i = 0; i < n; i++)
@@ -645,23 +648,6 @@ mn_checker_judge (struct mn_checker *c, void *const *slot,
     }
   for (size_t j = 0; j < c->nverdict && j < JUDGE_AHEAD; j++)
     mn_keyset_prefetch (&c->seen, c->verdict[j].hash);
-  for (size_t i = 0, j = 0; i < n; i++)
-    {
-      const struct prep *p = slot[i];
-      if (status[i] != 0 || !p->sound)
-        continue;
-      struct verdict *v = &c->verdict[j++];
-      if (j - 1 + JUDGE_AHEAD < c->nverdict)
-        mn_keyset_prefetch (&c->seen, v[JUDGE_AHEAD].hash);
-      if (v->first == TOO_MANY)
-        continue;
-      size_t hl;
-      const char *h = cell_of (p, CELL_HOUSEHOLD, &hl);
-      uint64_t *first = mn_keyset_put_hashed (&c->seen, c->dkey,
-                                              put_key (c, v->pair, h, hl),
-                                              v->hash, p->where);
-      v->first = first ? *first : 0;
-    }
 }
 
 /* The input holding the row remembered at position WHERE: the last
@@ -684,8 +670,9 @@ first_seen (const struct mn_checker *c, uint64_t where)
 }
 
 /* The second stage's part of the duplicate check of row P, on LINE,
-   with what mn_checker_judge found: 0 when the row is new, else -1
-   with E saying where it was first seen.  */
+   with what mn_checker_judge made of it: its key looked up in the set
+   and remembered there when new (0), else -1 with E saying where it
+   was first seen.  */
 static int
 check_duplicate (struct mn_checker *c, const struct prep *p,
                  unsigned long line, struct mn_error *e)
@@ -696,12 +683,19 @@ check_duplicate (struct mn_checker *c, const struct prep *p,
   if (c->next == c->nverdict)
     abort ();
   const struct verdict *v = &c->verdict[c->next++];
-  uint64_t first = v->first;
-  if (first == TOO_MANY)
+  if (c->next - 1 + JUDGE_AHEAD < c->nverdict)
+    mn_keyset_prefetch (&c->seen, v[JUDGE_AHEAD].hash);
+  if (v->first == TOO_MANY)
     return mn_error_set (e, f->name, line, MN_R_TOO_BIG,
                          "more waves or cadres than duplicate detection "
                          "can number (%lu each)",
                          (unsigned long) UINT32_MAX - 1);
+  size_t wl, kl, hl;
+  const char *h = cell_of (p, CELL_HOUSEHOLD, &hl);
+  const uint64_t *seen = mn_keyset_put_hashed (&c->seen, c->dkey,
+                                               put_key (c, v->pair, h, hl),
+                                               v->hash, p->where);
+  uint64_t first = seen ? *seen : 0;
   c->pair = v->pair;
   if (!first)
     {
@@ -711,10 +705,8 @@ check_duplicate (struct mn_checker *c, const struct prep *p,
     }
   size_t fi = first_seen (c, first);
   unsigned long was = (unsigned long) (first - c->files[fi].base);
-  size_t wl, kl, hl;
   const char *w = cell_of (p, CELL_WAVE, &wl);
   const char *k = cell_of (p, CELL_CADRE, &kl);
-  const char *h = cell_of (p, CELL_HOUSEHOLD, &hl);
   if (fi == c->nfiles - 1)
     return mn_error_set (e, f->name, line, MN_R_DUPLICATE,
                          "household '%.*s' already rated cadre '%.*s' in "
