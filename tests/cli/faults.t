@@ -55,18 +55,21 @@ minyi-check:long.csv:3001: answer '9' to item 'q2' outside scale 1..5
 minyi-check: memory exhausted
 
 === memory exhausted where duplicate detection remembers a row: the rows read before it in its batch are finished first, their messages said, on one thread and two
-# Inputs of a rejected row, then a clean one whose household of 300 KB
-# grows the set of rows seen until memory runs out (ulimit -v; a
-# sanitized build fails allocations over 2 MB).  The batch's rows
-# were all looked up before any was finished: the rejected row of the
-# input where it ran out lost its message, the last said being the
-# input before's summary.
-cmd: printf '%s\n' 'item,column,label,values,satisfied,dontknow,weight' 'q2,q2,q2,1..5,4..5,,1' > $T/cb.csv; cd $T; awk 'BEGIN { for (f = 1; f <= 100; f++) { n = sprintf("f%03d.csv", f); print "wave,township,village,group,household,respondent_type,cadre,collector,weight,q2" > n; printf "2026Q1,T,V,G,B%d,villager,C1,S1,1,9\n2026Q1,T,V,G,", f > n; for (i = 0; i < 3000; i++) printf "%0100d", f > n; print ",villager,C1,S1,1,3" > n; close(n) } }'; case $B in *san*) ASAN_OPTIONS=allocator_may_return_null=1:max_allocation_size_mb=2; TSAN_OPTIONS=$ASAN_OPTIONS; export ASAN_OPTIONS TSAN_OPTIONS;; *) ulimit -v 40000;; esac; for j in 1 2; do MINYI_PIPE_MIN=0 minyi-check -j $j -c cb.csv -o out.csv f*.csv 2> err$j; echo $?; grep -v '^==[0-9]*==WARNING: [A-Za-z]*Sanitizer failed to allocate' err$j > msg$j; done; grep -B1 'memory exhausted' msg1 | sed 's/f[0-9]*\.csv/FILE/'; cmp msg1 msg2 && echo same; rm f*.csv err? msg?; ls
+# A rejected row, then a clean one whose remembering runs out of
+# memory: with ulimit -v, inputs of two such rows, each clean one's
+# household of 300 KB growing the set of rows seen until memory runs
+# out; in a sanitized build (allocations over 2 MB fail, the set's
+# bytes are mapped, not allocated), one input of 196608 clean rows
+# filling the set's table of 2^18 slots to three quarters, then the
+# two rows, the second growing the table to 4 MB.  The batch's rows
+# were all looked up before any was finished: the rejected row read
+# just before lost its message.
+cmd: printf '%s\n' 'item,column,label,values,satisfied,dontknow,weight' 'q2,q2,q2,1..5,4..5,,1' > $T/cb.csv; cd $T; h=wave,township,village,group,household,respondent_type,cadre,collector,weight,q2; case $B in *san*) ASAN_OPTIONS=allocator_may_return_null=1:max_allocation_size_mb=2; TSAN_OPTIONS=$ASAN_OPTIONS; export ASAN_OPTIONS TSAN_OPTIONS; awk -v h=$h 'BEGIN { print h; for (i = 1; i <= 196608; i++) printf "2026Q1,T,V,G,H%d,villager,C1,S1,1,3\n", i; print "2026Q1,T,V,G,B,villager,C1,S1,1,9"; print "2026Q1,T,V,G,L,villager,C1,S1,1,3" }' > f.csv;; *) awk -v h=$h 'BEGIN { for (f = 1; f <= 100; f++) { n = sprintf("f%03d.csv", f); print h > n; printf "2026Q1,T,V,G,B%d,villager,C1,S1,1,9\n2026Q1,T,V,G,", f > n; for (i = 0; i < 3000; i++) printf "%0100d", f > n; print ",villager,C1,S1,1,3" > n; close(n) } }'; ulimit -v 40000;; esac; for j in 1 2; do MINYI_PIPE_MIN=0 minyi-check -j $j -c cb.csv -o out.csv f*.csv 2> err$j; echo $?; grep -v '^==[0-9]*==WARNING: [A-Za-z]*Sanitizer failed to allocate' err$j > msg$j; done; grep -B1 'memory exhausted' msg1 | sed 's/^minyi-check:[^:]*:[0-9]*: /minyi-check:FILE:LINE: /'; cmp msg1 msg2 && echo same; rm f*.csv err? msg?; ls
 exit: 0
 stdout:
 2
 2
-minyi-check:FILE:2: answer '9' to item 'q2' outside scale 1..5
+minyi-check:FILE:LINE: answer '9' to item 'q2' outside scale 1..5
 minyi-check: memory exhausted
 same
 cb.csv
