@@ -558,13 +558,14 @@ mn_checker_slot_size (const struct mn_checker *c)
 }
 
 /* What mn_checker_judge made of a row that may be clean, for its
-   mn_checker_finish: its wave's id << 32 | its cadre's (the coverage
-   counts' key) and its key's HASH; FIRST is TOO_MANY when an id would
-   not fit in four bytes, less one (the coverage counts' keys must not
-   be all ones), else 0.  */
+   mn_checker_finish, when MADE (else the finish makes it): its wave's
+   id << 32 | its cadre's (the coverage counts' key) and its key's
+   HASH; FIRST is TOO_MANY when an id would not fit in four bytes, less
+   one (the coverage counts' keys must not be all ones), else 0.  */
 struct verdict
 {
   uint64_t pair, hash, first;
+  bool made;
 };
 
 #define TOO_MANY UINT64_MAX
@@ -627,6 +628,39 @@ dup_ids (struct mn_checker *c, const struct prep *p, struct verdict *v)
     }
   v->pair = wi << 32 | ci;
   v->hash = mn_keyset_hash (&c->seen, c->dkey, put_key (c, v->pair, h, hl));
+  v->made = true;
+}
+
+/* The same, early, for mn_checker_judge, as far as it takes no memory
+   (so that memory exhausted leaves the rows before the row finished):
+   when the wave and the cadre of P already have their ids and the key
+   fits in C->dkey.  Else V->made is false, for its finish.  */
+static void
+dup_ids_early (struct mn_checker *c, const struct prep *p, struct verdict *v)
+{
+  size_t wl, kl, hl;
+  const char *w = cell_of (p, CELL_WAVE, &wl);
+  const char *k = cell_of (p, CELL_CADRE, &kl);
+  const char *h = cell_of (p, CELL_HOUSEHOLD, &hl);
+  v->made = false;
+  uint64_t wi;
+  if (c->wvalid && wl == c->wlen && memcmp (w, c->wkey, wl) == 0)
+    wi = c->wid;
+  else
+    {
+      const struct interned *wv = mn_groups_find (c->wave_ids, w, wl);
+      if (!wv || !wv->id)
+        return;
+      wi = wv->id;
+    }
+  const struct interned *cv = mn_groups_find (c->cadre_ids, k, kl);
+  if (!cv || !cv->id || wi >= UINT32_MAX || cv->id >= UINT32_MAX
+      || 10 + hl > c->dkeycap)
+    return;
+  v->first = 0;
+  v->pair = wi << 32 | cv->id;
+  v->hash = mn_keyset_hash (&c->seen, c->dkey, put_key (c, v->pair, h, hl));
+  v->made = true;
 }
 
 void
@@ -636,7 +670,8 @@ mn_checker_judge (struct mn_checker *c, void *const *slot,
   /* The rows' ids and hashes, and the key set's memory of the first
      JUDGE_AHEAD asked for; each row is looked up (and remembered) by
      its mn_checker_finish, in order, which asks for the memory of the
-     row JUDGE_AHEAD on: where the key set grows and memory runs out,
+     row JUDGE_AHEAD on.  Nothing here takes memory (but the verdicts,
+     once): where memory runs out (a new cadre, the key set growing),
      the rows before that row have been finished, as a row at a time.  */
   c->verdict = xgrow (c->verdict, &c->verdictcap, n, sizeof *c->verdict);
   c->nverdict = c->next = 0;
@@ -644,10 +679,11 @@ mn_checker_judge (struct mn_checker *c, void *const *slot,
     {
       const struct prep *p = slot[i];
       if (status[i] == 0 && p->sound)
-        dup_ids (c, p, &c->verdict[c->nverdict++]);
+        dup_ids_early (c, p, &c->verdict[c->nverdict++]);
     }
   for (size_t j = 0; j < c->nverdict && j < JUDGE_AHEAD; j++)
-    mn_keyset_prefetch (&c->seen, c->verdict[j].hash);
+    if (c->verdict[j].made)
+      mn_keyset_prefetch (&c->seen, c->verdict[j].hash);
 }
 
 /* The input holding the row remembered at position WHERE: the last
@@ -682,9 +718,11 @@ check_duplicate (struct mn_checker *c, const struct prep *p,
      without its verdict would be a caller's error).  */
   if (c->next == c->nverdict)
     abort ();
-  const struct verdict *v = &c->verdict[c->next++];
-  if (c->next - 1 + JUDGE_AHEAD < c->nverdict)
+  struct verdict *v = &c->verdict[c->next++];
+  if (c->next - 1 + JUDGE_AHEAD < c->nverdict && v[JUDGE_AHEAD].made)
     mn_keyset_prefetch (&c->seen, v[JUDGE_AHEAD].hash);
+  if (!v->made)
+    dup_ids (c, p, v);
   if (v->first == TOO_MANY)
     return mn_error_set (e, f->name, line, MN_R_TOO_BIG,
                          "more waves or cadres than duplicate detection "

@@ -90,13 +90,15 @@ int mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
    mn_checker_judge: the duplicate check of the N rows of SLOT
    (prepared, in the order of their input), those that STATUS (0: as
    mn_checker_prepare returned) says may be clean: their waves' and
-   cadres' numbers and their keys' hashes, kept for their
+   cadres' numbers and their keys' hashes, where the numbers were
+   given before (it takes no memory), kept for their
    mn_checker_finish, which looks each up in the set of rows seen.  A
    batch of rows at once, so that the memory of that set (far larger
    than the processor's cache with millions of rows) is asked for many
-   rows ahead; the look-ups, which may grow the set, stay with each
-   row's mn_checker_finish, so that memory exhausted there leaves the
-   rows before it finished, as a row at a time.
+   rows ahead; the numbering and the look-ups, which may grow the
+   tables, stay with each row's mn_checker_finish, so that memory
+   exhausted there leaves the rows before it finished, as a row at a
+   time.
 
    mn_checker_finish: the second stage of the record on LINE prepared in
    SLOT.  When REJECTED (by the first stage, or before it; E says why),
