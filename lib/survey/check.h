@@ -91,7 +91,8 @@ int mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
    (prepared, in the order of their input), those that STATUS (0: as
    mn_checker_prepare returned) says may be clean: their waves' and
    cadres' numbers and their keys' hashes, where the numbers were
-   given before (it takes no memory), kept for their
+   given before (no memory is taken but, once, room for the
+   verdicts), kept for their
    mn_checker_finish, which looks each up in the set of rows seen.  A
    batch of rows at once, so that the memory of that set (far larger
    than the processor's cache with millions of rows) is asked for many
