@@ -264,9 +264,9 @@ reader (void *arg)
 
 /* Finish the records of B: the program's BATCH, then each in order
    (the second stage, the counts into T, the rejects, the messages, the
-   progress).  Returns 0, or -1 when
-   the loop stops there (E says why): --strict, MN_SCAN_STOP, or the
-   reader's error after B's last record.  */
+   progress).  Returns 0, or -1 when the loop stops there (E says why):
+   --strict, MN_SCAN_STOP, or the reader's error after B's last
+   record.  */
 static int
 settle (struct pipe *p, struct batch *b, long long size, struct mn_tally *t,
         struct mn_error *e)
