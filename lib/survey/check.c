@@ -560,15 +560,13 @@ mn_checker_slot_size (const struct mn_checker *c)
 /* What mn_checker_judge made of a row that may be clean, for its
    mn_checker_finish, when MADE (else the finish makes it): its wave's
    id << 32 | its cadre's (the coverage counts' key) and its key's
-   HASH; FIRST is TOO_MANY when an id would not fit in four bytes, less
-   one (the coverage counts' keys must not be all ones), else 0.  */
+   HASH; or TOO_MANY when an id would not fit in four bytes, less one
+   (the coverage counts' keys must not be all ones).  */
 struct verdict
 {
-  uint64_t pair, hash, first;
-  bool made;
+  uint64_t pair, hash;
+  bool made, too_many;
 };
-
-#define TOO_MANY UINT64_MAX
 
 /* Put the number V into P, seven bits a byte from the lowest, the top
    bit set in all but the last (so that a number's bytes say where it
@@ -598,17 +596,29 @@ put_key (struct mn_checker *c, uint64_t pair, const char *h, size_t hl)
 
 /* The ids of the wave and the cadre of row P in V->pair (a new wave or
    cadre is given the next: only rows that may be clean are numbered),
-   and its key's hash in V->hash; or V->first TOO_MANY.  */
-static void
-dup_ids (struct mn_checker *c, const struct prep *p, struct verdict *v)
+   and its key's hash in V->hash; or V->too_many.  EARLY
+   (mn_checker_judge) takes no memory, so that memory exhausted leaves
+   the rows before the row finished: it makes V only when the wave and
+   the cadre have their ids already and the key fits in C->dkey, and
+   says whether it did.  */
+static bool
+dup_ids (struct mn_checker *c, const struct prep *p, struct verdict *v,
+         bool early)
 {
   size_t wl, kl, hl;
   const char *w = cell_of (p, CELL_WAVE, &wl);
   const char *k = cell_of (p, CELL_CADRE, &kl);
   const char *h = cell_of (p, CELL_HOUSEHOLD, &hl);
-  uint64_t wi;
+  uint64_t wi, ci;
   if (c->wvalid && wl == c->wlen && memcmp (w, c->wkey, wl) == 0)
     wi = c->wid;
+  else if (early)
+    {
+      const struct interned *wv = mn_groups_find (c->wave_ids, w, wl);
+      if (!wv || !wv->id)
+        return false;
+      wi = wv->id;
+    }
   else
     {
       wi = intern (c->wave_ids, &c->nwave, w, wl);
@@ -618,49 +628,21 @@ dup_ids (struct mn_checker *c, const struct prep *p, struct verdict *v)
       c->wid = wi;
       c->wvalid = true;
     }
-  uint64_t ci = intern (c->cadre_ids, &c->ncadre, k, kl);
-  v->first = 0;
-  v->hash = 0;
-  if (wi >= UINT32_MAX || ci >= UINT32_MAX)
+  if (early)
     {
-      v->first = TOO_MANY;
-      return;
+      const struct interned *cv = mn_groups_find (c->cadre_ids, k, kl);
+      if (!cv || !cv->id || 10 + hl > c->dkeycap)
+        return false;
+      ci = cv->id;
     }
+  else
+    ci = intern (c->cadre_ids, &c->ncadre, k, kl);
+  v->too_many = wi >= UINT32_MAX || ci >= UINT32_MAX;
+  if (v->too_many)
+    return !early;
   v->pair = wi << 32 | ci;
   v->hash = mn_keyset_hash (&c->seen, c->dkey, put_key (c, v->pair, h, hl));
-  v->made = true;
-}
-
-/* The same, early, for mn_checker_judge, as far as it takes no memory
-   (so that memory exhausted leaves the rows before the row finished):
-   when the wave and the cadre of P already have their ids and the key
-   fits in C->dkey.  Else V->made is false, for its finish.  */
-static void
-dup_ids_early (struct mn_checker *c, const struct prep *p, struct verdict *v)
-{
-  size_t wl, kl, hl;
-  const char *w = cell_of (p, CELL_WAVE, &wl);
-  const char *k = cell_of (p, CELL_CADRE, &kl);
-  const char *h = cell_of (p, CELL_HOUSEHOLD, &hl);
-  v->made = false;
-  uint64_t wi;
-  if (c->wvalid && wl == c->wlen && memcmp (w, c->wkey, wl) == 0)
-    wi = c->wid;
-  else
-    {
-      const struct interned *wv = mn_groups_find (c->wave_ids, w, wl);
-      if (!wv || !wv->id)
-        return;
-      wi = wv->id;
-    }
-  const struct interned *cv = mn_groups_find (c->cadre_ids, k, kl);
-  if (!cv || !cv->id || wi >= UINT32_MAX || cv->id >= UINT32_MAX
-      || 10 + hl > c->dkeycap)
-    return;
-  v->first = 0;
-  v->pair = wi << 32 | cv->id;
-  v->hash = mn_keyset_hash (&c->seen, c->dkey, put_key (c, v->pair, h, hl));
-  v->made = true;
+  return true;
 }
 
 void
@@ -679,7 +661,10 @@ mn_checker_judge (struct mn_checker *c, void *const *slot,
     {
       const struct prep *p = slot[i];
       if (status[i] == 0 && p->sound)
-        dup_ids_early (c, p, &c->verdict[c->nverdict++]);
+        {
+          struct verdict *v = &c->verdict[c->nverdict++];
+          v->made = dup_ids (c, p, v, true);
+        }
     }
   for (size_t j = 0; j < c->nverdict && j < JUDGE_AHEAD; j++)
     if (c->verdict[j].made)
@@ -722,8 +707,8 @@ check_duplicate (struct mn_checker *c, const struct prep *p,
   if (c->next - 1 + JUDGE_AHEAD < c->nverdict && v[JUDGE_AHEAD].made)
     mn_keyset_prefetch (&c->seen, v[JUDGE_AHEAD].hash);
   if (!v->made)
-    dup_ids (c, p, v);
-  if (v->first == TOO_MANY)
+    dup_ids (c, p, v, false);
+  if (v->too_many)
     return mn_error_set (e, f->name, line, MN_R_TOO_BIG,
                          "more waves or cadres than duplicate detection "
                          "can number (%lu each)",

@@ -91,10 +91,9 @@ int mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
    (prepared, in the order of their input), those that STATUS (0: as
    mn_checker_prepare returned) says may be clean: their waves' and
    cadres' numbers and their keys' hashes, where the numbers were
-   given before (no memory is taken but, once, room for the
-   verdicts), kept for their
-   mn_checker_finish, which looks each up in the set of rows seen.  A
-   batch of rows at once, so that the memory of that set (far larger
+   given before (no memory is taken but, once, room for the verdicts),
+   kept for their mn_checker_finish, which looks each up in the set of
+   rows seen.  A batch of rows at once, so that the memory of that set (far larger
    than the processor's cache with millions of rows) is asked for many
    rows ahead; the numbering and the look-ups, which may grow the
    tables, stay with each row's mn_checker_finish, so that memory
@@ -104,9 +103,9 @@ int mn_checker_begin (struct mn_checker *c, const struct mn_input *in,
    mn_checker_finish: the second stage of the record on LINE prepared in
    SLOT.  When REJECTED (by the first stage, or before it; E says why),
    count it; else, judged, the duplicate check: returns 0 when the row
-   is clean
-   (and sets *FLAGS: MN_FLAG_...), -1 when it is rejected, with E.  E's
-   file is C's copy of the input's name, valid until mn_checker_free.  */
+   is clean (and sets *FLAGS: MN_FLAG_...), -1 when it is rejected,
+   with E.  E's file is C's copy of the input's name, valid until
+   mn_checker_free.  */
 size_t mn_checker_slot_size (const struct mn_checker *c);
 int mn_checker_prepare (struct mn_checker *c, const struct mn_input *in,
                         const struct mn_record *rec, bool sound, void *slot,
