@@ -17,6 +17,7 @@
 #include "prog/diag.h"
 #include "base/i18n.h"
 #include "base/numparse.h"
+#include "base/visible.h"
 #include "base/xalloc.h"
 #include "io/header.h"
 #include "io/output.h"
@@ -60,6 +61,12 @@ static const struct argp_option common_options[] = {
   { 0 }
 };
 
+/* The delimiter ARG names: one ASCII character other than a quote, CR
+   or LF, or "tab".  A byte above 127 is refused: every such byte of
+   UTF-8, which the reader splits records of (converted from the input's
+   encoding), belongs to a multibyte character, so such a delimiter
+   would cut characters and every row would be rejected as not UTF-8;
+   and a full-width character (，；) is several bytes.  */
 static int
 parse_delimiter (const char *arg, unsigned char *out)
 {
@@ -67,7 +74,7 @@ parse_delimiter (const char *arg, unsigned char *out)
       || strcmp (arg, "\t") == 0)
     *out = '\t';
   else if (strlen (arg) == 1 && arg[0] != '"' && arg[0] != '\n'
-           && arg[0] != '\r')
+           && arg[0] != '\r' && (unsigned char) arg[0] < 0x80)
     *out = (unsigned char) arg[0];
   else
     return -1;
@@ -102,8 +109,13 @@ common_parse (int key, char *arg, struct argp_state *state)
       break;
     case 'd':
       if (parse_delimiter (arg, &c->reader.delim) < 0)
-        argp_error (state, _("delimiter must be one character, not '%s'"),
-                    arg);
+        {
+          char v[64];
+          argp_error (state, _("delimiter must be one ASCII character "
+                               "other than a double quote, CR or LF, not "
+                               "'%s'"),
+                      mn_visible (v, sizeof v, arg, strlen (arg)));
+        }
       break;
     case 'E':
       c->reader.encoding = arg;

@@ -252,6 +252,22 @@ stderr:
 minyi-score: give a --codebook, or an --item with its --satisfied answers
 Try `minyi-score --help' or `minyi-score --usage' for more information.
 
+=== a delimiter must be one ASCII character: a byte above 127 is part of a UTF-8 character
+cmd: minyi-score -c codebook.csv -d "$(printf '\247')" good.csv
+exit: 2
+stdout:
+stderr:
+minyi-score: delimiter must be one ASCII character other than a double quote, CR or LF, not '<0xA7>'
+Try `minyi-score --help' or `minyi-score --usage' for more information.
+
+=== a full-width semicolon is three bytes, not a delimiter
+cmd: minyi-check -c codebook.csv -d '；' good.csv
+exit: 2
+stdout:
+stderr:
+minyi-check: delimiter must be one ASCII character other than a double quote, CR or LF, not '<U+FF1B>'
+Try `minyi-check --help' or `minyi-check --usage' for more information.
+
 === unknown method
 cmd: minyi-score -c codebook.csv -m bayes good.csv
 exit: 2
