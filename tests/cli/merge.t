@@ -121,7 +121,7 @@ minyi-merge: 'p.csv' and './p.csv' are one file: its groups would count twice
 Try `minyi-merge --help' or `minyi-merge --usage' for more information.
 
 === counts past 2^53, and counts that wrap around 2^64, are rejected, not added
-cmd: minyi-score -q -c codebook.csv --partial good.csv | head -n 2 > $T/p.csv; awk -F, -v OFS=, 'NR == 2 { $8 = $9 = 9223372036854775808; $10 = $11 = $12 = 0 } 1' $T/p.csv > $T/big.csv; awk -F, -v OFS=, 'NR == 2 { $8 = 1; $9 = 0; $10 = 0; $11 = 2; $12 = "18446744073709551615" } 1' $T/p.csv > $T/wrap.csv; cd $T && minyi-merge big.csv wrap.csv | cut -d, -f1-4
+cmd: minyi-score -q -c codebook.csv --partial good.csv | head -n 2 > $T/p.csv; awk -F, -v OFS=, 'NR == 2 { $8 = $9 = "9223372036854775808"; $10 = $11 = $12 = 0 } 1' $T/p.csv > $T/big.csv; awk -F, -v OFS=, 'NR == 2 { $8 = 1; $9 = 0; $10 = 0; $11 = 2; $12 = "18446744073709551615" } 1' $T/p.csv > $T/wrap.csv; cd $T && minyi-merge big.csv wrap.csv | cut -d, -f1-4
 exit: 0
 stdout:
 cadre,rows,n,sat
