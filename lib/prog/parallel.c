@@ -20,6 +20,7 @@
 #include "prog/parallel.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -51,7 +52,6 @@ struct worker
   struct par *par;
   long long start, end;         /* its bytes */
   unsigned long lines;          /* physical lines in it (step 2) */
-  bool counted;                 /* LINES is known */
   struct mn_input in;           /* range 0: an input of its own; the
                                    others: the main input's copy with
                                    its own stream and reader */
@@ -80,6 +80,11 @@ struct par
   long long size;
   int fd;                       /* the main input's, read with pread */
   bool undecided;               /* its encoding put off: ASCII so far */
+  /* Step 2: range I < N - 1 cut into N pieces at line starts, piece T
+     from CUT[I * (N + 1) + T] to the next, counted by worker T into
+     PIECE[I * N + T] (-1: not counted, a read error).  */
+  long long *cut;
+  long *piece;
 };
 
 /* A held message: then LEN bytes of text.  */
@@ -237,21 +242,20 @@ line_ends (const char *p, size_t n, bool *cr_last)
   return lines;
 }
 
-/* Step 2 for W: its physical lines, counted as the reader does (a LF,
-   a CRLF, a bare CR each end one).  */
-static void *
-count_lines (void *arg)
+/* The physical lines of FD from START to END, counted as the reader
+   does (a LF, a CRLF, a bare CR each end one): -1 on a read error.  */
+static long
+count_span (int fd, long long start, long long end)
 {
-  struct worker *w = arg;
   enum { CHUNK = 1 << 20 };
   char *buf = xmalloc (CHUNK);
   unsigned long n = 0;
   bool cr = false;              /* the byte before the chunk was a CR */
-  long long at = w->start;
-  while (at < w->end)
+  long long at = start;
+  while (at < end)
     {
-      size_t want = w->end - at < CHUNK ? (size_t) (w->end - at) : CHUNK;
-      ssize_t k = pread (w->par->fd, buf, want, at);
+      size_t want = end - at < CHUNK ? (size_t) (end - at) : CHUNK;
+      ssize_t k = pread (fd, buf, want, at);
       if (k <= 0)
         break;
       if (cr && buf[0] != '\n')
@@ -261,12 +265,50 @@ count_lines (void *arg)
       at += k;
     }
   free (buf);
-  if (at == w->end)
+  return at == end && n + cr <= LONG_MAX ? (long) (n + cr) : -1;
+}
+
+/* Step 2 for W: its piece of each range but the last (the pieces of a
+   range all begin at line starts, so that a CRLF is never cut).  */
+static void *
+count_share (void *arg)
+{
+  struct worker *w = arg;
+  struct par *p = w->par;
+  size_t t = (size_t) (w - p->w), n = p->n;
+  for (size_t i = 0; i + 1 < n; i++)
     {
-      w->lines = n + cr;
-      w->counted = true;
+      const long long *c = p->cut + i * (n + 1);
+      p->piece[i * n + t] = count_span (p->fd, c[t], c[t + 1]);
     }
   return NULL;
+}
+
+/* Cut each range but the last into P->N pieces for step 2, each after
+   the first LF at or after its share of the range.  Returns 0, or -1 on
+   a read error.  */
+static int
+cut_pieces (struct par *p)
+{
+  size_t n = p->n;
+  p->cut = xcalloc ((n - 1) * (n + 1), sizeof *p->cut);
+  p->piece = xcalloc ((n - 1) * n, sizeof *p->piece);
+  for (size_t i = 0; i + 1 < n; i++)
+    {
+      long long *c = p->cut + i * (n + 1);
+      long long a = p->w[i].start, z = p->w[i].end;
+      c[0] = a;
+      c[n] = z;
+      for (size_t t = 1; t < n; t++)
+        {
+          long long at = line_start (p->fd, a + (z - a) / (long long) n
+                                              * (long long) t, z);
+          if (at < 0)
+            return -1;
+          c[t] = at < c[t - 1] ? c[t - 1] : at > z ? z : at;
+        }
+    }
+  return 0;
 }
 
 /* The reporter of a range's reading: messages held, progress summed.  */
@@ -463,14 +505,23 @@ static int
 attempt (struct par *p)
 {
   struct mn_run *run = p->run;
-  /* Step 2 (the last range's lines are not needed).  */
-  run_all (p, count_lines, p->n - 1);
+  /* Step 2 (the last range's lines are not needed), every worker
+     counting a piece of each.  */
+  if (cut_pieces (p) < 0)
+    return -1;
+  run_all (p, count_share, p->n);
+  for (size_t i = 0; i + 1 < p->n; i++)
+    for (size_t t = 0; t < p->n; t++)
+      {
+        long k = p->piece[i * p->n + t];
+        if (k < 0)
+          return -1;
+        p->w[i].lines += (unsigned long) k;
+      }
   unsigned long line = 1;
   for (size_t i = 0; i < p->n; i++)
     {
       struct worker *w = &p->w[i];
-      if (i + 1 < p->n && !w->counted)
-        return -1;
       struct mn_error e;
       if (open_range (p, i, line) < 0
           || !(w->errs = mn_tmpfile ())
@@ -598,5 +649,7 @@ mn_parallel_input (struct mn_run *run, struct mn_run_input *ri,
   for (size_t i = 0; i < p.n; i++)
     drop_range (&p, &p.w[i]);
   free (p.w);
+  free (p.cut);
+  free (p.piece);
   return status;
 }
