@@ -2,8 +2,9 @@
 # quarter-end.sh - the organization department's quarter-end run on the
 # sample data: check, score, adjust, rank and compare the villagers'
 # satisfaction with each cadre, and judge the service centre's
-# departments on their deadlines.  Leaves every table, with its
-# provenance file, in OUTDIR, and prints the ranking's head and foot.
+# departments on their deadlines.  Leaves every table in OUTDIR, the
+# scores, adjusted, ranking, trend and department tables each with its
+# provenance file, and prints the ranking's head and foot.
 #
 #   sh data/quarter-end.sh [BINDIR [OUTDIR]]     (make demo runs it)
 #
@@ -86,7 +87,8 @@ ranked=$(awk -F, -v wave="$wave" '
   $1 == wave && $c["rank"] != "" { n++ } END { print n + 0 }' \
   "$out/ranking.csv")
 echo
-echo "Quarter-end results in $out/ (each table with its .meta.csv):"
+echo "Quarter-end results in $out/ (scores, adjusted, ranking, trend and"
+echo "departments*.csv each with its provenance file, .meta.csv):"
 echo "  clean.csv, rejects.csv, check-report.csv  the export checked"
 echo "  scores.csv     rates per wave and cadre, standardised by township"
 echo "  adjusted.csv   shrunk to each wave's prior; funnel.csv its limits"
