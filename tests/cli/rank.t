@@ -218,3 +218,11 @@ R4,B
 R5,B
 Policy line 2, tier A: rate >= 0.5; rate is 0.7; at most 40% of the 5 ranked.  Met, but the tier had closed: a group of tied rows at or above this rank would have passed its cap, so that group and every row after it go on: next rule.
 stderr:
+
+=== --top with a ninth cut-off says there are too many, not that the ninth is bad
+cmd: minyi-rank -q --by-stat rate --top 1,2,3,4,5,6,7,8,9 rank-three.csv
+exit: 2
+stdout:
+stderr:
+minyi-rank: --top takes at most 8 cut-offs, not 9
+Try `minyi-rank --help' or `minyi-rank --usage' for more information.
