@@ -1,6 +1,7 @@
 /* scoreacc.c - per-group sufficient statistics, their merge, the score
    table computed from them, and their partial form.  */
 #include "table/scoreacc.h"
+#include "base/visible.h"
 
 #include <errno.h>
 #include <math.h>
@@ -1509,12 +1510,14 @@ mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
   unsigned long *first = rc == 0 && !m->concatenated
                          ? mn_groups_find (m->seen, m->key, (size_t) klen)
                          : NULL;
+  char kb[128];
   if (first)
     rc = mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
                        "key '%.*s' already has a row in this partial, on "
-                       "line %lu", (int) (rec->len[0] > 60 ? 60
-                                                            : rec->len[0]),
-                       rec->f[0], *first);
+                       "line %lu",
+                       (int) strlen (mn_visible_key (kb, sizeof kb, m->key,
+                                                     (size_t) klen)),
+                       kb, *first);
   struct mn_score_stats *g = NULL;
   if (rc == 0)
     {
