@@ -120,6 +120,9 @@ echo "Service-centre departments, 2014Q3: items completed on time (n: items"
 echo "completed), shrunk and ranked as cadres are:"
 minyi-report -q --width 100 --scores "$out/departments-adjusted.csv" \
   "$out/departments-ranked.csv" | sed -n '1,/^rank 95%:/p' | sed '$d'
-warn=$(awk 'END { print NR - 1 }' "$out/warnings.csv")
-echo "Early-warning list on 2014-10-10: $warn open items due soon or overdue"
-echo "($out/warnings.csv, most urgent first)."
+warn=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+  { n[$c["status"]]++ }
+  END { printf "%d open items, %d overdue and %d due soon", NR - 1,
+        n["overdue"], n["due-soon"] }' "$out/warnings.csv")
+echo "Early-warning list on 2014-10-10: $warn"
+echo "($out/warnings.csv, every open item, most urgent first)."

@@ -26,3 +26,9 @@ departments.csv.meta.csv
 ranking.csv.meta.csv
 scores.csv.meta.csv
 trend.csv.meta.csv
+
+=== the early-warning line counts the list's overdue and due-soon items, not every open one as due soon or overdue
+cmd: cd ../.. && sh data/quarter-end.sh $B $T/qe 2>/dev/null | grep '^Early-warning'; awk -F, 'NR > 1 { n[$NF]++ } END { print NR - 1, n["overdue"], n["due-soon"], n["on-track"] }' $T/qe/warnings.csv
+stdout:
+Early-warning list on 2014-10-10: 104 open items, 21 overdue and 11 due soon
+104 21 11 72
