@@ -1011,7 +1011,7 @@ same_structure (const struct mn_score_shape *r, const struct mn_score_shape *s,
   if (!what)
     return 0;
   return mn_error_set (e, file, line, MN_R_HEADER_MISMATCH,
-                       "%s differ from the first partial's: not the same "
+                       "not the same %s as the first partial: another "
                        "scoring", what);
 }
 
@@ -1488,8 +1488,8 @@ mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
       && (what = constants_differ (m, &s)))
     {
       mn_error_set (e, file, rec->line, MN_R_HEADER_MISMATCH,
-                    "%s differ from the first partial's: the partial from "
-                    "line %lu is not of the same scoring", what,
+                    "not the same %s as the first partial: the partial "
+                    "from line %lu is of another scoring", what,
                     m->part_line);
       tmp_release (m->probe, m->tmp);
       free (share);
@@ -1506,7 +1506,7 @@ mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
     rc = -1;
   if (rc == 0 && (what = constants_differ (m, &s)))
     rc = mn_error_set (e, file, rec->line, MN_R_HEADER_MISMATCH,
-                       "%s differ from the first partial's", what);
+                       "not the same %s as the first partial", what);
   unsigned long *first = rc == 0 && !m->concatenated
                          ? mn_groups_find (m->seen, m->key, (size_t) klen)
                          : NULL;
