@@ -1165,6 +1165,10 @@ row_constants (const struct mn_merger *m, const struct mn_record *rec,
                struct mn_error *e)
 {
   size_t k = m->ref.nkey;
+  if (!m->concatenated && strcmp (rec->f[k], P_MARK) == 0)
+    return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
+                         "a partial's header again, as in partials "
+                         "concatenated: give --concatenated");
   if (strcmp (rec->f[k], P_VERSION) != 0)
     return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
                          "partial format '%s', where this minyi reads '%s'",

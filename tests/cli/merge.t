@@ -239,7 +239,7 @@ C1,3,1,1
 C2,3,3,2
 C3,1,1,1
 stderr:
-minyi-merge:(standard input):5: partial format 'minyi_partial', where this minyi reads '1'
+minyi-merge:(standard input):5: a partial's header again, as in partials concatenated: give --concatenated
 minyi-merge:(standard input):6: key 'C1' already has a row in this partial, on line 2
 minyi-merge: (standard input): 5 records, 3 used, 2 rejected (bad-value 1, duplicate 1)
 
