@@ -61,3 +61,14 @@ exit: 2
 stderr:
 minyi-score: --threads must be a whole number from 1 to 256, not '257'
 Try `minyi-score --help' or `minyi-score --usage' for more information.
+
+=== -j 2: a bare CR, then a CRLF, ending a line on the last byte of the first MiB read to count the first range's lines: the rejected row's line is the same as on one thread (line 449788 by construction)
+cmd: for end in cr crlf; do awk -v end=$end 'BEGIN { printf "cadre,note,q1\n"; for (i = 0; i < 149785; i++) printf "C1,x,4\n"; pad = ""; for (i = 0; i < 61; i++) pad = pad "x"; printf "C1,%s,4%s", pad, end == "cr" ? "\r" : "\r\n"; for (i = 0; i < 300000; i++) printf "C2,y,5\n"; printf ",bad,4\n"; for (i = 0; i < 10; i++) printf "C2,z,4\n" }' > $T/q.csv; MINYI_SPLIT_MIN=1000000 MINYI_SPLIT_TRACE=$T/trace minyi-score -j 2 -i q1 -s 4..5 $T/q.csv > $T/out2 2> $T/err2; minyi-score -j 1 -i q1 -s 4..5 $T/q.csv > $T/out1 2> $T/err1; cmp $T/out1 $T/out2 && cmp $T/err1 $T/err2 && sed "s|$T/||" $T/err2; done; sed 's/.*q.csv: //' $T/trace
+exit: 0
+stdout:
+minyi-score:q.csv:449788: empty group key 'cadre'
+minyi-score: q.csv: 449797 records, 449796 used, 1 rejected (empty-key 1)
+minyi-score:q.csv:449788: empty group key 'cadre'
+minyi-score: q.csv: 449797 records, 449796 used, 1 rejected (empty-key 1)
+2 ranges
+2 ranges
