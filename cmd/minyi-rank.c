@@ -80,6 +80,13 @@ static void
 parse_top (struct mn_rank_opts *o, char *arg, struct argp_state *state)
 {
   o->ntop = 0;
+  size_t given = 0;
+  for (const char *c = arg; *c; c++)
+    if (*c != ',' && (c == arg || c[-1] == ','))
+      given++;
+  if (given > MN_RANK_MAX_TOP)
+    argp_error (state, _("--top takes at most %d cut-offs, not %zu"),
+                MN_RANK_MAX_TOP, given);
   for (char *save, *t = strtok_r (arg, ",", &save); t;
        t = strtok_r (NULL, ",", &save))
     {
@@ -88,7 +95,7 @@ parse_top (struct mn_rank_opts *o, char *arg, struct argp_state *state)
       double x;
       if (pct)
         t[len - 1] = '\0';
-      if (o->ntop == MN_RANK_MAX_TOP || mn_parse_double (t, &x) != 0
+      if (mn_parse_double (t, &x) != 0
           || !(x > 0) || (pct ? x > 100 : x != (long) x))
         argp_error (state, _("--top takes up to %d whole numbers K >= 1 or "
                     "percentages 0 < Q%% <= 100%%, not '%s%s'"),

@@ -2,8 +2,9 @@
 # quarter-end.sh - the organization department's quarter-end run on the
 # sample data: check, score, adjust, rank and compare the villagers'
 # satisfaction with each cadre, and judge the service centre's
-# departments on their deadlines.  Leaves every table, with its
-# provenance file, in OUTDIR, and prints the ranking's head and foot.
+# departments on their deadlines.  Leaves every table in OUTDIR, the
+# scores, adjusted, ranking, trend and department tables each with its
+# provenance file, and prints the ranking's head and foot.
 #
 #   sh data/quarter-end.sh [BINDIR [OUTDIR]]     (make demo runs it)
 #
@@ -86,7 +87,8 @@ ranked=$(awk -F, -v wave="$wave" '
   $1 == wave && $c["rank"] != "" { n++ } END { print n + 0 }' \
   "$out/ranking.csv")
 echo
-echo "Quarter-end results in $out/ (each table with its .meta.csv):"
+echo "Quarter-end results in $out/ (scores, adjusted, ranking, trend and"
+echo "departments*.csv each with its provenance file, .meta.csv):"
 echo "  clean.csv, rejects.csv, check-report.csv  the export checked"
 echo "  scores.csv     rates per wave and cadre, standardised by township"
 echo "  adjusted.csv   shrunk to each wave's prior; funnel.csv its limits"
@@ -118,6 +120,9 @@ echo "Service-centre departments, 2014Q3: items completed on time (n: items"
 echo "completed), shrunk and ranked as cadres are:"
 minyi-report -q --width 100 --scores "$out/departments-adjusted.csv" \
   "$out/departments-ranked.csv" | sed -n '1,/^rank 95%:/p' | sed '$d'
-warn=$(awk 'END { print NR - 1 }' "$out/warnings.csv")
-echo "Early-warning list on 2014-10-10: $warn open items due soon or overdue"
-echo "($out/warnings.csv, most urgent first)."
+warn=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+  { n[$c["status"]]++ }
+  END { printf "%d open items, %d overdue and %d due soon", NR - 1,
+        n["overdue"], n["due-soon"] }' "$out/warnings.csv")
+echo "Early-warning list on 2014-10-10: $warn"
+echo "($out/warnings.csv, every open item, most urgent first)."

@@ -64,3 +64,36 @@ mn_visible (char *buf, size_t size, const char *s, size_t len)
     }
   return buf;
 }
+
+char *
+mn_visible_key (char *buf, size_t size, const char *key, size_t klen)
+{
+  /* Whole values only, within SIZE - 5 bytes, so that ",..." always
+     fits after the last one that did; a first value too long for BUF
+     is cut as mn_visible cuts it.  */
+  char piece[256];
+  const char *p = key, *end = key + klen;
+  size_t used = 0;
+  buf[0] = '\0';
+  for (bool first = true;; first = false)
+    {
+      const char *q = memchr (p, '\0', (size_t) (end - p));
+      size_t len = (size_t) ((q ? q : end) - p);
+      mn_visible (piece, sizeof piece, p, len);
+      size_t n = strlen (piece);
+      if (used + !first + n >= size - 5)
+        {
+          if (first)
+            return mn_visible (buf, size, p, len);
+          strcpy (buf + used, ",...");
+          return buf;
+        }
+      if (!first)
+        buf[used++] = ',';
+      memcpy (buf + used, piece, n + 1);
+      used += n;
+      if (!q)
+        return buf;
+      p = q + 1;
+    }
+}

@@ -19,4 +19,12 @@
    character, with "...".  */
 char *mn_visible (char *buf, size_t size, const char *s, size_t len);
 
+/* The key of KLEN bytes at KEY (borrowed), its columns' values
+   separated by NUL bytes, as a message quotes it: each value as
+   mn_visible writes it, joined by commas ("2026Q1,C0001"), into BUF of
+   SIZE bytes (SIZE >= 16), cut after a whole value with ",..." when
+   longer (a first value too long, as mn_visible cuts it); returns BUF.  */
+char *mn_visible_key (char *buf, size_t size, const char *key,
+                      size_t klen);
+
 #endif

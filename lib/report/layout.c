@@ -229,8 +229,9 @@ mn_report_notes (const struct mn_rtable *t, const char *note[MN_NOTES_MAX])
               "every digit.";
   if (t->has[MN_RF_POST_MEAN])
     note[n++] = "posterior: the mean of each cadre's rate shrunk towards "
-                "the prior of all cadres (empirical-Bayes beta-binomial, "
-                "minyi-adjust), with its equal-tailed posterior interval; "
+                "a prior fitted to the cadres of its stratum (all cadres, or "
+                "those of one value of minyi-adjust --by, such as a wave; "
+                "empirical-Bayes beta-binomial), with its equal-tailed posterior interval; "
                 "a cadre rated by few villagers is pulled towards the "
                 "average.";
   if (t->has[MN_RF_RATE])

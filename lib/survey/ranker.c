@@ -882,7 +882,10 @@ mn_ranker_explain (const struct mn_ranker *r, const char *key, int digits,
               break;
             }
           if (w->tier.capped >> k & 1)
-            fputs (_(".  Met, but the tier was full by rank: next rule.\n"),
+            fputs (_(".  Met, but the tier had closed: a group of tied "
+                     "rows at or above this rank would have passed its "
+                     "cap, so that group and every row after it go on: "
+                     "next rule.\n"),
                    out);
           else if (ru->stat == MN_PS_NONE || !mn_policy_holds (ru, x))
             fputs (_(".  Not met: next rule.\n"), out);

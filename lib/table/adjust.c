@@ -2,6 +2,7 @@
    a score table.  The methods are in stats/betabin.c (Efron & Morris
    1975; Kleinman 1973) and stats/funnel.c (Spiegelhalter 2005).  */
 #include "table/adjust.h"
+#include "base/visible.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -210,11 +211,13 @@ check_key (struct mn_adjuster *a, const struct mn_record *rec,
     }
   char **where = mn_groups_find (a->seen, key, klen);
   int rc = 0;
+  char kb[128];
   if (where)
     rc = mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
                        "key '%.*s' already has a row, in %s",
-                       (int) (rec->len[0] > 60 ? 60 : rec->len[0]),
-                       rec->f[0], *where);
+                       (int) strlen (mn_visible_key (kb, sizeof kb, key,
+                                                     klen - 1)),
+                       kb, *where);
   else
     {
       char buf[64];

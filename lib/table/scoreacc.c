@@ -1,6 +1,7 @@
 /* scoreacc.c - per-group sufficient statistics, their merge, the score
    table computed from them, and their partial form.  */
 #include "table/scoreacc.h"
+#include "base/visible.h"
 
 #include <errno.h>
 #include <math.h>
@@ -1010,7 +1011,7 @@ same_structure (const struct mn_score_shape *r, const struct mn_score_shape *s,
   if (!what)
     return 0;
   return mn_error_set (e, file, line, MN_R_HEADER_MISMATCH,
-                       "%s differ from the first partial's: not the same "
+                       "not the same %s as the first partial: another "
                        "scoring", what);
 }
 
@@ -1164,6 +1165,10 @@ row_constants (const struct mn_merger *m, const struct mn_record *rec,
                struct mn_error *e)
 {
   size_t k = m->ref.nkey;
+  if (!m->concatenated && strcmp (rec->f[k], P_MARK) == 0)
+    return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
+                         "a partial's header again, as in partials "
+                         "concatenated: give --concatenated");
   if (strcmp (rec->f[k], P_VERSION) != 0)
     return mn_error_set (e, file, rec->line, MN_R_BAD_VALUE,
                          "partial format '%s', where this minyi reads '%s'",
@@ -1487,8 +1492,8 @@ mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
       && (what = constants_differ (m, &s)))
     {
       mn_error_set (e, file, rec->line, MN_R_HEADER_MISMATCH,
-                    "%s differ from the first partial's: the partial from "
-                    "line %lu is not of the same scoring", what,
+                    "not the same %s as the first partial: the partial "
+                    "from line %lu is of another scoring", what,
                     m->part_line);
       tmp_release (m->probe, m->tmp);
       free (share);
@@ -1505,16 +1510,18 @@ mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
     rc = -1;
   if (rc == 0 && (what = constants_differ (m, &s)))
     rc = mn_error_set (e, file, rec->line, MN_R_HEADER_MISMATCH,
-                       "%s differ from the first partial's", what);
+                       "not the same %s as the first partial", what);
   unsigned long *first = rc == 0 && !m->concatenated
                          ? mn_groups_find (m->seen, m->key, (size_t) klen)
                          : NULL;
+  char kb[128];
   if (first)
     rc = mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
                        "key '%.*s' already has a row in this partial, on "
-                       "line %lu", (int) (rec->len[0] > 60 ? 60
-                                                            : rec->len[0]),
-                       rec->f[0], *first);
+                       "line %lu",
+                       (int) strlen (mn_visible_key (kb, sizeof kb, m->key,
+                                                     (size_t) klen)),
+                       kb, *first);
   struct mn_score_stats *g = NULL;
   if (rc == 0)
     {

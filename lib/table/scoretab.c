@@ -1,5 +1,6 @@
 /* scoretab.c - the score table's columns, its writer and its reader.  */
 #include "table/scoretab.h"
+#include "base/visible.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -616,11 +617,13 @@ check_key (struct mn_st_reader *r, const struct mn_record *rec,
       klen += len;
     }
   unsigned long *first = mn_groups_find (r->seen, r->key, klen);
+  char kb[128];
   if (first)
     return mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
                          "key '%.*s' already has a row, on line %lu",
-                         (int) (rec->len[0] > 60 ? 60 : rec->len[0]),
-                         rec->f[0], *first);
+                         (int) strlen (mn_visible_key (kb, sizeof kb, r->key,
+                                                       klen)),
+                         kb, *first);
   *(unsigned long *) mn_groups_get (r->seen, r->key, klen) = rec->line;
   return 0;
 }

@@ -1,5 +1,6 @@
 /* trend.c - the change of each key's rate between two waves.  */
 #include "table/trend.h"
+#include "base/visible.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -253,11 +254,14 @@ mn_trend_add (struct mn_trend *t, const struct mn_record *rec,
     }
   struct entry *en = mn_groups_get (t->keys, t->key, klen);
   struct side *s = &en->w[w];
+  char kb[128];
   if (s->present)
     return mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
                          "key '%.*s' already has a row in the %s wave, on "
-                         "line %lu", (int) (klen > 60 ? 60 : klen), t->key,
-                         _(wave_name[w]), s->line);
+                         "line %lu",
+                         (int) strlen (mn_visible_key (kb, sizeof kb, t->key,
+                                                       klen)),
+                         kb, _(wave_name[w]), s->line);
   *s = (struct side) {
     .present = true, .line = rec->line, .n = c[l->pos[MN_SC_N]].x,
     .sat = c[l->pos[MN_SC_SAT]].x, .rate = c[l->pos[MN_SC_RATE]].x,

@@ -13,3 +13,22 @@ cmd: cd ../.. && sh data/quarter-end.sh $B $T/qe 2>/dev/null | sed -n '/^Top fiv
 stdout:
 1 C0227
 1 C0227
+
+=== the tables it says have a provenance file have one, and only those
+cmd: cd ../.. && sh data/quarter-end.sh $B $T/qe 2>/dev/null | sed -n '/^Quarter-end results/{N;p;}' | sed "s|$T|TMP|"; cd $T/qe && ls *.meta.csv
+stdout:
+Quarter-end results in TMP/qe/ (scores, adjusted, ranking, trend and
+departments*.csv each with its provenance file, .meta.csv):
+adjusted.csv.meta.csv
+departments-adjusted.csv.meta.csv
+departments-ranked.csv.meta.csv
+departments.csv.meta.csv
+ranking.csv.meta.csv
+scores.csv.meta.csv
+trend.csv.meta.csv
+
+=== the early-warning line counts the list's overdue and due-soon items, not every open one as due soon or overdue
+cmd: cd ../.. && sh data/quarter-end.sh $B $T/qe 2>/dev/null | grep '^Early-warning'; awk -F, 'NR > 1 { n[$NF]++ } END { print NR - 1, n["overdue"], n["due-soon"], n["on-track"] }' $T/qe/warnings.csv
+stdout:
+Early-warning list on 2014-10-10: 104 open items, 21 overdue and 11 due soon
+104 21 11 72

@@ -51,7 +51,7 @@ exit: 1
 stdout:
 stderr:
 minyi-merge: p1.csv: 3 records, 3 used, 0 rejected
-minyi-merge:p2.csv:1: items differ from the first partial's: not the same scoring
+minyi-merge:p2.csv:1: not the same items as the first partial: another scoring
 nofile out.csv
 nofile out.csv.meta.csv
 
@@ -88,9 +88,9 @@ cadre,rows,level,method
 C1,6,0.8,wilson
 stderr:
 minyi-merge: a.csv: 3 records, 3 used, 0 rejected
-minyi-merge:b.csv:2: interval method or level (give --method and --level) differ from the first partial's
-minyi-merge:b.csv:3: interval method or level (give --method and --level) differ from the first partial's
-minyi-merge:b.csv:4: interval method or level (give --method and --level) differ from the first partial's
+minyi-merge:b.csv:2: not the same interval method or level (give --method and --level) as the first partial
+minyi-merge:b.csv:3: not the same interval method or level (give --method and --level) as the first partial
+minyi-merge:b.csv:4: not the same interval method or level (give --method and --level) as the first partial
 minyi-merge: b.csv: 3 records, 0 used, 3 rejected (header-mismatch 3)
 minyi-merge: all inputs: 6 records, 3 used, 3 rejected (header-mismatch 3)
 
@@ -163,13 +163,13 @@ C2,3,3
 C3,1,1
 stderr:
 minyi-merge: a.csv: 3 records, 3 used, 0 rejected
-minyi-merge:b.csv:2: rated item differ from the first partial's
-minyi-merge:b.csv:3: rated item differ from the first partial's
-minyi-merge:b.csv:4: rated item differ from the first partial's
+minyi-merge:b.csv:2: not the same rated item as the first partial
+minyi-merge:b.csv:3: not the same rated item as the first partial
+minyi-merge:b.csv:4: not the same rated item as the first partial
 minyi-merge: b.csv: 3 records, 0 used, 3 rejected (header-mismatch 3)
-minyi-merge:c.csv:2: scoring (codebook, answer lists, no-answer tokens, weight or group columns) differ from the first partial's
-minyi-merge:c.csv:3: scoring (codebook, answer lists, no-answer tokens, weight or group columns) differ from the first partial's
-minyi-merge:c.csv:4: scoring (codebook, answer lists, no-answer tokens, weight or group columns) differ from the first partial's
+minyi-merge:c.csv:2: not the same scoring (codebook, answer lists, no-answer tokens, weight or group columns) as the first partial
+minyi-merge:c.csv:3: not the same scoring (codebook, answer lists, no-answer tokens, weight or group columns) as the first partial
+minyi-merge:c.csv:4: not the same scoring (codebook, answer lists, no-answer tokens, weight or group columns) as the first partial
 minyi-merge: c.csv: 3 records, 0 used, 3 rejected (header-mismatch 3)
 minyi-merge: all inputs: 9 records, 3 used, 6 rejected (header-mismatch 6)
 
@@ -239,7 +239,7 @@ C1,3,1,1
 C2,3,3,2
 C3,1,1,1
 stderr:
-minyi-merge:(standard input):5: partial format 'minyi_partial', where this minyi reads '1'
+minyi-merge:(standard input):5: a partial's header again, as in partials concatenated: give --concatenated
 minyi-merge:(standard input):6: key 'C1' already has a row in this partial, on line 2
 minyi-merge: (standard input): 5 records, 3 used, 2 rejected (bad-value 1, duplicate 1)
 
@@ -286,7 +286,7 @@ cmd: head -n 4 good.csv > $T/a.csv; (head -n 1 good.csv; tail -n +5 good.csv) > 
 exit: 1
 stdout:
 stderr:
-minyi-merge:(standard input):3: key columns differ from the first partial's: not the same scoring
+minyi-merge:(standard input):3: not the same key columns as the first partial: another scoring
 nofile m.csv
 nofile m.csv.meta.csv
 
@@ -295,7 +295,7 @@ cmd: head -n 4 good.csv > $T/a.csv; (head -n 1 good.csv; tail -n +5 good.csv) > 
 exit: 1
 stdout:
 stderr:
-minyi-merge:(standard input):3: items differ from the first partial's: not the same scoring
+minyi-merge:(standard input):3: not the same items as the first partial: another scoring
 
 === --concatenated: a partial of another interval level, its header the same, stops at its first row, naming the partial's line (was: each of its rows rejected); with -l the same partials merge
 cmd: head -n 4 good.csv > $T/a.csv; (head -n 1 good.csv; tail -n +5 good.csv) > $T/b.csv; minyi-score -q -c codebook.csv --partial $T/a.csv > $T/pa.csv; minyi-score -q -c codebook.csv -l 0.9 --partial $T/b.csv > $T/pb.csv; cat $T/pa.csv $T/pb.csv | minyi-merge --concatenated; echo $?; cat $T/pa.csv $T/pb.csv | minyi-merge -q --concatenated -l 0.9 | cut -d, -f1-4
@@ -307,4 +307,4 @@ C1,3,1,1
 C2,3,3,2
 C3,1,1,1
 stderr:
-minyi-merge:(standard input):4: interval method or level (give --method and --level) differ from the first partial's: the partial from line 3 is not of the same scoring
+minyi-merge:(standard input):4: not the same interval method or level (give --method and --level) as the first partial: the partial from line 3 is of another scoring

@@ -206,3 +206,23 @@ exit: 2
 stdout:
 stderr:
 minyi-rank: --explain: no row has those keys
+
+=== --explain: a row that meets a tier closed by a tied group above its cap is told why
+cmd: printf 'rule,tier,stat,op,threshold,min_n,max_share\ntier,A,rate,>=,0.5,,40%%\ntier,B,,,,,\n' > $T/p.csv && printf 'cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method\nR1,10,10,9,0.9,0.6,0.98,0,0,0.95,wilson\nR2,10,10,8,0.8,0.5,0.95,0,0,0.95,wilson\nR3,10,10,8,0.8,0.5,0.95,0,0,0.95,wilson\nR4,10,10,7,0.7,0.4,0.9,0,0,0.95,wilson\nR5,10,10,1,0.1,0.02,0.4,0,0,0.95,wilson\n' > $T/t.csv && minyi-rank -q --by-stat rate --draws 0 --policy $T/p.csv $T/t.csv | cut -d, -f1,7 && minyi-rank -q --by-stat rate --draws 0 --policy $T/p.csv --explain R4 $T/t.csv | grep 'Policy line 2'
+stdout:
+cadre,tier
+R1,A
+R2,B
+R3,B
+R4,B
+R5,B
+Policy line 2, tier A: rate >= 0.5; rate is 0.7; at most 40% of the 5 ranked.  Met, but the tier had closed: a group of tied rows at or above this rank would have passed its cap, so that group and every row after it go on: next rule.
+stderr:
+
+=== --top with a ninth cut-off says there are too many, not that the ninth is bad
+cmd: minyi-rank -q --by-stat rate --top 1,2,3,4,5,6,7,8,9 rank-three.csv
+exit: 2
+stdout:
+stderr:
+minyi-rank: --top takes at most 8 cut-offs, not 9
+Try `minyi-rank --help' or `minyi-rank --usage' for more information.

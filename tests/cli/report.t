@@ -288,3 +288,8 @@ exit: 1
 stdout:
 stderr:
 minyi-report:t.csv:1: column 'cadre' appears twice in the header
+
+=== the HTML's note on the posterior says the prior is its stratum's, as minyi-adjust --by fits it
+cmd: printf 'wave,cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method\nQ1,C1,10,10,9,0.9,0.6,0.98,0,0,0.95,wilson\nQ1,C2,12,12,6,0.5,0.25,0.75,0,0,0.95,wilson\nQ1,C3,20,20,15,0.75,0.53,0.89,0,0,0.95,wilson\n' > $T/s.csv && minyi-adjust -q --by wave $T/s.csv > $T/a.csv && minyi-report -q -f html $T/a.csv | grep -c 'prior fitted to the cadres of its stratum (all cadres, or those of one value of minyi-adjust --by, such as a wave'
+stdout:
+1

@@ -203,3 +203,20 @@ stdout:
 143
 out.csv
 old
+
+=== a key of several columns given twice is named whole, every column, in each reader's message
+cmd: minyi-score -q -c codebook.csv -g wave,cadre --partial good.csv > $T/p.csv; (cat $T/p.csv; tail -n 1 $T/p.csv) > $T/dp.csv; minyi-score -q -c codebook.csv -g wave,cadre good.csv > $T/s.csv; (cat $T/s.csv; tail -n 1 $T/s.csv) > $T/ds.csv; cd $T && minyi-merge -o /dev/null dp.csv; minyi-adjust -o /dev/null ds.csv; minyi-adjust -o /dev/null s.csv s.csv; minyi-rank --by-stat rate --draws 0 -o /dev/null ds.csv; cd $OLDPWD && minyi-score -q -c codebook.csv -g wave,township,cadre good.csv > $T/s3.csv; cd $T && (cat s3.csv; tail -n 1 s3.csv | sed 's/^2026Q1/2026Q0/') > d3.csv; minyi-trend --ignore-key wave -o /dev/null d3.csv s3.csv 2>&1 | grep already >&2
+stderr:
+minyi-merge:dp.csv:5: key '2026Q1,C3' already has a row in this partial, on line 4
+minyi-merge: dp.csv: 4 records, 3 used, 1 rejected (duplicate 1)
+minyi-adjust:ds.csv:5: key '2026Q1,C3' already has a row, on line 4
+minyi-adjust: ds.csv: 4 records, 3 used, 1 rejected (duplicate 1)
+minyi-adjust: s.csv: 3 records, 3 used, 0 rejected
+minyi-adjust:s.csv:2: key '2026Q1,C1' already has a row, in s.csv:2
+minyi-adjust:s.csv:3: key '2026Q1,C2' already has a row, in s.csv:3
+minyi-adjust:s.csv:4: key '2026Q1,C3' already has a row, in s.csv:4
+minyi-adjust: s.csv: 3 records, 0 used, 3 rejected (duplicate 3)
+minyi-adjust: all inputs: 6 records, 3 used, 3 rejected (duplicate 3)
+minyi-rank:ds.csv:5: key '2026Q1,C3' already has a row, on line 4
+minyi-rank: ds.csv: 4 records, 3 used, 1 rejected (duplicate 1)
+minyi-trend:d3.csv:5: key '蒿坪镇,C3' already has a row in the first wave, on line 4

@@ -153,6 +153,14 @@ main (void)
   char small[16];
   streq (mn_visible (small, sizeof small, "城关镇城关镇城关镇", 27), "城...",
          "visible: cut at a character");
+  char kb[64];
+  streq (mn_visible_key (kb, sizeof kb, "2026Q1\0C0001", 12),
+         "2026Q1,C0001", "visible key: every column, joined by commas");
+  streq (mn_visible_key (kb, sizeof kb, "C1\xe3\x80\x80", 5),
+         "C1<U+3000>", "visible key: one column, shown as mn_visible does");
+  char kb20[20];
+  streq (mn_visible_key (kb20, sizeof kb20, "城关镇\0城关镇城关镇\0C1", 33),
+         "城关镇,...", "visible key: cut after a whole value");
 
   /* The NFKC view of a record: only selected cells, the record kept.  */
   char *f[] = { "C1\xe3\x80\x80", "\xef\xbc\x95", "Ｘ" };
