@@ -231,7 +231,8 @@ mn_report_notes (const struct mn_rtable *t, const char *note[MN_NOTES_MAX])
     note[n++] = "posterior: the mean of each cadre's rate shrunk towards "
                 "a prior fitted to the cadres of its stratum (all cadres, or "
                 "those of one value of minyi-adjust --by, such as a wave; "
-                "empirical-Bayes beta-binomial), with its equal-tailed posterior interval; "
+                "empirical-Bayes beta-binomial), with its equal-tailed "
+                "posterior interval; "
                 "a cadre rated by few villagers is pulled towards the "
                 "average.";
   if (t->has[MN_RF_RATE])

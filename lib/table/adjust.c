@@ -214,10 +214,8 @@ check_key (struct mn_adjuster *a, const struct mn_record *rec,
   char kb[128];
   if (where)
     rc = mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
-                       "key '%.*s' already has a row, in %s",
-                       (int) strlen (mn_visible_key (kb, sizeof kb, key,
-                                                     klen - 1)),
-                       kb, *where);
+                       "key '%s' already has a row, in %s",
+                       mn_visible_key (kb, sizeof kb, key, klen - 1), *where);
   else
     {
       char buf[64];

@@ -1517,11 +1517,10 @@ mn_merger_add (struct mn_merger *m, const struct mn_record *rec,
   char kb[128];
   if (first)
     rc = mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
-                       "key '%.*s' already has a row in this partial, on "
+                       "key '%s' already has a row in this partial, on "
                        "line %lu",
-                       (int) strlen (mn_visible_key (kb, sizeof kb, m->key,
-                                                     (size_t) klen)),
-                       kb, *first);
+                       mn_visible_key (kb, sizeof kb, m->key, (size_t) klen),
+                       *first);
   struct mn_score_stats *g = NULL;
   if (rc == 0)
     {

@@ -620,10 +620,9 @@ check_key (struct mn_st_reader *r, const struct mn_record *rec,
   char kb[128];
   if (first)
     return mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
-                         "key '%.*s' already has a row, on line %lu",
-                         (int) strlen (mn_visible_key (kb, sizeof kb, r->key,
-                                                       klen)),
-                         kb, *first);
+                         "key '%s' already has a row, on line %lu",
+                         mn_visible_key (kb, sizeof kb, r->key, klen),
+                         *first);
   *(unsigned long *) mn_groups_get (r->seen, r->key, klen) = rec->line;
   return 0;
 }

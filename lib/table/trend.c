@@ -257,11 +257,10 @@ mn_trend_add (struct mn_trend *t, const struct mn_record *rec,
   char kb[128];
   if (s->present)
     return mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
-                         "key '%.*s' already has a row in the %s wave, on "
+                         "key '%s' already has a row in the %s wave, on "
                          "line %lu",
-                         (int) strlen (mn_visible_key (kb, sizeof kb, t->key,
-                                                       klen)),
-                         kb, _(wave_name[w]), s->line);
+                         mn_visible_key (kb, sizeof kb, t->key, klen),
+                         _(wave_name[w]), s->line);
   *s = (struct side) {
     .present = true, .line = rec->line, .n = c[l->pos[MN_SC_N]].x,
     .sat = c[l->pos[MN_SC_SAT]].x, .rate = c[l->pos[MN_SC_RATE]].x,
