@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/numparse.h"
+#include "base/visible.h"
 #include "base/xalloc.h"
 #include "io/csvout.h"
 #include "prog/common.h"
@@ -305,8 +306,11 @@ main (int argc, char **argv)
       && mn_ranker_explain (rk, a.explain, a.table.digits,
                             run.out[0].fp) == 0)
     {
+      char kb[128];
       mn_error_set (&e, NULL, 0, MN_R_USAGE,
-                    "--explain: no row has those keys");
+                    "--explain: no row has the keys '%s'",
+                    mn_visible (kb, sizeof kb, a.explain,
+                                strlen (a.explain)));
       mn_run_fail (&run, &e, MN_EXIT_USAGE);
     }
   if (!run.failed && !a.explain)

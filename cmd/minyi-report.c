@@ -294,11 +294,8 @@ main (int argc, char **argv)
   if (!run.failed && a.scores && matched < t.nrow && !a.common.quiet)
     error (0, 0, _("%s: %zu of %zu rows have no row there"), a.scores,
            t.nrow - matched, t.nrow);
-  if (!run.failed && t.nrow == 0)
-    {
-      mn_error_set (&e, NULL, 0, MN_R_USAGE, "no row to show (see --where)");
-      mn_run_fail (&run, &e, MN_EXIT_DATA);
-    }
+  if (!run.failed && mn_rtable_check (&t, &e) < 0)
+    mn_run_fail (&run, &e, MN_EXIT_DATA);
   if (!run.failed)
     mn_rtable_wilson (&t, 0.95);
   struct mn_layout l;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/numparse.h"
+#include "base/visible.h"
 #include "base/xalloc.h"
 #include "stats/prop.h"
 
@@ -50,6 +51,8 @@ mn_rtable_init (struct mn_rtable *t, const char *column, const char *value)
       t->where_val = xstrdup (value ? value : "");
     }
   t->where_pos = -1;
+  mn_valuelist_init (&t->where_seen);
+  mn_keyonce_init (&t->keys);
 }
 
 static void
@@ -75,6 +78,8 @@ mn_rtable_release (struct mn_rtable *t)
   free (t->ptop_name);
   free (t->where_col);
   free (t->where_val);
+  mn_valuelist_release (&t->where_seen);
+  mn_keyonce_release (&t->keys);
   memset (t, 0, sizeof *t);
 }
 
@@ -161,6 +166,7 @@ mn_rtable_bind (struct mn_rtable *t, const struct mn_input *in,
       if (t->col[f] >= 0)
         t->has[f] = true;
     }
+  t->ninput++;
   t->where_pos = -1;
   if (t->where_col && (t->where_pos = find (h, t->where_col)) < 0)
     return mn_error_set (e, in->name, 1, MN_R_MISSING_COLUMN,
@@ -212,11 +218,16 @@ int
 mn_rtable_add (struct mn_rtable *t, const struct mn_record *rec,
                const char *file, struct mn_error *e)
 {
-  if (t->where_pos >= 0
-      && strcmp (rec->f[t->where_pos], t->where_val) != 0)
+  if (t->where_pos >= 0)
     {
-      t->skipped++;
-      return 0;
+      mn_valuelist_add (&t->where_seen, rec->f[t->where_pos],
+                        rec->len[t->where_pos]);
+      if (strcmp (rec->f[t->where_pos], t->where_val) != 0)
+        {
+          t->skipped++;
+          return 0;
+        }
+      t->matched++;
     }
   /* As every other reader of a score table: a row must say whose it
      is.  */
@@ -235,6 +246,11 @@ mn_rtable_add (struct mn_rtable *t, const struct mn_record *rec,
     }
   if (check_order (&r, file, rec->line, e) < 0)
     return -1;
+  /* As minyi-rank: one row a key, over every input; the key of a
+     rejected row is not taken.  */
+  if (mn_keyonce_put (&t->keys, rec, t->keycol, t->nkey,
+                      t->ninput ? t->ninput - 1 : 0, file, e) < 0)
+    return -1;
   r.key = xcalloc (t->nkey + 1, sizeof *r.key);
   for (size_t k = 0; k < t->nkey; k++)
     r.key[k] = xstrdup (rec->f[t->keycol[k]]);
@@ -244,6 +260,29 @@ mn_rtable_add (struct mn_rtable *t, const struct mn_record *rec,
   t->row = xgrow (t->row, &t->cap, t->nrow + 1, sizeof *t->row);
   t->row[t->nrow++] = r;
   return 0;
+}
+
+int
+mn_rtable_check (const struct mn_rtable *t, struct mn_error *e)
+{
+  if (t->nrow)
+    return 0;
+  if (t->where_col && !t->matched)
+    {
+      char v[128], list[512];
+      mn_visible (v, sizeof v, t->where_val, strlen (t->where_val));
+      if (t->where_seen.n)
+        return mn_error_set (e, NULL, 0, MN_R_USAGE,
+                             "--where: no row has '%s' in column '%s'; "
+                             "the column holds %s", v, t->where_col,
+                             mn_valuelist_format (&t->where_seen, list,
+                                                  sizeof list));
+      return mn_error_set (e, NULL, 0, MN_R_USAGE,
+                           "--where: no row has '%s' in column '%s': the "
+                           "tables have no rows", v, t->where_col);
+    }
+  return mn_error_set (e, NULL, 0, MN_R_USAGE,
+                       "no row to show (see --where)");
 }
 
 /* The join: T's rows sorted by their joined key, searched for each row

@@ -8,7 +8,9 @@
    row with a number that does not parse, a proportion outside [0, 1] or
    an interval whose bounds are out of order is rejected with its line.
    The key columns are those before 'n' (a ranking) or 'rows' (a score
-   table), less the roster's name, unit, position and township.  */
+   table), less the roster's name, unit, position and township; a key
+   has one row, over all the inputs, as minyi-rank has it: a second row
+   with the key of a row shown is rejected (MN_R_DUPLICATE).  */
 #ifndef MINYI_RTABLE_H
 #define MINYI_RTABLE_H
 
@@ -16,8 +18,10 @@
 #include <stddef.h>
 
 #include "base/errinfo.h"
+#include "base/valuelist.h"
 #include "io/input.h"
 #include "io/reader.h"
+#include "table/keyonce.h"
 
 /* The fields a report knows, by their column names (mn_rf_name).  */
 enum mn_rf
@@ -67,6 +71,10 @@ struct mn_rtable
   char *where_col, *where_val;  /* owned: --where COLUMN=VALUE, or NULL */
   long where_pos;
   unsigned long skipped;        /* rows not matching --where */
+  unsigned long matched;        /* rows matching it, shown or rejected */
+  struct mn_valuelist where_seen; /* the first values of its column */
+  struct mn_keyonce keys;       /* the keys of the rows shown */
+  size_t ninput;                /* inputs bound */
   double wilson;                /* the level of the Wilson intervals
                                    mn_rtable_wilson computed, or 0 */
 };
@@ -89,6 +97,12 @@ int mn_rtable_bind (struct mn_rtable *t, const struct mn_input *in,
    or skipped by --where), or -1 with E: the row is rejected.  */
 int mn_rtable_add (struct mn_rtable *t, const struct mn_record *rec,
                    const char *file, struct mn_error *e);
+
+/* Whether T has a row to show.  Returns 0 when it has, else -1 with E
+   (MN_R_USAGE): with --where and no row of that value, naming the
+   value and the column with the values the column holds (the first
+   few, as mn_valuelist_format lists them).  */
+int mn_rtable_check (const struct mn_rtable *t, struct mn_error *e);
 
 /* Fill the intervals and funnel columns the ranking lacks (lo, hi,
    post_lo, post_hi, funnel_*) from the score or adjusted table PATH

@@ -2,7 +2,6 @@
    a score table.  The methods are in stats/betabin.c (Efron & Morris
    1975; Kleinman 1973) and stats/funnel.c (Spiegelhalter 2005).  */
 #include "table/adjust.h"
-#include "base/visible.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -11,6 +10,7 @@
 #include "base/groups.h"
 #include "base/xalloc.h"
 #include "io/csvout.h"
+#include "table/keyonce.h"
 #include "table/scoretab.h"
 
 struct adj_row
@@ -54,9 +54,8 @@ struct mn_adjuster
                                    stratum by stratum */
   size_t *start;                /* stratum s's rows: order[start[s]] up
                                    to order[start[s + 1]] */
-  struct mn_groups *seen;       /* the keys read: "FILE:LINE" of each */
-  char *key;                    /* reused key buffer */
-  size_t keycap;
+  struct mn_keyonce seen;       /* the keys read, and where */
+  size_t ninput;                /* tables bound */
   size_t nkey;                  /* the first table's keys */
   enum mn_ci_method method;     /* and its rows' interval, for the */
   double table_level;           /* later tables' (NaN: no row yet) */
@@ -71,7 +70,7 @@ mn_adjuster_new (const struct mn_adjust_opts *o)
   a->by = -1;
   a->level = NAN;
   a->strata = mn_groups_new (sizeof (size_t));
-  a->seen = mn_groups_new (sizeof (char *));
+  mn_keyonce_init (&a->seen);
   a->table_level = NAN;
   return a;
 }
@@ -89,12 +88,7 @@ mn_adjuster_free (struct mn_adjuster *a)
     free (a->stratum[i].name);
   free (a->stratum);
   mn_groups_free (a->strata);
-  struct mn_group_entry *v = mn_groups_sorted (a->seen);
-  for (size_t i = 0; i < mn_groups_count (a->seen); i++)
-    free (*(char **) v[i].value);
-  free (v);
-  mn_groups_free (a->seen);
-  free (a->key);
+  mn_keyonce_release (&a->seen);
   free (a->order);
   free (a->start);
   free (a->text);
@@ -107,6 +101,7 @@ mn_adjuster_bind (struct mn_adjuster *a, struct mn_input *in,
                   struct mn_error *e)
 {
   mn_st_reader_free (a->reader);
+  a->ninput++;
   a->reader = mn_st_reader_open (in, e);
   if (!a->reader)
     return -1;
@@ -198,33 +193,8 @@ static int
 check_key (struct mn_adjuster *a, const struct mn_record *rec,
            const char *file, struct mn_error *e)
 {
-  size_t klen = 0;
-  for (size_t i = 0; i < a->nkey; i++)
-    klen += rec->len[i] + 1;
-  a->key = xgrow (a->key, &a->keycap, klen, 1);
-  char *key = a->key, *p = key;
-  for (size_t i = 0; i < a->nkey; i++)
-    {
-      memcpy (p, rec->f[i], rec->len[i]);
-      p += rec->len[i];
-      *p++ = '\0';
-    }
-  char **where = mn_groups_find (a->seen, key, klen);
-  int rc = 0;
-  char kb[128];
-  if (where)
-    rc = mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
-                       "key '%s' already has a row, in %s",
-                       mn_visible_key (kb, sizeof kb, key, klen - 1), *where);
-  else
-    {
-      char buf[64];
-      snprintf (buf, sizeof buf, ":%lu", rec->line);
-      char *w = xmalloc (strlen (file) + strlen (buf) + 1);
-      strcat (strcpy (w, file), buf);
-      *(char **) mn_groups_get (a->seen, key, klen) = w;
-    }
-  return rc;
+  return mn_keyonce_put (&a->seen, rec, NULL, a->nkey,
+                         a->ninput ? a->ninput - 1 : 0, file, e);
 }
 
 int

@@ -1,16 +1,15 @@
 /* scoretab.c - the score table's columns, its writer and its reader.  */
 #include "table/scoretab.h"
-#include "base/visible.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "io/csvout.h"
-#include "base/groups.h"
 #include "base/numparse.h"
 #include "base/xalloc.h"
 #include "base/i18n.h"
+#include "table/keyonce.h"
 
 const struct mn_st_def mn_st_defs[MN_SC_NSTAT] = {
   [MN_SC_ROWS] = { "rows", MN_ST_COUNT, MN_ST_ALWAYS,
@@ -310,9 +309,7 @@ struct mn_st_reader
   struct mn_input *in;          /* borrowed */
   struct mn_st_layout l;
   struct mn_st_cell *cells;     /* owned: l.ncol */
-  struct mn_groups *seen;       /* keys seen: the line of each */
-  char *key;                    /* reused key buffer */
-  size_t keycap;
+  struct mn_keyonce seen;       /* keys seen: the line of each */
   bool first;                   /* no row read yet */
 };
 
@@ -448,7 +445,7 @@ mn_st_reader_open (struct mn_input *in, struct mn_error *e)
       return NULL;
     }
   r->cells = xcalloc (r->l.ncol, sizeof *r->cells);
-  r->seen = mn_groups_new (sizeof (unsigned long));
+  mn_keyonce_init (&r->seen);
   return r;
 }
 
@@ -458,9 +455,8 @@ mn_st_reader_free (struct mn_st_reader *r)
   if (!r)
     return;
   mn_st_layout_release (&r->l);
-  mn_groups_free (r->seen);
+  mn_keyonce_release (&r->seen);
   free (r->cells);
-  free (r->key);
   free (r);
 }
 
@@ -603,28 +599,11 @@ static int
 check_key (struct mn_st_reader *r, const struct mn_record *rec,
            const char *file, struct mn_error *e)
 {
-  size_t klen = 0;
   for (size_t i = 0; i < r->l.nkey; i++)
-    {
-      size_t len = rec->len[i];
-      if (len == 0)
-        return mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
-                             "empty key '%s'", r->l.col[i].name);
-      r->key = xgrow (r->key, &r->keycap, klen + len + 1, 1);
-      if (i)
-        r->key[klen++] = '\0';
-      memcpy (r->key + klen, rec->f[i], len);
-      klen += len;
-    }
-  unsigned long *first = mn_groups_find (r->seen, r->key, klen);
-  char kb[128];
-  if (first)
-    return mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
-                         "key '%s' already has a row, on line %lu",
-                         mn_visible_key (kb, sizeof kb, r->key, klen),
-                         *first);
-  *(unsigned long *) mn_groups_get (r->seen, r->key, klen) = rec->line;
-  return 0;
+    if (rec->len[i] == 0)
+      return mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
+                           "empty key '%s'", r->l.col[i].name);
+  return mn_keyonce_put (&r->seen, rec, NULL, r->l.nkey, 0, file, e);
 }
 
 int

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/groups.h"
+#include "base/valuelist.h"
 #include "base/xalloc.h"
 #include "io/csvout.h"
 #include "stats/prop.h"
@@ -41,16 +42,8 @@ struct mn_trend
   size_t keycap;
   size_t other_rows;
   size_t rows[2];               /* rows of the first and second wave */
-  char **seen;                  /* owned: the first values of the wave
-                                   column, as met (--wave) */
-  size_t nseen;
-  bool seen_more;               /* more than SEEN_MAX of them */
-};
-
-/* The values of the wave column a message lists at most.  */
-enum
-{
-  SEEN_MAX = 10
+  struct mn_valuelist seen;     /* the first values of the wave column,
+                                   as met (--wave) */
 };
 
 struct mn_trend *
@@ -75,9 +68,7 @@ mn_trend_free (struct mn_trend *t)
   free (t->col);
   mn_groups_free (t->keys);
   free (t->key);
-  for (size_t i = 0; i < t->nseen; i++)
-    free (t->seen[i]);
-  free (t->seen);
+  mn_valuelist_release (&t->seen);
   free (t);
 }
 
@@ -167,23 +158,6 @@ mn_trend_bind (struct mn_trend *t, struct mn_input *in, struct mn_error *e)
 
 static const char *const wave_name[2] = { N_("first"), N_("second") };
 
-/* Keep the value S (LEN bytes) of the wave column, when new and among
-   the first SEEN_MAX.  */
-static void
-see (struct mn_trend *t, const char *s, size_t len)
-{
-  for (size_t i = 0; i < t->nseen; i++)
-    if (strlen (t->seen[i]) == len && memcmp (t->seen[i], s, len) == 0)
-      return;
-  if (t->nseen == SEEN_MAX)
-    {
-      t->seen_more = true;
-      return;
-    }
-  t->seen = xrealloc (t->seen, (t->nseen + 1) * sizeof *t->seen);
-  t->seen[t->nseen++] = xmemdup0 (s, len);
-}
-
 int
 mn_trend_check (const struct mn_trend *t, struct mn_error *e)
 {
@@ -193,15 +167,10 @@ mn_trend_check (const struct mn_trend *t, struct mn_error *e)
     {
       if (t->rows[w])
         continue;
-      char list[512] = "";
-      size_t k = 0;
-      for (size_t i = 0; i < t->nseen && k < sizeof list; i++)
-        k += (size_t) snprintf (list + k, sizeof list - k, "%s'%s'",
-                                i ? ", " : "", t->seen[i]);
-      if (t->seen_more && k < sizeof list)
-        snprintf (list + k, sizeof list - k, ", ...");
+      char list[512];
+      mn_valuelist_format (&t->seen, list, sizeof list);
       const char *v = w ? t->o.second : t->o.first;
-      if (t->nseen)
+      if (t->seen.n)
         return mn_error_set (e, NULL, 0, MN_R_USAGE,
                              "--wave: no row has '%s' in column '%s' (the "
                              "%s wave); the column holds %s", v, t->o.wave,
@@ -234,12 +203,12 @@ mn_trend_add (struct mn_trend *t, const struct mn_record *rec,
         w = 1;
       else
         {
-          see (t, v->s, v->len);
+          mn_valuelist_add (&t->seen, v->s, v->len);
           t->other_rows++;
           return 0;
         }
       if (t->rows[w] == 0)
-        see (t, v->s, v->len);
+        mn_valuelist_add (&t->seen, v->s, v->len);
     }
   t->rows[w]++;
   size_t klen = 0;

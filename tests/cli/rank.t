@@ -205,7 +205,7 @@ cmd: printf 'unit,cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method\n"A,B",C1,10,
 exit: 2
 stdout:
 stderr:
-minyi-rank: --explain: no row has those keys
+minyi-rank: --explain: no row has the keys 'A,B,C1'
 
 === --explain: a row that meets a tier closed by a tied group above its cap is told why
 cmd: printf 'rule,tier,stat,op,threshold,min_n,max_share\ntier,A,rate,>=,0.5,,40%%\ntier,B,,,,,\n' > $T/p.csv && printf 'cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method\nR1,10,10,9,0.9,0.6,0.98,0,0,0.95,wilson\nR2,10,10,8,0.8,0.5,0.95,0,0,0.95,wilson\nR3,10,10,8,0.8,0.5,0.95,0,0,0.95,wilson\nR4,10,10,7,0.7,0.4,0.9,0,0,0.95,wilson\nR5,10,10,1,0.1,0.02,0.4,0,0,0.95,wilson\n' > $T/t.csv && minyi-rank -q --by-stat rate --draws 0 --policy $T/p.csv $T/t.csv | cut -d, -f1,7 && minyi-rank -q --by-stat rate --draws 0 --policy $T/p.csv --explain R4 $T/t.csv | grep 'Policy line 2'

@@ -130,12 +130,26 @@ minyi-report:report-bad.csv:3: sat 'x' is not a number
 minyi-report:report-bad.csv:4: rate '1.5' is outside 0..1
 minyi-report: report-bad.csv: 3 records, 1 used, 2 rejected (bad-number 2)
 
-=== errors: --where matching no row
+=== errors: --where matching no row: the values the column holds are said
 cmd: minyi-report -q --where wave=2026Q1 report-rank.csv
 exit: 1
 stdout:
 stderr:
-minyi-report: no row to show (see --where)
+minyi-report: --where: no row has '2026Q1' in column 'wave'; the column holds '2026Q2'
+
+=== errors: --where matching no row: the first ten values, then "..."; the value asked for as messages quote values
+cmd: awk -F, -v OFS=, 'NR == 1 { print; next } NR == 2 { for (i = 12; i >= 1; i--) { $2 = sprintf("C%02d", i); print } }' report-rank.csv > $T/t.csv && minyi-report -q --where cadre=Ｃ01 $T/t.csv
+exit: 1
+stdout:
+stderr:
+minyi-report: --where: no row has '<U+FF23>01' in column 'cadre'; the column holds 'C12', 'C11', 'C10', 'C09', 'C08', 'C07', 'C06', 'C05', 'C04', 'C03', ...
+
+=== errors: --where on a table with no rows
+cmd: head -n 1 report-rank.csv > $T/e.csv && minyi-report -q --where wave=2026Q2 $T/e.csv
+exit: 1
+stdout:
+stderr:
+minyi-report: --where: no row has '2026Q2' in column 'wave': the tables have no rows
 
 === errors: --where naming no column
 cmd: minyi-report -q --where quarter=1 report-rank.csv
@@ -143,6 +157,42 @@ exit: 1
 stdout:
 stderr:
 minyi-report:report-rank.csv:1: --where: no column 'quarter'
+
+=== errors: a key given twice in one table: the second row rejected, as minyi-rank does
+cmd: cd $T && (cat "$OLDPWD/report-rank.csv"; sed -n 2p "$OLDPWD/report-rank.csv") > dup.csv && minyi-report --rejects rej.csv -f markdown dup.csv > out.md; echo "status $?"; grep -c '| C01 ' out.md; cut -d, -f1-3 rej.csv
+stdout:
+status 1
+1
+source,line,reason
+dup.csv,8,duplicate
+stderr:
+minyi-report:dup.csv:8: key '2026Q2,C01' already has a row, on line 2
+minyi-report: dup.csv: 7 records, 6 used, 1 rejected (duplicate 1)
+
+=== errors: a key in two tables: the later table's row rejected, as minyi-rank does
+cmd: cp report-rank.csv $T/ && cd $T && sed -n '1p;3p;4p' report-rank.csv > more.csv && minyi-report -f markdown report-rank.csv more.csv > out.md; echo "status $?"; grep -c '| C0[23] ' out.md
+stdout:
+status 1
+2
+stderr:
+minyi-report: report-rank.csv: 6 records, 6 used, 0 rejected
+minyi-report:more.csv:2: key '2026Q2,C02' already has a row, in report-rank.csv:3
+minyi-report:more.csv:3: key '2026Q2,C03' already has a row, in report-rank.csv:4
+minyi-report: more.csv: 2 records, 0 used, 2 rejected (duplicate 2)
+minyi-report: all inputs: 8 records, 6 used, 2 rejected (duplicate 2)
+
+=== a rejected row's key is not taken: the good row with that key after it is shown
+cmd: (sed '2s/,40,38,/,40,x,/' report-rank.csv; sed -n 2p report-rank.csv) > $T/b.csv && minyi-report -f markdown $T/b.csv 2>&1 > $T/out.md | sed "s|$T/||"; grep -c '| C01 ' $T/out.md
+stdout:
+minyi-report:b.csv:2: sat 'x' is not a number
+minyi-report: b.csv: 7 records, 6 used, 1 rejected (bad-number 1)
+1
+
+=== --where: the keys of rows not shown are not checked
+cmd: (cat report-rank.csv; sed -n 2p report-rank.csv | sed 's/^2026Q2/2026Q1/'; sed -n 2p report-rank.csv | sed 's/^2026Q2/2026Q1/') > $T/w.csv && minyi-report -f markdown --where wave=2026Q2 $T/w.csv 2>&1 > $T/out.md | sed "s|$T/||"; grep -c '| C01 ' $T/out.md
+stdout:
+minyi-report: w.csv: 8 records, 8 used, 0 rejected
+1
 
 === errors: no n column
 cmd: printf "a,b\n1,2\n" | minyi-report -q

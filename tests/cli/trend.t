@@ -154,3 +154,10 @@ stderr:
 minyi-trend: --wave: no row has 'W9' in column 'wave' (the second wave); the column holds 'W1', 'W2'
 minyi-trend: --wave: no row has 'W0' in column 'wave' (the first wave); the column holds 'W1', 'W2'
 minyi-trend: --wave: no row has 'W1' in column 'wave' (the first wave): the tables have no rows
+
+=== --wave naming a wave no row has, in a column of many values: the first ten, then "..."
+cmd: minyi-score -q -w weight -i q -s 4..5 -g wave,cadre trend.csv | awk -F, -v OFS=, 'NR == 1 { print; next } NR == 2 { for (i = 1; i <= 12; i++) { $1 = "V" i; print } }' | minyi-trend -q --wave wave=W1,W2
+exit: 1
+stdout:
+stderr:
+minyi-trend: --wave: no row has 'W1' in column 'wave' (the first wave); the column holds 'V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9', 'V10', ...

@@ -3,9 +3,11 @@
    Wilson intervals it fills.
 
    The rows kept are those accepted (one --where run keeps a subset);
-   a proportion kept is in [0, 1] and an interval kept is in order.  */
+   a proportion kept is in [0, 1] and an interval kept is in order; no
+   two rows kept have the same keys.  */
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "io/input.h"
 #include "report/rtable.h"
@@ -55,6 +57,15 @@ read_table (const char *path, const char *column, const char *value)
           check (mn_rrow_id (&t, r) != NULL, "a row has an id");
           for (size_t k = 0; k < t.nkey; k++)
             check (mn_rrow_key (&t, r, k) != NULL, "a key");
+          /* Pairs among the first rows only, to stay quick.  */
+          for (size_t j = 0; j < i && i < 256; j++)
+            {
+              size_t k = 0;
+              while (k < t.nkey
+                     && strcmp (t.row[j].key[k], r->key[k]) == 0)
+                k++;
+              check (k < t.nkey, "a key kept once");
+            }
         }
     }
   else
