@@ -218,6 +218,7 @@ int
 mn_rtable_add (struct mn_rtable *t, const struct mn_record *rec,
                const char *file, struct mn_error *e)
 {
+  t->offered++;
   if (t->where_pos >= 0)
     {
       mn_valuelist_add (&t->where_seen, rec->f[t->where_pos],
@@ -281,8 +282,15 @@ mn_rtable_check (const struct mn_rtable *t, struct mn_error *e)
                            "--where: no row has '%s' in column '%s': the "
                            "tables have no rows", v, t->where_col);
     }
+  if (t->where_col)
+    return mn_error_set (e, NULL, 0, MN_R_USAGE,
+                         "no row to show: every row with '%s' in column "
+                         "'%s' was rejected", t->where_val, t->where_col);
+  if (t->offered)
+    return mn_error_set (e, NULL, 0, MN_R_USAGE,
+                         "no row to show: every row was rejected");
   return mn_error_set (e, NULL, 0, MN_R_USAGE,
-                       "no row to show (see --where)");
+                       "no row to show: the tables have no rows");
 }
 
 /* The join: T's rows sorted by their joined key, searched for each row

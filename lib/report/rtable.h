@@ -72,6 +72,7 @@ struct mn_rtable
   long where_pos;
   unsigned long skipped;        /* rows not matching --where */
   unsigned long matched;        /* rows matching it, shown or rejected */
+  unsigned long offered;        /* rows given to mn_rtable_add */
   struct mn_valuelist where_seen; /* the first values of its column */
   struct mn_keyonce keys;       /* the keys of the rows shown */
   size_t ninput;                /* inputs bound */

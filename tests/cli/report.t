@@ -151,6 +151,18 @@ stdout:
 stderr:
 minyi-report: --where: no row has '2026Q2' in column 'wave': the tables have no rows
 
+=== errors: no row to show says why: a table with no rows, every row rejected, every row --where kept rejected (it said 'see --where' without one)
+cmd: head -n 1 report-rank.csv > $T/e.csv; minyi-report -q $T/e.csv; echo $?; awk -F, -v OFS=, 'NR > 1 { $1 = "" } 1' report-rank.csv > $T/k.csv; minyi-report -q $T/k.csv; echo $?; minyi-report -q --where cadre=C01 $T/k.csv; echo $?
+exit: 0
+stdout:
+1
+1
+1
+stderr:
+minyi-report: no row to show: the tables have no rows
+minyi-report: no row to show: every row was rejected
+minyi-report: no row to show: every row with 'C01' in column 'cadre' was rejected
+
 === errors: --where naming no column
 cmd: minyi-report -q --where quarter=1 report-rank.csv
 exit: 1
