@@ -405,7 +405,8 @@ mn_codebook_load (struct mn_codebook *cb, FILE *fp, const char *name,
       if (col[i] < 0 && required[i])
         {
           rc = mn_error_set (e, name, 1, MN_R_MISSING_COLUMN,
-                             "codebook has no column '%s'", cols[i]);
+                             "codebook has no column '%s'%s", cols[i],
+                             mn_header_delim_hint (&h));
           goto out;
         }
     }

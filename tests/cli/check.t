@@ -701,3 +701,12 @@ minyi-check:d.csv:2903: household 'H2899' already rated cadre 'C1' in wave 'W' o
 minyi-check:d.csv:2002: household 'H5' already rated cadre 'C5' in wave 'W' on line 6
 minyi-check:d.csv:2903: household 'H2899' already rated cadre 'C1' in wave 'W' on line 2901
 stderr:
+
+=== a roster and a columns file separated by semicolons must be comma-separated, whatever -d says
+cmd: tr , ';' < roster.csv > $T/r.csv; printf 'name;alias\nwave;波次\n' > $T/cols.csv; cp codebook.csv check.csv $T; cd $T && minyi-check -q -c codebook.csv -R r.csv check.csv; echo $?; minyi-check -q -c codebook.csv --columns cols.csv check.csv; echo $?
+stdout:
+1
+1
+stderr:
+minyi-check:r.csv:1: roster has no column 'cadre' (columns: cadre;name;unit;position;township;villages;households); fields separated by another delimiter? this file must be comma-separated, whatever -d says; a columns file (--columns, minyi-formats(5)) maps other names, such as 干部编号, to cadre
+minyi-check:cols.csv:1: no column 'name' (columns: name;alias); fields separated by another delimiter? this file must be comma-separated, whatever -d says

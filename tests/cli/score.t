@@ -484,3 +484,12 @@ stdout:
 u16.csv:1: header is UTF-16 (Excel's "Unicode text"); try --encoding=UTF-16
 same table with --encoding=UTF-16
 stderr:
+
+=== a codebook and group shares separated by semicolons must be comma-separated, whatever -d says
+cmd: tr , ';' < codebook.csv > $T/cb.csv; tr , ';' < group-shares.csv > $T/g.csv; cp codebook.csv groups.csv $T; cd $T && minyi-score -q -d ';' -c cb.csv groups.csv; echo $?; minyi-score -q -c codebook.csv --group-weights=g.csv groups.csv; echo $?
+stdout:
+1
+1
+stderr:
+minyi-score:cb.csv:1: codebook has no column 'item'; fields separated by another delimiter? this file must be comma-separated, whatever -d says
+minyi-score:g.csv:1: no column 'group' (columns: group;share); fields separated by another delimiter? this file must be comma-separated, whatever -d says
