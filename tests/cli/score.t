@@ -291,6 +291,13 @@ stdout:
 stderr:
 minyi-score: codebook.csv: no item 'nosuch' in the codebook
 
+=== a rate item given by its column: the item's name is said
+cmd: minyi-score -c codebook.csv -r q2 good.csv
+exit: 2
+stdout:
+stderr:
+minyi-score: codebook.csv: no item 'q2' in the codebook: 'q2' is the column of item 'attitude': give the item's name
+
 === missing input file is a system error
 cmd: minyi-score -c codebook.csv nosuch.csv
 exit: 2
