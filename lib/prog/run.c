@@ -85,6 +85,12 @@ keep (struct mn_run *run, int status)
     run->status = status;
 }
 
+void
+mn_run_keep (struct mn_run *run, int status)
+{
+  keep (run, status);
+}
+
 int
 mn_run_status (struct mn_run *run, int status)
 {
