@@ -80,9 +80,10 @@ struct par
   long long size;
   int fd;                       /* the main input's, read with pread */
   bool undecided;               /* its encoding put off: ASCII so far */
-  /* Step 2: range I < N - 1 cut into N pieces at line starts, piece T
-     from CUT[I * (N + 1) + T] to the next, counted by worker T into
-     PIECE[I * N + T] (-1: not counted, a read error).  */
+  /* Step 2: the ranges but the last, from the file's start, cut into
+     N pieces at line starts, piece T from CUT[T] to CUT[T + 1]; worker
+     T's count of its part of range I in PIECE[I * N + T] (-1: a read
+     error).  */
   long long *cut;
   long *piece;
 };
@@ -268,45 +269,46 @@ count_span (int fd, long long start, long long end)
   return at == end && n + cr <= LONG_MAX ? (long) (n + cr) : -1;
 }
 
-/* Step 2 for W: its piece of each range but the last (the pieces of a
-   range all begin at line starts, so that a CRLF is never cut).  */
+/* Step 2 for W: its piece of the ranges to count, cut where it crosses
+   from one range into the next, each part's lines added to its range's
+   (every cut is at a line start, so that a CRLF is never split).  */
 static void *
 count_share (void *arg)
 {
   struct worker *w = arg;
   struct par *p = w->par;
   size_t t = (size_t) (w - p->w), n = p->n;
-  for (size_t i = 0; i + 1 < n; i++)
+  long long a = p->cut[t], z = p->cut[t + 1];
+  for (size_t i = 0; i + 1 < n && a < z; i++)
     {
-      const long long *c = p->cut + i * (n + 1);
-      p->piece[i * n + t] = count_span (p->fd, c[t], c[t + 1]);
+      long long from = a > p->w[i].start ? a : p->w[i].start;
+      long long to = z < p->w[i].end ? z : p->w[i].end;
+      if (from >= to)
+        continue;
+      long k = count_span (p->fd, from, to);
+      long *sum = &p->piece[i * n + t];
+      *sum = *sum < 0 || k < 0 ? -1 : *sum + k;
     }
   return NULL;
 }
 
-/* Cut each range but the last into P->N pieces for step 2, each after
-   the first LF at or after its share of the range.  Returns 0, or -1 on
-   a read error.  */
+/* Cut the ranges to count for step 2 (all but the last, one span from
+   the file's start) into P->N pieces, one a worker, each after the
+   first LF at or after its share.  Returns 0, or -1 on a read error.  */
 static int
 cut_pieces (struct par *p)
 {
   size_t n = p->n;
-  p->cut = xcalloc ((n - 1) * (n + 1), sizeof *p->cut);
+  long long z = p->w[n - 1].start;
+  p->cut = xcalloc (n + 1, sizeof *p->cut);
   p->piece = xcalloc ((n - 1) * n, sizeof *p->piece);
-  for (size_t i = 0; i + 1 < n; i++)
+  p->cut[n] = z;
+  for (size_t t = 1; t < n; t++)
     {
-      long long *c = p->cut + i * (n + 1);
-      long long a = p->w[i].start, z = p->w[i].end;
-      c[0] = a;
-      c[n] = z;
-      for (size_t t = 1; t < n; t++)
-        {
-          long long at = line_start (p->fd, a + (z - a) / (long long) n
-                                              * (long long) t, z);
-          if (at < 0)
-            return -1;
-          c[t] = at < c[t - 1] ? c[t - 1] : at > z ? z : at;
-        }
+      long long at = line_start (p->fd, z / (long long) n * (long long) t, z);
+      if (at < 0)
+        return -1;
+      p->cut[t] = at < p->cut[t - 1] ? p->cut[t - 1] : at > z ? z : at;
     }
   return 0;
 }
