@@ -217,6 +217,7 @@ main (int argc, char **argv)
      in UTF-8 (a byte-order mark dropped) or the GB18030 of
      --output-encoding=gb18030, recognised.  */
   run.ro.delim = ',';
+  run.ro.delim_option = false;
   run.ro.encoding = NULL;
   run.bind = merge_bind;
   run.row = merge_row;

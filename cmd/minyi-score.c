@@ -340,11 +340,10 @@ load (struct mn_run *run, const struct args *a, struct mn_codebook *cb,
                                                  : MN_EXIT_AUTO);
   if (run->failed)
     return NULL;
-  long k = a->rate_item ? mn_codebook_find (cb, a->rate_item) : 0;
+  long k = a->rate_item ? mn_codebook_item (cb, a->rate_item, a->codebook,
+                                            &e) : 0;
   if (k < 0)
     {
-      mn_error_set (&e, a->codebook, 0, MN_R_USAGE,
-                    "no item '%s' in the codebook", a->rate_item);
       mn_run_fail (run, &e, MN_EXIT_USAGE);
       return NULL;
     }

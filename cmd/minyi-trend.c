@@ -121,8 +121,9 @@ static const struct argp argp = {
   "The comparison, one row per key of either wave in byte order (keys of "
   "one wave only included and said so), goes to standard output; see "
   "minyi-formats(5).\n\n"
-  "Exit status: 0 if every row was compared, 1 if rows were rejected or "
-  "a table is invalid, 2 on a usage or system error.\n\n"
+  "Exit status: 0 if every row was compared, 1 if rows were rejected, "
+  "no key is in both waves (the table still written) or a table is "
+  "invalid, 2 on a usage or system error.\n\n"
   "Example:\n"
   "  minyi-trend --wave wave=2026Q1,2026Q2 scores.csv"),
   mn_table_children_exact, mn_help_filter, MN_DOMAIN
@@ -204,9 +205,17 @@ main (int argc, char **argv)
         write_meta (&a, &run, t, meta->fp);
       struct mn_trend_summary s;
       mn_trend_summary (t, &s);
-      if (s.both == 0 && s.first_only && s.second_only && !a.common.quiet)
-        error (0, 0, _("no key is in both waves: are the tables keyed by "
-                     "their wave too (--ignore-key COLUMN)?"));
+      /* Nothing compared: every key in one wave only, as when tables
+         keyed by their wave are joined on it.  The table is written (it
+         says so, row by row), but the run failed its purpose: status 1,
+         for a script that does not read the table.  */
+      if (s.both == 0 && s.first_only && s.second_only)
+        {
+          if (!a.common.quiet)
+            error (0, 0, _("no key is in both waves: are the tables keyed "
+                           "by their wave too (--ignore-key COLUMN)?"));
+          mn_run_keep (&run, MN_EXIT_DATA);
+        }
     }
   mn_run_commit (&run);
 

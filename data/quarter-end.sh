@@ -103,11 +103,24 @@ echo "interval, cadre, post, answers, posterior mean [95% interval], tier)."
 echo "The rank orders the posterior means; the interval is where the rank"
 echo "falls in 95% of the draws from the posteriors, and need not hold it:"
 echo "rows whose intervals overlap cannot be told apart."
-echo "Top five:"
-show | head -n 5 | column -t -s "$(printf '\t')"
-echo "Bottom five (of the ranked; unranked and no-data rows follow them"
-echo "in ranking.csv):"
-show | awk -F'\t' '$1 != "-"' | tail -n 5 | column -t -s "$(printf '\t')"
+# Five ranked rows from the top and from the bottom, and every row tied
+# with the last of them: a cut inside a tie would show one of two equal
+# rows and hide the other.
+top () {
+  awk -F'\t' '$1 != "-"' | awk -F'\t' 'NR == 5 { cut = $1 }
+    NR > 5 && $1 != cut { exit } { print }'
+}
+bottom () {
+  awk -F'\t' '$1 != "-" { r[++n] = $1; l[n] = $0 }
+    END { k = n > 5 ? n - 4 : 1
+          while (k > 1 && r[k - 1] == r[k]) k--
+          for (i = k; i <= n; i++) print l[i] }'
+}
+echo "Top five (and any row tied with the fifth):"
+show | top | column -t -s "$(printf '\t')"
+echo "Bottom five (and any row tied with the fifth from the bottom; the"
+echo "unranked and no-data rows follow them in ranking.csv):"
+show | bottom | column -t -s "$(printf '\t')"
 echo
 echo "Changes from $prev to $wave (Newcombe 95% intervals):"
 awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }

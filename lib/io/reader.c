@@ -1045,6 +1045,7 @@ mn_header_init (struct mn_header *h, const struct mn_record *rec)
   h->name = xmalloc (rec->n * sizeof *h->name);
   h->orig = NULL;
   h->aliases = NULL;
+  h->delim_option = false;
   h->line = rec->line;
   for (size_t i = 0; i < rec->n; i++)
     h->name[i] = xmemdup0 (rec->f[i], rec->len[i]);
@@ -1066,6 +1067,7 @@ mn_header_release (struct mn_header *h)
   h->n = 0;
   h->line = 0;
   h->aliases = NULL;
+  h->delim_option = false;
 }
 
 unsigned long
@@ -1096,6 +1098,19 @@ mn_header_list (const struct mn_header *h, char *buf, size_t size)
       strcpy (buf + cut, "...");
     }
   return buf;
+}
+
+const char *
+mn_header_delim_hint (const struct mn_header *h)
+{
+  if (h->n != 1 || !strpbrk (h->name[0], "\t;|"))
+    return "";
+  /* -d is the survey's (or the log's, or the score table's): a small
+     file is read with commas whatever it says.  */
+  return h->delim_option
+         ? _("; fields separated by another delimiter? see -d")
+         : _("; fields separated by another delimiter? this file must be "
+             "comma-separated, whatever -d says");
 }
 
 long
@@ -1138,11 +1153,11 @@ mn_header_find (const struct mn_header *h, const char *spec, const char *file,
   for (size_t i = 0; i < h->n && !foreign; i++)
     for (const char *p = h->name[i]; *p && !foreign; p++)
       foreign = (unsigned char) *p >= 0x80;
+  const char *delim = mn_header_delim_hint (h);
   mn_error_set (e, file, mn_header_line (h), MN_R_MISSING_COLUMN,
                 "no column '%s' (columns: %s)%s%s", spec, list,
                 h->n != 1 ? ""
-                : strpbrk (h->name[0], "\t;|")
-                  ? _("; fields separated by another delimiter? see -d")
+                : *delim ? delim
                   : _("; a title row above the header? see --skip-rows"),
                 foreign ? _("; a columns file (--columns, minyi-formats(5)) "
                             "maps other names to the suite's") : "");

@@ -63,6 +63,12 @@ struct mn_reader_options
      included), as if the input ended there: one byte range of a file
      read by several threads (prog/parallel.h).  0: no limit.  */
   unsigned long long limit;
+  /* The delimiter is -d's to choose: this is an input -d governs (a
+     survey, a service log, a score table), and a header of one field
+     holding a tab, ';' or '|' is said to want -d.  False: a small file
+     (codebook, roster, margins, shares, columns file, catalogue...),
+     comma-separated whatever -d says, which such a header is told.  */
+  bool delim_option;
 };
 
 #define MN_READER_MAX_RECORD ((size_t) 64 << 20)
@@ -173,10 +179,13 @@ struct mn_header
                                         aliases it was renamed by, which
                                         mn_header_find also resolves;
                                         NULL: none */
+  bool delim_option;        /* read with -d's delimiter (the reader
+                               options' DELIM_OPTION); false: a small
+                               file, always comma-separated */
 };
 
 /* Set H to copies of REC's fields (REC borrowed, not kept), on REC's
-   line.  Release H with mn_header_release.  */
+   line, as the header of a small file (H->delim_option false).  Release H with mn_header_release.  */
 void mn_header_init (struct mn_header *h, const struct mn_record *rec);
 
 /* Free H's names (not H itself); H is left empty.  */
@@ -190,6 +199,13 @@ void mn_header_release (struct mn_header *h);
    input in E and is kept there, not copied.  */
 long mn_header_find (const struct mn_header *h, const char *spec,
                      const char *file, struct mn_error *e);
+
+/* For a message that H lacks a column: when H is one field holding a
+   tab, ';' or '|' (a file with another delimiter), "; fields separated
+   by another delimiter?" and what to do, translated: see -d, or for a
+   small file (H->delim_option false) that it must be comma-separated.
+   Otherwise "".  Static storage.  */
+const char *mn_header_delim_hint (const struct mn_header *h);
 
 /* Describe H's columns into the caller's BUF of SIZE bytes, for a
    message: "a, b (as read: c), d", cut at a character with "..." when

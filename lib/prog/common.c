@@ -312,6 +312,7 @@ mn_common_init (struct mn_common_opts *c)
 {
   memset (c, 0, sizeof *c);
   c->reader.delim = ',';
+  c->reader.delim_option = true;
   c->reader.skip_rows = MN_SKIP_AUTO;
   const char *env = getenv ("MINYI_COLUMNS");
   c->columns = env && *env ? env : NULL;

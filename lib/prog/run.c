@@ -30,6 +30,7 @@ mn_run_init (struct mn_run *run, char *const *files, size_t nfiles,
   memset (run, 0, sizeof *run);
   run->rep = rep;
   run->ro.delim = ',';
+  run->ro.delim_option = true;
   run->ro.guess = true;
   run->ro.skip_rows = MN_SKIP_AUTO;
   if (!nfiles)
@@ -82,6 +83,12 @@ keep (struct mn_run *run, int status)
 {
   if (status > run->status)
     run->status = status;
+}
+
+void
+mn_run_keep (struct mn_run *run, int status)
+{
+  keep (run, status);
 }
 
 int

@@ -203,6 +203,11 @@ int mn_run_fail (struct mn_run *run, const struct mn_error *e, int status);
    why).  Returns -1.  */
 int mn_run_status (struct mn_run *run, int status);
 
+/* Keep STATUS as the run's exit status when it is more severe, without
+   failing the run: a data problem the outputs are still written with
+   (the program has said what).  */
+void mn_run_keep (struct mn_run *run, int status);
+
 /* Put the outputs in place: the main output first, then the rejects,
    then the others, so that when the main output cannot be written,
    neither are the others (and none is left half-written).  Then report

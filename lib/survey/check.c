@@ -224,14 +224,14 @@ mn_checker_new (const struct mn_check_spec *spec, struct mn_error *e)
   if (spec->alpha_items)
     for (size_t i = 0; i < spec->nalpha; i++)
       {
-        long k = mn_codebook_find (cb, spec->alpha_items[i]);
-        if (k < 0 || !numeric_item (&cb->item[k], &c->amin[c->nalpha],
-                                    &c->amax[c->nalpha]))
+        long k = mn_codebook_item (cb, spec->alpha_items[i], NULL, e);
+        if (k >= 0 && !numeric_item (&cb->item[k], &c->amin[c->nalpha],
+                                     &c->amax[c->nalpha]))
+          k = mn_error_set (e, NULL, 0, MN_R_USAGE,
+                            "item '%s' has no numeric scale",
+                            spec->alpha_items[i]);
+        if (k < 0)
           {
-            mn_error_set (e, NULL, 0, MN_R_USAGE,
-                          k < 0 ? N_("no item '%s' in the codebook")
-                                : N_("item '%s' has no numeric scale"),
-                          spec->alpha_items[i]);
             mn_checker_free (c);
             return NULL;
           }

@@ -131,6 +131,28 @@ mn_codebook_find (const struct mn_codebook *cb, const char *id)
   return -1;
 }
 
+long
+mn_codebook_item (const struct mn_codebook *cb, const char *id,
+                  const char *file, struct mn_error *e)
+{
+  long k = mn_codebook_find (cb, id);
+  if (k >= 0)
+    return k;
+  /* Items are named by id; a survey column is an easy slip, since the
+     survey's header is what one sees.  */
+  for (size_t i = 0; i < cb->n; i++)
+    if (strcmp (cb->item[i].column, id) == 0)
+      {
+        mn_error_set (e, file, 0, MN_R_USAGE,
+                      "no item '%s' in the codebook: '%s' is the column of "
+                      "item '%s': give the item's name", id, id,
+                      cb->item[i].id);
+        return -1;
+      }
+  mn_error_set (e, file, 0, MN_R_USAGE, "no item '%s' in the codebook", id);
+  return -1;
+}
+
 void
 mn_item_describe (const struct mn_item *it, char *buf, size_t size)
 {
@@ -405,7 +427,8 @@ mn_codebook_load (struct mn_codebook *cb, FILE *fp, const char *name,
       if (col[i] < 0 && required[i])
         {
           rc = mn_error_set (e, name, 1, MN_R_MISSING_COLUMN,
-                             "codebook has no column '%s'", cols[i]);
+                             "codebook has no column '%s'%s", cols[i],
+                             mn_header_delim_hint (&h));
           goto out;
         }
     }

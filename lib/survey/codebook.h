@@ -110,6 +110,13 @@ void mn_codebook_release (struct mn_codebook *cb);
 /* Index of the item with id ID (borrowed), or -1.  */
 long mn_codebook_find (const struct mn_codebook *cb, const char *id);
 
+/* An item named on the command line: the index of the item with id ID
+   (borrowed), or -1 with E (reason MN_R_USAGE, naming FILE, kept, on no
+   line; FILE may be NULL) saying there is none, and, when ID is the
+   survey column of an item, which item's, whose name to give.  */
+long mn_codebook_item (const struct mn_codebook *cb, const char *id,
+                       const char *file, struct mn_error *e);
+
 /* Describe IT's scale ("1..5", "满意|基本满意|不满意") into the caller's
    BUF of SIZE bytes.  */
 void mn_item_describe (const struct mn_item *it, char *buf, size_t size);

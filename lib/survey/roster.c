@@ -103,10 +103,11 @@ mn_roster_load (struct mn_roster *r, FILE *fp, const char *name,
     {
       char list[600];
       rc = mn_error_set (e, name, rec.line, MN_R_USAGE,
-                         "roster has no column 'cadre' (columns: %s); a "
+                         "roster has no column 'cadre' (columns: %s)%s; a "
                          "columns file (--columns, minyi-formats(5)) maps "
                          "other names, such as 干部编号, to cadre",
-                         mn_header_list (&h, list, sizeof list));
+                         mn_header_list (&h, list, sizeof list),
+                         mn_header_delim_hint (&h));
       goto out;
     }
   while ((rc = mn_reader_next (rd, &rec, e)) == 1)

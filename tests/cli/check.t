@@ -701,3 +701,21 @@ minyi-check:d.csv:2903: household 'H2899' already rated cadre 'C1' in wave 'W' o
 minyi-check:d.csv:2002: household 'H5' already rated cadre 'C5' in wave 'W' on line 6
 minyi-check:d.csv:2903: household 'H2899' already rated cadre 'C1' in wave 'W' on line 2901
 stderr:
+
+=== a roster and a columns file separated by semicolons must be comma-separated, whatever -d says
+cmd: tr , ';' < roster.csv > $T/r.csv; printf 'name;alias\nwave;波次\n' > $T/cols.csv; cp codebook.csv check.csv $T; cd $T && minyi-check -q -c codebook.csv -R r.csv check.csv; echo $?; minyi-check -q -c codebook.csv --columns cols.csv check.csv; echo $?
+stdout:
+1
+1
+stderr:
+minyi-check:r.csv:1: roster has no column 'cadre' (columns: cadre;name;unit;position;township;villages;households); fields separated by another delimiter? this file must be comma-separated, whatever -d says; a columns file (--columns, minyi-formats(5)) maps other names, such as 干部编号, to cadre
+minyi-check:cols.csv:1: no column 'name' (columns: name;alias); fields separated by another delimiter? this file must be comma-separated, whatever -d says
+
+=== --alpha-items naming an item's column: the item's name is said; an unknown name as before
+cmd: minyi-check -q -c codebook.csv --alpha-items attitude,q2 check.csv; echo $?; minyi-check -q -c codebook.csv --alpha-items zz check.csv; echo $?
+stdout:
+2
+2
+stderr:
+minyi-check: no item 'q2' in the codebook: 'q2' is the column of item 'attitude': give the item's name
+minyi-check: no item 'zz' in the codebook

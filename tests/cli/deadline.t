@@ -251,3 +251,12 @@ completed,4
 on_time,3
 open,3
 overdue,1
+
+=== a catalogue separated by semicolons must be comma-separated, whatever -d says; the log follows -d
+cmd: tr , ';' < deadline-catalogue.csv > $T/cat.csv; tr , ';' < deadline-log.csv > $T/log.csv; cp deadline-catalogue.csv deadline-rules.csv ../../data/calendar-2014.csv $T; cd $T && minyi-deadline -q -d ';' --catalogue cat.csv --calendar calendar-2014.csv --rules deadline-rules.csv --as-of '2014-10-10 12:00' log.csv; echo $?; minyi-deadline -q --catalogue deadline-catalogue.csv --calendar calendar-2014.csv --rules deadline-rules.csv --as-of '2014-10-10 12:00' log.csv; echo $?
+stdout:
+1
+1
+stderr:
+minyi-deadline:cat.csv:1: no column 'service' (columns: service;department;statutory;promised;name); fields separated by another delimiter? this file must be comma-separated, whatever -d says
+minyi-deadline:log.csv:1: no column 'item' (columns: item;department;service;window;received;completed;suspensions); fields separated by another delimiter? see -d

@@ -5,14 +5,34 @@ cmd: cd ../.. && sh data/quarter-end.sh $B $T/qe > $T/out 2>&1; echo "exit $?"; 
 stdout:
 exit 0
 300
-Top five:
-Bottom five (of the ranked; unranked and no-data rows follow them
+Top five (and any row tied with the fifth):
+Bottom five (and any row tied with the fifth from the bottom; the
 
 === what it prints of the ranking is what ranking.csv holds
 cmd: cd ../.. && sh data/quarter-end.sh $B $T/qe 2>/dev/null | sed -n '/^Top five/{n;p}' | awk '{ print $1, $3 }' && awk -F, '$1 == "2026Q2" { print $11, $2; exit }' $T/qe/ranking.csv
 stdout:
 1 C0227
 1 C0227
+
+=== the top and bottom lists keep a tie at the cut whole: C0139 and C0199 share rank 295 (ranking.csv), both shown
+cmd: cd ../.. && sh data/quarter-end.sh $B $T/qe 2>/dev/null | sed -n '/^Top five/,/^$/p' | awk '$1 ~ /^[0-9]+$/ { print $1, $3 }'
+stdout:
+1 C0227
+2 C0013
+3 C0004
+3 C0093
+5 C0056
+295 C0139
+295 C0199
+297 C0022
+298 C0108
+299 C0276
+300 C0106
+
+=== the lists are the ranked rows of the last wave whose ranks reach the fifth's from the top and from the bottom, as ranking.csv has them
+cmd: cd ../.. && sh data/quarter-end.sh $B $T/qe 2>/dev/null | sed -n '/^Top five/,/^$/p' | awk '$1 ~ /^[0-9]+$/ { print $1, $3 }' > $T/shown; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $1 == "2026Q2" && $c["rank"] != "" { print $c["rank"], $2 }' $T/qe/ranking.csv | sort -k1,1n -k2,2 > $T/ranked; t=$(sed -n 5p $T/ranked | cut -d' ' -f1); b=$(tail -n 5 $T/ranked | head -n 1 | cut -d' ' -f1); awk -v t=$t -v b=$b '$1 <= t || $1 >= b' $T/ranked | cmp - $T/shown && echo same
+stdout:
+same
 
 === the tables it says have a provenance file have one, and only those
 cmd: cd ../.. && sh data/quarter-end.sh $B $T/qe 2>/dev/null | sed -n '/^Quarter-end results/{N;p;}' | sed "s|$T|TMP|"; cd $T/qe && ls *.meta.csv

@@ -291,6 +291,13 @@ stdout:
 stderr:
 minyi-score: codebook.csv: no item 'nosuch' in the codebook
 
+=== a rate item given by its column: the item's name is said
+cmd: minyi-score -c codebook.csv -r q2 good.csv
+exit: 2
+stdout:
+stderr:
+minyi-score: codebook.csv: no item 'q2' in the codebook: 'q2' is the column of item 'attitude': give the item's name
+
 === missing input file is a system error
 cmd: minyi-score -c codebook.csv nosuch.csv
 exit: 2
@@ -484,3 +491,12 @@ stdout:
 u16.csv:1: header is UTF-16 (Excel's "Unicode text"); try --encoding=UTF-16
 same table with --encoding=UTF-16
 stderr:
+
+=== a codebook and group shares separated by semicolons must be comma-separated, whatever -d says
+cmd: tr , ';' < codebook.csv > $T/cb.csv; tr , ';' < group-shares.csv > $T/g.csv; cp codebook.csv groups.csv $T; cd $T && minyi-score -q -d ';' -c cb.csv groups.csv; echo $?; minyi-score -q -c codebook.csv --group-weights=g.csv groups.csv; echo $?
+stdout:
+1
+1
+stderr:
+minyi-score:cb.csv:1: codebook has no column 'item'; fields separated by another delimiter? this file must be comma-separated, whatever -d says
+minyi-score:g.csv:1: no column 'group' (columns: group;share); fields separated by another delimiter? this file must be comma-separated, whatever -d says

@@ -71,9 +71,10 @@ K4,,,,no-answers
 K5,,,,first-only
 K6,,,,second-only
 
-=== two tables keyed by their wave share no key: said so
-cmd: minyi-score -q -i q -s 4..5 -g wave,cadre trend.csv > $T/s.csv && grep -E '^(wave|W1)' $T/s.csv > $T/w1.csv && grep -E '^(wave|W2)' $T/s.csv > $T/w2.csv && cd $T && minyi-trend w1.csv w2.csv 2>err.txt >/dev/null; cat err.txt
+=== two tables keyed by their wave share no key: said so, status 1
+cmd: minyi-score -q -i q -s 4..5 -g wave,cadre trend.csv > $T/s.csv && grep -E '^(wave|W1)' $T/s.csv > $T/w1.csv && grep -E '^(wave|W2)' $T/s.csv > $T/w2.csv && cd $T && minyi-trend w1.csv w2.csv 2>err.txt >/dev/null; echo $?; cat err.txt
 stdout:
+1
 minyi-trend: w1.csv: 5 records, 5 used, 0 rejected
 minyi-trend: w2.csv: 5 records, 5 used, 0 rejected
 minyi-trend: no key is in both waves: are the tables keyed by their wave too (--ignore-key COLUMN)?
@@ -161,3 +162,26 @@ exit: 1
 stdout:
 stderr:
 minyi-trend: --wave: no row has 'W1' in column 'wave' (the first wave); the column holds 'V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9', 'V10', ...
+
+=== no key in both waves: the table is still written, every row in one wave only, and -q keeps status 1
+cmd: minyi-score -q -i q -s 4..5 -g wave,cadre trend.csv > $T/s.csv && grep -E '^(wave|W1)' $T/s.csv > $T/w1.csv && grep -E '^(wave|W2)' $T/s.csv > $T/w2.csv && cd $T && minyi-trend -q -o t.csv w1.csv w2.csv; echo $?; cut -d, -f1,2,12 t.csv
+stdout:
+1
+wave,cadre,change
+W1,K1,first-only
+W1,K2,first-only
+W1,K3,first-only
+W1,K4,first-only
+W1,K5,first-only
+W2,K1,second-only
+W2,K2,second-only
+W2,K3,second-only
+W2,K4,second-only
+W2,K6,second-only
+stderr:
+
+=== the waves of one table share keys: status 0
+cmd: minyi-score -q -i q -s 4..5 -g wave,cadre trend.csv > $T/s.csv && grep -E '^(wave|W1)' $T/s.csv > $T/w1.csv && grep -E '^(wave|W2)' $T/s.csv > $T/w2.csv && cd $T && minyi-trend -q --ignore-key wave w1.csv w2.csv > /dev/null; echo $?
+stdout:
+0
+stderr:

@@ -306,3 +306,18 @@ stdout:
 minyi-weight: /dev/stdin: 1000 records, 1000 used, 0 rejected
 same
 stderr:
+
+=== margins separated by semicolons: comma-separated whatever -d says, not "see -d"
+cmd: printf 'variable;category;population\nA;1;100\n' > $T/m.csv; cd $T && minyi-weight -q -d ';' -M m.csv /dev/null; minyi-weight -q -M m.csv /dev/null
+exit: 1
+stdout:
+stderr:
+minyi-weight:m.csv:1: no column 'variable' (columns: variable;category;population); fields separated by another delimiter? this file must be comma-separated, whatever -d says
+minyi-weight:m.csv:1: no column 'variable' (columns: variable;category;population); fields separated by another delimiter? this file must be comma-separated, whatever -d says
+
+=== a survey separated by semicolons: see -d, which governs it
+cmd: tr , ';' < weight-kalton.csv > $T/s.csv; cp weight-kalton-rake.csv $T/m.csv; cd $T && minyi-weight -q -M m.csv s.csv
+exit: 1
+stdout:
+stderr:
+minyi-weight:s.csv:1: no column 'A' (columns: A;B); fields separated by another delimiter? see -d
