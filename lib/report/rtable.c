@@ -268,24 +268,30 @@ mn_rtable_check (const struct mn_rtable *t, struct mn_error *e)
 {
   if (t->nrow)
     return 0;
+  /* The value and the column quoted as values are, so that the
+     message stays within its buffer whatever their length.  */
+  char v[128], c[128], list[512];
+  if (t->where_col)
+    {
+      mn_visible (v, sizeof v, t->where_val, strlen (t->where_val));
+      mn_visible (c, sizeof c, t->where_col, strlen (t->where_col));
+    }
   if (t->where_col && !t->matched)
     {
-      char v[128], list[512];
-      mn_visible (v, sizeof v, t->where_val, strlen (t->where_val));
       if (t->where_seen.n)
         return mn_error_set (e, NULL, 0, MN_R_USAGE,
                              "--where: no row has '%s' in column '%s'; "
-                             "the column holds %s", v, t->where_col,
+                             "the column holds %s", v, c,
                              mn_valuelist_format (&t->where_seen, list,
                                                   sizeof list));
       return mn_error_set (e, NULL, 0, MN_R_USAGE,
                            "--where: no row has '%s' in column '%s': the "
-                           "tables have no rows", v, t->where_col);
+                           "tables have no rows", v, c);
     }
   if (t->where_col)
     return mn_error_set (e, NULL, 0, MN_R_USAGE,
                          "no row to show: every row with '%s' in column "
-                         "'%s' was rejected", t->where_val, t->where_col);
+                         "'%s' was rejected", v, c);
   if (t->offered)
     return mn_error_set (e, NULL, 0, MN_R_USAGE,
                          "no row to show: every row was rejected");

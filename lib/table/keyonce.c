@@ -68,8 +68,19 @@ mn_keyonce_put (struct mn_keyonce *k, const struct mn_record *rec,
                          f->line);
   if (f)
     {
-      char where[4096];
-      snprintf (where, sizeof where, "%s:%lu", k->file[f->input], f->line);
+      /* The first row's file, cut at a character when long (a deep
+         path), so that its line still fits in the message.  */
+      char where[512];
+      const char *name = k->file[f->input];
+      size_t len = strlen (name), max = sizeof where - 32;
+      if (len > max)
+        {
+          len = max;
+          while (len > 0 && ((unsigned char) name[len] & 0xC0) == 0x80)
+            len--;
+        }
+      snprintf (where, sizeof where, "%.*s%s:%lu", (int) len, name,
+                len < strlen (name) ? "..." : "", f->line);
       return mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
                            "key '%s' already has a row, in %s",
                            mn_visible_key (kb, sizeof kb, k->key, klen),

@@ -355,3 +355,18 @@ minyi-report:t.csv:1: column 'cadre' appears twice in the header
 cmd: printf 'wave,cadre,rows,n,sat,rate,lo,hi,dk,miss,level,method\nQ1,C1,10,10,9,0.9,0.6,0.98,0,0,0.95,wilson\nQ1,C2,12,12,6,0.5,0.25,0.75,0,0,0.95,wilson\nQ1,C3,20,20,15,0.75,0.53,0.89,0,0,0.95,wilson\n' > $T/s.csv && minyi-adjust -q --by wave $T/s.csv > $T/a.csv && minyi-report -q -f html $T/a.csv | grep -c 'prior fitted to the cadres of its stratum (all cadres, or those of one value of minyi-adjust --by, such as a wave'
 stdout:
 1
+
+=== errors: every row --where kept rejected, the value long and not ASCII: the message quotes it as the others do (cut at a character), and still ends with the column; it was cut by the message buffer inside a character, the column lost
+cmd: v=$(awk 'BEGIN { for (i = 0; i < 700; i++) printf "王" }'); awk -F, -v OFS=, -v v="$v" 'NR == 1 { print; next } NR == 2 { $2 = ""; $3 = v; print }' report-rank.csv > $T/l.csv; minyi-report -q --where "name=$v" $T/l.csv 2> $T/err; echo $?; iconv -f UTF-8 -t UTF-8 $T/err > /dev/null && echo utf-8; sed -n '$s/.*\(in column .*\)/\1/p' $T/err; awk '{ print (length($0) < 400) }' $T/err
+stdout:
+1
+utf-8
+in column 'name' was rejected
+1
+
+=== errors: a key in two tables, the first named by a long path not ASCII: the message keeps the first row's line, the path cut at a character (it was cut by the message buffer inside one, the line lost)
+cmd: d=$(awk 'BEGIN { for (k = 0; k < 5; k++) { if (k) printf "/"; for (i = 0; i < 80; i++) printf "王" } }'); mkdir -p "$T/$d" && cp report-rank.csv "$T/$d/a.csv" && sed -n '1p;3p' report-rank.csv > $T/more.csv && cd $T && minyi-report -f markdown "$d/a.csv" more.csv 2> err > /dev/null; echo $?; grep -a 'more.csv:2' err | iconv -f UTF-8 -t UTF-8 > /dev/null && echo utf-8; grep -a -c "^minyi-report:more.csv:2: key '2026Q2,C02' already has a row, in 王王王.*\.\.\.:3$" err
+stdout:
+1
+utf-8
+1
