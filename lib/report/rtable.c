@@ -117,7 +117,8 @@ mn_rtable_bind (struct mn_rtable *t, const struct mn_input *in,
   if (end < 0)
     return mn_error_set (e, in->name, 1, MN_R_MISSING_COLUMN,
                          "no column 'n': neither a ranking (minyi-rank) "
-                         "nor a score table (minyi-score)");
+                         "nor a score table (minyi-score)%s",
+                         mn_header_delim_hint (h));
   size_t nkey = 0;
   char **names = xcalloc ((size_t) end + 1, sizeof *names);
   long *cols = xcalloc ((size_t) end + 1, sizeof *cols);
@@ -373,7 +374,8 @@ mn_rtable_join (struct mn_rtable *t, const char *path,
   if (nk == 0)
     {
       rc = mn_error_set (e, in.name, 1, MN_R_MISSING_COLUMN,
-                         "none of the table's keys is a column here");
+                         "none of the table's keys is a column here%s",
+                         mn_header_delim_hint (&in.h));
       goto out;
     }
   jk = xcalloc (t->nrow + 1, sizeof *jk);

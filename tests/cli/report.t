@@ -370,3 +370,12 @@ stdout:
 1
 utf-8
 1
+
+=== errors: a table or a --scores table separated by semicolons is told to see -d, as the other inputs -d governs are (it was told neither a ranking nor a score table, or that no key is a column there, and nothing of -d)
+cmd: tr , ';' < report-rank.csv > $T/semi.csv; cd $T; minyi-report -q semi.csv; echo $?; minyi-report -q --scores semi.csv "$OLDPWD/report-rank.csv"; echo $?
+stdout:
+1
+1
+stderr:
+minyi-report:semi.csv:1: no column 'n': neither a ranking (minyi-rank) nor a score table (minyi-score); fields separated by another delimiter? see -d
+minyi-report:semi.csv:1: none of the table's keys is a column here; fields separated by another delimiter? see -d
