@@ -300,6 +300,11 @@ main (int argc, char **argv)
     mn_rtable_wilson (&t, 0.95);
   struct mn_layout l;
   mn_layout_init (&l, &t, (int) a.decimals, a.where);
+  /* The provenance is written comma-separated whatever the table is
+     (minyi-formats(5)): read so whatever -d says.  */
+  struct mn_reader_options prov_ro = run.ro;
+  prov_ro.delim = ',';
+  prov_ro.delim_option = false;
   if (!run.failed)
     switch (a.format)
       {
@@ -314,7 +319,7 @@ main (int argc, char **argv)
           struct mn_html_opts ho = {
             .title = a.title, .version = MN_VERSION, .where = a.where,
             .where_val = a.where_val, .scores = a.scores,
-            .provenance = prov, .ro = &run.ro,
+            .provenance = prov, .ro = &prov_ro,
             .input = mn_run_prov_inputs (&run), .ninput = run.ninput };
           if (mn_report_html (&l, &t, &ho, run.out[0].fp, &e) < 0)
             mn_run_fail (&run, &e, MN_EXIT_AUTO);
@@ -325,7 +330,7 @@ main (int argc, char **argv)
         {
           struct mn_xlsx_opts xo = {
             .title = a.title, .version = MN_VERSION, .provenance = prov,
-            .ro = &run.ro, .input = mn_run_prov_inputs (&run),
+            .ro = &prov_ro, .input = mn_run_prov_inputs (&run),
             .ninput = run.ninput, .decimals = (int) a.decimals };
           if (mn_report_xlsx (&t, &xo, run.out[0].fp, &e) < 0)
             mn_run_fail (&run, &e, MN_EXIT_USAGE);

@@ -379,3 +379,9 @@ stdout:
 stderr:
 minyi-report:semi.csv:1: no column 'n': neither a ranking (minyi-rank) nor a score table (minyi-score); fields separated by another delimiter? see -d
 minyi-report:semi.csv:1: none of the table's keys is a column here; fields separated by another delimiter? see -d
+
+=== -d tab: the provenance beside a tab-separated table is read comma-separated, as it is written (it was read with tabs: 'a provenance row is field,value', status 1; the workbook's provenance rows left out)
+cmd: minyi-score -q -f tsv -i q1 -s 4..5 -o $T/s.tsv good.csv && cd $T && minyi-report -q -d tab -f html s.tsv > s.html; echo $?; grep -c '<td>minyi-provenance 1</td>' s.html
+stdout:
+0
+1
