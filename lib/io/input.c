@@ -624,6 +624,7 @@ input_start (struct mn_input *in, const struct mn_reader_options *ro,
     }
   mn_header_init_opts (&in->h, &rec, &ho);
   in->h.delim_option = o.delim_option;
+  in->h.delim = o.delim ? o.delim : ',';
   in->dup_column = mn_header_duplicate (&in->h);
   return 0;
 fail:

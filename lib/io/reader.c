@@ -1046,6 +1046,7 @@ mn_header_init (struct mn_header *h, const struct mn_record *rec)
   h->orig = NULL;
   h->aliases = NULL;
   h->delim_option = false;
+  h->delim = ',';
   h->line = rec->line;
   for (size_t i = 0; i < rec->n; i++)
     h->name[i] = xmemdup0 (rec->f[i], rec->len[i]);
@@ -1068,6 +1069,7 @@ mn_header_release (struct mn_header *h)
   h->line = 0;
   h->aliases = NULL;
   h->delim_option = false;
+  h->delim = ',';
 }
 
 unsigned long
@@ -1103,7 +1105,14 @@ mn_header_list (const struct mn_header *h, char *buf, size_t size)
 const char *
 mn_header_delim_hint (const struct mn_header *h)
 {
-  if (h->n != 1 || !strpbrk (h->name[0], "\t;|"))
+  /* A comma too, when the file was read with another -d (a CSV file
+     given -d tab).  */
+  char others[5], *o = others;
+  for (const char *c = "\t;|,"; *c; c++)
+    if ((unsigned char) *c != (h->delim ? h->delim : ','))
+      *o++ = *c;
+  *o = '\0';
+  if (h->n != 1 || !strpbrk (h->name[0], others))
     return "";
   /* -d is the survey's (or the log's, or the score table's): a small
      file is read with commas whatever it says.  */

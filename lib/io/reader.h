@@ -182,6 +182,7 @@ struct mn_header
   bool delim_option;        /* read with -d's delimiter (the reader
                                options' DELIM_OPTION); false: a small
                                file, always comma-separated */
+  unsigned char delim;      /* the delimiter it was read with */
 };
 
 /* Set H to copies of REC's fields (REC borrowed, not kept), on REC's
@@ -201,10 +202,11 @@ long mn_header_find (const struct mn_header *h, const char *spec,
                      const char *file, struct mn_error *e);
 
 /* For a message that H lacks a column: when H is one field holding a
-   tab, ';' or '|' (a file with another delimiter), "; fields separated
-   by another delimiter?" and what to do, translated: see -d, or for a
-   small file (H->delim_option false) that it must be comma-separated.
-   Otherwise "".  Static storage.  */
+   tab, ';', '|' or ',' other than the delimiter it was read with (a
+   file with another delimiter), "; fields separated by another
+   delimiter?" and what to do, translated: see -d, or for a small file
+   (H->delim_option false) that it must be comma-separated.  Otherwise
+   "".  Static storage.  */
 const char *mn_header_delim_hint (const struct mn_header *h);
 
 /* Describe H's columns into the caller's BUF of SIZE bytes, for a

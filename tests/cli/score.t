@@ -500,3 +500,15 @@ stdout:
 stderr:
 minyi-score:cb.csv:1: codebook has no column 'item'; fields separated by another delimiter? this file must be comma-separated, whatever -d says
 minyi-score:g.csv:1: no column 'group' (columns: group;share); fields separated by another delimiter? this file must be comma-separated, whatever -d says
+
+=== a comma-separated survey read with another -d is told to see -d, not that a title row may stand above its header
+cmd: minyi-score -d ';' -c codebook.csv good.csv; echo $?; minyi-score -d tab -i q1 -s 4..5 good.csv; echo $?; minyi-check -d '|' -c codebook.csv check.csv > /dev/null
+exit: 1
+stdout:
+1
+1
+stderr:
+minyi-score:good.csv:1: no column 'cadre' (columns: wave,township,cadre,household,q1,q2); fields separated by another delimiter? see -d
+minyi-score:good.csv:1: no column 'cadre' (columns: wave,township,cadre,household,q1,q2); fields separated by another delimiter? see -d
+minyi-check:check.csv:1: no column 'wave' (columns: wave,township,village,cadre,household,collector,weight,q1,q2,q3,q4); fields separated by another delimiter? see -d
+minyi-check: check.csv: 20 records, 0 used, 20 rejected (missing-column 20)
