@@ -127,7 +127,10 @@ mn_header_dup_error (struct mn_error *e, const char *file,
     }
   else if (!*name)
     snprintf (why, sizeof why, "%s",
-              _(" (a title row above the header? see --skip-rows)"));
+              h->delim_option
+              ? _(" (a title row above the header? see --skip-rows)")
+              : _(" (a title row above the header? remove it from this "
+                  "file: --skip-rows is for the operands)"));
   return mn_error_set (e, file, mn_header_line (h), MN_R_DUP_COLUMN,
                        "column '%s' appears twice in the header%s", name,
                        why);

@@ -1167,7 +1167,10 @@ mn_header_find (const struct mn_header *h, const char *spec, const char *file,
                 "no column '%s' (columns: %s)%s%s", spec, list,
                 h->n != 1 ? ""
                 : *delim ? delim
-                  : _("; a title row above the header? see --skip-rows"),
+                : h->delim_option
+                  ? _("; a title row above the header? see --skip-rows")
+                  : _("; a title row above the header? remove it from this "
+                      "file (--skip-rows is for the operands)"),
                 foreign ? _("; a columns file (--columns, minyi-formats(5)) "
                             "maps other names to the suite's") : "");
   return -1;

@@ -321,3 +321,10 @@ exit: 1
 stdout:
 stderr:
 minyi-weight:s.csv:1: no column 'A' (columns: A;B); fields separated by another delimiter? see -d
+
+=== margins with a title row of one field: remove it, not "see --skip-rows", which skips rows of the operands only
+cmd: printf 'Population 2020\nvariable,category,population\nA,1,100\n' > $T/m.csv; cd $T && minyi-weight -q --skip-rows 1 -M m.csv /dev/null
+exit: 1
+stdout:
+stderr:
+minyi-weight:m.csv:1: no column 'variable' (columns: Population 2020); a title row above the header? remove it from this file (--skip-rows is for the operands)
