@@ -12,6 +12,7 @@
 #include "io/csvout.h"
 #include "stats/quantile.h"
 #include "stats/rank.h"
+#include "table/keyonce.h"
 #include "table/scoretab.h"
 #include "base/i18n.h"
 
@@ -93,7 +94,8 @@ struct mn_ranker
   double *vals;             /* policy values, nrules per row */
   size_t nvals, valscap;
   double *ptop;
-  struct mn_groups *seen;   /* keys seen, over every table */
+  struct mn_keyonce keys;   /* keys seen, over every table */
+  size_t ninput;            /* tables bound so far */
   size_t nstrata;
   bool finished;
 };
@@ -108,7 +110,7 @@ mn_ranker_new (const struct mn_rank_opts *o)
      not the index's).  */
   if (r->o.by == MN_RANK_INDEX)
     r->o.draws = 0;
-  r->seen = mn_groups_new (1);
+  mn_keyonce_init (&r->keys);
   return r;
 }
 
@@ -128,7 +130,7 @@ mn_ranker_free (struct mn_ranker *r)
   free (r->row);
   free (r->vals);
   free (r->ptop);
-  mn_groups_free (r->seen);
+  mn_keyonce_release (&r->keys);
   free (r);
 }
 
@@ -154,6 +156,7 @@ mn_ranker_bind (struct mn_ranker *r, struct mn_input *in,
                 struct mn_error *e)
 {
   mn_st_reader_free (r->reader);
+  r->ninput++;
   r->reader = mn_st_reader_open (in, e);
   if (!r->reader)
     return -1;
@@ -332,20 +335,15 @@ mn_ranker_add (struct mn_ranker *r, const struct mn_record *rec,
       if (isnan (w.scale))
         w.value = NAN;
     }
-  /* Its keys, unique over all the tables.  */
+  /* Its keys, unique over all the tables (the table's reader has
+     seen to them within one): the key columns come first.  */
+  if (mn_keyonce_put (&r->keys, rec, NULL, l->nkey, r->ninput - 1, file, e)
+      < 0)
+    return -1;
   w.key = r->textlen;
   for (size_t i = 0; i < l->nkey; i++)
     put (r, c[i].s, c[i].len, true);
   w.keylen = r->textlen - w.key;
-  char *seen = mn_groups_find (r->seen, r->text + w.key, w.keylen);
-  if (seen)
-    {
-      r->textlen = w.key;
-      return mn_error_set (e, file, rec->line, MN_R_DUPLICATE,
-                           "its keys are those of a row of an earlier "
-                           "table");
-    }
-  mn_groups_get (r->seen, r->text + w.key, w.keylen);
   w.stratum = r->textlen;
   if (r->c_within >= 0)
     put (r, rec->f[r->c_within], rec->len[r->c_within], false);

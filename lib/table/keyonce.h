@@ -3,10 +3,11 @@
 
    A score table, an adjusted table and a ranking have one row per key
    (the values of their key columns together).  The score table's
-   reader, minyi-adjust and minyi-report check it here, so that a
-   duplicate is said alike: "key '2026Q1,C0001' already has a row, on
-   line 2" when the first row was in the same input, "..., in
-   FILE:LINE" when it was in an earlier one.  */
+   reader, minyi-adjust, minyi-rank (across its tables) and
+   minyi-report check it here, so that a duplicate is said alike:
+   "key '2026Q1,C0001' already has a row, on line 2" when the first row
+   was in the same input, "..., in FILE:LINE" when it was in an earlier
+   one.  */
 #ifndef MINYI_KEYONCE_H
 #define MINYI_KEYONCE_H
 

@@ -226,3 +226,11 @@ stdout:
 stderr:
 minyi-rank: --top takes at most 8 cut-offs, not 9
 Try `minyi-rank --help' or `minyi-rank --usage' for more information.
+
+=== a key in two tables: the later row is rejected, its key quoted and where its first row is said (it said 'its keys are those of a row of an earlier table')
+cmd: cp rank-three.csv $T/a.csv; (head -n 1 rank-three.csv; sed -n 3p rank-three.csv) > $T/b.csv; cd $T && minyi-rank -q --by-stat rate --draws 0 --rejects r.csv a.csv b.csv > /dev/null; echo $?; cut -d, -f1-5 r.csv
+exit: 0
+stdout:
+1
+source,line,reason,message,cadre
+b.csv,2,duplicate,"key 'C2' already has a row, in a.csv:3"
