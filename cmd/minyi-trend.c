@@ -209,9 +209,18 @@ main (int argc, char **argv)
          keyed by their wave are joined on it.  The table is written (it
          says so, row by row), but the run failed its purpose: status 1,
          for a script that does not read the table.  */
-      if (s.both == 0 && s.first_only && s.second_only)
+      if (s.both == 0 && (s.first_only || s.second_only))
         {
-          if (!a.common.quiet)
+          if (a.common.quiet)
+            ;
+          else if (!s.first_only || !s.second_only)
+            error (0, 0, _("no key is in both waves: the %s wave has no "
+                           "rows"), !s.first_only ? _("first") : _("second"));
+          else if (a.wave)
+            /* --wave leaves the wave column out of the keys already.  */
+            error (0, 0, _("no key is in both waves: each has rows in one "
+                           "wave only"));
+          else
             error (0, 0, _("no key is in both waves: are the tables keyed "
                            "by their wave too (--ignore-key COLUMN)?"));
           mn_run_keep (&run, MN_EXIT_DATA);

@@ -185,3 +185,21 @@ cmd: minyi-score -q -i q -s 4..5 -g wave,cadre trend.csv > $T/s.csv && grep -E '
 stdout:
 0
 stderr:
+
+=== no key in both waves under --wave: said without the --ignore-key hint, which --wave needs not; status 1
+cmd: minyi-score -q -i q -s 4..5 -g wave,cadre trend.csv | sed 's/^W2,K/W2,Z/' > $T/z.csv && cd $T && minyi-trend -q --wave wave=W1,W2 z.csv > /dev/null; echo $?; minyi-trend --wave wave=W1,W2 z.csv 2>&1 > /dev/null | grep 'both'
+stdout:
+1
+minyi-trend: no key is in both waves: each has rows in one wave only
+
+=== a wave with no rows: no key in both, said, status 1, the table still written
+cmd: minyi-score -q -i q -s 4..5 -g wave,cadre trend.csv > $T/s.csv && grep -E '^(wave|W1)' $T/s.csv > $T/w1.csv && head -n 1 $T/s.csv > $T/w2.csv && cd $T && minyi-trend -q --ignore-key wave -o t.csv w1.csv w2.csv; echo $?; minyi-trend --ignore-key wave w2.csv w1.csv 2>&1 > /dev/null | grep 'both'; cut -d, -f1,11 t.csv
+stdout:
+1
+minyi-trend: no key is in both waves: the first wave has no rows
+cadre,change
+K1,first-only
+K2,first-only
+K3,first-only
+K4,first-only
+K5,first-only
