@@ -466,7 +466,7 @@ empty              table    minyi-trend   1 :F:1: empty input: no header line
 header-only        table    minyi-adjust  0 -
 header-only        table    minyi-rank    0 -
 header-only        table    minyi-report  1 : no row to show: the tables have no rows
-header-only        table    minyi-trend   0 -
+header-only        table    minyi-trend   1 : no key is in both waves: the first wave has no rows
 nul-byte           table    minyi-adjust  1 :F:2: field 1 (cadre) holds a NUL byte
 nul-byte           table    minyi-rank    1 :F:2: field 1 (cadre) holds a NUL byte
 nul-byte           table    minyi-report  1 :F:2: field 1 (cadre) holds a NUL byte
