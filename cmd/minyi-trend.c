@@ -211,16 +211,14 @@ main (int argc, char **argv)
          for a script that does not read the table.  */
       if (s.both == 0 && (s.first_only || s.second_only))
         {
-          if (a.common.quiet)
-            ;
-          else if (!s.first_only || !s.second_only)
+          if (!a.common.quiet && (!s.first_only || !s.second_only))
             error (0, 0, _("no key is in both waves: the %s wave has no "
                            "rows"), !s.first_only ? _("first") : _("second"));
-          else if (a.wave)
+          else if (!a.common.quiet && a.wave)
             /* --wave leaves the wave column out of the keys already.  */
             error (0, 0, _("no key is in both waves: each has rows in one "
                            "wave only"));
-          else
+          else if (!a.common.quiet)
             error (0, 0, _("no key is in both waves: are the tables keyed "
                            "by their wave too (--ignore-key COLUMN)?"));
           mn_run_keep (&run, MN_EXIT_DATA);

@@ -167,7 +167,7 @@ mn_rtable_bind (struct mn_rtable *t, const struct mn_input *in,
       if (t->col[f] >= 0)
         t->has[f] = true;
     }
-  t->ninput++;
+  mn_keyonce_begin (&t->keys, in->name);
   t->where_pos = -1;
   if (t->where_col && (t->where_pos = find (h, t->where_col)) < 0)
     return mn_error_set (e, in->name, 1, MN_R_MISSING_COLUMN,
@@ -229,7 +229,6 @@ mn_rtable_add (struct mn_rtable *t, const struct mn_record *rec,
           t->skipped++;
           return 0;
         }
-      t->matched++;
     }
   /* As every other reader of a score table: a row must say whose it
      is.  */
@@ -250,8 +249,7 @@ mn_rtable_add (struct mn_rtable *t, const struct mn_record *rec,
     return -1;
   /* As minyi-rank: one row a key, over every input; the key of a
      rejected row is not taken.  */
-  if (mn_keyonce_put (&t->keys, rec, t->keycol, t->nkey,
-                      t->ninput ? t->ninput - 1 : 0, file, e) < 0)
+  if (mn_keyonce_put (&t->keys, rec, t->keycol, t->nkey, e) < 0)
     return -1;
   r.key = xcalloc (t->nkey + 1, sizeof *r.key);
   for (size_t k = 0; k < t->nkey; k++)
@@ -277,7 +275,7 @@ mn_rtable_check (const struct mn_rtable *t, struct mn_error *e)
       mn_visible (v, sizeof v, t->where_val, strlen (t->where_val));
       mn_visible (c, sizeof c, t->where_col, strlen (t->where_col));
     }
-  if (t->where_col && !t->matched)
+  if (t->where_col && t->offered == t->skipped)
     {
       if (t->where_seen.n)
         return mn_error_set (e, NULL, 0, MN_R_USAGE,

@@ -71,11 +71,9 @@ struct mn_rtable
   char *where_col, *where_val;  /* owned: --where COLUMN=VALUE, or NULL */
   long where_pos;
   unsigned long skipped;        /* rows not matching --where */
-  unsigned long matched;        /* rows matching it, shown or rejected */
   unsigned long offered;        /* rows given to mn_rtable_add */
   struct mn_valuelist where_seen; /* the first values of its column */
   struct mn_keyonce keys;       /* the keys of the rows shown */
-  size_t ninput;                /* inputs bound */
   double wilson;                /* the level of the Wilson intervals
                                    mn_rtable_wilson computed, or 0 */
 };

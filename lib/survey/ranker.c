@@ -95,7 +95,6 @@ struct mn_ranker
   size_t nvals, valscap;
   double *ptop;
   struct mn_keyonce keys;   /* keys seen, over every table */
-  size_t ninput;            /* tables bound so far */
   size_t nstrata;
   bool finished;
 };
@@ -156,7 +155,7 @@ mn_ranker_bind (struct mn_ranker *r, struct mn_input *in,
                 struct mn_error *e)
 {
   mn_st_reader_free (r->reader);
-  r->ninput++;
+  mn_keyonce_begin (&r->keys, in->name);
   r->reader = mn_st_reader_open (in, e);
   if (!r->reader)
     return -1;
@@ -337,8 +336,7 @@ mn_ranker_add (struct mn_ranker *r, const struct mn_record *rec,
     }
   /* Its keys, unique over all the tables (the table's reader has
      seen to them within one): the key columns come first.  */
-  if (mn_keyonce_put (&r->keys, rec, NULL, l->nkey, r->ninput - 1, file, e)
-      < 0)
+  if (mn_keyonce_put (&r->keys, rec, NULL, l->nkey, e) < 0)
     return -1;
   w.key = r->textlen;
   for (size_t i = 0; i < l->nkey; i++)

@@ -55,7 +55,6 @@ struct mn_adjuster
   size_t *start;                /* stratum s's rows: order[start[s]] up
                                    to order[start[s + 1]] */
   struct mn_keyonce seen;       /* the keys read, and where */
-  size_t ninput;                /* tables bound */
   size_t nkey;                  /* the first table's keys */
   enum mn_ci_method method;     /* and its rows' interval, for the */
   double table_level;           /* later tables' (NaN: no row yet) */
@@ -101,7 +100,7 @@ mn_adjuster_bind (struct mn_adjuster *a, struct mn_input *in,
                   struct mn_error *e)
 {
   mn_st_reader_free (a->reader);
-  a->ninput++;
+  mn_keyonce_begin (&a->seen, in->name);
   a->reader = mn_st_reader_open (in, e);
   if (!a->reader)
     return -1;
@@ -191,10 +190,9 @@ stratum_of (struct mn_adjuster *a, const char *s, size_t len)
    one table.  */
 static int
 check_key (struct mn_adjuster *a, const struct mn_record *rec,
-           const char *file, struct mn_error *e)
+           struct mn_error *e)
 {
-  return mn_keyonce_put (&a->seen, rec, NULL, a->nkey,
-                         a->ninput ? a->ninput - 1 : 0, file, e);
+  return mn_keyonce_put (&a->seen, rec, NULL, a->nkey, e);
 }
 
 int
@@ -217,7 +215,7 @@ mn_adjuster_add (struct mn_adjuster *a, const struct mn_record *rec,
                          "together", mn_ci_method_name (l->method),
                          l->level, mn_ci_method_name (a->method),
                          a->table_level);
-  if (check_key (a, rec, file, e) < 0)
+  if (check_key (a, rec, e) < 0)
     return -1;
   if (isnan (a->level))
     a->level = isnan (a->o.level) ? l->level : a->o.level;

@@ -34,11 +34,21 @@ mn_keyonce_release (struct mn_keyonce *k)
   memset (k, 0, sizeof *k);
 }
 
+void
+mn_keyonce_begin (struct mn_keyonce *k, const char *file)
+{
+  k->file = xgrow (k->file, &k->filecap, k->nfile + 1, sizeof *k->file);
+  k->file[k->nfile++] = xstrdup (file ? file : "");
+}
+
 int
 mn_keyonce_put (struct mn_keyonce *k, const struct mn_record *rec,
-                const long *col, size_t nkey, size_t input,
-                const char *file, struct mn_error *e)
+                const long *col, size_t nkey, struct mn_error *e)
 {
+  if (!k->nfile)
+    mn_keyonce_begin (k, NULL);
+  size_t input = k->nfile - 1;
+  const char *file = k->file[input];
   /* The values joined by NUL bytes, as mn_visible_key reads them.  */
   size_t klen = 0;
   k->key = xgrow (k->key, &k->keycap, 1, 1);
@@ -51,14 +61,6 @@ mn_keyonce_put (struct mn_keyonce *k, const struct mn_record *rec,
       memcpy (k->key + klen, rec->f[c], len);
       klen += len;
     }
-  if (k->nfile <= input)
-    {
-      k->file = xgrow (k->file, &k->filecap, input + 1, sizeof *k->file);
-      while (k->nfile <= input)
-        k->file[k->nfile++] = NULL;
-    }
-  if (!k->file[input])
-    k->file[input] = xstrdup (file ? file : "");
   const struct first *f = mn_groups_find (k->seen, k->key, klen);
   char kb[128];
   if (f && f->input == input)

@@ -21,7 +21,9 @@ struct mn_keyonce
   struct mn_groups *seen;       /* key -> where its first row was */
   char *key;                    /* reused key buffer */
   size_t keycap;
-  char **file;                  /* owned: each input's name, by number */
+  char **file;                  /* owned: each input's name, in the
+                                   order begun; the last is the
+                                   current one */
   size_t nfile, filecap;
 };
 
@@ -31,15 +33,17 @@ void mn_keyonce_init (struct mn_keyonce *k);
 /* Free K's contents (not K).  */
 void mn_keyonce_release (struct mn_keyonce *k);
 
-/* The key of the record REC (borrowed): its cells in the columns
-   COL[0..NKEY-1], or in its first NKEY columns when COL is NULL.  REC
-   was read from input number INPUT (from 0, in the order the inputs
-   are read) named FILE (borrowed, copied).  When a row already had
-   that key, return -1 with E (MN_R_DUPLICATE, at REC's line of FILE)
-   naming that row; otherwise remember the key and return 0.  An empty
-   key is the caller's to refuse first.  */
+/* The rows put from now on are of the input named FILE (borrowed,
+   copied): call it as each input is begun.  */
+void mn_keyonce_begin (struct mn_keyonce *k, const char *file);
+
+/* The key of the record REC (borrowed) of the current input: its cells
+   in the columns COL[0..NKEY-1], or in its first NKEY columns when COL
+   is NULL.  When a row already had that key, return -1 with E
+   (MN_R_DUPLICATE, at REC's line of the current input) naming that
+   row; otherwise remember the key and return 0.  An empty key is the
+   caller's to refuse first.  */
 int mn_keyonce_put (struct mn_keyonce *k, const struct mn_record *rec,
-                    const long *col, size_t nkey, size_t input,
-                    const char *file, struct mn_error *e);
+                    const long *col, size_t nkey, struct mn_error *e);
 
 #endif

@@ -446,6 +446,7 @@ mn_st_reader_open (struct mn_input *in, struct mn_error *e)
     }
   r->cells = xcalloc (r->l.ncol, sizeof *r->cells);
   mn_keyonce_init (&r->seen);
+  mn_keyonce_begin (&r->seen, in->name);
   return r;
 }
 
@@ -603,7 +604,7 @@ check_key (struct mn_st_reader *r, const struct mn_record *rec,
     if (rec->len[i] == 0)
       return mn_error_set (e, file, rec->line, MN_R_EMPTY_KEY,
                            "empty key '%s'", r->l.col[i].name);
-  return mn_keyonce_put (&r->seen, rec, NULL, r->l.nkey, 0, file, e);
+  return mn_keyonce_put (&r->seen, rec, NULL, r->l.nkey, e);
 }
 
 int
