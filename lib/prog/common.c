@@ -34,7 +34,8 @@ enum
 static const struct argp_option common_options[] = {
   { NULL, 0, NULL, 0, N_("Input and output:"), 50 },
   { "delimiter", 'd', "CHAR", 0,
-    N_("fields are separated by CHAR (default ','; 'tab' or '\\t' for a tab)"),
+    N_("fields are separated by CHAR, an ASCII character (default ','; "
+       "'tab' or '\\t' for a tab)"),
     0 },
   { "encoding", 'E', "NAME", 0,
     N_("input is in encoding NAME (e.g. GB18030), converted to UTF-8 "
